@@ -1,0 +1,173 @@
+"""The check kinds: small pure generators that rules bind to by name in their `check` key.
+
+A kind receives one node (key result, objective, document, the run's documents or a file's
+load result), the rule's parameters and the run context, and yields `Hit`s. Kinds never read
+files, print, or change their inputs; the engine turns hits into findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from okrlint.findings import Severity
+from okrlint.models import KeyResult, LoadResult, Objective, OKRDocument, Span
+from okrlint.nlp import Analyzer
+
+Node = KeyResult | Objective | OKRDocument | LoadResult | list[OKRDocument]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place a rule fires; `args` fill the rule's message and suggestion templates."""
+
+    node: KeyResult | Objective | OKRDocument | None
+    args: dict[str, Any] = field(default_factory=dict)
+    span: Span | None = None
+    severity: Severity | None = None
+
+
+@dataclass
+class Context:
+    analyzer: Analyzer
+    document: OKRDocument | None = None
+    objective: Objective | None = None
+
+
+Check = Callable[[Any, dict[str, Any], Context], Iterator[Hit]]
+
+
+# -- input -----------------------------------------------------------------------------------
+def input_diagnostic(result: LoadResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Problems the loader met (parse errors, invalid fields), one hit each."""
+    for diagnostic in result.diagnostics:
+        if diagnostic.code == params["code"]:
+            detail = diagnostic.message[:1].upper() + diagnostic.message[1:]
+            yield Hit(None, {"detail": detail}, span=diagnostic.span)
+
+
+_POSITIONAL_ID = re.compile(r"^(?:KR|K)[\s_-]*\d+$", re.IGNORECASE)
+
+
+def duplicate_id(document: OKRDocument, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Objective ids must be unique in a file; KR ids too, except positional ones (KR1, KR2…)
+    which only need to be unique under their objective."""
+    seen: dict[str, Objective | KeyResult] = {}
+    for objective in document.objectives:
+        if objective.id:
+            yield from _repeat(seen, f"objective:{objective.id}", objective, objective.id)
+        local: dict[str, Objective | KeyResult] = {}
+        for kr in objective.key_results:
+            if not kr.id:
+                continue
+            table = local if _POSITIONAL_ID.match(kr.id) else seen
+            yield from _repeat(table, f"kr:{kr.id}", kr, kr.id)
+
+
+def _repeat(
+    seen: dict[str, Objective | KeyResult], key: str, node: Objective | KeyResult, ident: str
+) -> Iterator[Hit]:
+    first = seen.setdefault(key, node)
+    if first is not node:
+        line = first.span.start.line if first.span else 0
+        yield Hit(node, {"id": ident, "first_line": line})
+
+
+# -- focus -----------------------------------------------------------------------------------
+def objective_count(document: OKRDocument, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Too many objectives in one document (one owner, one cycle)."""
+    limit = int(params["max-objectives"])
+    objectives = document.objectives
+    if len(objectives) > limit:
+        yield Hit(objectives[limit], {"count": len(objectives), "max": limit, **_owner(document)})
+
+
+def key_result_count(objective: Objective, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Too many (max-key-results) or too few (min-key-results) key results under an objective."""
+    count = len(objective.key_results)
+    if "max-key-results" in params and count > int(params["max-key-results"]):
+        yield Hit(objective, {"count": count, "max": params["max-key-results"]})
+    if "min-key-results" in params and count < int(params["min-key-results"]):
+        # No key result at all means nothing can tell whether the objective was reached.
+        severity = Severity.ERROR if count == 0 else None
+        phrase = "no key results" if count == 0 else f"only {count} key result" + "s" * (count > 1)
+        yield Hit(
+            objective,
+            {"count": count, "count_phrase": phrase, "min": params["min-key-results"]},
+            severity=severity,
+        )
+
+
+def document_key_result_count(
+    document: OKRDocument, params: dict[str, Any], ctx: Context
+) -> Iterator[Hit]:
+    """Too many key results in one document in total."""
+    limit = int(params["max-key-results-total"])
+    krs = [kr for _objective, kr in document.key_results()]
+    if len(krs) > limit:
+        yield Hit(krs[limit], {"count": len(krs), "max": limit, **_owner(document)})
+
+
+def _owner(document: OKRDocument) -> dict[str, str]:
+    who = document.owner or "this file"
+    when = f" in {document.cycle}" if document.cycle else ""
+    return {"owner": who, "cycle": document.cycle or "", "owner_cycle": who + when}
+
+
+def text_length(node: Objective | KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Text longer than max-*-chars characters or max-*-words words."""
+    max_chars = int(next(v for k, v in params.items() if k.endswith("-chars")))
+    max_words = int(next(v for k, v in params.items() if k.endswith("-words")))
+    words = len(ctx.analyzer(node.title).words())
+    chars = len(node.title)
+    if chars > max_chars or words > max_words:
+        yield Hit(node, {"chars": chars, "words": words, "max_chars": max_chars, "max_words": max_words})
+
+
+def contains_measure(node: Objective | KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """The text carries numbers used as measures (years, quarters, versions and ranks excepted)."""
+    numbers = ctx.analyzer(node.title).measure_numbers()
+    if numbers:
+        yield Hit(node, {"numbers": ", ".join(dict.fromkeys(t.text for t in numbers))})
+
+
+def duplicate_key_result(document: OKRDocument, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """The same or nearly the same key result twice in one document.
+
+    Near-duplicates must agree on every number: "NPS from 30 to 40" and "NPS from 40 to 50"
+    are two steps, not a copy.
+    """
+    threshold = float(params["similarity"])
+    earlier: list[tuple[KeyResult, str, tuple[str, ...]]] = []
+    for _objective, kr in document.key_results():
+        analysis = ctx.analyzer(kr.title)
+        words = [t.lemma for t in analysis.words()]
+        if not words:
+            continue
+        normal = " ".join(words)
+        numbers = tuple(t.text for t in analysis.measure_numbers())
+        for first, first_normal, first_numbers in earlier:
+            if numbers != first_numbers:
+                continue
+            ratio = SequenceMatcher(None, normal, first_normal).ratio()
+            if ratio >= threshold:
+                line = first.span.start.line if first.span else 0
+                yield Hit(kr, {"first_line": line, "similarity": round(ratio * 100)})
+                break
+        else:
+            earlier.append((kr, normal, numbers))
+
+
+CHECKS: dict[str, Check] = {
+    "input-diagnostic": input_diagnostic,
+    "duplicate-id": duplicate_id,
+    "objective-count": objective_count,
+    "key-result-count": key_result_count,
+    "document-key-result-count": document_key_result_count,
+    "text-length": text_length,
+    "contains-measure": contains_measure,
+    "duplicate-key-result": duplicate_key_result,
+}

@@ -1,0 +1,194 @@
+"""The engine: rules x nodes x hits -> findings, then supersession, suppressions and sorting.
+
+Pure: it receives loaded documents and returns a Report; it never reads files or prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from okrlint.checks import CHECKS, Context, Hit
+from okrlint.config import RuleSelection
+from okrlint.findings import Finding, NodeRef, Range, Report
+from okrlint.models import KeyResult, LoadResult, Objective, OKRDocument, Span
+from okrlint.nlp import Analyzer
+from okrlint.rulebook import RuleSpec
+
+_DIRECTIVE = re.compile(r"okrlint:\s*disable(?P<file>-file)?(?:\s*=\s*(?P<codes>[\w\s,-]+))?", re.I)
+
+
+@dataclass(frozen=True)
+class _Raw:
+    rule: RuleSpec
+    hit: Hit
+    path: str
+    span: Span
+    node: NodeRef
+    node_key: int  # identity of the node, for supersession
+
+
+def lint(results: Sequence[LoadResult], selection: RuleSelection, analyzer: Analyzer) -> Report:
+    """Run every enabled rule over the loaded files and return the sorted report."""
+    rules = [rule for rule in selection.rulebook if _runs(rule, selection)]
+    documents = [r.document for r in results if r.document is not None]
+    if any(rule.scope != "input" for rule in rules):
+        analyzer.analyze(_texts(documents))  # one batch: every text is parsed once
+    raw: list[_Raw] = []
+    for result in results:
+        path = result.document.path if result.document else _path_of(result)
+        refs = _references(result.document) if result.document else {}
+        for rule in rules:
+            for node, ctx in _nodes(rule, result, documents, analyzer):
+                for hit in CHECKS[rule.check](node, selection.params(rule.code), ctx):
+                    raw.append(_raw(rule, hit, path, refs))
+    findings = [
+        _finding(item, selection)
+        for item in _supersede(raw)
+        if selection.enabled(item.rule.code, item.path)
+    ]
+    sources = {r.document.path if r.document else _path_of(r): r.source for r in results}
+    findings = [f for f in findings if not _suppressed(f, sources.get(f.path, ""), selection)]
+    return Report(
+        findings=tuple(sorted(findings, key=Finding.sort_key)),
+        files=len(results),
+        objectives=sum(len(d.objectives) for d in documents),
+        key_results=sum(len(d.key_results()) for d in documents),
+    )
+
+
+def _runs(rule: RuleSpec, selection: RuleSelection) -> bool:
+    # per-file-ignores can re-enable nothing, so a rule disabled everywhere is skipped early.
+    return rule.check in CHECKS and (selection.enabled(rule.code) or bool(selection.settings.per_file_ignores))
+
+
+def _texts(documents: list[OKRDocument]) -> Iterator[str]:
+    for document in documents:
+        for objective in document.objectives:
+            yield objective.title
+            for kr in objective.key_results:
+                yield kr.title
+
+
+def _path_of(result: LoadResult) -> str:
+    return result.diagnostics[0].span.path if result.diagnostics else "-"
+
+
+def _nodes(
+    rule: RuleSpec, result: LoadResult, documents: list[OKRDocument], analyzer: Analyzer
+) -> Iterator[tuple[Any, Context]]:
+    document = result.document
+    if rule.scope == "input":
+        yield result, Context(analyzer, document)
+    elif document is None:
+        return
+    elif rule.scope == "document":
+        yield document, Context(analyzer, document)
+    elif rule.scope == "objective":
+        for objective in document.objectives:
+            yield objective, Context(analyzer, document, objective)
+    elif rule.scope == "key_result":
+        for objective, kr in document.key_results():
+            if kr.title:
+                yield kr, Context(analyzer, document, objective)
+    elif rule.scope == "repository" and result is not None and document is documents[0]:
+        yield documents, Context(analyzer)
+
+
+def _references(document: OKRDocument) -> dict[int, NodeRef]:
+    """How findings name each node: its id, or its position ("O2", "KR3") when it has none."""
+    refs: dict[int, NodeRef] = {id(document): NodeRef(kind="document")}
+    for o_index, objective in enumerate(document.objectives, 1):
+        o_name = objective.id or f"O{o_index}"
+        refs[id(objective)] = NodeRef(kind="objective", objective=o_name, text=objective.title)
+        for k_index, kr in enumerate(objective.key_results, 1):
+            refs[id(kr)] = NodeRef(
+                kind="key_result", objective=o_name, key_result=kr.id or f"KR{k_index}", text=kr.title
+            )
+    return refs
+
+
+def _raw(rule: RuleSpec, hit: Hit, path: str, refs: dict[int, NodeRef]) -> _Raw:
+    node = hit.node
+    span = hit.span or _span_of(node, path)
+    ref = refs.get(id(node), NodeRef(kind="file")) if node is not None else NodeRef(kind="file")
+    return _Raw(rule, hit, span.path, span, ref, id(node) if node is not None else -1)
+
+
+def _span_of(node: KeyResult | Objective | OKRDocument | None, path: str) -> Span:
+    if isinstance(node, KeyResult | Objective) and node.span is not None:
+        return node.span
+    if isinstance(node, OKRDocument):
+        path = node.path
+        first = node.objectives[0] if node.objectives else None
+        if first is not None and first.span is not None:
+            return first.span
+    return Span.of(path, 1, 1, 1, 1)
+
+
+def _supersede(raw: list[_Raw]) -> list[_Raw]:
+    """Drop a finding when a more specific rule fired on the same node (one finding per problem)."""
+    fired: dict[int, list[RuleSpec]] = {}
+    for item in raw:
+        if item.node_key != -1:
+            fired.setdefault(item.node_key, []).append(item.rule)
+    return [
+        item
+        for item in raw
+        if not any(item.rule.code in other.supersedes for other in fired.get(item.node_key, ()))
+    ]
+
+
+def _finding(item: _Raw, selection: RuleSelection) -> Finding:
+    rule, hit = item.rule, item.hit
+    args = _template_args(hit, item.node)
+    severity = selection.severity(rule.code) or hit.severity or rule.severity
+    suggestion = rule.suggestion.format_map(args) if rule.suggestion and _fills(rule.suggestion, args) else None
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=severity,
+        message=rule.message.format_map(args),
+        path=item.path,
+        range=Range(start=item.span.start, end=item.span.end),
+        node=item.node,
+        coaching=rule.coaching,
+        suggestion=suggestion,
+    )
+
+
+def _template_args(hit: Hit, ref: NodeRef) -> dict[str, Any]:
+    text = ref.text or ""
+    short = text if len(text) <= 60 else text[:57].rstrip() + "…"
+    return {"text": short, "full_text": text, **hit.args}
+
+
+def _fills(template: str, args: dict[str, Any]) -> bool:
+    names = re.findall(r"{(\w+)", template)
+    return all(name in args and args[name] not in (None, "") for name in names)
+
+
+def _suppressed(finding: Finding, source: str, selection: RuleSelection) -> bool:
+    """Inline `okrlint: disable=CODE` on the finding's line or the line above, or disable-file."""
+    if "okrlint:" not in source:
+        return False
+    row = finding.range.start.line - 1  # 0-based index of the finding's line
+    for index, text in enumerate(source.split("\n")):
+        for match in _DIRECTIVE.finditer(text):
+            if not match.group("file") and index not in (row, row - 1):
+                continue
+            codes = match.group("codes")
+            if codes is None or _names(finding, codes, selection):
+                return True
+    return False
+
+
+def _names(finding: Finding, codes: str, selection: RuleSelection) -> bool:
+    for token in re.split(r"[\s,]+", codes.strip()):
+        rule = selection.rulebook.get(token) if token else None
+        if rule is not None and rule.code == finding.code:
+            return True
+    return False

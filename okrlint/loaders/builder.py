@@ -1,0 +1,226 @@
+"""Builds validated models from located data, turning every invalid field into an E002 diagnostic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from okrlint.models import (
+    CheckIn,
+    Diagnostic,
+    KeyResult,
+    LoadResult,
+    Objective,
+    OKRDocument,
+    Scoring,
+    Span,
+)
+
+M = TypeVar("M", bound=BaseModel)
+Pairs = dict[str, tuple["Located", "Located"]]
+
+_TITLE_KEYS = {
+    Objective: ("title", "objective", "name"),
+    KeyResult: ("title", "description", "kr", "name"),
+}
+_DOCUMENT_FIELDS = ("cycle", "owner", "scope", "scoring")
+
+
+@dataclass(frozen=True)
+class Located:
+    """A parsed value with the span of its text; mappings hold (key, value) pairs by key."""
+
+    value: Any
+    span: Span
+
+
+def plain(located: Located) -> Any:
+    """Strip spans: the Python value the model validates."""
+    value = located.value
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(pair[1]) for key, pair in value.items()}
+    return value
+
+
+class DocumentBuilder:
+    """Collects a document's objectives and the problems met while validating them."""
+
+    def __init__(self, path: str, fmt: str) -> None:
+        self.path = path
+        self.format = fmt
+        self.diagnostics: list[Diagnostic] = []
+        self.fields: dict[str, Any] = {}
+        self.objectives: list[Objective] = []
+
+    # -- entry points -------------------------------------------------------------------------
+    def build(self, root: Located) -> None:
+        if isinstance(root.value, list):
+            self.add_objectives(root)
+            return
+        if not isinstance(root.value, dict):
+            self.problem(
+                "E002",
+                "expected a mapping with an 'objectives' list, or a list of objectives",
+                root.span,
+            )
+            return
+        pairs: Pairs = root.value
+        self.document_fields(pairs)
+        if "objectives" not in pairs:
+            self.problem("E002", "no 'objectives' list: this file holds no OKRs", _first(root.span))
+            return
+        self.add_objectives(pairs["objectives"][1])
+
+    def document_fields(self, pairs: Pairs) -> None:
+        for name, (_key, value) in pairs.items():
+            if name == "objectives":
+                continue
+            self.fields[name] = plain(value)
+            if name in _DOCUMENT_FIELDS:
+                self._check_document_field(name, value)
+
+    def empty_file(self, text: str) -> None:
+        what = "file is empty" if not text.strip() else "file holds no YAML document"
+        self.problem("E001", f"{what}: expected OKRs", Span.of(self.path, 1, 1, 1, 1))
+
+    def add_objectives(self, node: Located) -> None:
+        if not isinstance(node.value, list):
+            self.problem("E002", "'objectives' must be a list of objectives", node.span)
+            return
+        for item in node.value:
+            objective = self.objective(item)
+            if objective is not None:
+                self.objectives.append(objective)
+
+    # -- nodes --------------------------------------------------------------------------------
+    def objective(self, item: Located) -> Objective | None:
+        if not isinstance(item.value, dict):
+            title = self._title_text(item, "objective")
+            return None if title is None else Objective(title=title, span=item.span)
+        pairs = dict(item.value)
+        krs = pairs.pop("key_results", None)
+        objective = self.validated(Objective, pairs, item.span, "objective")
+        if objective is None:
+            return None
+        if krs is not None:
+            objective.key_results = self.key_results(krs[1])
+        return objective
+
+    def key_results(self, node: Located) -> list[KeyResult]:
+        if not isinstance(node.value, list):
+            self.problem("E002", "'key_results' must be a list", node.span)
+            return []
+        results = []
+        for item in node.value:
+            if not isinstance(item.value, dict):
+                title = self._title_text(item, "key result")
+                if title is not None:
+                    results.append(KeyResult(title=title, span=item.span))
+                continue
+            pairs = dict(item.value)
+            check_ins = pairs.pop("check_ins", None)
+            kr = self.validated(KeyResult, pairs, item.span, "key result")
+            if kr is None:
+                continue
+            if check_ins is not None:
+                kr.check_ins = self.check_ins(check_ins[1])
+            results.append(kr)
+        return results
+
+    def check_ins(self, node: Located) -> list[CheckIn]:
+        if not isinstance(node.value, list):
+            self.problem("E002", "'check_ins' must be a list", node.span)
+            return []
+        found = []
+        for item in node.value:
+            if not isinstance(item.value, dict):
+                self.problem("E002", "a check-in must be a mapping with 'date' and 'value'", item.span)
+                continue
+            check_in = self.validated(CheckIn, dict(item.value), item.span, "check-in")
+            if check_in is not None:
+                found.append(check_in)
+        return found
+
+    # -- validation ---------------------------------------------------------------------------
+    def validated(self, model: type[M], pairs: Pairs, span: Span, what: str) -> M | None:
+        """Validate, dropping each invalid field with a located E002 instead of failing."""
+        data = {key: plain(value) for key, (_k, value) in pairs.items()}
+        title_keys = _TITLE_KEYS.get(model, ())
+        title_key = next((key for key in title_keys if key in data), None)
+        node_span = pairs[title_key][1].span if title_key else _first(span)
+        for _attempt in range(len(data) + 2):
+            try:
+                return model.model_validate({**data, "span": node_span})
+            except ValidationError as error:
+                for problem in error.errors():
+                    key = str(problem["loc"][0]) if problem["loc"] else ""
+                    if key in data:
+                        self.problem("E002", _field_message(key, problem), pairs[key][1].span)
+                        del data[key]
+                    elif problem["type"] == "missing":
+                        self.problem("E002", f"{what} has no '{key}'", _first(span))
+                        if key != "title":
+                            return None
+                        data[key] = ""  # keep the node (and its children) with an empty title
+                    else:  # nothing we can drop: give up on the node with one message
+                        self.problem("E002", f"invalid {what}: {problem['msg']}", _first(span))
+                        return None
+        return None
+
+    def _check_document_field(self, name: str, value: Located) -> None:
+        try:
+            OKRDocument.model_validate(
+                {"path": self.path, "format": self.format, name: plain(value)}
+            )
+        except ValidationError as error:
+            self.problem("E002", _field_message(name, error.errors()[0]), value.span)
+            del self.fields[name]
+
+    def _title_text(self, item: Located, what: str) -> str | None:
+        if isinstance(item.value, str):
+            return item.value
+        if isinstance(item.value, int | float) and not isinstance(item.value, bool):
+            return str(item.value)
+        article = "an" if what[0] in "aeiou" else "a"
+        self.problem("E002", f"{article} {what} must be text or a mapping with a 'title'", item.span)
+        return None
+
+    def problem(self, code: str, message: str, span: Span) -> None:
+        self.diagnostics.append(Diagnostic(code=code, message=message, span=span))
+
+    # -- result -------------------------------------------------------------------------------
+    def result(self, source: str, extra: list[Diagnostic] | None = None) -> LoadResult:
+        document = OKRDocument.model_validate(
+            {**self.fields, "path": self.path, "format": self.format, "objectives": self.objectives}
+        )
+        self._check_scores(document)
+        return LoadResult(
+            document=document, diagnostics=[*(extra or []), *self.diagnostics], source=source
+        )
+
+    def _check_scores(self, document: OKRDocument) -> None:
+        limit = 100.0 if document.scoring == Scoring.PERCENT else 1.0
+        scale = "percent (0-100)" if limit == 100 else "fraction (0-1)"
+        for _objective, kr in document.key_results():
+            if kr.score is not None and kr.score > limit and kr.span is not None:
+                hint = "" if document.scoring else "; set 'scoring: percent' for a 0-100 scale"
+                self.problem(
+                    "E002", f"score {kr.score:g} is out of range for {scale} scoring{hint}", kr.span
+                )
+
+
+def _first(span: Span) -> Span:
+    """The first character of a span: where a message about a whole mapping points."""
+    return Span.of(span.path, span.start.line, span.start.column, span.start.line, span.start.column + 1)
+
+
+def _field_message(key: str, problem: dict[str, Any]) -> str:
+    message = str(problem["msg"]).removeprefix("Value error, ")
+    message = message[0].lower() + message[1:] if message else message
+    value = problem.get("input")
+    shown = f": got {value!r}" if isinstance(value, str | int | float | bool) else ""
+    return f"invalid '{key}': {message}{shown}"

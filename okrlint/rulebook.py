@@ -1,0 +1,157 @@
+"""Loads the rule definitions (rules/*.yaml) into validated, frozen specs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from okrlint.findings import Coaching, Severity
+from okrlint.resources import data_dir
+
+Scope = Literal["input", "key_result", "objective", "document", "repository"]
+
+
+class RuleError(Exception):
+    """A rule file is malformed; the message names the file and the key."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExampleCase(_Strict):
+    """One example a rule must fire on (bad) or stay silent on (good).
+
+    A bare string in a rule file is a key result; the other forms give an objective with its
+    key results, a whole document, or several documents linted in one run.
+    """
+
+    key_result: str | dict[str, Any] | None = None
+    objective: str | dict[str, Any] | None = None
+    key_results: list[str | dict[str, Any]] | None = None
+    document: str | None = None
+    documents: list[str] | None = None
+    format: Literal["yaml", "markdown", "text"] = "yaml"
+    cycle: str | None = "2026-Q2"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"key_result": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _one_form(self) -> ExampleCase:
+        forms = [self.key_result, self.key_results, self.document, self.documents]
+        if sum(form is not None for form in forms) != 1:
+            raise ValueError("give exactly one of key_result, key_results, document, documents")
+        return self
+
+    def describe(self) -> str:
+        """The example as a person would read it in `okrlint explain`."""
+        if self.key_result is not None:
+            return _title(self.key_result)
+        if self.key_results is not None:
+            head = f"{_title(self.objective)}: " if self.objective else ""
+            return head + "; ".join(_title(kr) for kr in self.key_results)
+        if self.document is not None:
+            return self.document.strip()
+        return "\n---\n".join(doc.strip() for doc in self.documents or [])
+
+
+def _title(value: str | dict[str, Any] | None) -> str:
+    if isinstance(value, dict):
+        return str(value.get("title", ""))
+    return value or ""
+
+
+class Examples(_Strict):
+    bad: list[ExampleCase] = Field(min_length=1)
+    good: list[ExampleCase] = Field(min_length=1)
+
+
+class RuleSpec(_Strict):
+    """One rule: what it finds, how it is checked, and the coaching shown with each finding."""
+
+    code: str = Field(pattern=r"^[A-Z]\d{3}$")
+    name: str = Field(pattern=r"^[a-z]+(-[a-z]+)*$")
+    title: str
+    category: str
+    scope: Scope
+    severity: Severity
+    check: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    message: str
+    coaching: Coaching
+    suggestion: str | None = None
+    supersedes: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(min_length=1)
+    examples: Examples
+
+    @property
+    def hint(self) -> str:
+        """The first sentence of the fix: the one-line hint under a finding."""
+        fix = " ".join(self.coaching.fix.split())
+        end = fix.find(". ")
+        return fix if end < 0 else fix[: end + 1]
+
+
+class Rulebook:
+    """All rules by code, with lookup by name and by threshold key."""
+
+    def __init__(self, rules: Iterable[RuleSpec]) -> None:
+        self.rules: dict[str, RuleSpec] = {}
+        for rule in sorted(rules, key=lambda r: r.code):
+            if rule.code in self.rules:
+                raise RuleError(f"rule code {rule.code} is defined twice")
+            self.rules[rule.code] = rule
+        self.by_name = {rule.name: rule for rule in self.rules.values()}
+        if len(self.by_name) != len(self.rules):
+            raise RuleError("two rules share a name")
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.rules.values())
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, code_or_name: str) -> RuleSpec | None:
+        key = code_or_name.strip()
+        return self.rules.get(key.upper()) or self.by_name.get(key.lower())
+
+    @cached_property
+    def thresholds(self) -> dict[str, list[str]]:
+        """Threshold key -> codes of the rules that use it (for config validation)."""
+        index: dict[str, list[str]] = {}
+        for rule in self:
+            for key in rule.params:
+                index.setdefault(key, []).append(rule.code)
+        return index
+
+
+def load_rule_file(path: Path) -> RuleSpec:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as error:
+        raise RuleError(f"{path}: cannot read rule file: {error}") from error
+    try:
+        rule = RuleSpec.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise RuleError(f"{path}: '{where}': {first['msg']}") from error
+    if path.stem not in (rule.code, rule.name, f"{rule.code}-{rule.name}"):
+        raise RuleError(f"{path}: file name must be '{rule.code}-{rule.name}.yaml'")
+    return rule
+
+
+def load_rulebook(folder: Path | None = None) -> Rulebook:
+    """Read every rule file in `rules/` (or `folder`)."""
+    folder = folder or data_dir("rules")
+    return Rulebook(load_rule_file(path) for path in sorted(folder.glob("*.yaml")))

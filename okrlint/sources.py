@@ -1,0 +1,133 @@
+"""File I/O: finding OKR files under paths and reading them safely (size, binary, encoding)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+
+from okrlint.loaders import format_for, load
+from okrlint.models import Diagnostic, LoadResult, Span
+
+# Folders that never hold a team's OKRs but can be huge.
+_SKIPPED_DIRS = {"node_modules", "__pycache__", "venv", "site-packages", "build", "dist"}
+
+
+@dataclass
+class Discovery:
+    """The files a run will lint, and the problems met finding them (missing paths…)."""
+
+    files: list[tuple[Path, str]] = field(default_factory=list)  # (path, format)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def display_path(path: Path) -> str:
+    """Paths are shown relative to the working directory when below it, always with '/'."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
+    """Expand directories to the OKR files below them (by extension), in a stable order."""
+    found = Discovery()
+    patterns = list(exclude)
+    seen: set[Path] = set()
+    for path in paths:
+        if not path.exists():
+            found.errors.append(f"{path}: no such file or directory")
+            continue
+        if path.is_dir():
+            before = len(found.files)
+            for file in _walk(path, patterns):
+                fmt = format_for(file.name)
+                if fmt and file.resolve() not in seen:
+                    seen.add(file.resolve())
+                    found.files.append((file, fmt))
+            if len(found.files) == before:
+                found.warnings.append(
+                    f"{path}: no OKR files found (looked for .yaml, .yml, .md, .markdown, .txt, .okr)"
+                )
+            continue
+        fmt = format_for(path.name)
+        if fmt is None:
+            found.errors.append(
+                f"{path}: unknown file type; okrlint reads .yaml, .yml, .md, .markdown, .txt and .okr"
+            )
+        elif path.resolve() not in seen and not _excluded(display_path(path), patterns):
+            seen.add(path.resolve())
+            found.files.append((path, fmt))
+    return found
+
+
+def _walk(root: Path, patterns: list[str]) -> list[Path]:
+    files = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS
+            and not _excluded(display_path(Path(folder) / d), patterns)
+        )
+        for name in sorted(names):
+            path = Path(folder) / name
+            if not name.startswith(".") and not _excluded(display_path(path), patterns):
+                files.append(path)
+    return files
+
+
+def _excluded(path: str, patterns: list[str]) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return any(
+        fnmatch(path, p) or fnmatch(name, p) or fnmatch(path, p.rstrip("/") + "/*") for p in patterns
+    )
+
+
+def read_file(path: Path, fmt: str, max_bytes: int) -> LoadResult:
+    """Read and load one file; every problem becomes a located E001, never an exception."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _unreadable(
+                shown, f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB limit"
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        return _unreadable(shown, f"cannot read file ({error.strerror or error})")
+    return load_bytes(data, shown, fmt, max_bytes)
+
+
+def load_bytes(data: bytes, path: str, fmt: str, max_bytes: int) -> LoadResult:
+    """Decode and load bytes (a file's or stdin's)."""
+    if len(data) > max_bytes:
+        return _unreadable(
+            path, f"input is {len(data) / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB limit"
+        )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _position(data, nul)
+        return _unreadable(path, "binary data (a NUL byte); okrlint reads text files", line, column)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        return _unreadable(
+            path, f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", line, column
+        )
+    return load(text.replace("\r\n", "\n"), path, fmt)
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    last = before.rfind(b"\n")
+    column = len(before[last + 1 :].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def _unreadable(path: str, message: str, line: int = 1, column: int = 1) -> LoadResult:
+    span = Span.of(path, line, column, line, column + 1)
+    return LoadResult(document=None, diagnostics=[Diagnostic(code="E001", message=message, span=span)])
