@@ -1,0 +1,5 @@
+"""`python -m okrlint`."""
+
+from okrlint.cli import main
+
+main()

@@ -1,0 +1,220 @@
+"""The command line: click wiring, I/O and exit codes only."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from okrlint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMAT_NAMES = ["text", "json", "jsonl", "github"]
+
+
+class UsageProblem(Exception):
+    """A problem the user can fix (bad path, config, rule name): one line, exit 2."""
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"okrlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn known errors into one stderr line and exit 2; never show a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from okrlint.config import ConfigError
+        from okrlint.nlp import AnalyzerError
+        from okrlint.rulebook import RuleError
+
+        try:
+            return command(*args, **kwargs)
+        except (UsageProblem, ConfigError, RuleError, AnalyzerError) as error:
+            _fail(str(error))
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as error:  # a bug: still one line, with what to report
+            _fail(f"internal error: {type(error).__name__}: {error} (please report this)")
+
+    return wrapper
+
+
+def _split(values: tuple[str, ...]) -> list[str] | None:
+    items = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    return items or None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="okrlint", message="%(prog)s %(version)s")
+def main() -> None:
+    """okrlint: find the pitfalls in OKRs and coach their authors."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES), default="text",
+              show_default=True, help="Output format.")
+@click.option("--select", multiple=True, help="Rules to run: codes, names or prefixes (O1, task-not-outcome).")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, names or prefixes.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--profile", default=None, help="Threshold profile: default, google, radical-focus, lenient.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Config file (.okrlint.toml or pyproject.toml) instead of the one found.")
+@click.option("--stdin-filename", default=None, help="Name (and so format) of the input read from '-'.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--no-hints", is_flag=True, help="Do not print a hint under each finding.")
+@guarded
+def check(
+    paths: tuple[Path, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    profile: str | None,
+    config_path: Path | None,
+    stdin_filename: str | None,
+    statistics: bool,
+    quiet: bool,
+    no_hints: bool,
+) -> None:
+    """Lint OKR files (YAML, Markdown, text) and directories; '-' reads stdin."""
+    from okrlint.api import lint_results
+    from okrlint.config import build_settings, find_config
+    from okrlint.formatters import FORMATTERS, TextOptions, format_text
+    from okrlint.loaders import format_for
+    from okrlint.sources import discover, load_bytes, read_file
+
+    paths = paths or (Path("."),)
+    if config_path is not None and not config_path.is_file():
+        raise UsageProblem(f"{config_path}: config file not found")
+    anchor = next((p for p in paths if str(p) != "-"), Path.cwd())
+    found_config = config_path or find_config(Path(anchor))
+    flags = {
+        "select": _split(select),
+        "extend_select": _split(extend_select),
+        "fail_on": fail_on,
+        "profile": profile,
+    }
+    settings, _origin = build_settings(found_config, flags)
+    # --ignore adds to the configured ignores; --select replaces the configured selection.
+    settings = settings.merged({"ignore": [*settings.ignore, *(_split(ignore) or [])]})
+
+    files = [p for p in paths if str(p) != "-"]
+    found = discover(files, settings.exclude)
+    results = [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
+    if any(str(p) == "-" for p in paths):
+        name = stdin_filename or "-"
+        fmt = format_for(name) or "text"
+        results.append(load_bytes(sys.stdin.buffer.read(), name, fmt, settings.max_file_size))
+
+    report = lint_results(results, settings)
+    if output_format == "text":
+        options = TextOptions(color=sys.stdout.isatty(), hints=not no_hints, quiet=quiet,
+                              statistics=statistics)
+        output = format_text(report, options)
+    else:
+        output = FORMATTERS[output_format](report)
+    click.echo(output, nl=False)
+
+    for warning in found.warnings:
+        click.echo(f"okrlint: warning: {warning}", err=True)
+    for error in found.errors:
+        click.echo(f"okrlint: error: {error}", err=True)
+    if found.errors or not results:
+        if not results and not found.errors:
+            click.echo("okrlint: error: no OKR files to check", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(_exit_code(report, settings.fail_on))
+
+
+def _exit_code(report: Any, fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_OK
+    from okrlint.findings import Severity
+
+    threshold = Severity(fail_on).rank
+    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in report.findings) else EXIT_OK
+
+
+@main.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@guarded
+def rules(output_format: str) -> None:
+    """List every rule: code, name, category, default severity and what it finds."""
+    from okrlint.api import default_rulebook
+
+    book = default_rulebook()
+    if output_format == "json":
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "title": r.title,
+                "category": r.category,
+                "scope": r.scope,
+                "severity": r.severity.value,
+                "params": r.params,
+                "coaching": r.coaching.model_dump(),
+            }
+            for r in book
+        ]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    width = max(len(r.name) for r in book)
+    for r in book:
+        click.echo(f"{r.code}  {r.name:<{width}}  {r.category:<13} {r.severity.value:<8} {r.title}")
+
+
+@main.command()
+@click.argument("rule")
+@guarded
+def explain(rule: str) -> None:
+    """Show a rule's full coaching: why it matters, how to fix it, examples."""
+    from okrlint.api import default_rulebook
+
+    spec = default_rulebook().get(rule)
+    if spec is None:
+        raise UsageProblem(f"unknown rule '{rule}'; `okrlint rules` lists them")
+    params = ", ".join(f"{k} = {v}" for k, v in spec.params.items() if k != "code")
+    blocks = [
+        f"{spec.code} {spec.name} ({spec.category}, {spec.severity.value})",
+        spec.title,
+        "Why it matters\n" + _wrap(spec.coaching.why),
+        "How to fix it\n" + _wrap(spec.coaching.fix),
+        f"Example\n  before: {spec.coaching.example.before}\n  after:  {spec.coaching.example.after}",
+        "Fires on\n" + "\n".join(_indent(e.describe()) for e in spec.examples.bad),
+        "Stays silent on\n" + "\n".join(_indent(e.describe()) for e in spec.examples.good),
+    ]
+    if params:
+        blocks.append(f"Thresholds\n  {params}")
+    blocks.append("Sources\n" + "\n".join(f"  - {s}" for s in spec.sources))
+    click.echo("\n\n".join(blocks))
+
+
+def _wrap(text: str) -> str:
+    import textwrap
+
+    return textwrap.fill(" ".join(text.split()), width=88, initial_indent="  ", subsequent_indent="  ")
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + ("- " if i == 0 else "  ") + line for i, line in enumerate(text.splitlines()))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
