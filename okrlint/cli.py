@@ -151,14 +151,19 @@ def _exit_code(report: Any, fail_on: str) -> int:
 
 
 @main.command()
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True)
 @guarded
 def rules(output_format: str) -> None:
     """List every rule: code, name, category, default severity and what it finds."""
     from okrlint.api import default_rulebook
 
     book = default_rulebook()
+    if output_format == "markdown":
+        click.echo("| code | name | category | default | finds |\n|---|---|---|---|---|")
+        for r in book:
+            click.echo(f"| {r.code} | {r.name} | {r.category} | {r.severity.value} | {r.title} |")
+        return
     if output_format == "json":
         data = [
             {

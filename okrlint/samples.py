@@ -1,0 +1,44 @@
+"""Turns rule examples and corpus items into lintable sources (shared by tests and evaluation)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from okrlint.loaders import load
+from okrlint.models import LoadResult
+from okrlint.rulebook import ExampleCase
+
+DEFAULT_OBJECTIVE = "Make our customers successful"
+
+
+def snippet(
+    key_results: list[str | dict[str, Any]],
+    objective: str | dict[str, Any] | None = None,
+    cycle: str | None = None,
+    scope: str | None = None,
+) -> str:
+    """A YAML document (written as JSON, which is YAML) with one objective."""
+    node: dict[str, Any] = (
+        dict(objective) if isinstance(objective, dict) else {"title": objective or DEFAULT_OBJECTIVE}
+    )
+    node["key_results"] = key_results
+    document: dict[str, Any] = {"objectives": [node]}
+    if cycle:
+        document["cycle"] = cycle
+    if scope:
+        document["scope"] = scope
+    return json.dumps(document, ensure_ascii=False, indent=1)
+
+
+def load_case(case: ExampleCase, name: str = "example") -> list[LoadResult]:
+    """The loaded file(s) a rule example stands for."""
+    if case.key_result is not None:
+        return [load(snippet([case.key_result], case.objective, case.cycle), f"{name}.yaml", "yaml")]
+    if case.key_results is not None:
+        return [load(snippet(case.key_results, case.objective, case.cycle), f"{name}.yaml", "yaml")]
+    extension = {"yaml": "yaml", "markdown": "md", "text": "txt"}[case.format]
+    texts = [case.document] if case.document is not None else list(case.documents or [])
+    return [
+        load(text, f"{name}-{index}.{extension}", case.format) for index, text in enumerate(texts, 1)
+    ]
