@@ -6,6 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from okrlint.language import Reading, Word
+from okrlint.lexicons import Lexicon, bundled_lexicons
+from okrlint.measure import Measurement, measure
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -15,6 +19,7 @@ _NOT_A_MEASURE = re.compile(
     r"^(?:(?:19|20)\d\d|[QH][1-4]|FY\d{2,4}|v\d+(?:\.\d+)*|#\d+|\d+(?:st|nd|rd|th))$", re.I
 )
 _HAS_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|[%$€£#]")
 
 
 @dataclass(frozen=True)
@@ -35,9 +40,15 @@ class TextAnalysis:
 
     text: str
     tokens: list[Token] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
+    _measurement: Measurement | None = None
+    _reading: Reading | None = None
 
-    def words(self) -> list[Token]:
-        return [t for t in self.tokens if not t.is_punct and not t.text.isspace()]
+    @property
+    def measurement(self) -> Measurement:
+        if self._measurement is None:
+            self._measurement = measure(self.text)
+        return self._measurement
 
     def measure_numbers(self) -> list[Token]:
         """Tokens that carry a number used as a measure (not a year, quarter, version or rank)."""
@@ -58,10 +69,24 @@ class TextAnalysis:
 class Analyzer:
     """Lazily builds one spaCy pipeline per process and caches one analysis per distinct text."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, lexicons: dict[str, Lexicon] | None = None) -> None:
         self.model = model
+        self._lexicons = lexicons
         self._nlp: Any = None
         self._cache: dict[str, TextAnalysis] = {}
+
+    @property
+    def lexicons(self) -> dict[str, Lexicon]:
+        if self._lexicons is None:
+            self._lexicons = bundled_lexicons()
+        return self._lexicons
+
+    def read(self, text: str) -> Reading:
+        """The structural reading of a key result (leading verb, task, counted nouns…)."""
+        analysis = self(text)
+        if analysis._reading is None:
+            analysis._reading = Reading(analysis.words, analysis.measurement, self.lexicons)
+        return analysis._reading
 
     @property
     def nlp(self) -> Any:
@@ -100,6 +125,17 @@ class AnalyzerError(Exception):
     """The configured pipeline cannot be loaded."""
 
 
+def _words(tokens: list[Token]) -> list[Word]:
+    # Hyphens and slashes split words ("best-in-class", "24/7") the way lexicon terms are written.
+    words = []
+    for token in tokens:
+        for match in _WORD.finditer(token.lower.replace("’", "'")):
+            if match.group(0) == "s" and match.start() > 0:
+                continue  # the "s" of a possessive
+            words.append(Word(match.group(0), token.idx + match.start(), token.idx + match.end()))
+    return words
+
+
 def _to_analysis(text: str, doc: Any) -> TextAnalysis:
     tokens = [
         Token(
@@ -114,4 +150,4 @@ def _to_analysis(text: str, doc: Any) -> TextAnalysis:
         )
         for t in doc
     ]
-    return TextAnalysis(text=text, tokens=tokens)
+    return TextAnalysis(text=text, tokens=tokens, words=_words(tokens))

@@ -1,43 +1,15 @@
-"""The check kinds: small pure generators that rules bind to by name in their `check` key.
-
-A kind receives one node (key result, objective, document, the run's documents or a file's
-load result), the rule's parameters and the run context, and yields `Hit`s. Kinds never read
-files, print, or change their inputs; the engine turns hits into findings.
-"""
+"""Check kinds for input problems and focus: counts, lengths, duplicates."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import Any
 
+from okrlint.checks.base import Context, Hit
 from okrlint.findings import Severity
-from okrlint.models import KeyResult, LoadResult, Objective, OKRDocument, Span
-from okrlint.nlp import Analyzer
-
-Node = KeyResult | Objective | OKRDocument | LoadResult | list[OKRDocument]
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One place a rule fires; `args` fill the rule's message and suggestion templates."""
-
-    node: KeyResult | Objective | OKRDocument | None
-    args: dict[str, Any] = field(default_factory=dict)
-    span: Span | None = None
-    severity: Severity | None = None
-
-
-@dataclass
-class Context:
-    analyzer: Analyzer
-    document: OKRDocument | None = None
-    objective: Objective | None = None
-
-
-Check = Callable[[Any, dict[str, Any], Context], Iterator[Hit]]
+from okrlint.models import KeyResult, LoadResult, Objective, OKRDocument
 
 
 # -- input -----------------------------------------------------------------------------------
@@ -121,7 +93,7 @@ def text_length(node: Objective | KeyResult, params: dict[str, Any], ctx: Contex
     """Text longer than max-*-chars characters or max-*-words words."""
     max_chars = int(next(v for k, v in params.items() if k.endswith("-chars")))
     max_words = int(next(v for k, v in params.items() if k.endswith("-words")))
-    words = len(ctx.analyzer(node.title).words())
+    words = len(ctx.analyzer(node.title).words)
     chars = len(node.title)
     if chars > max_chars or words > max_words:
         yield Hit(node, {"chars": chars, "words": words, "max_chars": max_chars, "max_words": max_words})
@@ -144,7 +116,7 @@ def duplicate_key_result(document: OKRDocument, params: dict[str, Any], ctx: Con
     earlier: list[tuple[KeyResult, str, tuple[str, ...]]] = []
     for _objective, kr in document.key_results():
         analysis = ctx.analyzer(kr.title)
-        words = [t.lemma for t in analysis.words()]
+        words = [w.text for w in analysis.words]
         if not words:
             continue
         normal = " ".join(words)
@@ -159,15 +131,3 @@ def duplicate_key_result(document: OKRDocument, params: dict[str, Any], ctx: Con
                 break
         else:
             earlier.append((kr, normal, numbers))
-
-
-CHECKS: dict[str, Check] = {
-    "input-diagnostic": input_diagnostic,
-    "duplicate-id": duplicate_id,
-    "objective-count": objective_count,
-    "key-result-count": key_result_count,
-    "document-key-result-count": document_key_result_count,
-    "text-length": text_length,
-    "contains-measure": contains_measure,
-    "duplicate-key-result": duplicate_key_result,
-}

@@ -1,0 +1,30 @@
+"""The check kinds: small pure generators that rules bind to by name in their `check` key.
+
+A kind receives one node (key result, objective, document, the run's documents or a file's
+load result), the rule's parameters and the run context, and yields `Hit`s. Kinds never read
+files, print, or change their inputs; the engine turns hits into findings.
+"""
+
+from okrlint.checks import structure, wording
+from okrlint.checks.base import Check, Context, Hit
+
+CHECKS: dict[str, Check] = {
+    "input-diagnostic": structure.input_diagnostic,
+    "duplicate-id": structure.duplicate_id,
+    "objective-count": structure.objective_count,
+    "key-result-count": structure.key_result_count,
+    "document-key-result-count": structure.document_key_result_count,
+    "text-length": structure.text_length,
+    "contains-measure": structure.contains_measure,
+    "duplicate-key-result": structure.duplicate_key_result,
+    "task": wording.task,
+    "input-metric": wording.input_metric,
+    "binary": wording.binary,
+    "not-measurable": wording.not_measurable,
+    "vague": wording.vague,
+    "missing-baseline": wording.missing_baseline,
+    "not-time-bound": wording.not_time_bound,
+    "ambiguous-metric": wording.ambiguous_metric,
+}
+
+__all__ = ["CHECKS", "Check", "Context", "Hit"]

@@ -1,0 +1,110 @@
+"""Check kinds that read a key result's wording: tasks, effort metrics, vagueness, numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from okrlint.checks.base import Context, Hit
+from okrlint.models import KeyResult
+
+_VOWELS = "aeiou"
+
+
+def _gerund(verb: str) -> str:
+    """launch -> launching, ship -> shipping, make -> making, roll out -> rolling out."""
+    head, _, rest = verb.partition(" ")
+    if head.endswith("ie"):
+        head = head[:-2] + "y"
+    elif head.endswith("e") and not head.endswith(("ee", "ye", "oe")):
+        head = head[:-1]
+    elif (
+        len(head) >= 3
+        and head[-1] not in _VOWELS + "wxy"
+        and head[-2] in _VOWELS
+        and head[-3] not in _VOWELS
+        and len(head) <= 4
+    ):
+        head += head[-1]  # ship -> shipping, plan -> planning
+    return f"{head}ing" + (f" {rest}" if rest else "")
+
+
+def _has_numbers(kr: KeyResult) -> bool:
+    return kr.target is not None or kr.baseline is not None
+
+
+def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """An activity or deliverable with no outcome measure (O101)."""
+    reading = ctx.analyzer.read(kr.title)
+    if reading.task is None or (_has_numbers(kr) and kr.metric):
+        return
+    lead = reading.lead
+    title = kr.title.rstrip(".")
+    if lead is not None and lead.kind == "activity" and " ".join(reading.texts[lead.index : lead.end]) == reading.task:
+        start = reading.words[lead.index].start
+        end = reading.words[lead.end - 1].end
+        means = _gerund(reading.task) + title[end:]
+        activity = title[start:end]
+    else:
+        means = f"getting this done: {title}"
+        activity = reading.task
+    yield Hit(kr, {"activity": activity.lower(), "means": means})
+
+
+def input_metric(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """The counted quantity is effort or attention (O102)."""
+    effort = ctx.analyzer.read(kr.title).effort
+    if effort:
+        yield Hit(kr, {"metric": effort})
+
+
+def binary(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """A done/not-done status with no measure (O103)."""
+    status = ctx.analyzer.read(kr.title).binary
+    if status and not _has_numbers(kr):
+        yield Hit(kr, {"status": status})
+
+
+def not_measurable(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """No number, no metric field and no all-or-none condition (M201)."""
+    reading = ctx.analyzer.read(kr.title)
+    if reading.has_measure or _has_numbers(kr) or reading.universal:
+        return
+    yield Hit(kr, {})
+
+
+def vague(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """A vague word with no quantity to pin it down (M202)."""
+    word = ctx.analyzer.read(kr.title).vague
+    if word and not _has_numbers(kr):
+        yield Hit(kr, {"word": word})
+
+
+def missing_baseline(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """A target to move towards with no starting value (M203)."""
+    reading = ctx.analyzer.read(kr.title)
+    measurement = reading.measurement
+    if kr.baseline is not None or measurement.baseline is not None:
+        return
+    if reading.lead is not None and reading.lead.kind == "maintenance" or kr.direction == "maintain":
+        return
+    target = measurement.relative_change or (measurement.target.text if measurement.target else None)
+    if target is None and kr.target is not None:
+        target = str(kr.target)
+    if target:
+        yield Hit(kr, {"target": target})
+
+
+def not_time_bound(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """No deadline in the key result, no due date, and no cycle on the document (M204)."""
+    if kr.due is not None or (ctx.document is not None and ctx.document.cycle):
+        return
+    if ctx.analyzer.read(kr.title).measurement.deadline is None:
+        yield Hit(kr, {})
+
+
+def ambiguous_metric(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Counts "users" or "customers" without saying which ones (M205)."""
+    noun = ctx.analyzer.read(kr.title).unqualified_population
+    if noun:
+        yield Hit(kr, {"noun": noun})

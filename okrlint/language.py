@@ -1,0 +1,276 @@
+"""Reads a key result's structure: its leading verb, whether it is a task, what it counts.
+
+Works on the analyzer's words (from spaCy's tokenizer) and the lexicons; no tagger needed.
+Key results are mostly imperative or Title Case ("Launch…", "Grow…"), where taggers often get
+the first word wrong, so the leading verb is read from the lexicons with a guard for noun
+readings ("Build time", "Launch of…").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from okrlint.lexicons import Lexicon
+from okrlint.measure import Measurement
+
+# Words before the verb that do not change what the verb is ("We will launch…", "Successfully ship…").
+_PREAMBLE = {"we", "will", "to", "successfully", "fully", "finally", "also", "and", "then", "i",
+             "must", "should", "shall", "lets", "let", "us", "please", "team", "our"}
+_DETERMINERS = {"the", "a", "an", "our", "new", "all", "every", "each", "this", "its", "their", "my"}
+_COPULAS = {"is", "are", "be", "been", "being", "was", "were", "goes", "go", "went", "gone", "now", "fully"}
+# After a completion participle these show it is the predicate ("SSO rolled out to all tenants").
+_AFTER_PREDICATE = {"to", "for", "across", "in", "on", "by", "at", "within", "and", "with", "before",
+                    "everywhere", "successfully", "company", "org", "globally", "internally", "as",
+                    "under", "into", "ahead", "end", "q1", "q2", "q3", "q4", "h1", "h2", "from"}
+_METRIC_OPENERS = {"number", "share", "percentage", "percent", "proportion", "rate", "ratio", "%", "count"}
+_RELATIVE_CLAUSE = {"who", "that", "which", "whose", "with", "on", "using", "in"}
+_COUNTING_VERBS = {"acquire", "add", "attract", "gain", "sign", "onboard", "serve", "bring",
+                   "migrate", "convert", "retain", "reach", "get", "grow", "increase", "win",
+                   "double", "triple", "expand", "have", "hit", "boost", "raise", "lift", "drive"}
+_QUALITY_FILTERS = {"qualified", "successful", "converted", "won", "resolved", "accepted", "paid"}
+_UNIVERSAL = {"all", "every", "each", "no", "none", "zero", "100"}
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # lower case
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Lead:
+    """The word a key result opens with, after any preamble, read against the lexicons."""
+
+    index: int
+    end: int  # exclusive word index (multi-word verbs such as "roll out")
+    base: str
+    kind: str  # activity | outcome | maintenance | binary | other
+    noun_reading: bool  # "Build time…", "Launch of…": the verb-looking word is a noun
+
+
+def base_forms(word: str) -> list[str]:
+    """Candidate base forms of an inflected verb: shipped -> ship, launches -> launch."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    if word.endswith("ed"):
+        forms += [word[:-2], word[:-1]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            forms.append(word[:-3])
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e"]
+        if len(word) > 5 and word[-4] == word[-5]:
+            forms.append(word[:-4])
+    return forms
+
+
+class Reading:
+    """Everything the language rules need to know about one key result's text."""
+
+    def __init__(
+        self, words: Sequence[Word], measurement: Measurement, lexicons: dict[str, Lexicon]
+    ) -> None:
+        self.words = list(words)
+        self.texts = [w.text for w in self.words]
+        self.measurement = measurement
+        self.lex = lexicons
+
+    # -- the leading verb ---------------------------------------------------------------------
+    @cached_property
+    def lead(self) -> Lead | None:
+        index = 0
+        while index < len(self.texts) and self.texts[index] in _PREAMBLE:
+            index += 1
+        if index >= len(self.texts):
+            return None
+        pair = tuple(self.texts[index : index + 2])
+        if self.texts[index] == "make" and not pair[-1][:1].isdigit():
+            # "Make 200 calls" is an activity; "Make support world-class" states a goal.
+            return Lead(index, index + 1, "make", "other", False)
+        if len(pair) == 2 and pair in self.lex["activity-verbs"].terms:
+            return Lead(index, index + 2, " ".join(pair), "activity", self._noun_reading(index + 2))
+        word = self.texts[index]
+        for kind, name in (("maintenance", "maintenance-verbs"), ("outcome", "outcome-verbs"),
+                           ("binary", "binary-verbs"), ("activity", "activity-verbs")):
+            for form in base_forms(word):
+                if form in self.lex[name]:
+                    if kind == "maintenance" and form in self.lex["activity-verbs"] and self._object_follows(index):
+                        kind = "activity"  # "Hold 4 workshops" vs "Hold churn at 2%"
+                    if kind == "outcome" and form in self.lex["activity-verbs"] and not self._measured_after(index):
+                        kind = "activity"  # "Deliver the new flow" vs "Deliver $2M in savings"
+                    # Only a verb that does not take a metric as object can be a noun modifier:
+                    # "Build time…", "Pass rate…" (but "Reduce churn" is a verb and its object).
+                    noun = kind in ("activity", "binary") and self._noun_reading(index + 1)
+                    return Lead(index, index + 1, form, kind, noun)
+        return Lead(index, index + 1, word, "other", False)
+
+    def _object_follows(self, index: int) -> bool:
+        following = self.texts[index + 1] if index + 1 < len(self.texts) else ""
+        return following[:1].isdigit() or following in _DETERMINERS - {"all", "every", "each"} or (
+            following in ("weekly", "monthly", "quarterly", "regular", "two", "three", "four", "five")
+        )
+
+    def _noun_reading(self, after: int) -> bool:
+        following = self.texts[after : after + 3]
+        if not following:
+            return False
+        if following[0] in ("of", "s", "'s") or following[0] in _COPULAS:
+            return True
+        if following[0] in _DETERMINERS or following[0][:1].isdigit():
+            return False
+        # "Build time…", "Release frequency…", "Design system adoption…": a metric follows.
+        metric = self.lex["metric-nouns"].terms
+        spans = [following[:1], following[:2], following[1:2], following[1:3]]
+        return any(tuple(span) in metric for span in spans if span)
+
+    def _measured_after(self, index: int) -> bool:
+        start = self.words[index].end if index < len(self.words) else 0
+        return any(q.start >= start and (q.currency or q.unit in ("%", "x")) for q in self.measurement.quantities)
+
+    # -- tasks --------------------------------------------------------------------------------
+    @cached_property
+    def task(self) -> str | None:
+        """The activity or completion words if the key result is a task with no outcome measure."""
+        if self.outcome_measure:
+            return None
+        lead = self.lead
+        if lead is not None and lead.kind == "activity" and not lead.noun_reading:
+            return " ".join(self.texts[lead.index : lead.end])
+        if lead is not None and lead.kind in ("outcome", "maintenance", "binary") and not lead.noun_reading:
+            return None
+        if self.texts and self.texts[0] in _METRIC_OPENERS:
+            return None  # "Number of features shipped…" is a metric, not a deliverable
+        return self._completion() or self._task_noun()
+
+    def _completion(self) -> str | None:
+        lexicon = self.lex["completion-words"]
+        for start, end, term in lexicon.find(self.texts):
+            if start == 0:
+                continue
+            following = self.texts[end] if end < len(self.texts) else None
+            before = self.texts[start - 1]
+            adjective = term in {("live",), ("ready",), ("done",), ("in", "place"), ("up", "and", "running")}
+            if adjective and before not in _COPULAS and following is not None:
+                continue
+            if following is None or following in _AFTER_PREDICATE or before in _COPULAS:
+                return " ".join(term)
+        return None
+
+    def _task_noun(self) -> str | None:
+        words = [w for w in self.texts if w not in _DETERMINERS]
+        if len(words) > 1 and words[0] in self.lex["task-nouns"] and words[1] in ("of", "to", "for"):
+            return words[0]
+        return None
+
+    @cached_property
+    def outcome_measure(self) -> bool:
+        """A measure of change beside an activity: "…and reach 15% of signups", "…to 10k weekly users"."""
+        lead_end = self.lead.end if self.lead else 0
+        outcome = self.lex["outcome-verbs"]
+        for index in range(lead_end, len(self.texts)):
+            if any(form in outcome for form in base_forms(self.texts[index])) and self._measure_after(index):
+                return True
+        for quantity in self.measurement.quantities:
+            if quantity.currency or quantity.unit in ("x",):
+                return True
+            following = self._words_after(quantity.end, 4)
+            if self._metric_in(following) or self._qualified_population(following):
+                return True
+        return False
+
+    def _measure_after(self, index: int) -> bool:
+        start = self.words[index].end
+        return bool(self.measurement.relative_change) or any(q.start >= start for q in self.measurement.quantities)
+
+    def _words_after(self, offset: int, count: int) -> list[str]:
+        return [w.text for w in self.words if w.start >= offset][:count]
+
+    def _metric_in(self, words: list[str]) -> bool:
+        metric = self.lex["metric-nouns"].terms
+        return any(tuple(words[i : i + size]) in metric for i in range(len(words)) for size in (1, 2))
+
+    def _qualified_population(self, words: list[str]) -> bool:
+        qualifiers = self.lex["population-qualifiers"]
+        for index, word in enumerate(words):
+            if word in self.lex["population-nouns"]:
+                return any(w in qualifiers for w in words[:index])
+        return False
+
+    # -- what is counted ----------------------------------------------------------------------
+    @cached_property
+    def binary(self) -> str | None:
+        """The status asked for ("certification", "award") when the result is done/not-done."""
+        lead = self.lead
+        if lead is None or lead.noun_reading or self.has_measure:
+            return None
+        if lead.base not in self.lex["binary-verbs"] and lead.base not in ("be", "become"):
+            return None
+        found = self.lex["status-nouns"].find(self.texts, lead.end)
+        return " ".join(found[0][2]) if found else None
+
+    @cached_property
+    def effort(self) -> str | None:
+        """An effort or vanity noun that the key result counts ("200 cold calls", "page views")."""
+        if not (self.has_measure or "number" in self.texts or (self.lead and self.lead.kind == "outcome")):
+            return None
+        for start, end, term in self.lex["effort-metrics"].find(self.texts):
+            before = self.texts[max(0, start - 3) : start]
+            if before and before[-1] in ("per", "each", "every", "a"):
+                continue  # a denominator: "revenue per call"
+            if before and before[-1] in _QUALITY_FILTERS:
+                continue  # "qualified meetings", "successful demos": the filter makes it a result
+            if "of" in before[-2:]:
+                owner = before[before.index("of") - 1] if before.index("of") else ""
+                if owner not in ("number", "count", "amount", "#"):
+                    continue  # a ratio of them: "% of calls answered", "adoption of new features"
+            return " ".join(term)
+        return None
+
+    @cached_property
+    def vague(self) -> str | None:
+        """A vague word left unquantified."""
+        if self.has_measure:
+            return None
+        for start, end, term in self.lex["vague-words"].find(self.texts):
+            following = self.texts[end] if end < len(self.texts) else ""
+            if term == ("more",) and following == "than":
+                continue
+            return " ".join(term)
+        return None
+
+    @cached_property
+    def unqualified_population(self) -> str | None:
+        """A counted "users"/"customers" with nothing saying which ones."""
+        qualifiers = self.lex["population-qualifiers"]
+        for start, end, term in self.lex["population-nouns"].find(self.texts):
+            window = self.texts[max(0, start - 3) : start]
+            following = self.texts[end] if end < len(self.texts) else ""
+            if any(w in qualifiers for w in window) or following in _RELATIVE_CLAUSE:
+                continue
+            if "of" in window and any(w in ("%", "share", "percentage", "percent", "proportion") for w in window):
+                continue  # a share of customers, not a count of them
+            counted = any(w[:1].isdigit() or w in ("number", "count", "#") for w in window) or (
+                self.lead is not None
+                and self.lead.index >= start - 3
+                and any(form in _COUNTING_VERBS for form in base_forms(self.lead.base))
+            ) or following in ("to", "from", "by")
+            if counted:
+                return " ".join(term)
+        return None
+
+    # -- numbers ------------------------------------------------------------------------------
+    @property
+    def has_measure(self) -> bool:
+        return self.measurement.has_measure
+
+    @cached_property
+    def universal(self) -> bool:
+        """A condition over all/none ("every invoice…", "no P1 bugs…") is verifiable without a number."""
+        return any(w in _UNIVERSAL for w in self.texts)

@@ -1,0 +1,315 @@
+"""Reads the numbers in a key result: quantities, baseline -> target, relative change, deadline.
+
+Pure text parsing (no spaCy): key results are short, formulaic phrases, and the tokenizer's
+`like_num` misses most of what matters here (10k, 3x, $2M, Q2), so a small grammar of our
+own is both more precise and faster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Direction = Literal["increase", "decrease", "maintain"]
+
+_WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+_MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
+              "b": 1e9, "bn": 1e9, "billion": 1e9}
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
+_UNITS = {
+    "%": "%", "percent": "%", "per cent": "%", "pp": "pp", "percentage points": "pp",
+    "x": "x", "×": "x", "ms": "ms", "milliseconds": "ms", "s": "s", "sec": "s", "secs": "s",
+    "seconds": "s", "second": "s", "min": "min", "mins": "min", "minutes": "min", "minute": "min",
+    "h": "h", "hr": "h", "hrs": "h", "hours": "h", "hour": "h", "days": "days", "day": "days",
+    "weeks": "weeks", "week": "weeks", "months": "months", "month": "months", "years": "years",
+    "pts": "points", "points": "points", "point": "points", "stars": "stars", "star": "stars",
+}
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+_MAG_RE = "|".join(sorted(_MAGNITUDE, key=len, reverse=True))
+_WORDS_RE = "|".join(_WORD_NUMBERS)
+_QUANTITY = re.compile(
+    rf"(?<![\w.])(?P<cur>[$€£¥]|(?:usd|eur|gbp)\s?)?"
+    rf"(?:(?P<num>{_NUMBER})|(?P<word>{_WORDS_RE})\b)"
+    rf"(?:\s?(?P<mag>{_MAG_RE})\b)?"
+    rf"(?:\s?(?P<unit>{_UNIT_RE})(?![a-z]))?",
+    re.IGNORECASE,
+)
+# Numbers that name rather than measure: standards (SOC 2, ISO 27001), versions, percentiles used
+# as metric names (p95), quarters, ranks, severities, years and dates.
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?:soc|iso|form|tier|level|type|phase|series|sev|p|v|version|gen|wcag|pci|top|no\.?|"
+    r"number|#|step|stage|section|article|chapter|grade|year|class|covid|web|industry|h|q|fy))"
+    r"[\s-]?$",
+    re.IGNORECASE,
+)
+_ACRONYM_BEFORE = re.compile(r"\b(?:SOC|ISO|IEC|NIST|HIPAA|GDPR|PCI|WCAG|CMMI|ITIL|SLA)[\s-]?$")
+_DATE_LIKE = re.compile(r"^(?:19|20)\d\d$")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_PERIOD = r"(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarter|year|month|half|sprint|cycle|term|semester|season|week)"
+_DEADLINE = re.compile(
+    rf"\b(?:by|before|until|till|through|no later than|not later than|ahead of|prior to|due)\s+"
+    rf"(?:the\s+)?(?:end\s+of\s+(?:the\s+)?{_PERIOD}(?:\s+\d{{4}})?|eo[yqm]\b|year[\s-]end|"
+    rf"(?:{_MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|q[1-4](?:\s+\d{{4}}|\s?'?\d{{2}})?|"
+    rf"h[12](?:\s+\d{{4}})?|fy\s?\d{{2,4}}|(?:19|20)\d\d|"
+    rf"(?:this|next|the)\s+{_PERIOD}|launch|go-live)"
+    rf"|\b(?:end|close)\s+of\s+(?:the\s+)?(?:{_PERIOD}|(?:{_MONTHS}))(?:\s+\d{{4}})?"
+    rf"|\b(?:eo[yqm]|year[\s-]end|month[\s-]end|quarter[\s-]end)\b"
+    rf"|\b(?:this|next|current)\s+(?:{_PERIOD})\b"
+    rf"|\b(?:in|during|within|for)\s+(?:q[1-4]|h[12]|fy\s?\d{{2,4}})(?:\s+\d{{4}})?\b"
+    rf"|\b(?:in|during)\s+(?:19|20)\d\d\b"
+    rf"|(?<![\w-]ed\s)\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+)?(?:\d+|{_WORDS_RE})\s+"
+    rf"(?:days|weeks|months)\b(?=\s*(?:[,.;)]|$|of\s+(?:launch|the\s+cycle)))",
+    re.IGNORECASE,
+)
+_BASELINE_MARKERS = re.compile(
+    r"\b(?:from|currently|current(?:ly)?\s+(?:at|is)|today|baseline|was|up from|down from|"
+    r"vs\.?|versus|compared (?:to|with)|now|as of today|starting (?:at|from))\b|→|->|=>",
+    re.IGNORECASE,
+)
+_FROM_TO = re.compile(
+    rf"\bfrom\s+(?:a\s+baseline\s+of\s+|an?\s+average\s+of\s+)?(?P<a>[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})\b)?)"
+    rf"\s+(?:to|down to|up to|→|->)\s+(?P<b>[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})\b)?)"
+    rf"|(?P<c>[^\s,;(]*?(?:{_NUMBER})[^\s,;]*)\s*(?:→|->|=>)\s*(?P<d>[^\s,;]*?(?:{_NUMBER})[^\s,;)]*)",
+    re.IGNORECASE,
+)
+_CURRENT = re.compile(
+    rf"\((?:currently|current|now|today|baseline|was|vs\.?|from|base)[:\s]+(?:at\s+|is\s+)?(?P<v>[^)]*?(?:{_NUMBER})[^)]*)\)"
+    rf"|\b(?:up|down)\s+from\s+(?P<w>\S*(?:{_NUMBER})\S*)"
+    rf"|\b(?:currently|today)\s+(?:at\s+|is\s+)?(?P<x>\S*(?:{_NUMBER})\S*)",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    rf"\bby\s+(?P<by>(?:{_NUMBER})\s?(?:%|percent|pp|x|×|percentage points)|half|a\s+third|a\s+quarter)"
+    rf"|(?P<pct>(?:{_NUMBER})\s?(?:%|percent))\s+(?:more|less|fewer|higher|lower|faster|slower|increase|decrease|reduction|growth|improvement)"
+    rf"|\b(?P<verb>double|doubling|triple|tripling|quadruple|halve|halving|cut\s+in\s+half)\b"
+    rf"|(?<![\w.])(?P<mult>\d+(?:\.\d+)?\s?[x×])(?![\w])",
+    re.IGNORECASE,
+)
+_COMPARATOR = re.compile(
+    r"(?P<ge>at least|no less than|minimum of|min\.|≥|>=|above|over|more than|greater than|or more|or higher|or above|\+)"
+    r"|(?P<le>at most|no more than|maximum of|max\.|≤|<=|under|below|less than|fewer than|or less|or fewer|or lower|or below|within)",
+    re.IGNORECASE,
+)
+
+
+class Quantity(BaseModel):
+    """A number with its unit as written ("$2M", "45%", "900 ms", "3x")."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    value: float
+    unit: str | None = None
+    currency: str | None = None
+    start: int
+    end: int
+
+
+class Deadline(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    date: dt.date | None = None
+    start: int
+    end: int
+
+
+class Measurement(BaseModel):
+    """What okrlint understood of a key result's numbers (shown by `okrlint inspect`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    quantities: list[Quantity] = []
+    baseline: Quantity | None = None
+    target: Quantity | None = None
+    relative_change: str | None = None
+    comparator: Literal["at-least", "at-most"] | None = None
+    direction: Direction | None = None
+    deadline: Deadline | None = None
+
+    @property
+    def has_measure(self) -> bool:
+        return bool(self.quantities or self.relative_change)
+
+
+def parse_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:  # type: ignore[assignment]
+    """Every number used as a measure, outside the `skip` spans (deadlines)."""
+    found = []
+    for match in _QUANTITY.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in skip):
+            continue
+        raw = match.group("num") or match.group("word")
+        if raw is None:
+            continue
+        quantity = _quantity(text, match)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
+    start, end = match.span()
+    number, word = match.group("num"), match.group("word")
+    unit, magnitude, currency = match.group("unit"), match.group("mag"), match.group("cur")
+    before = text[:start]
+    after = text[end : end + 12]
+    if number is not None:
+        if not currency and not unit and (
+            _NAME_BEFORE.search(before[-12:]) or _ACRONYM_BEFORE.search(before[-8:])
+        ):
+            return None  # "SOC 2", "ISO 27001", "p95", "Q3", "top 3", "v2"
+        if not (currency or unit or magnitude) and _DATE_LIKE.match(number):
+            return None  # a year
+        if re.match(r"^(?:st|nd|rd|th)\b|^[-/]\d|^\.\d+\.|^[a-z]", after, re.I) and not (unit or magnitude):
+            return None  # ordinals, dates, version strings, "3D", "24/7"
+        if before.endswith(("-", "/")) and before[-2:-1].isalpha():
+            return None  # "Sev-1", "e-2", "B2B"
+        value = float(number.replace(",", ""))
+    else:
+        assert word is not None
+        if word.lower() == "one" and not unit:
+            return None  # "one" is more often a determiner than a target
+        value = float(_WORD_NUMBERS[word.lower()])
+    if magnitude:
+        value *= _MAGNITUDE[magnitude.lower()]
+    normal_unit = _UNITS.get(unit.lower()) if unit else None
+    if unit and unit.lower() in ("s", "h", "x") and after[:1].isalpha():
+        normal_unit = None
+    code = _CURRENCY.get(currency.strip().lower()) if currency else None
+    return Quantity(
+        text=match.group(0).strip(), value=value, unit=normal_unit, currency=code, start=start, end=end
+    )
+
+
+def parse_deadline(text: str, cycle_year: int | None = None) -> Deadline | None:
+    """The last deadline phrase in the text ("by March 31", "end of Q2", "by 2026-06-30")."""
+    matches = list(_DEADLINE.finditer(text))
+    if not matches:
+        return None
+    match = matches[-1]
+    phrase = match.group(0).strip()
+    return Deadline(text=phrase, date=_to_date(phrase, cycle_year), start=match.start(), end=match.end())
+
+
+def _to_date(phrase: str, year: int | None) -> dt.date | None:
+    iso = re.search(r"(\d{4})-(\d{2})-(\d{2})", phrase)
+    try:
+        if iso:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        quarter = re.search(r"\bq([1-4])(?:\s+(\d{4}))?", phrase, re.I)
+        explicit_year = re.search(r"\b((?:19|20)\d\d)\b", phrase)
+        year = int(explicit_year.group(1)) if explicit_year else year
+        if quarter and year:
+            month = int(quarter.group(1)) * 3
+            return _month_end(year, month)
+        month_name = re.search(rf"\b({_MONTHS})\b", phrase, re.I)
+        if month_name and year:
+            month = _month_number(month_name.group(1))
+            day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", phrase.replace(str(year), ""))
+            return dt.date(year, month, int(day.group(1))) if day else _month_end(year, month)
+        if explicit_year and re.search(r"\b(?:by|end of|in)\b", phrase, re.I) and not month_name:
+            return dt.date(int(explicit_year.group(1)), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _month_number(name: str) -> int:
+    names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    return names.index(name[:3].lower()) + 1
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def measure(text: str, cycle_year: int | None = None, verb_direction: Direction | None = None) -> Measurement:
+    """Parse a key result's text into quantities, baseline, target, direction and deadline."""
+    deadline = parse_deadline(text, cycle_year)
+    skip = [(deadline.start, deadline.end)] if deadline else []
+    quantities = parse_quantities(text, skip)
+    baseline, target = _baseline_target(text, quantities)
+    relative = _RELATIVE.search(text)
+    relative_text = None
+    if relative:
+        relative_text = next(g for g in relative.groups() if g)
+    comparator_match = _COMPARATOR.search(text)
+    comparator = None
+    if comparator_match and quantities:
+        comparator = "at-least" if comparator_match.group("ge") else "at-most"
+    if target is None and quantities and not relative_text:
+        after_to = [q for q in quantities if re.search(r"\b(?:to|reach|reaching|at)\s+\S*$", text[: q.start])]
+        target = after_to[0] if after_to else next((q for q in quantities if q is not baseline), None)
+    return Measurement(
+        quantities=quantities,
+        baseline=baseline,
+        target=target,
+        relative_change=relative_text,
+        comparator=comparator,
+        direction=_direction(baseline, target, relative_text) or verb_direction,
+        deadline=deadline,
+    )
+
+
+def _baseline_target(text: str, quantities: list[Quantity]) -> tuple[Quantity | None, Quantity | None]:
+    def at(position: int) -> Quantity | None:
+        return next((q for q in quantities if q.start <= position < q.end + 1), None)
+
+    pair = _FROM_TO.search(text)
+    if pair:
+        a = pair.start("a") if pair.group("a") else pair.start("c")
+        b = pair.start("b") if pair.group("b") else pair.start("d")
+        baseline, target = _first_at_or_after(quantities, a), _first_at_or_after(quantities, b)
+        if baseline is not None and target is not None and baseline is not target:
+            return baseline, target
+    current = _CURRENT.search(text)
+    if current:
+        where = next(current.start(g) for g in ("v", "w", "x") if current.group(g))
+        baseline = _first_at_or_after(quantities, where)
+        if baseline is not None:
+            others = [q for q in quantities if q is not baseline]
+            return baseline, (others[-1] if others else None)
+    del at
+    return None, None
+
+
+def _first_at_or_after(quantities: list[Quantity], position: int) -> Quantity | None:
+    return next((q for q in quantities if q.end > position), None)
+
+
+def _direction(
+    baseline: Quantity | None, target: Quantity | None, relative: str | None
+) -> Direction | None:
+    if baseline is not None and target is not None:
+        if target.value > baseline.value:
+            return "increase"
+        if target.value < baseline.value:
+            return "decrease"
+        return "maintain"
+    if relative:
+        lowered = relative.lower()
+        if lowered.startswith(("halve", "halving", "cut in half", "half", "a third", "a quarter")):
+            return "decrease"
+        if lowered.startswith(("double", "doubling", "triple", "tripling", "quadruple")):
+            return "increase"
+    return None
+
+
+def has_baseline_marker(text: str) -> bool:
+    """Words that introduce a starting value, even when the value itself is not a number."""
+    return bool(_BASELINE_MARKERS.search(text))
