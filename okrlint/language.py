@@ -23,12 +23,14 @@ _COPULAS = {"is", "are", "be", "been", "being", "was", "were", "goes", "go", "we
 # After a completion participle these show it is the predicate ("SSO rolled out to all tenants").
 _AFTER_PREDICATE = {"to", "for", "across", "in", "on", "by", "at", "within", "and", "with", "before",
                     "everywhere", "successfully", "company", "org", "globally", "internally", "as",
-                    "under", "into", "ahead", "end", "q1", "q2", "q3", "q4", "h1", "h2", "from"}
+                    "under", "into", "ahead", "end", "q1", "q2", "q3", "q4", "h1", "h2", "from", "no",
+                    "company-wide", "everywhere"}
 _METRIC_OPENERS = {"number", "share", "percentage", "percent", "proportion", "rate", "ratio", "%", "count"}
 _RELATIVE_CLAUSE = {"who", "that", "which", "whose", "with", "on", "using", "in"}
 _COUNTING_VERBS = {"acquire", "add", "attract", "gain", "sign", "onboard", "serve", "bring",
                    "migrate", "convert", "retain", "reach", "get", "grow", "increase", "win",
                    "double", "triple", "expand", "have", "hit", "boost", "raise", "lift", "drive"}
+_CONNECTORS = {"and", "so", "that", "which", "while", "thereby", "lifting", "reaching", "driving"}
 _QUALITY_FILTERS = {"qualified", "successful", "converted", "won", "resolved", "accepted", "paid"}
 _UNIVERSAL = {"all", "every", "each", "no", "none", "zero", "100"}
 
@@ -138,8 +140,8 @@ class Reading:
     @cached_property
     def task(self) -> str | None:
         """The activity or completion words if the key result is a task with no outcome measure."""
-        if self.outcome_measure:
-            return None
+        if self.outcome_measure or self.vague:
+            return None  # a measured launch is an outcome; "deliver a world-class X" is vague
         lead = self.lead
         if lead is not None and lead.kind == "activity" and not lead.noun_reading:
             return " ".join(self.texts[lead.index : lead.end])
@@ -150,18 +152,26 @@ class Reading:
         return self._completion() or self._task_noun()
 
     def _completion(self) -> str | None:
-        lexicon = self.lex["completion-words"]
-        for start, end, term in lexicon.find(self.texts):
+        for start, end, term in self._completion_terms():
             if start == 0:
                 continue
             following = self.texts[end] if end < len(self.texts) else None
             before = self.texts[start - 1]
-            adjective = term in {("live",), ("ready",), ("done",), ("in", "place"), ("up", "and", "running")}
-            if adjective and before not in _COPULAS and following is not None:
-                continue
             if following is None or following in _AFTER_PREDICATE or before in _COPULAS:
                 return " ".join(term)
         return None
+
+    def _completion_terms(self) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Completion words from the lexicon, and past participles of any activity verb."""
+        found = self.lex["completion-words"].find(self.texts)
+        taken = {index for start, end, _term in found for index in range(start, end)}
+        activity = self.lex["activity-verbs"]
+        for index, word in enumerate(self.texts):
+            if index in taken or not word.endswith("ed"):
+                continue
+            if any(form in activity for form in base_forms(word)[1:]):
+                found.append((index, index + 1, (word,)))
+        return sorted(found)
 
     def _task_noun(self) -> str | None:
         words = [w for w in self.texts if w not in _DETERMINERS]
@@ -172,7 +182,11 @@ class Reading:
     @cached_property
     def outcome_measure(self) -> bool:
         """A measure of change beside an activity: "…and reach 15% of signups", "…to 10k weekly users"."""
+        if self.measurement.baseline is not None:
+            return True  # "from X to Y" or "(currently X)": a metric is being moved
         lead_end = self.lead.end if self.lead else 0
+        if self._measured_clause(lead_end):
+            return True
         outcome = self.lex["outcome-verbs"]
         for index in range(lead_end, len(self.texts)):
             if any(form in outcome for form in base_forms(self.texts[index])) and self._measure_after(index):
@@ -183,6 +197,15 @@ class Reading:
             following = self._words_after(quantity.end, 4)
             if self._metric_in(following) or self._qualified_population(following):
                 return True
+        return False
+
+    def _measured_clause(self, lead_end: int) -> bool:
+        """A second clause with a rate or amount: "Launch X and have 60% of permits filed online"."""
+        for index in range(lead_end, len(self.texts)):
+            if self.texts[index] in _CONNECTORS:
+                start = self.words[index].end
+                if any(q.start >= start and (q.unit == "%" or q.currency) for q in self.measurement.quantities):
+                    return True
         return False
 
     def _measure_after(self, index: int) -> bool:
@@ -197,19 +220,21 @@ class Reading:
         return any(tuple(words[i : i + size]) in metric for i in range(len(words)) for size in (1, 2))
 
     def _qualified_population(self, words: list[str]) -> bool:
+        # "10,000 weekly active users", "500 weekly active developers": a defined population.
         qualifiers = self.lex["population-qualifiers"]
-        for index, word in enumerate(words):
-            if word in self.lex["population-nouns"]:
-                return any(w in qualifiers for w in words[:index])
-        return False
+        return sum(w in qualifiers for w in words[:3]) >= 1 and any(
+            w in ("active", "paying", "weekly", "monthly", "daily", "retained", "returning") for w in words[:3]
+        )
 
     # -- what is counted ----------------------------------------------------------------------
     @cached_property
     def binary(self) -> str | None:
         """The status asked for ("certification", "award") when the result is done/not-done."""
         lead = self.lead
-        if lead is None or lead.noun_reading or self.has_measure:
+        if lead is None or lead.noun_reading:
             return None
+        if any(q.value != 0 for q in self.measurement.quantities) or self.measurement.relative_change:
+            return None  # a measured result, not a status ("zero findings" is the pass mark)
         if lead.base not in self.lex["binary-verbs"] and lead.base not in ("be", "become"):
             return None
         found = self.lex["status-nouns"].find(self.texts, lead.end)
@@ -272,5 +297,10 @@ class Reading:
 
     @cached_property
     def universal(self) -> bool:
-        """A condition over all/none ("every invoice…", "no P1 bugs…") is verifiable without a number."""
+        """A condition over all/none ("every invoice…", "no P1 bugs…") is verifiable without a number.
+
+        Not after a direction verb: in "Increase participation across all classes" "all" is scope.
+        """
+        if self.lead is not None and self.lead.kind == "outcome":
+            return False
         return any(w in _UNIVERSAL for w in self.texts)

@@ -127,12 +127,20 @@ class Deadline(BaseModel):
     end: int
 
 
+_RANK = re.compile(
+    r"\b(?:in(?:to)?\s+the|rank(?:ed|ing)?(?:\s+in\s+the)?|reach|be|become|remain|stay|as\s+the|as)\s+"
+    r"(?:the\s+)?(?P<rank>top[\s-]?\d+|#\s?\d+|no\.\s?\d+|number\s+one|first\s+place)\b",
+    re.IGNORECASE,
+)
+
+
 class Measurement(BaseModel):
     """What okrlint understood of a key result's numbers (shown by `okrlint inspect`)."""
 
     model_config = ConfigDict(frozen=True)
 
     quantities: list[Quantity] = []
+    rank: str | None = None
     baseline: Quantity | None = None
     target: Quantity | None = None
     relative_change: str | None = None
@@ -142,7 +150,7 @@ class Measurement(BaseModel):
 
     @property
     def has_measure(self) -> bool:
-        return bool(self.quantities or self.relative_change)
+        return bool(self.quantities or self.relative_change or self.rank)
 
 
 def parse_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:  # type: ignore[assignment]
@@ -241,7 +249,9 @@ def _month_end(year: int, month: int) -> dt.date:
 def measure(text: str, cycle_year: int | None = None, verb_direction: Direction | None = None) -> Measurement:
     """Parse a key result's text into quantities, baseline, target, direction and deadline."""
     deadline = parse_deadline(text, cycle_year)
-    skip = [(deadline.start, deadline.end)] if deadline else []
+    # A relative window ("within 90 days") is also a measure of time; a date is not.
+    relative_window = deadline is not None and re.match(r"(?i)(?:within|in|over)\s", deadline.text)
+    skip = [(deadline.start, deadline.end)] if deadline and not relative_window else []
     quantities = parse_quantities(text, skip)
     baseline, target = _baseline_target(text, quantities)
     relative = _RELATIVE.search(text)
@@ -255,8 +265,10 @@ def measure(text: str, cycle_year: int | None = None, verb_direction: Direction 
     if target is None and quantities and not relative_text:
         after_to = [q for q in quantities if re.search(r"\b(?:to|reach|reaching|at)\s+\S*$", text[: q.start])]
         target = after_to[0] if after_to else next((q for q in quantities if q is not baseline), None)
+    rank = _RANK.search(text)
     return Measurement(
         quantities=quantities,
+        rank=rank.group("rank") if rank else None,
         baseline=baseline,
         target=target,
         relative_change=relative_text,
