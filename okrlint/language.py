@@ -26,10 +26,12 @@ _AFTER_PREDICATE = {"to", "for", "across", "in", "on", "by", "at", "within", "an
                     "under", "into", "ahead", "end", "q1", "q2", "q3", "q4", "h1", "h2", "from", "no",
                     "company-wide", "everywhere"}
 _METRIC_OPENERS = {"number", "share", "percentage", "percent", "proportion", "rate", "ratio", "%", "count"}
-_RELATIVE_CLAUSE = {"who", "that", "which", "whose", "with", "on", "using", "in"}
+_RELATIVE_CLAUSE = {"who", "that", "which", "whose", "with", "payable", "receivable"}
 _COUNTING_VERBS = {"acquire", "add", "attract", "gain", "sign", "onboard", "serve", "bring",
                    "migrate", "convert", "retain", "reach", "get", "grow", "increase", "win",
                    "double", "triple", "expand", "have", "hit", "boost", "raise", "lift", "drive"}
+_DECREASING = {"reduce", "cut", "lower", "decrease", "halve", "minimise", "minimize", "shrink",
+               "eliminate", "slash", "shorten", "drop"}
 _CONNECTORS = {"and", "so", "that", "which", "while", "thereby", "lifting", "reaching", "driving"}
 _QUALITY_FILTERS = {"qualified", "successful", "converted", "won", "resolved", "accepted", "paid"}
 _UNIVERSAL = {"all", "every", "each", "no", "none", "zero", "100"}
@@ -77,8 +79,9 @@ class Reading:
     """Everything the language rules need to know about one key result's text."""
 
     def __init__(
-        self, words: Sequence[Word], measurement: Measurement, lexicons: dict[str, Lexicon]
+        self, source: str, words: Sequence[Word], measurement: Measurement, lexicons: dict[str, Lexicon]
     ) -> None:
+        self.source = source
         self.words = list(words)
         self.texts = [w.text for w in self.words]
         self.measurement = measurement
@@ -140,8 +143,10 @@ class Reading:
     @cached_property
     def task(self) -> str | None:
         """The activity or completion words if the key result is a task with no outcome measure."""
-        if self.outcome_measure or self.vague:
-            return None  # a measured launch is an outcome; "deliver a world-class X" is vague
+        if self.outcome_measure or (self.vague and self.vague != "more") or self.binary:
+            # A measured launch is an outcome; "deliver a world-class X" is vague;
+            # "sign the master agreement" asks for a status.
+            return None
         lead = self.lead
         if lead is not None and lead.kind == "activity" and not lead.noun_reading:
             return " ".join(self.texts[lead.index : lead.end])
@@ -235,9 +240,13 @@ class Reading:
             return None
         if any(q.value != 0 for q in self.measurement.quantities) or self.measurement.relative_change:
             return None  # a measured result, not a status ("zero findings" is the pass mark)
-        if lead.base not in self.lex["binary-verbs"] and lead.base not in ("be", "become"):
+        if lead.kind == "activity":
+            # "Sign the master agreement", "Complete ISO 9001 recertification": a status sought.
+            found = self.lex["status-nouns"].find(self.texts[: lead.end + 5], lead.end)
+        elif lead.base in self.lex["binary-verbs"] or lead.base in ("be", "become"):
+            found = self.lex["status-nouns"].find(self.texts, lead.end)
+        else:
             return None
-        found = self.lex["status-nouns"].find(self.texts, lead.end)
         return " ".join(found[0][2]) if found else None
 
     @cached_property
@@ -245,7 +254,9 @@ class Reading:
         """An effort or vanity noun that the key result counts ("200 cold calls", "page views")."""
         if not (self.has_measure or "number" in self.texts or (self.lead and self.lead.kind == "outcome")):
             return None
-        for start, end, term in self.lex["effort-metrics"].find(self.texts):
+        if self.measurement.direction == "decrease" or (self.lead and self.lead.base in _DECREASING):
+            return None  # fewer calls or meetings for the same result is efficiency, an outcome
+        for start, end, term in self._effort_terms():
             before = self.texts[max(0, start - 3) : start]
             if before and before[-1] in ("per", "each", "every", "a"):
                 continue  # a denominator: "revenue per call"
@@ -258,6 +269,19 @@ class Reading:
             return " ".join(term)
         return None
 
+    def _effort_terms(self) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Effort nouns from the lexicon, and "<things> <made>" output counts ("dashboards published")."""
+        found = self.lex["effort-metrics"].find(self.texts)
+        activity, population = self.lex["activity-verbs"], self.lex["population-nouns"]
+        metric = self.lex["metric-nouns"]
+        for index in range(1, len(self.texts)):
+            word, noun = self.texts[index], self.texts[index - 1]
+            if not word.endswith(("ed", "en")) or noun in population or noun in metric or noun[:1].isdigit():
+                continue
+            if noun.endswith("s") and any(form in activity for form in base_forms(word)[1:]):
+                found.append((index - 1, index + 1, (noun, word)))
+        return sorted(found)
+
     @cached_property
     def vague(self) -> str | None:
         """A vague word left unquantified."""
@@ -267,6 +291,8 @@ class Reading:
             following = self.texts[end] if end < len(self.texts) else ""
             if term == ("more",) and following == "than":
                 continue
+            if start > 0 and self.source[self.words[start].start : self.words[start].start + 1].isupper():
+                continue  # part of a name: "Great Place to Work", "Better Business Bureau"
             return " ".join(term)
         return None
 
@@ -277,8 +303,8 @@ class Reading:
         for start, end, term in self.lex["population-nouns"].find(self.texts):
             window = self.texts[max(0, start - 3) : start]
             following = self.texts[end] if end < len(self.texts) else ""
-            if any(w in qualifiers for w in window) or following in _RELATIVE_CLAUSE:
-                continue
+            if qualifiers.find(window) or following in _RELATIVE_CLAUSE or following.endswith("ing"):
+                continue  # "weekly active users", "customers who renew", "users completing setup"
             if "of" in window and any(w in ("%", "share", "percentage", "percent", "proportion") for w in window):
                 continue  # a share of customers, not a count of them
             counted = any(w[:1].isdigit() or w in ("number", "count", "#") for w in window) or (

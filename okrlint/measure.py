@@ -56,7 +56,11 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_PERIOD = r"(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarter|year|month|half|sprint|cycle|term|semester|season|week)"
+_PERIOD = (
+    r"(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:fiscal\s+|financial\s+|calendar\s+|school\s+|academic\s+)?year|"
+    r"quarter|month|half|sprint|cycle|(?:spring\s+|summer\s+|autumn\s+|fall\s+|winter\s+)?term|"
+    r"semester|season|week|(?:19|20)\d\d)"
+)
 _DEADLINE = re.compile(
     rf"\b(?:by|before|until|till|through|no later than|not later than|ahead of|prior to|due)\s+"
     rf"(?:the\s+)?(?:end\s+of\s+(?:the\s+)?{_PERIOD}(?:\s+\d{{4}})?|eo[yqm]\b|year[\s-]end|"
@@ -71,7 +75,7 @@ _DEADLINE = re.compile(
     rf"|\b(?:in|during|within|for)\s+(?:q[1-4]|h[12]|fy\s?\d{{2,4}})(?:\s+\d{{4}})?\b"
     rf"|\b(?:in|during)\s+(?:19|20)\d\d\b"
     rf"|(?<![\w-]ed\s)\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+)?(?:\d+|{_WORDS_RE})\s+"
-    rf"(?:days|weeks|months)\b(?=\s*(?:[,.;)]|$|of\s+(?:launch|the\s+cycle)))",
+    rf"(?:days|weeks|months)\b(?=\s*(?:[,.;()]|$|of\s+(?:launch|the\s+cycle)))",
     re.IGNORECASE,
 )
 _BASELINE_MARKERS = re.compile(
@@ -85,10 +89,16 @@ _FROM_TO = re.compile(
     rf"|(?P<c>[^\s,;(]*?(?:{_NUMBER})[^\s,;]*)\s*(?:→|->|=>)\s*(?P<d>[^\s,;]*?(?:{_NUMBER})[^\s,;)]*)",
     re.IGNORECASE,
 )
+_TO_FROM = re.compile(
+    rf"\bto\s+(?P<t>\S*(?:{_NUMBER}))\S*(?:\s?%)?\s+from\s+(?:the\s+)?(?:current(?:ly)?|today'?s?|avg\.?|average|"
+    rf"a\s+baseline\s+of)?\s*(?P<f>\S*(?:{_NUMBER}))",
+    re.IGNORECASE,
+)
 _CURRENT = re.compile(
     rf"\((?:currently|current|now|today|baseline|was|vs\.?|from|base)[:\s]+(?:at\s+|is\s+)?(?P<v>[^)]*?(?:{_NUMBER})[^)]*)\)"
     rf"|\b(?:up|down)\s+from\s+(?P<w>\S*(?:{_NUMBER})\S*)"
-    rf"|\b(?:currently|today)\s+(?:at\s+|is\s+)?(?P<x>\S*(?:{_NUMBER})\S*)",
+    rf"|\b(?:currently|today)\s+(?:at\s+|is\s+)?(?P<x>\S*(?:{_NUMBER})\S*)"
+    rf"|\bfrom\s+(?:the\s+)?(?:current(?:ly)?|avg\.?|average|a\s+baseline\s+of)\s+(?P<y>\S*(?:{_NUMBER})\S*)",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -289,9 +299,16 @@ def _baseline_target(text: str, quantities: list[Quantity]) -> tuple[Quantity | 
         baseline, target = _first_at_or_after(quantities, a), _first_at_or_after(quantities, b)
         if baseline is not None and target is not None and baseline is not target:
             return baseline, target
+    reverse = _TO_FROM.search(text)
+    if reverse:
+        target, baseline = _first_at_or_after(quantities, reverse.start("t")), _first_at_or_after(
+            quantities, reverse.start("f")
+        )
+        if baseline is not None and target is not None and baseline is not target:
+            return baseline, target
     current = _CURRENT.search(text)
     if current:
-        where = next(current.start(g) for g in ("v", "w", "x") if current.group(g))
+        where = next(current.start(g) for g in ("v", "w", "x", "y") if current.group(g))
         baseline = _first_at_or_after(quantities, where)
         if baseline is not None:
             others = [q for q in quantities if q is not baseline]

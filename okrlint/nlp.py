@@ -85,7 +85,7 @@ class Analyzer:
         """The structural reading of a key result (leading verb, task, counted nouns…)."""
         analysis = self(text)
         if analysis._reading is None:
-            analysis._reading = Reading(analysis.words, analysis.measurement, self.lexicons)
+            analysis._reading = Reading(text, analysis.words, analysis.measurement, self.lexicons)
         return analysis._reading
 
     @property
