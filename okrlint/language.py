@@ -32,6 +32,8 @@ _COUNTING_VERBS = {"acquire", "add", "attract", "gain", "sign", "onboard", "serv
                    "double", "triple", "expand", "have", "hit", "boost", "raise", "lift", "drive"}
 _DECREASING = {"reduce", "cut", "lower", "decrease", "halve", "minimise", "minimize", "shrink",
                "eliminate", "slash", "shorten", "drop"}
+_NOT_NOUNS = {"of", "in", "within", "under", "over", "than", "per", "by", "to", "from", "about", "and",
+              "the", "a", "24", "business", "working", "few", "many", "more", "less", "fewer", "all"}
 _CONNECTORS = {"and", "so", "that", "which", "while", "thereby", "lifting", "reaching", "driving"}
 _QUALITY_FILTERS = {"qualified", "successful", "converted", "won", "resolved", "accepted", "paid"}
 _UNIVERSAL = {"all", "every", "each", "no", "none", "zero", "100"}
@@ -242,9 +244,12 @@ class Reading:
             return None  # a measured result, not a status ("zero findings" is the pass mark)
         if lead.kind == "activity":
             # "Sign the master agreement", "Complete ISO 9001 recertification": a status sought.
-            found = self.lex["status-nouns"].find(self.texts[: lead.end + 5], lead.end)
+            found = self.lex["status-nouns"].find(self.texts[: lead.end + 7], lead.end)
         elif lead.base in self.lex["binary-verbs"] or lead.base in ("be", "become"):
             found = self.lex["status-nouns"].find(self.texts, lead.end)
+            state = self.texts[lead.end] if lead.end < len(self.texts) else ""
+            if not found and lead.base in ("be", "become", "get") and state.endswith("ed"):
+                return state  # "Get listed…", "Be featured in…": a state reached or not
         else:
             return None
         return " ".join(found[0][2]) if found else None
@@ -273,13 +278,17 @@ class Reading:
         """Effort nouns from the lexicon, and "<things> <made>" output counts ("dashboards published")."""
         found = self.lex["effort-metrics"].find(self.texts)
         activity, population = self.lex["activity-verbs"], self.lex["population-nouns"]
-        metric = self.lex["metric-nouns"]
+        metric, made = self.lex["metric-nouns"], self.lex["completion-words"]
         for index in range(1, len(self.texts)):
             word, noun = self.texts[index], self.texts[index - 1]
-            if not word.endswith(("ed", "en")) or noun in population or noun in metric or noun[:1].isdigit():
+            if noun in population or noun in metric or noun[:1].isdigit() or noun in _NOT_NOUNS:
                 continue
-            if noun.endswith("s") and any(form in activity for form in base_forms(word)[1:]):
-                found.append((index - 1, index + 1, (noun, word)))
+            if word == "hours":
+                found.append((index - 1, index + 1, (noun, word)))  # "training hours", not "4 hours"
+            elif noun.endswith("s") and (
+                word in made or word.endswith(("ed", "en")) and any(f in activity for f in base_forms(word)[1:])
+            ):
+                found.append((index - 1, index + 1, (noun, word)))  # "dashboards published", "events held"
         return sorted(found)
 
     @cached_property
