@@ -36,6 +36,9 @@ def lint(results: Sequence[LoadResult], selection: RuleSelection, analyzer: Anal
     documents = [r.document for r in results if r.document is not None]
     if any(rule.scope != "input" for rule in rules):
         analyzer.analyze(_texts(documents))  # one batch: every text is parsed once
+        for document in documents:
+            for _objective, kr in document.key_results():
+                kr.measurement = analyzer(kr.title).measurement
     raw: list[_Raw] = []
     for result in results:
         path = result.document.path if result.document else _path_of(result)

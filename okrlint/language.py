@@ -32,6 +32,9 @@ _COUNTING_VERBS = {"acquire", "add", "attract", "gain", "sign", "onboard", "serv
                    "double", "triple", "expand", "have", "hit", "boost", "raise", "lift", "drive"}
 _DECREASING = {"reduce", "cut", "lower", "decrease", "halve", "minimise", "minimize", "shrink",
                "eliminate", "slash", "shorten", "drop"}
+_METRIC_SKIP = {"the", "our", "a", "an", "its", "their", "to", "at", "least", "by"}
+_METRIC_STOPS = {"from", "to", "by", "at", "under", "above", "below", "over", "within", "in", "while",
+                 "and", "for", "before", "until", "per", "this", "next", "across", "among", "through"}
 _NOT_NOUNS = {"of", "in", "within", "under", "over", "than", "per", "by", "to", "from", "about", "and",
               "the", "a", "24", "business", "working", "few", "many", "more", "less", "fewer", "all"}
 _CONNECTORS = {"and", "so", "that", "which", "while", "thereby", "lifting", "reaching", "driving"}
@@ -324,6 +327,26 @@ class Reading:
             if counted:
                 return " ".join(term)
         return None
+
+    @cached_property
+    def metric(self) -> str | None:
+        """The measured thing as written: "Grow NPS from 30 to 45" -> "NPS"."""
+        if self.lead is None or self.lead.kind != "outcome" and self.lead.kind != "maintenance":
+            return None
+        spans = [(q.start, q.end) for q in self.measurement.quantities]
+
+        def in_quantity(index: int) -> bool:
+            return any(a <= self.words[index].start < b for a, b in spans)
+
+        start = self.lead.end
+        while start < len(self.texts) and (in_quantity(start) or self.texts[start] in _METRIC_SKIP):
+            start += 1
+        end = start
+        while end < len(self.texts) and self.texts[end] not in _METRIC_STOPS and not in_quantity(end):
+            end += 1
+        if end == start:
+            return None
+        return self.source[self.words[start].start : self.words[end - 1].end]
 
     # -- numbers ------------------------------------------------------------------------------
     @property

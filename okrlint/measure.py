@@ -192,8 +192,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
             return None  # "SOC 2", "ISO 27001", "p95", "Q3", "top 3", "v2"
         if not (currency or unit or magnitude) and _DATE_LIKE.match(number):
             return None  # a year
-        if re.match(r"^(?:st|nd|rd|th)\b|^[-/]\d|^\.\d+\.|^[a-z]", after, re.I) and not (unit or magnitude):
-            return None  # ordinals, dates, version strings, "3D", "24/7"
+        if re.match(r"^(?:st|nd|rd|th)\b|^[-/]\d|^\.\d+\.|^[a-z]|^-[a-z]", after, re.I) and not (unit or magnitude):
+            return None  # ordinals, dates, version strings, "3D", "24/7", "7-day" (a qualifier)
         if before.endswith(("-", "/")) and before[-2:-1].isalpha():
             return None  # "Sev-1", "e-2", "B2B"
         value = float(number.replace(",", ""))

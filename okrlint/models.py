@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
+from okrlint.measure import Measurement
+
 
 class Position(BaseModel):
     """A 1-based line and column (columns count characters, not bytes)."""
@@ -114,6 +116,8 @@ class KeyResult(_Node):
     confidence: float | None = None
     score: float | None = None
     check_ins: list[CheckIn] = Field(default_factory=list)
+    # What okrlint read in the title (quantities, baseline, target, deadline); set when linted.
+    measurement: Measurement | None = None
 
     @field_validator("score")
     @classmethod

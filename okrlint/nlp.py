@@ -13,12 +13,6 @@ from okrlint.measure import Measurement, measure
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-# Numbers that name something rather than measure it: years, quarters, halves, fiscal years,
-# versions, ranks ("#1", "No. 1") and ordinals.
-_NOT_A_MEASURE = re.compile(
-    r"^(?:(?:19|20)\d\d|[QH][1-4]|FY\d{2,4}|v\d+(?:\.\d+)*|#\d+|\d+(?:st|nd|rd|th))$", re.I
-)
-_HAS_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|[%$€£#]")
 
 
@@ -49,21 +43,6 @@ class TextAnalysis:
         if self._measurement is None:
             self._measurement = measure(self.text)
         return self._measurement
-
-    def measure_numbers(self) -> list[Token]:
-        """Tokens that carry a number used as a measure (not a year, quarter, version or rank)."""
-        found = []
-        for index, token in enumerate(self.tokens):
-            if not (_HAS_DIGIT.search(token.text) or token.like_num and token.text.isdigit()):
-                continue
-            previous = self.tokens[index - 1].lower if index else ""
-            glued = previous + token.text if previous in ("#", "no.") else token.text
-            if _NOT_A_MEASURE.match(token.text) or _NOT_A_MEASURE.match(glued):
-                continue
-            if previous in ("top", "no.", "number", "#"):
-                continue  # ranks: "top 3", "No. 1"
-            found.append(token)
-        return found
 
 
 class Analyzer:

@@ -101,9 +101,9 @@ def text_length(node: Objective | KeyResult, params: dict[str, Any], ctx: Contex
 
 def contains_measure(node: Objective | KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The text carries numbers used as measures (years, quarters, versions and ranks excepted)."""
-    numbers = ctx.analyzer(node.title).measure_numbers()
-    if numbers:
-        yield Hit(node, {"numbers": ", ".join(dict.fromkeys(t.text for t in numbers))})
+    quantities = ctx.analyzer(node.title).measurement.quantities
+    if quantities:
+        yield Hit(node, {"numbers": ", ".join(dict.fromkeys(q.text for q in quantities))})
 
 
 def duplicate_key_result(document: OKRDocument, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -120,7 +120,7 @@ def duplicate_key_result(document: OKRDocument, params: dict[str, Any], ctx: Con
         if not words:
             continue
         normal = " ".join(words)
-        numbers = tuple(t.text for t in analysis.measure_numbers())
+        numbers = tuple(q.text for q in analysis.measurement.quantities)
         for first, first_normal, first_numbers in earlier:
             if numbers != first_numbers:
                 continue
