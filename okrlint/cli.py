@@ -221,5 +221,40 @@ def _indent(text: str) -> str:
     return "\n".join("  " + ("- " if i == 0 else "  ") + line for i, line in enumerate(text.splitlines()))
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--stdin-filename", default=None, help="Name (and so format) of the input read from '-'.")
+@guarded
+def inspect(paths: tuple[Path, ...], output_format: str, stdin_filename: str | None) -> None:
+    """Show what okrlint understood of each key result: numbers, baseline, target, deadline."""
+    from okrlint.api import analyzer_for
+    from okrlint.config import Settings
+    from okrlint.inspection import format_inspection, inspect_results
+    from okrlint.loaders import format_for
+    from okrlint.sources import discover, load_bytes, read_file
+
+    settings = Settings()
+    found = discover([p for p in paths if str(p) != "-"])
+    for error in found.errors:
+        raise UsageProblem(error)
+    results = [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
+    if any(str(p) == "-" for p in paths):
+        name = stdin_filename or "-"
+        results.append(load_bytes(sys.stdin.buffer.read(), name, format_for(name) or "text",
+                                  settings.max_file_size))
+    for result in results:
+        for diagnostic in result.diagnostics:
+            span = diagnostic.span
+            click.echo(f"{span.path}:{span.start.line}:{span.start.column}: {diagnostic.code} "
+                       f"{diagnostic.message}", err=True)
+    records = inspect_results(results, analyzer_for(settings))
+    if output_format == "json":
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_inspection(records), nl=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
