@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from okrlint.lexicons import Lexicon
 from okrlint.measure import Measurement
@@ -47,6 +47,7 @@ class Word:
     text: str  # lower case
     start: int
     end: int
+    pos: str = ""  # from a trained pipeline's tagger, when one is configured
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ class Lead:
     noun_reading: bool  # "Build time…", "Launch of…": the verb-looking word is a noun
 
 
-def base_forms(word: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def base_forms(word: str) -> tuple[str, ...]:
     """Candidate base forms of an inflected verb: shipped -> ship, launches -> launch."""
     forms = [word]
     if word.endswith("ies"):
@@ -77,7 +79,7 @@ def base_forms(word: str) -> list[str]:
         forms += [word[:-3], word[:-3] + "e"]
         if len(word) > 5 and word[-4] == word[-5]:
             forms.append(word[:-4])
-    return forms
+    return tuple(forms)
 
 
 class Reading:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from okrlint.resources import data_dir
@@ -26,7 +26,7 @@ class Lexicon:
     terms: frozenset[tuple[str, ...]]
     values: Mapping[tuple[str, ...], str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def longest(self) -> int:
         return max((len(t) for t in self.terms), default=1)
 

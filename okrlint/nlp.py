@@ -16,24 +16,11 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|[%$€£#]")
 
 
-@dataclass(frozen=True)
-class Token:
-    text: str
-    lower: str
-    lemma: str
-    pos: str  # "" with the blank pipeline
-    idx: int  # character offset in the text
-    like_num: bool
-    is_punct: bool
-    whitespace: str
-
-
 @dataclass
 class TextAnalysis:
     """What the analyzer knows about one text; rules read it, never re-parse."""
 
     text: str
-    tokens: list[Token] = field(default_factory=list)
     words: list[Word] = field(default_factory=list)
     _measurement: Measurement | None = None
     _reading: Reading | None = None
@@ -104,29 +91,17 @@ class AnalyzerError(Exception):
     """The configured pipeline cannot be loaded."""
 
 
-def _words(tokens: list[Token]) -> list[Word]:
-    # Hyphens and slashes split words ("best-in-class", "24/7") the way lexicon terms are written.
+def _to_analysis(text: str, doc: Any) -> TextAnalysis:
+    # Hyphens and slashes split words ("best-in-class", "24/7") the way lexicon terms are written;
+    # the part-of-speech tag is empty with the default blank pipeline.
     words = []
-    for token in tokens:
-        for match in _WORD.finditer(token.lower.replace("’", "'")):
+    for token in doc:
+        lower = token.lower_
+        if not lower[:1].isalnum() and lower not in ("%", "$", "€", "£", "#"):
+            continue
+        for match in _WORD.finditer(lower.replace("’", "'")):
             if match.group(0) == "s" and match.start() > 0:
                 continue  # the "s" of a possessive
-            words.append(Word(match.group(0), token.idx + match.start(), token.idx + match.end()))
-    return words
-
-
-def _to_analysis(text: str, doc: Any) -> TextAnalysis:
-    tokens = [
-        Token(
-            text=t.text,
-            lower=t.lower_,
-            lemma=t.lemma_ or t.lower_,
-            pos=t.pos_,
-            idx=t.idx,
-            like_num=t.like_num,
-            is_punct=t.is_punct,
-            whitespace=t.whitespace_,
-        )
-        for t in doc
-    ]
-    return TextAnalysis(text=text, tokens=tokens, words=_words(tokens))
+            start = token.idx + match.start()
+            words.append(Word(match.group(0), start, start + len(match.group(0)), token.pos_))
+    return TextAnalysis(text=text, words=words)
