@@ -194,8 +194,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
             return None  # a year
         if re.match(r"^(?:st|nd|rd|th)\b|^[-/]\d|^\.\d+\.|^[a-z]|^-[a-z]", after, re.I) and not (unit or magnitude):
             return None  # ordinals, dates, version strings, "3D", "24/7", "7-day" (a qualifier)
-        if before.endswith(("-", "/")) and before[-2:-1].isalpha():
-            return None  # "Sev-1", "e-2", "B2B"
+        if before.endswith(("-", "/")) and before[-2:-1].isalpha() or before.endswith("/") and before[-2:-1].isdigit():
+            return None  # "Sev-1", "e-2", "24/7"
         value = float(number.replace(",", ""))
     else:
         assert word is not None
