@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import Any, NoReturn
@@ -41,8 +42,8 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
             _fail(str(error))
         except KeyboardInterrupt:
             sys.exit(130)
-        except (click.exceptions.Exit, click.ClickException, SystemExit):
-            raise
+        except (click.exceptions.Exit, click.ClickException, SystemExit, BrokenPipeError):
+            raise  # click exits quietly when the reader of stdout went away (`| head`)
         except Exception as error:  # a bug: still one line, with what to report
             _fail(f"internal error: {type(error).__name__}: {error} (please report this)")
 
@@ -54,7 +55,34 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
     return items or None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _UsageLine(click.UsageError):
+    def show(self, file: Any = None) -> None:
+        hint = f" (see '{self.ctx.command_path} --help')" if self.ctx is not None else ""
+        click.echo(f"okrlint: error: {self.format_message()}{hint}", err=True)
+
+
+@contextmanager
+def _one_line_usage() -> Iterator[None]:
+    """A usage error is one line on stderr, like every other error, not click's usage block."""
+    try:
+        yield
+    except click.UsageError as error:
+        if isinstance(error, _UsageLine | getattr(click.exceptions, "NoArgsIsHelpError", ())):
+            raise  # already one line, or `okrlint` alone, which shows the help
+        raise _UsageLine(error.format_message(), error.ctx) from None
+
+
+class _Group(click.Group):
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with _one_line_usage():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _one_line_usage():
+            return super().invoke(ctx)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="okrlint", message="%(prog)s %(version)s")
 def main() -> None:
     """okrlint: find the pitfalls in OKRs and coach their authors."""
@@ -119,7 +147,8 @@ def check(
     if any(str(p) == "-" for p in paths):
         name = stdin_filename or "-"
         fmt = format_for(name) or "text"
-        results.append(load_bytes(sys.stdin.buffer.read(), name, fmt, settings.max_file_size))
+        data = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell it is too big
+        results.append(load_bytes(data, name, fmt, settings.max_file_size))
 
     report = lint_results(results, settings)
     if output_format == "text":
@@ -128,15 +157,19 @@ def check(
         output = format_text(report, options)
     else:
         output = FORMATTERS[output_format](report)
+    if not results:
+        # Nothing was linted: a report would read as a clean bill; the reason is the one error.
+        errors = found.errors or found.warnings or ["no OKR files to check"]
+        for error in errors:
+            click.echo(f"okrlint: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
     click.echo(output, nl=False)
 
     for warning in found.warnings:
         click.echo(f"okrlint: warning: {warning}", err=True)
     for error in found.errors:
         click.echo(f"okrlint: error: {error}", err=True)
-    if found.errors or not results:
-        if not results and not found.errors:
-            click.echo("okrlint: error: no OKR files to check", err=True)
+    if found.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(_exit_code(report, settings.fail_on))
 

@@ -40,9 +40,11 @@ def lint(results: Sequence[LoadResult], selection: RuleSelection, analyzer: Anal
             for _objective, kr in document.key_results():
                 kr.measurement = analyzer(kr.title).measurement
     raw: list[_Raw] = []
+    refs: dict[int, NodeRef] = {}
+    for document in documents:
+        refs.update(_references(document))
     for result in results:
         path = result.document.path if result.document else _path_of(result)
-        refs = _references(result.document) if result.document else {}
         for rule in rules:
             for node, ctx in _nodes(rule, result, documents, analyzer):
                 for hit in CHECKS[rule.check](node, selection.params(rule.code), ctx):

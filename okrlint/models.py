@@ -67,7 +67,7 @@ def _normalise_confidence(value: float | None) -> float | None:
     """Confidence is 0-1; a 0-10 scale (Radical Focus' "5/10") is divided by ten."""
     if value is None:
         return None
-    if value < 0 or value > 10:
+    if not 0 <= value <= 10:  # written this way round so NaN fails too
         raise ValueError("confidence must be between 0 and 1 (or 0 and 10)")
     return value / 10 if value > 1 else value
 
@@ -122,8 +122,8 @@ class KeyResult(_Node):
     @field_validator("score")
     @classmethod
     def _score_not_negative(cls, value: float | None) -> float | None:
-        if value is not None and value < 0:
-            raise ValueError("score cannot be negative")
+        if value is not None and not value >= 0:  # NaN fails too
+            raise ValueError("score must be a number, 0 or more")
         return value
 
 

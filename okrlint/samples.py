@@ -28,7 +28,7 @@ def snippet(
         document["cycle"] = cycle
     if scope:
         document["scope"] = scope
-    return json.dumps(document, ensure_ascii=False, indent=1)
+    return json.dumps(document, ensure_ascii=False, indent=1, default=str)
 
 
 def load_case(case: ExampleCase, name: str = "example") -> list[LoadResult]:

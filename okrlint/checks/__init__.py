@@ -5,7 +5,7 @@ load result), the rule's parameters and the run context, and yields `Hit`s. Kind
 files, print, or change their inputs; the engine turns hits into findings.
 """
 
-from okrlint.checks import structure, wording
+from okrlint.checks import ambition, balance, separation, structure, wording
 from okrlint.checks.base import Check, Context, Hit
 
 CHECKS: dict[str, Check] = {
@@ -25,6 +25,19 @@ CHECKS: dict[str, Check] = {
     "missing-baseline": wording.missing_baseline,
     "not-time-bound": wording.not_time_bound,
     "ambiguous-metric": wording.ambiguous_metric,
+    "business-as-usual": ambition.business_as_usual,
+    "timid-target": ambition.timid_target,
+    "unrealistic-target": ambition.unrealistic_target,
+    "hedged-language": ambition.hedged_language,
+    "sandbagging-scores": ambition.sandbagging_scores,
+    "confidence-out-of-range": ambition.confidence_out_of_range,
+    "development-goal": separation.development_goal,
+    "compensation-link": separation.compensation_link,
+    "individual-scorecard": separation.individual_scorecard,
+    "missing-counter-metric": balance.missing_counter_metric,
+    "unknown-parent": balance.unknown_parent,
+    "private-okr": balance.private_okr,
+    "cascade-placeholder": balance.cascade_placeholder,
 }
 
 __all__ = ["CHECKS", "Check", "Context", "Hit"]

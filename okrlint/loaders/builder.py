@@ -152,6 +152,7 @@ class DocumentBuilder:
         title_keys = _TITLE_KEYS.get(model, ())
         title_key = next((key for key in title_keys if key in data), None)
         node_span = pairs[title_key][1].span if title_key else _first(span)
+        dropped: set[str] = set()  # invalid fields, already reported
         for _attempt in range(len(data) + 2):
             try:
                 return model.model_validate({**data, "span": node_span})
@@ -161,8 +162,11 @@ class DocumentBuilder:
                     if key in data:
                         self.problem("E002", _field_message(key, problem), pairs[key][1].span)
                         del data[key]
+                        dropped.add(key)
                     elif problem["type"] == "missing":
-                        self.problem("E002", f"{what} has no '{key}'", _first(span))
+                        aliases = title_keys if key == "title" else (key,)
+                        if not dropped.intersection(aliases):  # one finding per problem
+                            self.problem("E002", f"{what} has no '{key}'", _first(span))
                         if key != "title":
                             return None
                         data[key] = ""  # keep the node (and its children) with an empty title

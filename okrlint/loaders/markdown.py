@@ -44,6 +44,9 @@ class _State:
 def load_markdown(text: str, path: str) -> LoadResult:
     """Load OKRs from Markdown: front matter, objective headings and their KR list items."""
     builder = DocumentBuilder(path, "markdown")
+    if not text.strip():
+        builder.empty_file(text)
+        return builder.result(text)
     parser = MarkdownIt("commonmark").use(front_matter_plugin)
     tokens = parser.parse(text)
     state = _State(lines=text.split("\n"), path=path)

@@ -17,6 +17,9 @@ _SERIAL_AND = re.compile(r"^(?P<head>.+?),?\s+and\s+(?P<tail>\S.*)$")
 def load_text(text: str, path: str) -> LoadResult:
     """Load a plain-text OKR draft."""
     builder = DocumentBuilder(path, "text")
+    if not text.strip():
+        builder.empty_file(text)
+        return builder.result(text)
     current: Objective | None = None
     for index, raw in enumerate(text.split("\n")):
         line = raw.strip()
@@ -86,6 +89,12 @@ def _split_key_results(text: str) -> list[tuple[int, str]]:
             pieces[-1] = (offset + 4, last[4:])
         elif serial := _SERIAL_AND.match(last):
             pieces[-1:] = [(offset, serial.group("head")), (offset + serial.start("tail"), serial.group("tail"))]
+    elif (pair := _SERIAL_AND.match(text)) and all(
+        re.search(r"\d", pair.group(side)) for side in ("head", "tail")
+    ):
+        # "<KR> and <KR>" (two results, no comma): split only when both halves carry a number,
+        # so "Grow revenue and margin by 10%" stays one key result.
+        pieces = [(0, pair.group("head")), (pair.start("tail"), pair.group("tail"))]
     return [(offset, piece.strip()) for offset, piece in pieces if piece.strip()]
 
 

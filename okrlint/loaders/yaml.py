@@ -6,6 +6,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from okrlint.loaders.builder import DocumentBuilder, Located
@@ -38,16 +39,37 @@ class YamlReader:
 
     def compose(self, text: str) -> Node | None:
         # The "safe" composer uses libyaml (ruamel.yaml.clib) when present: 10x faster, same marks.
-        yaml = YAML(typ="safe")
         self.lines = text.split("\n")
         try:
-            return yaml.compose(text)
+            too_deep = self._too_deep(text)
+            if too_deep is not None:
+                self.diagnostics.append(too_deep)
+                return None
+            return YAML(typ="safe").compose(text)
         except MarkedYAMLError as error:
             self.diagnostics.append(self._parse_error(error))
         except YAMLError as error:  # unmarked errors are rare; report them at the top
             self.diagnostics.append(
                 Diagnostic(code="E001", message=f"invalid YAML: {error}", span=self._at(0, 0))
             )
+        return None
+
+    def _too_deep(self, text: str) -> Diagnostic | None:
+        """Check nesting on the event stream first: libyaml's composer recurses in C once per
+        level and crashes the process (not an exception) on a few thousand nested brackets."""
+        depth = 0
+        for event in YAML(typ="safe").parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return Diagnostic(
+                        code="E001",
+                        message=f"YAML nests more than {MAX_DEPTH} levels; the file was not read",
+                        span=self._at(mark.line, mark.column),
+                    )
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
         return None
 
     def read(self, node: Node) -> Located | None:
@@ -103,11 +125,34 @@ class YamlReader:
 
     def _parse_error(self, error: MarkedYAMLError) -> Diagnostic:
         mark = error.problem_mark or error.context_mark
+        context = error.context_mark
         problem = error.problem or error.context or "invalid YAML"
-        if error.context and error.problem and error.context_mark is not None:
-            problem = f"{problem} ({error.context} at line {error.context_mark.line + 1})"
         line, column = (mark.line, mark.column) if mark is not None else (0, 0)
-        return Diagnostic(code="E001", message=f"invalid YAML: {problem}", span=self._at(line, column))
+        if self._past_end(line, column):
+            # "Unexpected end of stream": point at the construct left open (an unclosed quote
+            # or bracket) or at the last character of the text, not at an empty line after it.
+            if context is not None and not self._past_end(context.line, context.column):
+                line, column = context.line, context.column
+            else:
+                line, column = self._last_character()
+        if error.context and error.problem and context is not None:
+            where = context.line + 1 + self.line_offset
+            at = "" if self._past_end(context.line, context.column) else f" at line {where}"
+            problem = f"{problem} ({error.context}{at})"
+        message = f"invalid YAML: {problem}"
+        return Diagnostic(code="E001", message=message, span=self._at(line, column))
+
+    def _past_end(self, line: int, column: int) -> bool:
+        """Whether only whitespace follows this (0-based) position."""
+        rest = self.lines[line][column:] if line < len(self.lines) else ""
+        return not rest.strip() and not any(text.strip() for text in self.lines[line + 1 :])
+
+    def _last_character(self) -> tuple[int, int]:
+        for line in range(len(self.lines) - 1, -1, -1):
+            text = self.lines[line].rstrip()
+            if text:
+                return line, len(text) - 1
+        return 0, 0
 
     def _read(self, node: Node, depth: int) -> Located | None:
         self._visited += 1

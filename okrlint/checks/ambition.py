@@ -1,0 +1,156 @@
+"""Check kinds for ambition: business as usual, timid or absurd targets, hedges, safe scores."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from okrlint.checks.base import Context, Hit
+from okrlint.models import KeyResult, ObjectiveType, OKRDocument, Scoring
+
+_PERFECTION = re.compile(
+    r"\b(?:zero|no|0)\s+(?:\w+\s+){0,2}?(?:bugs?|defects?|incidents?|errors?|complaints?|outages?|downtime|"
+    r"churn|escalations?|failures?|issues?|mistakes?|accidents?|injuries|breaches|vulnerabilities)\b"
+    r"|\b100\s?%\s+(?:customer\s+|user\s+|client\s+|employee\s+)?(?:satisfaction|uptime|availability|"
+    r"accuracy|retention|happiness|adoption|renewals?|on-time|quality)\b"
+    r"|\b100\s?%\s+of\s+(?:our\s+|all\s+)?(?:customers|users|clients|members|patients|employees|visitors)\b"
+    r"(?!\s+(?:receive|get|have|are\s+(?:sent|given|invited|offered|enrolled|migrated)))",
+    re.IGNORECASE,
+)
+
+
+def _numbers(kr: KeyResult, ctx: Context) -> tuple[float | None, float | None, str | None]:
+    """Baseline and target values (fields first, then text) and the target's unit."""
+    measurement = ctx.analyzer(kr.title).measurement
+    baseline = _as_float(kr.baseline)
+    target = _as_float(kr.target)
+    unit = kr.unit
+    if baseline is None and measurement.baseline is not None:
+        baseline = measurement.baseline.value
+    if target is None and measurement.target is not None and (measurement.baseline or baseline is not None):
+        target = measurement.target.value
+        unit = unit or measurement.target.unit
+    return baseline, target, unit
+
+
+def _as_float(value: float | str | None) -> float | None:
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        match = re.search(r"-?\d+(?:\.\d+)?", value.replace(",", ""))
+        if match:
+            scale = {"k": 1e3, "m": 1e6, "b": 1e9}.get(value.strip()[-1:].lower(), 1)
+            return float(match.group(0)) * scale
+    return None
+
+
+def business_as_usual(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Keep/maintain targets, or a target equal to its baseline (A401)."""
+    reading = ctx.analyzer.read(kr.title)
+    lead = reading.lead
+    keeps = lead is not None and lead.kind == "maintenance" and not lead.noun_reading
+    if keeps and lead is not None and lead.base == "continue" and _continues_change(reading.texts, lead.end, ctx):
+        keeps = False  # "Continue to grow ARR from $2M to $3M" is a change
+    baseline, target, _unit = _numbers(kr, ctx)
+    same = baseline is not None and target is not None and baseline == target
+    if keeps or same or kr.direction == "maintain":
+        verb = reading.texts[lead.index] if keeps and lead is not None else "same target as baseline"
+        yield Hit(kr, {"verb": verb})
+
+
+def _continues_change(texts: list[str], after: int, ctx: Context) -> bool:
+    outcome = ctx.analyzer.lexicons["outcome-verbs"]
+    following = texts[after : after + 2]
+    return any(word in outcome for word in following)
+
+
+def timid_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """A change from baseline under `timid-change` on an aspirational or untyped objective (A402)."""
+    if ctx.objective is not None and ctx.objective.type == ObjectiveType.COMMITTED:
+        return
+    baseline, target, unit = _numbers(kr, ctx)
+    if baseline is None or target is None or baseline == 0 or baseline == target:
+        return
+    change = abs(target - baseline) / abs(baseline)
+    if unit == "%" and 0 < baseline < 100 and 0 <= target <= 100:
+        # Near a ceiling, the gap matters: 99.5% -> 99.9% uptime removes 80% of the downtime.
+        change = max(change, abs(target - baseline) / (100 - min(baseline, target)))
+    if change < float(params["timid-change"]):
+        yield Hit(kr, {"change": f"{change:.0%}", "limit": f"{float(params['timid-change']):.0%}"})
+
+
+def unrealistic_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """More than `max-change-factor` times in one cycle, or a perfection claim (A403)."""
+    limit = float(params["max-change-factor"])
+    baseline, target, _unit = _numbers(kr, ctx)
+    if baseline is not None and target is not None and baseline > 0 and target > 0:
+        factor = max(target / baseline, baseline / target)
+        if factor > limit:
+            yield Hit(kr, {"claim": f"a {factor:.0f}x change in one cycle", "limit": f"{limit:g}x"})
+            return
+    perfection = _PERFECTION.search(kr.title)
+    if perfection:
+        yield Hit(kr, {"claim": f"'{perfection.group(0)}'", "limit": f"{limit:g}x"})
+
+
+def hedged_language(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """"Try to", "hopefully", "if possible" (A404)."""
+    reading = ctx.analyzer.read(kr.title)
+    found = ctx.analyzer.lexicons["hedges"].find(reading.texts)
+    if found:
+        yield Hit(kr, {"hedge": " ".join(found[0][2])})
+
+
+def confidence_out_of_range(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Confidence set at the start of the cycle (no check-ins yet) that is too safe or wishful (A406)."""
+    if kr.confidence is None or kr.check_ins:
+        return
+    low, high = float(params["confidence-low"]), float(params["confidence-high"])
+    committed = ctx.objective is not None and ctx.objective.type == ObjectiveType.COMMITTED
+    if kr.confidence >= high and not committed:
+        yield Hit(kr, {"confidence": f"{kr.confidence:g}", "reading": "too safe for a stretch goal"})
+    elif kr.confidence <= low:
+        yield Hit(kr, {"confidence": f"{kr.confidence:g}", "reading": "closer to a wish than a plan"})
+
+
+def _scale(document: OKRDocument) -> float:
+    return 100.0 if document.scoring == Scoring.PERCENT else 1.0
+
+
+def _stretch_scores(document: OKRDocument) -> list[tuple[KeyResult, float]]:
+    """Scores (as fractions) of KRs on objectives not marked committed."""
+    scale = _scale(document)
+    return [
+        (kr, kr.score / scale)
+        for objective in document.objectives
+        if objective.type != ObjectiveType.COMMITTED
+        for kr in objective.key_results
+        if kr.score is not None
+    ]
+
+
+def sandbagging_scores(documents: list[OKRDocument], params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Every stretch KR of a file at 100%, or one owner averaging >= streak-score cycle after cycle (A405)."""
+    flagged: set[int] = set()
+    for document in documents:
+        scored = _stretch_scores(document)
+        if len(scored) >= 2 and all(score >= 1.0 for _kr, score in scored):
+            flagged.add(id(document))
+            where = document.cycle or "this file"
+            yield Hit(scored[0][0], {"evidence": f"every stretch key result in {where} is scored at 100%"})
+    streak = float(params["streak-score"])
+    by_owner: dict[str, list[tuple[str, OKRDocument, float]]] = {}
+    for document in documents:
+        scored = _stretch_scores(document)
+        if document.owner and document.cycle and scored:
+            average = sum(score for _kr, score in scored) / len(scored)
+            by_owner.setdefault(document.owner, []).append((document.cycle, document, average))
+    for owner, cycles in sorted(by_owner.items()):
+        cycles.sort(key=lambda item: item[0])
+        for (prev_cycle, _prev, prev_avg), (cycle, document, avg) in zip(cycles, cycles[1:], strict=False):
+            if prev_avg >= streak and avg >= streak and id(document) not in flagged:
+                flagged.add(id(document))
+                first = _stretch_scores(document)[0][0]
+                yield Hit(first, {"evidence": f"{owner} averaged {prev_avg:.2f} in {prev_cycle} and "
+                                              f"{avg:.2f} in {cycle}"})

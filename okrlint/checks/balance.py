@@ -1,0 +1,83 @@
+"""Check kinds for balance and alignment: counter-metrics, parents, visibility, placeholders."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from okrlint.checks.base import Context, Hit
+from okrlint.models import KeyResult, Objective, OKRDocument
+
+_PLACEHOLDER = re.compile(
+    r"\bTB[DCA]\b|\bto be (?:defined|decided|determined|confirmed|agreed|announced|set)\b|\bplaceholder\b"
+    r"|\bwaiting (?:for|on) (?:the )?(?:company|leadership|exec\w*|parent|department|org\w*|top-level|"
+    r"corporate|board|ceo)\b|\bpending (?:the )?(?:company|leadership|exec\w*|parent|department|"
+    r"corporate|board|ceo)\b|\btarget (?:to follow|tbd)\b|\bXX+\s?%?|\?\?+|\[(?:target|metric|tbd|x)\]"
+    r"|<(?:target|metric|baseline|date)>",
+    re.IGNORECASE,
+)
+
+
+def missing_counter_metric(objective: Objective, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """A speed or volume KR with no quality KR beside it (C601; Grove's paired indicators)."""
+    if len(objective.key_results) < 2:
+        return
+    lexicons = ctx.analyzer.lexicons
+    pushed = None
+    for kr in objective.key_results:
+        reading = ctx.analyzer.read(kr.title)
+        volume = lexicons["volume-metrics"].find(reading.texts)
+        if lexicons["quality-metrics"].find(reading.texts) or _fewer_problems(reading, volume):
+            return
+        if volume and pushed is None and _pushes(reading, volume[0][2]):
+            pushed = (kr, " ".join(volume[0][2]))
+    if pushed is not None:
+        yield Hit(objective, {"pushed": pushed[1], "kr": pushed[0].title})
+
+
+def _fewer_problems(reading: Any, volume: list[tuple[int, int, tuple[str, ...]]]) -> bool:
+    """Fewer tickets, cases or calls per unit of work is itself a quality measure."""
+    timed = {"time", "turnaround", "faster", "speed", "velocity", "throughput", "lead", "cycle"}
+    return bool(volume) and reading.measurement.direction == "decrease" and not any(
+        word in timed for _s, _e, term in volume for word in term
+    )
+
+
+def _pushes(reading: Any, term: tuple[str, ...]) -> bool:
+    """Volume pushed up, or time pushed down: the directions that tempt corner-cutting."""
+    direction = reading.measurement.direction
+    lead = reading.lead
+    if lead is not None and lead.kind == "maintenance":
+        return False
+    timed = any(w in ("time", "turnaround", "faster", "speed", "velocity", "throughput") for w in term)
+    if timed:
+        return direction in ("decrease", "increase", None)
+    return direction != "decrease" and (reading.has_measure or (lead is not None and lead.kind == "outcome"))
+
+
+def unknown_parent(documents: list[OKRDocument], params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """A `parent` that names no objective in any file of the run (C602)."""
+    known = {o.id for d in documents for o in d.objectives if o.id}
+    for document in documents:
+        for objective in document.objectives:
+            if objective.parent and objective.parent not in known:
+                yield Hit(objective, {"parent": objective.parent})
+
+
+def private_okr(objective: Objective, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Visibility set to private (C603)."""
+    if objective.visibility and objective.visibility.strip().lower() in ("private", "hidden", "restricted"):
+        yield Hit(objective, {"visibility": objective.visibility})
+
+
+def cascade_placeholder(document: OKRDocument, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """TBD, "waiting for company OKRs": planning blocked on the level above (C604)."""
+    nodes: list[Objective | KeyResult] = []
+    for objective in document.objectives:
+        nodes.append(objective)
+        nodes.extend(objective.key_results)
+    for node in nodes:
+        found = _PLACEHOLDER.search(node.title)
+        if found:
+            yield Hit(node, {"placeholder": found.group(0)})

@@ -1,0 +1,138 @@
+"""Check kinds that keep OKRs apart from personal development and from pay and appraisal."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from okrlint.checks.base import Context, Hit
+from okrlint.language import base_forms
+from okrlint.models import KeyResult, Scope
+
+# A people context that turns "bonus", "commission", "promotion" into pay or appraisal.
+_PAY_CONTEXT = {"tied", "tie", "ties", "linked", "link", "eligible", "qualify", "qualifies", "earn",
+                "earns", "pool", "manager", "managers", "employee", "employees", "staff", "team",
+                "rep", "reps", "individual", "my", "quota", "paid", "receive", "receives", "get",
+                "gets", "towards", "toward", "counts", "count", "annual", "year-end", "q4", "q1",
+                "q2", "q3", "salary", "performance", "appraisal", "promoted"}
+# After the word, these show a product or marketing meaning ("bonus feature", "promotion code").
+_PRODUCT_SENSE = {"feature", "features", "points", "program", "programme", "code", "codes",
+                  "redemption", "redemptions", "campaign", "campaigns", "app", "engine", "offer",
+                  "offers", "disputes", "errors", "calculation", "calculations", "statements",
+                  "rules", "payments", "uplift", "budget", "spend", "from", "on", "of", "for"}
+_ORG_STANDARDS = {"soc", "iso", "pci", "hipaa", "fedramp", "gdpr", "hitrust", "cmmc", "b", "wcag",
+                  "leed", "ce", "fda", "nist", "cyber", "essentials"}
+_LEARNING_VERBS = {"learn", "study", "read", "master", "upskill", "reskill"}
+_TAKING_VERBS = {"complete", "take", "attend", "finish", "enroll", "enrol", "pass", "earn", "get",
+                 "obtain", "achieve", "become", "start", "join", "do", "gain"}
+_SENIORITY = {"senior", "lead", "principal", "staff", "manager", "director", "head", "vp", "partner",
+              "architect", "chief"}
+_GROUP_WORDS = {"%", "percent", "all", "every", "each", "team", "staff", "employees", "engineers",
+                "agents", "customers", "users", "students", "members", "learners", "participants",
+                "our", "clients", "managers", "reps", "nurses", "teachers", "volunteers"}
+_NAMED_SUBJECT = re.compile(r"^(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s(?P<verb>[a-z]+s)\b")
+_TEAM_WORDS = {"team", "success", "support", "sales", "marketing", "engineering", "product", "customer",
+               "finance", "ops", "operations", "design", "legal", "security", "platform", "data",
+               "growth", "people", "hr", "it", "every", "each", "all", "our", "the", "new", "mobile",
+               "web", "app", "checkout", "search", "billing", "onboarding", "partner", "partners",
+               "enterprise", "infrastructure", "analytics", "brand", "content", "community", "field"}
+_RECEIVING = {"get", "have", "receive", "attend", "be", "is", "gets", "has", "receives"}
+
+
+def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Personal learning, certification or career steps inside team or company OKRs (P501)."""
+    if ctx.document is not None and ctx.document.scope == Scope.PERSON:
+        return
+    reading = ctx.analyzer.read(kr.title)
+    texts = reading.texts
+    lead = reading.lead
+    first_person = any(w in ("my", "me", "i", "myself") for w in texts)
+    terms = ctx.analyzer.lexicons["development-terms"].find(texts)
+    base = lead.base if lead else ""
+    group = any(w in _GROUP_WORDS for w in texts) or any(w[:1].isdigit() for w in texts[1:2]) and "%" in texts
+    if first_person and (terms or base in _LEARNING_VERBS | _TAKING_VERBS):
+        yield Hit(kr, {"goal": kr.title})
+    elif base in _LEARNING_VERBS and not group and _reads_books_or_skills(texts):
+        yield Hit(kr, {"goal": kr.title})
+    elif base in _TAKING_VERBS and terms and not group and not _org_standard(texts):
+        yield Hit(kr, {"goal": kr.title})
+    elif base in ("become", "get") and _career_step(texts, lead.end if lead else 0):
+        yield Hit(kr, {"goal": kr.title})
+
+
+def _reads_books_or_skills(texts: list[str]) -> bool:
+    return any(w in ("books", "book", "skills", "language", "spanish", "python", "coding") for w in texts) or (
+        len(texts) > 1 and texts[0] in ("learn", "study", "master")
+    )
+
+
+def _org_standard(texts: list[str]) -> bool:
+    return any(w in _ORG_STANDARDS for w in texts)
+
+
+def _career_step(texts: list[str], after: int) -> bool:
+    following = texts[after : after + 3]
+    if texts[after - 1 : after] == ["get"] or "promoted" in following:
+        return "promoted" in following
+    return bool(following) and following[0] in ("a", "an") and any(w in _SENIORITY for w in following[1:])
+
+
+def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Bonus, pay, payout, rating or promotion tied to the result (P502)."""
+    reading = ctx.analyzer.read(kr.title)
+    texts = reading.texts
+    lexicons = ctx.analyzer.lexicons
+    strong = lexicons["compensation-terms"].find(texts)
+    if strong:
+        yield Hit(kr, {"term": " ".join(strong[0][2])})
+        return
+    for start, end, term in lexicons["compensation-ambiguous"].find(texts):
+        following = texts[end] if end < len(texts) else ""
+        window = set(texts[max(0, start - 4) : start]) | set(texts[end : end + 3])
+        if following in _PRODUCT_SENSE and not window & {"tied", "linked", "eligible", "qualify", "qualifies"}:
+            continue
+        if term in (("raise",),) and start == (reading.lead.index if reading.lead else -1):
+            continue  # "Raise NPS…" is a verb
+        if term in (("rating",), ("ratings",)) and not window & {"performance", "employee", "manager", "my"}:
+            continue
+        if window & _PAY_CONTEXT:
+            yield Hit(kr, {"term": " ".join(term)})
+            return
+
+
+def _looks_like_a_person(name: str, lexicons: dict[str, Any]) -> bool:
+    """"Dana Whitfield", not "Customer Success" or "Checkout Latency" (Title Case key results)."""
+    words = name.lower().split()
+    vocabulary = set().union(*(
+        {t[0] for t in lexicons[n].terms}
+        for n in ("metric-nouns", "population-nouns", "volume-metrics", "quality-metrics",
+                  "activity-verbs", "outcome-verbs", "maintenance-verbs", "role-nouns", "effort-metrics")
+    ))
+    return not any(w in vocabulary or w in _TEAM_WORDS for w in words)
+
+
+def individual_scorecard(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """A named person, or each member of a role, graded one by one (P503)."""
+    reading = ctx.analyzer.read(kr.title)
+    texts = reading.texts
+    lexicons = ctx.analyzer.lexicons
+    named = _NAMED_SUBJECT.match(kr.title.strip())
+    if named and _looks_like_a_person(named.group("name"), lexicons):
+        verb = named.group("verb")
+        if verb not in _RECEIVING and not verb.endswith("ss") and base_forms(verb)[1:]:
+            yield Hit(kr, {"who": named.group("name")})
+            return
+    for index, word in enumerate(texts[:-2]):
+        if word not in ("each", "every"):
+            continue
+        roles = lexicons["role-nouns"].find(texts[index + 1 : index + 4])
+        if not roles or roles[0][0] != 0:
+            continue
+        verb_at = index + 1 + roles[0][1]
+        verb = texts[verb_at] if verb_at < len(texts) else ""
+        if verb in _RECEIVING or verb in ("must", "should", "will"):
+            continue
+        if verb.endswith("s") or verb == "to":
+            yield Hit(kr, {"who": f"{word} {' '.join(roles[0][2])}"})
+            return
