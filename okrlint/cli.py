@@ -57,8 +57,8 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 
 class _UsageLine(click.UsageError):
     def show(self, file: Any = None) -> None:
-        hint = f" (see '{self.ctx.command_path} --help')" if self.ctx is not None else ""
-        click.echo(f"okrlint: error: {self.format_message()}{hint}", err=True)
+        hint = f"; see '{self.ctx.command_path} --help'" if self.ctx is not None else ""
+        click.echo(f"okrlint: error: {self.format_message().rstrip('.')}{hint}", err=True)
 
 
 @contextmanager

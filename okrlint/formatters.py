@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,12 +45,16 @@ def format_text(report: Report, options: TextOptions = TextOptions()) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+# The end of the first sentence: a full stop and a space, but not the one in "e.g." or "i.e.".
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)\.\s")
+
+
 def _hint(finding: Finding) -> str:
     if finding.suggestion:
         return f"try: {finding.suggestion}"
     fix = " ".join(finding.coaching.fix.split())
-    end = fix.find(". ")
-    return fix if end < 0 else fix[: end + 1]
+    end = _SENTENCE_END.search(fix)
+    return fix if end is None else fix[: end.start() + 1]
 
 
 def _statistics(report: Report) -> list[str]:
