@@ -32,7 +32,9 @@ class _Raw:
 
 def lint(results: Sequence[LoadResult], selection: RuleSelection, analyzer: Analyzer) -> Report:
     """Run every enabled rule over the loaded files and return the sorted report."""
-    rules = [rule for rule in selection.rulebook if _runs(rule, selection)]
+    # Every rule runs, selected or not: a deselected rule still outranks the ones it supersedes
+    # ("Launch the app" is a task even under --select M; it must not be called unmeasurable).
+    rules = [rule for rule in selection.rulebook if rule.check in CHECKS]
     documents = [r.document for r in results if r.document is not None]
     if any(rule.scope != "input" for rule in rules):
         analyzer.analyze(_texts(documents))  # one batch: every text is parsed once
@@ -62,11 +64,6 @@ def lint(results: Sequence[LoadResult], selection: RuleSelection, analyzer: Anal
         objectives=sum(len(d.objectives) for d in documents),
         key_results=sum(len(d.key_results()) for d in documents),
     )
-
-
-def _runs(rule: RuleSpec, selection: RuleSelection) -> bool:
-    # per-file-ignores can re-enable nothing, so a rule disabled everywhere is skipped early.
-    return rule.check in CHECKS and (selection.enabled(rule.code) or bool(selection.settings.per_file_ignores))
 
 
 def _texts(documents: list[OKRDocument]) -> Iterator[str]:

@@ -119,6 +119,7 @@ def _objective(state: _State, title: str, line: int, *, explicit: bool) -> Objec
 def _list(state: _State, tokens: list[Token], start: int) -> None:
     owner = _owner(state)
     depth = 0
+    objective_depth = 0  # depth of the last "- Objective: …" item: its sub-items are its KRs
     for index in range(start, len(tokens)):
         token = tokens[index]
         if token.type in ("bullet_list_open", "ordered_list_open"):
@@ -131,7 +132,11 @@ def _list(state: _State, tokens: list[Token], start: int) -> None:
             item_open = _enclosing_item(tokens, index)
             if item_open is None or token.level != item_open.level + 2:
                 continue
-            owner = _item(state, token, owner, top_level=depth == 1)
+            found = _item(state, token, owner, top_level=depth == 1,
+                          kr_level=depth in (1, objective_depth + 1))
+            if found is not owner:
+                objective_depth = depth
+            owner = found
 
 
 def _enclosing_item(tokens: list[Token], index: int) -> Token | None:
@@ -140,7 +145,9 @@ def _enclosing_item(tokens: list[Token], index: int) -> Token | None:
     return candidate if candidate is not None and candidate.type == "list_item_open" else None
 
 
-def _item(state: _State, inline: Token, owner: Objective | None, *, top_level: bool) -> Objective | None:
+def _item(
+    state: _State, inline: Token, owner: Objective | None, *, top_level: bool, kr_level: bool
+) -> Objective | None:
     text = inline.content
     if _TASK_ITEM.match(text):
         return owner  # task-list items are initiatives, not key results
@@ -150,8 +157,8 @@ def _item(state: _State, inline: Token, owner: Objective | None, *, top_level: b
     if top_level and labelled:
         # "- Objective: …" with nested KR bullets: a list-shaped OKR set.
         return _objective(state, objective_title(labelled), line, explicit=True)
-    if owner is None or (not top_level and not KR_LABEL.match(first)):
-        return owner
+    if owner is None or (not kr_level and not KR_LABEL.match(first)):
+        return owner  # a nested bullet under a key result is a detail of it
     _add_kr(state, owner, text, inline)
     return owner
 
