@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from okrlint.config import RuleSelection, Settings
+from okrlint.config import ConfigError, RuleSelection, Settings
+from okrlint.lexicons import lexicons
 from okrlint.engine import lint
 from okrlint.findings import Report
 from okrlint.loaders import FORMATS, load
@@ -32,13 +33,18 @@ def default_rulebook() -> Rulebook:
 
 
 @cache
-def _analyzer(model: str | None) -> Analyzer:
-    return Analyzer(model)
+def _analyzer(model: str | None, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Analyzer:
+    try:
+        words = lexicons({name: list(terms) for name, terms in extra})
+    except KeyError as error:
+        raise ConfigError(f"'lexicon': {error.args[0]}") from error
+    return Analyzer(model, words)
 
 
 def analyzer_for(settings: Settings) -> Analyzer:
-    """One analyzer (and spaCy pipeline) per process and model name."""
-    return _analyzer(settings.nlp_model)
+    """One analyzer (and spaCy pipeline) per process, model name and extra word lists."""
+    extra = tuple(sorted((name, tuple(terms)) for name, terms in settings.lexicon.items()))
+    return _analyzer(settings.nlp_model, extra)
 
 
 def lint_results(results: list[LoadResult], settings: Settings | None = None) -> Report:

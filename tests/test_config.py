@@ -125,3 +125,14 @@ def test_markdown_suppression_comment(tmp_path: Path) -> None:
     (tmp_path / "okrs.md").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--format", "json", "--ignore", "M204", str(tmp_path / "okrs.md")])
     assert [f["code"] for f in json.loads(result.stdout)["findings"]] == []
+
+
+def test_lexicon_extension_teaches_a_new_activity_verb(tmp_path: Path) -> None:
+    text = OKRS.replace("Launch the new app", "Instrument the checkout funnel")
+    _write(tmp_path, text)
+    assert _run(tmp_path)[1] == ["M201"]
+    _write(tmp_path, text, config='[lexicon]\nactivity-verbs = ["instrument"]\n')
+    assert _run(tmp_path)[1] == ["O101"]
+    _write(tmp_path, text, config='[lexicon]\nactivity-verbz = ["instrument"]\n')
+    code, _codes, output = _run(tmp_path)
+    assert code == 2 and "activity-verbz" in output

@@ -12,7 +12,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.labels import KR_LABEL, OBJECTIVE_LABEL, objective_title, strip_emphasis
 from okrlint.loaders.yaml import YamlReader
-from okrlint.models import KeyResult, LoadResult, Objective, Span
+from okrlint.models import Diagnostic, KeyResult, LoadResult, Objective, Span
 
 _KR_SECTION = re.compile(r"^(key[\s-]*results?|krs?)\b", re.IGNORECASE)
 # Sections that sit under an objective but hold no key results.
@@ -23,6 +23,7 @@ _OTHER_SECTION = re.compile(
     re.IGNORECASE,
 )
 _TASK_ITEM = re.compile(r"^\[[ xX]\]\s")
+_YAML_KEY = re.compile(r"^[\w-]+\s*:(\s|$)")
 
 
 @dataclass
@@ -60,11 +61,19 @@ def load_markdown(text: str, path: str) -> LoadResult:
             _list(state, tokens, index)
         elif token.type == "paragraph_open" and token.level == 0:
             _kr_lines(state, tokens[index + 1])
+    if not any(t.type == "front_matter" for t in tokens) and _unclosed_front_matter(state.lines):
+        message = "front matter opened with '---' is never closed with '---'; it was not read"
+        extra.append(Diagnostic(code="E001", message=message, span=Span.of(path, 1, 1, 1, 4)))
     # A plain heading is an objective only when it owns key results (DESIGN §2).
     builder.objectives = [
         o for o in state.objectives if o.key_results or id(o) in state.explicit
     ]
     return builder.result(text, extra)
+
+
+def _unclosed_front_matter(lines: list[str]) -> bool:
+    # A first-line "---" followed by "key: value" is front matter, not a thematic break.
+    return len(lines) > 1 and lines[0].rstrip() == "---" and bool(_YAML_KEY.match(lines[1]))
 
 
 def _front_matter(token: Token, path: str, builder: DocumentBuilder) -> list:
