@@ -39,10 +39,10 @@ class Score:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
-def read_corpus(folder: Path | None = None) -> list[dict[str, Any]]:
+def read_corpus(folder: Path | None = None, pattern: str = "*.jsonl") -> list[dict[str, Any]]:
     folder = folder or data_dir("corpora") / "labelled"
     items = []
-    for path in sorted(folder.glob("*.jsonl")):
+    for path in sorted(folder.glob(pattern)):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 item = json.loads(line)
@@ -86,8 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m okrlint.eval", description=__doc__.splitlines()[0])
     parser.add_argument("--show", default="", help="codes whose false positives/negatives to list (or ALL)")
     parser.add_argument("--corpus", type=Path, default=None, help="folder of labelled *.jsonl files")
+    parser.add_argument("--files", default="*.jsonl", help="which files of the corpus (a glob, e.g. 'holdout*')")
     args = parser.parse_args(argv)
-    items = read_corpus(args.corpus)
+    pattern = args.files if args.files.endswith(".jsonl") else f"{args.files}.jsonl"
+    items = read_corpus(args.corpus, pattern)
     scores = evaluate(items)
     print(f"{len(items)} labelled items")
     print(f"{'rule':<6} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>7}")

@@ -8,6 +8,7 @@ readings ("Build time", "Launch of…").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -24,7 +25,7 @@ _COPULAS = {"is", "are", "be", "been", "being", "was", "were", "goes", "go", "we
 _AFTER_PREDICATE = {"to", "for", "across", "in", "on", "by", "at", "within", "and", "with", "before",
                     "everywhere", "successfully", "company", "org", "globally", "internally", "as",
                     "under", "into", "ahead", "end", "q1", "q2", "q3", "q4", "h1", "h2", "from", "no",
-                    "company-wide", "everywhere"}
+                    "company-wide", "everywhere", "eoq", "eoy", "eom", "this", "next", "per"}
 _METRIC_OPENERS = {"number", "share", "percentage", "percent", "proportion", "rate", "ratio", "%", "count"}
 _RELATIVE_CLAUSE = {"who", "that", "which", "whose", "with", "payable", "receivable"}
 _COUNTING_VERBS = {"acquire", "add", "attract", "gain", "sign", "onboard", "serve", "bring",
@@ -37,9 +38,30 @@ _METRIC_STOPS = {"from", "to", "by", "at", "under", "above", "below", "over", "w
                  "and", "for", "before", "until", "per", "this", "next", "across", "among", "through"}
 _NOT_NOUNS = {"of", "in", "within", "under", "over", "than", "per", "by", "to", "from", "about", "and",
               "the", "a", "24", "business", "working", "few", "many", "more", "less", "fewer", "all"}
+_STATE_PARTICIPLES = {"named", "recognized", "recognised", "ranked", "listed", "featured", "certified",
+                      "awarded", "selected", "accredited", "shortlisted", "nominated", "approved"}
+_STANDARDS = {"iso", "soc", "pci", "hipaa", "fedramp", "gdpr", "cmmc", "hitrust", "b"}
+_OBTAINING = {"complete", "finish", "sign", "pass", "close", "file", "submit", "renew"}
 _CONNECTORS = {"and", "so", "that", "which", "while", "thereby", "lifting", "reaching", "driving"}
 _QUALITY_FILTERS = {"qualified", "successful", "converted", "won", "resolved", "accepted", "paid"}
 _UNIVERSAL = {"all", "every", "each", "no", "none", "zero", "100"}
+
+
+# What teams put in front of a key result that is not part of it: checkboxes, priorities
+# ("[P1]", "`PX` -"), "Key Result:" labels and owner or team prefixes ("Customer Success: …").
+_LABEL = re.compile(
+    r"^\s*(?:[`'\"*_]+\s*)?"
+    r"(?:(?:\[[ xX]\]|\[[Pp]\d\]|\(?[Pp][X\d]\)?`?)\s*[-–:]?\s*`?\s*"
+    r"|(?:key\s*results?|kr)\s*#?\d*(?:\.\d+)?\s*[:.)\-–]\s*"
+    r"|[A-Z][\w&/+.'-]*(?:\s+[A-Za-z][\w&/+.'-]*){0,3}\s*:\s+(?=\S+\s+\S+\s+\S)"
+    r")+"
+)
+
+
+def label_length(text: str) -> int:
+    """How many leading characters are a label or prefix rather than the key result itself."""
+    match = _LABEL.match(text)
+    return match.end() if match else 0
 
 
 @dataclass(frozen=True)
@@ -79,6 +101,8 @@ def base_forms(word: str) -> tuple[str, ...]:
         forms += [word[:-3], word[:-3] + "e"]
         if len(word) > 5 and word[-4] == word[-5]:
             forms.append(word[:-4])
+    if word.startswith("re") and len(word) > 6:
+        forms += [form[2:] for form in forms]  # renegotiate -> negotiate, rebuilt -> built
     return tuple(forms)
 
 
@@ -164,6 +188,8 @@ class Reading:
         return self._completion() or self._task_noun()
 
     def _completion(self) -> str | None:
+        if self.texts and self.texts[0] in ("no", "zero", "never", "fewer", "less", "nothing"):
+            return None  # "No regression introduced stays in production…" is a quality condition
         for start, end, term in self._completion_terms():
             if start == 0:
                 continue
@@ -229,7 +255,12 @@ class Reading:
 
     def _metric_in(self, words: list[str]) -> bool:
         metric = self.lex["metric-nouns"].terms
-        return any(tuple(words[i : i + size]) in metric for i in range(len(words)) for size in (1, 2))
+        for i in range(len(words)):
+            if words[i] == "time" and i and words[i - 1] in ("full", "part", "on", "real", "first", "one"):
+                continue  # "full time contributors", "on time" name no metric
+            if any(tuple(words[i : i + size]) in metric for size in (1, 2)):
+                return True
+        return False
 
     def _qualified_population(self, words: list[str]) -> bool:
         # "10,000 weekly active users", "500 weekly active developers": a defined population.
@@ -247,7 +278,12 @@ class Reading:
             return None
         if any(q.value != 0 for q in self.measurement.quantities) or self.measurement.relative_change:
             return None  # a measured result, not a status ("zero findings" is the pass mark)
-        if lead.kind == "activity":
+        if self.texts[0] in _STATE_PARTICIPLES:
+            return self.texts[0]  # "Named a Leader in the G2 grid", "Ranked #1 on Product Hunt"
+        status = [s for s in self.lex["status-nouns"].find(self.texts) if s[2][0] not in _STANDARDS]
+        if status and any(w.endswith("ed") or w in ("won", "signed") for w in self.texts[status[0][1] :][:2]):
+            return " ".join(status[0][2])  # "Accreditation reaffirmed by HLC", "Contract signed"
+        if lead.kind == "activity" and lead.base in _OBTAINING:
             # "Sign the master agreement", "Complete ISO 9001 recertification": a status sought.
             found = self.lex["status-nouns"].find(self.texts[: lead.end + 7], lead.end)
         elif lead.base in self.lex["binary-verbs"] or lead.base in ("be", "become"):
@@ -282,17 +318,16 @@ class Reading:
     def _effort_terms(self) -> list[tuple[int, int, tuple[str, ...]]]:
         """Effort nouns from the lexicon, and "<things> <made>" output counts ("dashboards published")."""
         found = self.lex["effort-metrics"].find(self.texts)
-        activity, population = self.lex["activity-verbs"], self.lex["population-nouns"]
-        metric, made = self.lex["metric-nouns"], self.lex["completion-words"]
+        population, metric, made = (
+            self.lex["population-nouns"], self.lex["metric-nouns"], self.lex["output-participles"]
+        )
         for index in range(1, len(self.texts)):
             word, noun = self.texts[index], self.texts[index - 1]
             if noun in population or noun in metric or noun[:1].isdigit() or noun in _NOT_NOUNS:
                 continue
             if word == "hours":
                 found.append((index - 1, index + 1, (noun, word)))  # "training hours", not "4 hours"
-            elif noun.endswith("s") and (
-                word in made or word.endswith(("ed", "en")) and any(f in activity for f in base_forms(word)[1:])
-            ):
+            elif noun.endswith("s") and word in made:
                 found.append((index - 1, index + 1, (noun, word)))  # "dashboards published", "events held"
         return sorted(found)
 

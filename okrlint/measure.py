@@ -104,7 +104,8 @@ _CURRENT = re.compile(
 _RELATIVE = re.compile(
     rf"\bby\s+(?P<by>(?:{_NUMBER})\s?(?:%|percent|pp|x|×|percentage points)|half|a\s+third|a\s+quarter)"
     rf"|(?P<pct>(?:{_NUMBER})\s?(?:%|percent))\s+(?:more|less|fewer|higher|lower|faster|slower|increase|decrease|reduction|growth|improvement)"
-    rf"|\b(?P<verb>double|doubling|triple|tripling|quadruple|halve|halving|cut\s+in\s+half)\b"
+    rf"|\b(?P<verb>doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|halves|halve|halved|halving|"
+    rf"cut\s+in\s+half)\b"
     rf"|(?<![\w.])(?P<mult>\d+(?:\.\d+)?\s?[x×])(?![\w])",
     re.IGNORECASE,
 )
@@ -192,6 +193,11 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
             return None  # "SOC 2", "ISO 27001", "p95", "Q3", "top 3", "v2"
         if not (currency or unit or magnitude) and _DATE_LIKE.match(number):
             return None  # a year
+        denominator = _denominator(number, after)
+        if denominator:
+            width = len(str(denominator)) + 1
+            return Quantity(text=f"{number}/{denominator}", value=float(number) / denominator,
+                            unit="fraction", start=start, end=end + width)
         if re.match(r"^(?:st|nd|rd|th)\b|^[-/]\d|^\.\d+\.|^[a-z]|^-[a-z]", after, re.I) and not (unit or magnitude):
             return None  # ordinals, dates, version strings, "3D", "24/7", "7-day" (a qualifier)
         if before.endswith(("-", "/")) and before[-2:-1].isalpha() or before.endswith("/") and before[-2:-1].isdigit():
@@ -211,6 +217,15 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     return Quantity(
         text=match.group(0).strip(), value=value, unit=normal_unit, currency=code, start=start, end=end
     )
+
+
+def _denominator(number: str, after: str) -> int | None:
+    """The 3 of "2/3": a simple fraction (numerator below a denominator of at most 10), not 24/7."""
+    match = re.match(r"^/(\d{1,2})\b", after)
+    if not match or not number.isdigit():
+        return None
+    denominator = int(match.group(1))
+    return denominator if int(number) < denominator <= 10 else None
 
 
 def parse_deadline(text: str, cycle_year: int | None = None) -> Deadline | None:
@@ -312,7 +327,7 @@ def _baseline_target(text: str, quantities: list[Quantity]) -> tuple[Quantity | 
         baseline = _first_at_or_after(quantities, where)
         if baseline is not None:
             others = [q for q in quantities if q is not baseline]
-            return baseline, (others[-1] if others else None)
+            return baseline, (others[0] if others else None)
     del at
     return None, None
 
@@ -332,7 +347,7 @@ def _direction(
         return "maintain"
     if relative:
         lowered = relative.lower()
-        if lowered.startswith(("halve", "halving", "cut in half", "half", "a third", "a quarter")):
+        if lowered.startswith(("halve", "halving", "halves", "cut in half", "half", "a third", "a quarter")):
             return "decrease"
         if lowered.startswith(("double", "doubling", "triple", "tripling", "quadruple")):
             return "increase"

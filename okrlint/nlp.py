@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from okrlint.language import Reading, Word
+from okrlint.language import Reading, Word, label_length
 from okrlint.lexicons import Lexicon, bundled_lexicons
 from okrlint.measure import Measurement, measure
 
@@ -18,7 +18,11 @@ _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|[%$€£#]")
 
 @dataclass
 class TextAnalysis:
-    """What the analyzer knows about one text; rules read it, never re-parse."""
+    """What the analyzer knows about one text; rules read it, never re-parse.
+
+    `text` is the key result without its label ("[P1]", "Key Result:", "Team: "); word and
+    quantity offsets count from its start.
+    """
 
     text: str
     words: list[Word] = field(default_factory=list)
@@ -51,7 +55,7 @@ class Analyzer:
         """The structural reading of a key result (leading verb, task, counted nouns…)."""
         analysis = self(text)
         if analysis._reading is None:
-            analysis._reading = Reading(text, analysis.words, analysis.measurement, self.lexicons)
+            analysis._reading = Reading(analysis.text, analysis.words, analysis.measurement, self.lexicons)
         return analysis._reading
 
     @property
@@ -65,8 +69,9 @@ class Analyzer:
         pending = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if not pending:
             return
-        for text, doc in zip(pending, self.nlp.pipe(pending, batch_size=256), strict=True):
-            self._cache[text] = _to_analysis(text, doc)
+        bodies = [text[label_length(text) :] for text in pending]
+        for text, body, doc in zip(pending, bodies, self.nlp.pipe(bodies, batch_size=256), strict=True):
+            self._cache[text] = _to_analysis(body, doc)
 
     def __call__(self, text: str) -> TextAnalysis:
         if text not in self._cache:

@@ -23,6 +23,7 @@ _OTHER_SECTION = re.compile(
     re.IGNORECASE,
 )
 _TASK_ITEM = re.compile(r"^\[[ xX]\]\s")
+_CLOSING_HASHES = re.compile(r"\s+#+$")  # "## Title ##": the closing hashes are not text
 _YAML_KEY = re.compile(r"^[\w-]+\s*:(\s|$)")
 
 
@@ -210,15 +211,22 @@ def _locate(state: _State, title: str, first: int, last: int) -> Span:
     """Span of `title` in lines [first, last): from its first words to the end of its text."""
     lines = state.lines
     first = min(first, max(len(lines) - 1, 0))
-    source = lines[first] if lines else ""
-    head = title.split(" ", 1)[0]
-    column = source.find(head)
-    column = column if column >= 0 else len(source) - len(source.lstrip())
+    source = _CLOSING_HASHES.sub("", lines[first].rstrip()) if lines else ""
+    column = _title_start(source, title)
     end_line = max(first, min(last, len(lines)) - 1)
-    end_text = lines[end_line].rstrip() if lines else ""
     if end_line == first:
-        stripped = end_text.rstrip("#").rstrip()  # closing ATX hashes are not text
-        end_column = max(len(stripped), column + 1)
+        end_column = max(len(source), column + 1)
     else:
-        end_column = len(end_text)
+        end_column = len(lines[end_line].rstrip())
     return Span.of(state.path, first + 1, column + 1, end_line + 1, end_column + 1)
+
+
+def _title_start(source: str, title: str) -> int:
+    """Where the title starts on its first line: after the list marker and label, which may
+    repeat its first word ("5. 5 new logos", "KR2: KR completion")."""
+    for column, char in enumerate(source):
+        word_start = column == 0 or not source[column - 1].isalnum()
+        if char == title[:1] and word_start and title.startswith(source[column:]):
+            return column  # the rest of the line begins the title
+    column = source.find(title.split(" ", 1)[0])  # markup inside the title: its first word
+    return column if column >= 0 else len(source) - len(source.lstrip())
