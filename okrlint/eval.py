@@ -54,7 +54,7 @@ def read_corpus(folder: Path | None = None, pattern: str = "*.jsonl") -> list[di
 def fired_codes(item: dict[str, Any]) -> set[str]:
     """The codes okrlint reports on one corpus item."""
     key_results = item["key_results"] if "key_results" in item else [item["kr"]]
-    text = snippet(key_results, item.get("objective"), item.get("cycle"), item.get("scope"))
+    text = snippet(key_results, item.get("objective"), item.get("cycle"), item.get("scope"), item.get("scoring"))
     report = lint_results([load(text, f"{item['id']}.yaml", "yaml")], Settings())
     return {finding.code for finding in report.findings}
 
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{code:<6} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>10.2f} {s.recall:>7.2f}")
     wanted = {c.strip().upper() for c in args.show.split(",") if c.strip()}
     for code, s in scores.items():
-        if "ALL" in wanted or code in wanted:
+        if "ALL" in wanted or any(code.startswith(w) for w in wanted):
             for line in s.false_positives:
                 print(f"  {code} false positive  {line}")
             for line in s.false_negatives:

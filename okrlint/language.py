@@ -133,6 +133,8 @@ class Reading:
         if len(pair) == 2 and pair in self.lex["activity-verbs"].terms:
             return Lead(index, index + 2, " ".join(pair), "activity", self._noun_reading(index + 2))
         word = self.texts[index]
+        if word in ("remaining", "continuing", "sustained", "maintained", "kept"):
+            return Lead(index, index + 1, word, "other", False)  # adjectives: "Remaining open bugs…"
         for kind, name in (("maintenance", "maintenance-verbs"), ("outcome", "outcome-verbs"),
                            ("binary", "binary-verbs"), ("activity", "activity-verbs")):
             for form in base_forms(word):

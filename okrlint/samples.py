@@ -17,6 +17,7 @@ def snippet(
     objective: str | dict[str, Any] | None = None,
     cycle: str | None = None,
     scope: str | None = None,
+    scoring: str | None = None,
 ) -> str:
     """A YAML document (written as JSON, which is YAML) with one objective."""
     node: dict[str, Any] = (
@@ -28,6 +29,8 @@ def snippet(
         document["cycle"] = cycle
     if scope:
         document["scope"] = scope
+    if scoring:
+        document["scoring"] = scoring
     return json.dumps(document, ensure_ascii=False, indent=1, default=str)
 
 

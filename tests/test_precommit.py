@@ -20,6 +20,7 @@ Things worth knowing when this test fails or is slow:
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -102,9 +103,7 @@ def _fix_text(code: str) -> str:
 
 @pytest.fixture(scope="module")
 def pre_commit_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    try:
-        import pre_commit  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("pre_commit") is None:
         pytest.fail(
             f"pre-commit is not installed for {sys.executable}; it is part of the test extra: "
             "pip install -e '.[test]'",
@@ -118,9 +117,7 @@ def pre_commit_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     assert HOOKS_FILE.is_file(), f"missing {HOOKS_FILE}"
 
     env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("GIT_") and k not in _SCRUBBED_ENV
+        k: v for k, v in os.environ.items() if not k.startswith("GIT_") and k not in _SCRUBBED_ENV
     }
     env["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
     env["PRE_COMMIT_COLOR"] = "never"
@@ -148,11 +145,23 @@ def _make_repo(path: Path, files: dict[str, str], env: dict[str, str]) -> Path:
 
 def _try_repo(repo: Path, env: dict[str, str]) -> tuple[int, str]:
     cmd = [
-        sys.executable, "-m", "pre_commit", "try-repo", str(REPO_ROOT), "okrlint",
-        "--all-files", "--color", "never",
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "try-repo",
+        str(REPO_ROOT),
+        "okrlint",
+        "--all-files",
+        "--color",
+        "never",
     ]
     proc = subprocess.run(
-        cmd, cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cmd,
+        cwd=repo,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         timeout=TRY_REPO_TIMEOUT,
     )
     out = proc.stdout
@@ -170,7 +179,9 @@ def _explain(out: str) -> str:
     )
 
 
-def test_hook_files_pattern_and_types_match_the_paths_used() -> None:
+def test_hook_files_pattern_and_types_match_the_paths_used(
+    pre_commit_env: dict[str, str],
+) -> None:
     from identify.identify import tags_from_filename  # a dependency of pre-commit
 
     hook = _load_hook()

@@ -10,18 +10,22 @@ from okrlint.checks.base import Context, Hit
 from okrlint.models import KeyResult, ObjectiveType, OKRDocument, Scoring
 
 _PERFECTION = re.compile(
-    r"\b(?:zero|no|0)\s+(?:\w+\s+){0,2}?(?:bugs?|defects?|incidents?|errors?|complaints?|outages?|downtime|"
+    r"\b(?:zero|no|0)\s+(?:[\w-]+\s+){0,2}?(?:bugs?|defects?|incidents?|errors?|complaints?|outages?|downtime|"
     r"churn|escalations?|failures?|issues?|mistakes?|accidents?|injuries|breaches|vulnerabilities)\b"
-    r"|\b100\s?%\s+(?:customer\s+|user\s+|client\s+|employee\s+)?(?:satisfaction|uptime|availability|"
-    r"accuracy|retention|happiness|adoption|renewals?|on-time|quality)\b"
-    r"|\b100\s?%\s+of\s+(?:our\s+|all\s+)?(?:customers|users|clients|members|patients|employees|visitors)\b"
+    r"|\b100\s?%\s+(?:[\w-]+\s+){0,3}?(?:satisfaction|uptime|availability|"
+    r"accuracy|retention|happiness|renewals?|quality)\b"
+    r"|\b100\s?%\s+of\s+(?:our\s+|all\s+)?(?:[\w-]+\s+)?(?:customers|users|clients|members|patients|visitors)\b"
     r"(?!\s+(?:receive|get|have|are\s+(?:sent|given|invited|offered|enrolled|migrated)))",
     re.IGNORECASE,
 )
 
 
+_SECONDS = {"ms": 0.001, "s": 1, "min": 60, "h": 3600, "days": 86400, "weeks": 604800,
+            "months": 2629800, "years": 31557600}
+
+
 def _numbers(kr: KeyResult, ctx: Context) -> tuple[float | None, float | None, str | None]:
-    """Baseline and target values (fields first, then text) and the target's unit."""
+    """Baseline and target values (fields first, then text) in one unit, and that unit."""
     measurement = ctx.analyzer(kr.title).measurement
     baseline = _as_float(kr.baseline)
     target = _as_float(kr.target)
@@ -31,6 +35,9 @@ def _numbers(kr: KeyResult, ctx: Context) -> tuple[float | None, float | None, s
     if target is None and measurement.target is not None and (measurement.baseline or baseline is not None):
         target = measurement.target.value
         unit = unit or measurement.target.unit
+        from_unit = measurement.baseline.unit if measurement.baseline else None
+        if baseline is not None and from_unit in _SECONDS and unit in _SECONDS and from_unit != unit:
+            baseline = baseline * _SECONDS[from_unit] / _SECONDS[unit]  # "2 hours to 30 minutes"
     return baseline, target, unit
 
 
@@ -73,8 +80,8 @@ def timid_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterato
     if baseline is None or target is None or baseline == 0 or baseline == target:
         return
     change = abs(target - baseline) / abs(baseline)
-    if unit == "%" and 0 < baseline < 100 and 0 <= target <= 100:
-        # Near a ceiling, the gap matters: 99.5% -> 99.9% uptime removes 80% of the downtime.
+    if unit == "%" and 95 <= min(baseline, target) and max(baseline, target) < 100:
+        # Near the ceiling the gap matters: 99.5% -> 99.9% uptime removes 80% of the downtime.
         change = max(change, abs(target - baseline) / (100 - min(baseline, target)))
     if change < float(params["timid-change"]):
         yield Hit(kr, {"change": f"{change:.0%}", "limit": f"{float(params['timid-change']):.0%}"})
@@ -95,11 +102,14 @@ def unrealistic_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> I
 
 
 def hedged_language(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """"Try to", "hopefully", "if possible" (A404)."""
+    """"Try to", "hopefully", "if possible" (A404); a hedge in quotes is mentioned, not used."""
     reading = ctx.analyzer.read(kr.title)
-    found = ctx.analyzer.lexicons["hedges"].find(reading.texts)
-    if found:
-        yield Hit(kr, {"hedge": " ".join(found[0][2])})
+    for start, _end, term in ctx.analyzer.lexicons["hedges"].find(reading.texts):
+        before = reading.source[: reading.words[start].start].rstrip()
+        if before.endswith(("'", '"', "‘", "“")):
+            continue  # "Cut 'maybe' RSVPs from 40% to 20%"
+        yield Hit(kr, {"hedge": " ".join(term)})
+        return
 
 
 def confidence_out_of_range(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -118,23 +128,25 @@ def _scale(document: OKRDocument) -> float:
     return 100.0 if document.scoring == Scoring.PERCENT else 1.0
 
 
-def _stretch_scores(document: OKRDocument) -> list[tuple[KeyResult, float]]:
-    """Scores (as fractions) of KRs on objectives not marked committed."""
+def _stretch_scores(document: OKRDocument, *, untyped: bool) -> list[tuple[KeyResult, float]]:
+    """Scores (as fractions) of KRs on aspirational objectives (and untyped ones if asked)."""
     scale = _scale(document)
+    kinds = {ObjectiveType.ASPIRATIONAL, None} if untyped else {ObjectiveType.ASPIRATIONAL}
     return [
         (kr, kr.score / scale)
         for objective in document.objectives
-        if objective.type != ObjectiveType.COMMITTED
+        if objective.type in kinds
         for kr in objective.key_results
         if kr.score is not None
     ]
 
 
 def sandbagging_scores(documents: list[OKRDocument], params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """Every stretch KR of a file at 100%, or one owner averaging >= streak-score cycle after cycle (A405)."""
+    """Every aspirational KR of a file at 100%, or one owner averaging >= streak-score over
+    consecutive cycles on KRs not marked committed (A405)."""
     flagged: set[int] = set()
     for document in documents:
-        scored = _stretch_scores(document)
+        scored = _stretch_scores(document, untyped=False)
         if len(scored) >= 2 and all(score >= 1.0 for _kr, score in scored):
             flagged.add(id(document))
             where = document.cycle or "this file"
@@ -142,7 +154,7 @@ def sandbagging_scores(documents: list[OKRDocument], params: dict[str, Any], ctx
     streak = float(params["streak-score"])
     by_owner: dict[str, list[tuple[str, OKRDocument, float]]] = {}
     for document in documents:
-        scored = _stretch_scores(document)
+        scored = _stretch_scores(document, untyped=True)
         if document.owner and document.cycle and scored:
             average = sum(score for _kr, score in scored) / len(scored)
             by_owner.setdefault(document.owner, []).append((document.cycle, document, average))
@@ -151,6 +163,6 @@ def sandbagging_scores(documents: list[OKRDocument], params: dict[str, Any], ctx
         for (prev_cycle, _prev, prev_avg), (cycle, document, avg) in zip(cycles, cycles[1:], strict=False):
             if prev_avg >= streak and avg >= streak and id(document) not in flagged:
                 flagged.add(id(document))
-                first = _stretch_scores(document)[0][0]
+                first = _stretch_scores(document, untyped=True)[0][0]
                 yield Hit(first, {"evidence": f"{owner} averaged {prev_avg:.2f} in {prev_cycle} and "
                                               f"{avg:.2f} in {cycle}"})

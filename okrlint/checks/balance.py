@@ -10,10 +10,11 @@ from okrlint.checks.base import Context, Hit
 from okrlint.models import KeyResult, Objective, OKRDocument
 
 _PLACEHOLDER = re.compile(
-    r"\bTB[DCA]\b|\bto be (?:defined|decided|determined|confirmed|agreed|announced|set)\b|\bplaceholder\b"
+    r"\bTB[DCA]\b|\bto be (?:defined|decided|determined|confirmed|agreed|announced|set)\b"
+    r"|^\W*placeholder\b|\bplaceholder\W*$|\(placeholder\)"
     r"|\bwaiting (?:for|on) (?:the )?(?:company|leadership|exec\w*|parent|department|org\w*|top-level|"
     r"corporate|board|ceo)\b|\bpending (?:the )?(?:company|leadership|exec\w*|parent|department|"
-    r"corporate|board|ceo)\b|\btarget (?:to follow|tbd)\b|\bXX+\s?%?|\?\?+|\[(?:target|metric|tbd|x)\]"
+    r"corporate|board|ceo)\b|\btarget (?:to follow|tbd)\b|\bX{2,}\b%?|\?\?+|\[(?:target|metric|tbd|x)\]"
     r"|<(?:target|metric|baseline|date)>",
     re.IGNORECASE,
 )
@@ -27,7 +28,7 @@ def missing_counter_metric(objective: Objective, params: dict[str, Any], ctx: Co
     pushed = None
     for kr in objective.key_results:
         reading = ctx.analyzer.read(kr.title)
-        volume = lexicons["volume-metrics"].find(reading.texts)
+        volume = _volume_terms(reading, lexicons["volume-metrics"])
         if lexicons["quality-metrics"].find(reading.texts) or _fewer_problems(reading, volume):
             return
         if volume and pushed is None and _pushes(reading, volume[0][2]):
@@ -36,12 +37,27 @@ def missing_counter_metric(objective: Objective, params: dict[str, Any], ctx: Co
         yield Hit(objective, {"pushed": pushed[1], "kr": pushed[0].title})
 
 
+_TIMED = {"time", "turnaround", "faster", "speed", "velocity", "throughput", "lead", "cycle", "days"}
+
+
 def _fewer_problems(reading: Any, volume: list[tuple[int, int, tuple[str, ...]]]) -> bool:
     """Fewer tickets, cases or calls per unit of work is itself a quality measure."""
-    timed = {"time", "turnaround", "faster", "speed", "velocity", "throughput", "lead", "cycle"}
     return bool(volume) and reading.measurement.direction == "decrease" and not any(
-        word in timed for _s, _e, term in volume for word in term
+        word in _TIMED for _s, _e, term in volume for word in term
     )
+
+
+def _volume_terms(reading: Any, lexicon: Any) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Speed and volume words, minus "on time", "full time" and shares ("share of features")."""
+    found = []
+    for start, end, term in lexicon.find(reading.texts):
+        before = reading.texts[max(0, start - 3) : start]
+        if term == ("time",) and before and before[-1] in ("on", "full", "part", "real", "first"):
+            continue
+        if "of" in before and any(w in ("share", "%", "percent", "percentage", "proportion") for w in before):
+            continue
+        found.append((start, end, term))
+    return found
 
 
 def _pushes(reading: Any, term: tuple[str, ...]) -> bool:
@@ -50,9 +66,8 @@ def _pushes(reading: Any, term: tuple[str, ...]) -> bool:
     lead = reading.lead
     if lead is not None and lead.kind == "maintenance":
         return False
-    timed = any(w in ("time", "turnaround", "faster", "speed", "velocity", "throughput") for w in term)
-    if timed:
-        return direction in ("decrease", "increase", None)
+    if any(w in _TIMED for w in term):
+        return direction == "decrease" or "faster" in term or (lead is not None and lead.base in ("cut", "reduce", "shorten", "halve"))
     return direction != "decrease" and (reading.has_measure or (lead is not None and lead.kind == "outcome"))
 
 
@@ -78,6 +93,11 @@ def cascade_placeholder(document: OKRDocument, params: dict[str, Any], ctx: Cont
         nodes.append(objective)
         nodes.extend(objective.key_results)
     for node in nodes:
-        found = _PLACEHOLDER.search(node.title)
-        if found:
-            yield Hit(node, {"placeholder": found.group(0)})
+        fields = [node.title]
+        if isinstance(node, KeyResult):
+            fields += [str(v) for v in (node.baseline, node.target) if isinstance(v, str)]
+        for text in fields:
+            found = _PLACEHOLDER.search(text)
+            if found:
+                yield Hit(node, {"placeholder": found.group(0)})
+                break

@@ -13,9 +13,14 @@ from okrlint.models import KeyResult, Scope
 # A people context that turns "bonus", "commission", "promotion" into pay or appraisal.
 _PAY_CONTEXT = {"tied", "tie", "ties", "linked", "link", "eligible", "qualify", "qualifies", "earn",
                 "earns", "pool", "manager", "managers", "employee", "employees", "staff", "team",
-                "rep", "reps", "individual", "my", "quota", "paid", "receive", "receives", "get",
-                "gets", "towards", "toward", "counts", "count", "annual", "year-end", "q4", "q1",
-                "q2", "q3", "salary", "performance", "appraisal", "promoted"}
+                "rep", "reps", "individual", "my", "quota", "paid", "receive", "receives",
+                "towards", "toward", "counts", "count", "annual", "year-end", "q4", "q1", "q2", "q3",
+                "salary", "performance", "appraisal", "depends", "depend", "if", "once", "unlocks",
+                "unlock", "rises", "accelerator", "accelerators", "above", "target"}
+# A strong term followed by one of these is about the HR process itself ("performance review
+# cycle time"), not about tying this result to pay.
+_PROCESS = {"cycle", "process", "completion", "participation", "forms", "form", "templates", "template",
+            "meetings", "turnaround", "time", "calibration", "training", "tool", "software", "system"}
 # After the word, these show a product or marketing meaning ("bonus feature", "promotion code").
 _PRODUCT_SENSE = {"feature", "features", "points", "program", "programme", "code", "codes",
                   "redemption", "redemptions", "campaign", "campaigns", "app", "engine", "offer",
@@ -25,7 +30,12 @@ _ORG_STANDARDS = {"soc", "iso", "pci", "hipaa", "fedramp", "gdpr", "hitrust", "c
                   "leed", "ce", "fda", "nist", "cyber", "essentials"}
 _LEARNING_VERBS = {"learn", "study", "read", "master", "upskill", "reskill"}
 _TAKING_VERBS = {"complete", "take", "attend", "finish", "enroll", "enrol", "pass", "earn", "get",
-                 "obtain", "achieve", "become", "start", "join", "do", "gain"}
+                 "obtain", "achieve", "become", "start", "join", "do", "gain", "find"}
+# Verbs a named person or each member of a role is scored on ("Dana closes…", "every rep books…").
+_SCORING_VERBS = {"close", "book", "sell", "fill", "sign", "land", "win", "bring", "generate", "hit",
+                  "achieve", "deliver", "ship", "write", "publish", "make", "complete", "resolve",
+                  "handle", "source", "hire", "recruit", "reach", "exceed", "meet", "produce",
+                  "submit", "run", "present", "contribute", "own", "earn", "secure", "convert", "renew"}
 _SENIORITY = {"senior", "lead", "principal", "staff", "manager", "director", "head", "vp", "partner",
               "architect", "chief"}
 _GROUP_WORDS = {"%", "percent", "all", "every", "each", "team", "staff", "employees", "engineers",
@@ -51,8 +61,11 @@ def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
     terms = ctx.analyzer.lexicons["development-terms"].find(texts)
     base = lead.base if lead else ""
     group = any(w in _GROUP_WORDS for w in texts) or any(w[:1].isdigit() for w in texts[1:2]) and "%" in texts
+    learning = any(texts[i : i + 2] in (["to", "learn"], ["learn", "about"]) for i in range(len(texts)))
     if first_person and (terms or base in _LEARNING_VERBS | _TAKING_VERBS):
         yield Hit(kr, {"goal": kr.title})
+    elif learning and not group:
+        yield Hit(kr, {"goal": kr.title})  # "Attend KubeCon to learn about service meshes"
     elif base in _LEARNING_VERBS and not group and _reads_books_or_skills(texts):
         yield Hit(kr, {"goal": kr.title})
     elif base in _TAKING_VERBS and terms and not group and not _org_standard(texts):
@@ -83,17 +96,21 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
     reading = ctx.analyzer.read(kr.title)
     texts = reading.texts
     lexicons = ctx.analyzer.lexicons
-    strong = lexicons["compensation-terms"].find(texts)
-    if strong:
-        yield Hit(kr, {"term": " ".join(strong[0][2])})
+    for _start, end, term in lexicons["compensation-terms"].find(texts):
+        if end < len(texts) and texts[end] in _PROCESS:
+            continue
+        yield Hit(kr, {"term": " ".join(term)})
         return
     for start, end, term in lexicons["compensation-ambiguous"].find(texts):
         following = texts[end] if end < len(texts) else ""
-        window = set(texts[max(0, start - 4) : start]) | set(texts[end : end + 3])
+        window = set(texts[max(0, start - 4) : start]) | set(texts[end : end + 5])
         if following in _PRODUCT_SENSE and not window & {"tied", "linked", "eligible", "qualify", "qualifies"}:
             continue
         if term in (("raise",),) and start == (reading.lead.index if reading.lead else -1):
             continue  # "Raise NPS…" is a verb
+        if term == ("promoted",) and start > 0 and texts[start - 1] in ("get", "be", "become", "gets"):
+            if not window & {"if", "once", "depends", "eligible", "for"}:
+                continue  # "Get promoted to senior PM" is a career step (P501), not pay
         if term in (("rating",), ("ratings",)) and not window & {"performance", "employee", "manager", "my"}:
             continue
         if window & _PAY_CONTEXT:
@@ -112,6 +129,14 @@ def _looks_like_a_person(name: str, lexicons: dict[str, Any]) -> bool:
     return not any(w in vocabulary or w in _TEAM_WORDS for w in words)
 
 
+def _scoring_verb(word: str, lexicons: dict[str, Any]) -> bool:
+    """A third-person verb of producing or winning ("closes", "books", "cuts"), not a noun ("leads")."""
+    if not word.endswith("s") or word in _RECEIVING:
+        return False
+    verbs = lexicons["activity-verbs"].terms | lexicons["outcome-verbs"].terms
+    return any(form in _SCORING_VERBS or (form,) in verbs for form in base_forms(word)[1:])
+
+
 def individual_scorecard(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A named person, or each member of a role, graded one by one (P503)."""
     reading = ctx.analyzer.read(kr.title)
@@ -120,7 +145,7 @@ def individual_scorecard(kr: KeyResult, params: dict[str, Any], ctx: Context) ->
     named = _NAMED_SUBJECT.match(kr.title.strip())
     if named and _looks_like_a_person(named.group("name"), lexicons):
         verb = named.group("verb")
-        if verb not in _RECEIVING and not verb.endswith("ss") and base_forms(verb)[1:]:
+        if _scoring_verb(verb, lexicons):
             yield Hit(kr, {"who": named.group("name")})
             return
     for index, word in enumerate(texts[:-2]):
@@ -131,8 +156,6 @@ def individual_scorecard(kr: KeyResult, params: dict[str, Any], ctx: Context) ->
             continue
         verb_at = index + 1 + roles[0][1]
         verb = texts[verb_at] if verb_at < len(texts) else ""
-        if verb in _RECEIVING or verb in ("must", "should", "will"):
-            continue
-        if verb.endswith("s") or verb == "to":
+        if verb == "to" or _scoring_verb(verb, lexicons):
             yield Hit(kr, {"who": f"{word} {' '.join(roles[0][2])}"})
             return
