@@ -1,0 +1,508 @@
+"""The command line: check (formats, selection, exit codes, stdin, directories), rules, explain."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import GOOD_YAML, ONE_KR_YAML, Run
+
+import okrlint
+from okrlint.findings import Coaching, Example, Finding, NodeRef, Range, Report
+from okrlint.formatters import format_text
+from okrlint.models import Position
+
+CheckRun = Callable[..., Run]
+
+
+def seven_objectives() -> str:
+    """Seven objectives for one owner and cycle; the seventh has no key results."""
+    lines = ["cycle: 2026-Q2", "owner: platform", "objectives:"]
+    topics = ["deploys", "builds", "uptime", "costs", "onboarding", "security"]
+    for number, topic in enumerate(topics, 1):
+        lines += [
+            f"  - title: Make {topic} great",
+            "    key_results:",
+            f"      - Raise {topic} score from {number}0 to {number}5",
+            f"      - Cut {topic} incidents from {number}2 to {number}",
+        ]
+    lines += ["  - title: Plan the data platform"]
+    return "\n".join(lines) + "\n"
+
+
+BROKEN_YAML = """\
+objectives:
+  - title: Ship v2: faster checkout
+    key_results:
+      - Cut checkout time from 9 to 4 seconds
+"""
+
+
+@pytest.fixture
+def acceptance(write: Callable[..., Path]) -> list[str]:
+    write("okrs/team.yaml", seven_objectives())
+    write("okrs/checkout.yaml", BROKEN_YAML)
+    return ["okrs"]
+
+
+# -- the issue's acceptance example -----------------------------------------------------------
+def test_seven_objectives_empty_objective_and_broken_file(cli: CheckRun, acceptance) -> None:
+    run = cli("check", "--format", "json", *acceptance)
+    assert run.exit_code == 1
+    codes = set(run.codes())
+    assert {"F301", "F303", "E001"} <= codes
+    findings = run.json()["findings"]
+    e001 = next(f for f in findings if f["code"] == "E001")
+    assert e001["path"] == "okrs/checkout.yaml"
+    assert e001["range"] == {"start": {"line": 2, "column": 19}, "end": {"line": 2, "column": 20}}
+    assert e001["severity"] == "error"
+    f301 = next(f for f in findings if f["code"] == "F301")
+    # F301 points at the first objective over the limit: the sixth.
+    assert f301["path"] == "okrs/team.yaml"
+    assert f301["range"]["start"] == {"line": 24, "column": 14}
+    assert f301["node"] == {
+        "kind": "objective", "objective": "O6", "key_result": None, "text": "Make security great"
+    }
+    f303 = next(f for f in findings if f["code"] == "F303")
+    assert f303["range"] == {"start": {"line": 28, "column": 14}, "end": {"line": 28, "column": 36}}
+    assert f303["severity"] == "error"  # no key results at all
+    assert f303["node"]["text"] == "Plan the data platform"
+
+
+def test_acceptance_with_only_the_focus_and_input_rules(cli: CheckRun, acceptance) -> None:
+    run = cli("check", "--format", "json", "--select", "E,F3", *acceptance)
+    assert [(f["code"], f["path"]) for f in run.json()["findings"]] == [
+        ("E001", "okrs/checkout.yaml"),
+        ("F301", "okrs/team.yaml"),
+        ("F303", "okrs/team.yaml"),
+    ]
+    assert run.json()["summary"] == {
+        "files": 2,
+        "objectives": 7,
+        "key_results": 12,
+        "findings": {"error": 2, "warning": 1, "info": 0},
+    }
+
+
+def test_json_is_byte_identical_across_runs_and_argument_orders(
+    cli: CheckRun, acceptance, write
+) -> None:
+    write("extra.md", "## O1 Grow revenue\n\n- KR1: Raise ARR from $2M to $3M\n")
+    first = cli("check", "--format", "json", "okrs", "extra.md").stdout
+    second = cli("check", "--format", "json", "okrs", "extra.md").stdout
+    swapped = cli("check", "--format", "json", "extra.md", "okrs/team.yaml", "okrs/checkout.yaml")
+    assert first == second == swapped.stdout
+    assert first.endswith("}\n")
+
+
+# -- JSON shape (DESIGN §4) -------------------------------------------------------------------
+def test_json_follows_the_v1_schema(cli: CheckRun, acceptance) -> None:
+    data = cli("check", "--format", "json", *acceptance).json()
+    assert list(data) == ["schema", "tool", "summary", "findings"]
+    assert data["schema"] == "okrlint/v1"
+    assert data["tool"] == {"name": "okrlint", "version": okrlint.__version__}
+    assert list(data["summary"]) == ["files", "objectives", "key_results", "findings"]
+    assert list(data["summary"]["findings"]) == ["error", "warning", "info"]
+    counts = {level: 0 for level in ("error", "warning", "info")}
+    for finding in data["findings"]:
+        assert list(finding) == [
+            "code", "name", "category", "severity", "message", "path", "range", "node",
+            "coaching", "suggestion",
+        ]
+        assert re.fullmatch(r"[A-Z]\d{3}", finding["code"])
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", finding["name"])
+        assert set(finding["range"]) == {"start", "end"}
+        start, end = finding["range"]["start"], finding["range"]["end"]
+        assert start["line"] >= 1 and start["column"] >= 1
+        assert (end["line"], end["column"]) > (start["line"], start["column"])  # end exclusive
+        assert list(finding["node"]) == ["kind", "objective", "key_result", "text"]
+        assert set(finding["coaching"]) == {"why", "fix", "example"}
+        assert set(finding["coaching"]["example"]) == {"before", "after"}
+        counts[finding["severity"]] += 1
+    assert data["summary"]["findings"] == counts
+    keys = [
+        (f["path"], f["range"]["start"]["line"], f["range"]["start"]["column"], f["code"])
+        for f in data["findings"]
+    ]
+    assert keys == sorted(keys)
+
+
+DUPLICATES_YAML = """\
+objectives:
+  - title: Grow revenue
+    key_results:
+      - Raise ARR from $2M to $3M
+      - "Raise ARR from $2M to $3M"
+  - title: 'Keep our customers'
+    key_results:
+      - title: Raise ARR from $2M to $3M
+      - kr: 'Raise ARR from $2M to $3M'
+"""
+
+DUPLICATES_MD = """\
+# Sales
+
+## Objective: Grow revenue
+
+- KR1: Raise ARR from $2M to $3M
+- **KR2:** Raise ARR from $2M to $3M
+
+## O2 Keep our customers
+
+KR: Raise ARR from $2M to $3M
+1. Raise ARR from $2M to $3M
+"""
+
+DUPLICATES_TXT = """\
+O1: Grow revenue
+  KR1: Raise ARR from $2M to $3M
+  - Raise ARR from $2M to $3M
+We will keep our customers as measured by Raise ARR from $2M to $3M, Raise ARR from $2M to $3M and NPS from 30 to 45.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("dups.yaml", DUPLICATES_YAML, [(5, 10), (8, 16), (9, 14)]),
+        ("dups.md", DUPLICATES_MD, [(6, 12), (10, 5), (11, 4)]),
+        ("dups.txt", DUPLICATES_TXT, [(3, 5), (4, 43), (4, 71)]),
+    ],
+    ids=["yaml", "markdown", "text"],
+)
+def test_key_result_ranges_cover_exactly_the_title(
+    cli: CheckRun, write, name: str, text: str, expected: list[tuple[int, int]]
+) -> None:
+    write(name, text)
+    run = cli("check", "--format", "json", "--select", "F307", name)
+    lines = text.split("\n")
+    starts = []
+    for finding in run.json()["findings"]:
+        start, end = finding["range"]["start"], finding["range"]["end"]
+        assert finding["node"]["kind"] == "key_result"
+        assert start["line"] == end["line"]
+        piece = lines[start["line"] - 1][start["column"] - 1 : end["column"] - 1]
+        assert piece == finding["node"]["text"] == "Raise ARR from $2M to $3M"
+        starts.append((start["line"], start["column"]))
+    assert starts == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "start"),
+    [
+        ("o.yaml", "objectives:\n  - title: \"Grow revenue\"\n    key_results: []\n", (2, 15)),
+        ("o.md", "## O1 O1 Grow revenue ##\n\n- KR1: Raise ARR from $2M to $3M\n", (1, 7)),
+        ("o.txt", "Objective 1 - Grow revenue\n", (1, 15)),
+    ],
+    ids=["yaml-quoted", "markdown-repeated-label", "text"],
+)
+def test_objective_ranges_cover_exactly_the_title(
+    cli: CheckRun, write, name: str, text: str, start: tuple[int, int]
+) -> None:
+    write(name, text)
+    (finding,) = cli("check", "--format", "json", "--select", "F303", name).json()["findings"]
+    begin, end = finding["range"]["start"], finding["range"]["end"]
+    assert (begin["line"], begin["column"]) == start
+    line = text.split("\n")[begin["line"] - 1]
+    assert line[begin["column"] - 1 : end["column"] - 1] == finding["node"]["text"]
+
+
+# -- text output ------------------------------------------------------------------------------
+def test_text_format_lines_hints_and_summary(cli: CheckRun, write) -> None:
+    write("team.yaml", ONE_KR_YAML)
+    run = cli("check", "--select", "F3", "team.yaml")
+    assert run.exit_code == 1
+    lines = run.stdout.splitlines()
+    assert lines[0] == (
+        "team.yaml:4:12: F303 Objective has only 1 key result; "
+        "add measurable results that show it was reached."
+    )
+    assert lines[1].startswith("  hint: Ask ")
+    assert lines[-1] == "Found 1 finding (1 warning) in 1 file (1 objectives, 1 key results)."
+    assert "\x1b[" not in run.stdout  # no colour when not on a terminal
+    assert run.stderr == ""
+
+
+def test_no_hints_and_quiet(cli: CheckRun, write) -> None:
+    write("team.yaml", ONE_KR_YAML)
+    run = cli("check", "--select", "F3", "--no-hints", "--quiet", "team.yaml")
+    assert run.stdout.splitlines() == [
+        "team.yaml:4:12: F303 Objective has only 1 key result; "
+        "add measurable results that show it was reached."
+    ]
+
+
+def test_hint_is_the_first_sentence_even_after_an_abbreviation() -> None:
+    coaching = Coaching(why="w", fix="Set the `cycle` (e.g. 2026-Q3) or `due`. Then more.",
+                        example=Example(before="a", after="b"))
+    at = Position(line=1, column=1)
+    finding = Finding(code="M204", name="not-time-bound", category="measurability",
+                      severity="info", message="m", path="p", range=Range(start=at, end=at),
+                      node=NodeRef(kind="file"), coaching=coaching)
+    text = format_text(Report(findings=(finding,), files=1))
+    assert "  hint: Set the `cycle` (e.g. 2026-Q3) or `due`.\n" in text
+
+
+def test_clean_file_exits_0(cli: CheckRun, write) -> None:
+    write("team.yaml", GOOD_YAML)
+    run = cli("check", "--select", "E,F3", "team.yaml")
+    assert run.exit_code == 0
+    assert run.stdout == "No findings in 1 file (2 objectives, 4 key results).\n"
+    json_run = cli("check", "--select", "E,F3", "--format", "json", "team.yaml")
+    assert json_run.exit_code == 0 and json_run.json()["findings"] == []
+
+
+def test_jsonl_is_one_finding_per_line(cli: CheckRun, acceptance) -> None:
+    run = cli("check", "--format", "jsonl", "--select", "E,F3", *acceptance)
+    records = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["code"] for r in records] == ["E001", "F301", "F303"]
+
+
+# -- selection --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("args", "codes"),
+    [
+        (["--select", "F303"], ["F303"]),
+        (["--select", "too-few-key-results"], ["F303"]),
+        (["--select", "F30"], ["F301", "F303"]),
+        (["--select", "E,F3", "--ignore", "F301"], ["E001", "F303"]),
+        (["--select", "E,F3", "--ignore", "too-many-objectives,parse-error"], ["F303"]),
+        (["--select", "F3", "--ignore", "F30"], []),  # the longer prefix wins
+        (["--select", "F303", "--ignore", "F3"], ["F303"]),  # ...either way round
+        (["--select", "F303", "--select", "F301"], ["F301", "F303"]),
+        (["--select", "E002"], ["E001"]),  # a file that cannot be read is always reported
+    ],
+    ids=["code", "name", "prefix", "ignore-code", "ignore-names", "longest-ignore",
+         "longest-select", "repeated", "e001-always"],
+)
+def test_select_and_ignore(cli: CheckRun, acceptance, args: list[str], codes: list[str]) -> None:
+    run = cli("check", "--format", "json", *args, *acceptance)
+    assert sorted(set(run.codes())) == codes
+
+
+def test_ignoring_e001_explicitly_hides_it(cli: CheckRun, acceptance) -> None:
+    run = cli("check", "--format", "json", "--select", "F303", "--ignore", "E001", *acceptance)
+    assert run.codes() == ["F303"]
+
+
+@pytest.mark.parametrize("bad", ["X999", "not-a-rule", "Q"])
+def test_unknown_rule_is_one_stderr_line_and_exit_2(cli: CheckRun, write, bad: str) -> None:
+    write("team.yaml", GOOD_YAML)
+    run = cli("check", "--select", bad, "team.yaml")
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert len(run.stderr_lines) == 1
+    assert run.stderr_lines[0].startswith("okrlint: error:") and bad in run.stderr
+
+
+# -- exit codes and --fail-on -----------------------------------------------------------------
+INFO_ONLY_YAML = """\
+objectives:
+  - title: Reach 40 enterprise logos
+    key_results:
+      - Raise ARR from $2M to $3M
+      - Lift net retention from 98% to 110%
+"""
+
+
+@pytest.mark.parametrize(
+    ("content", "fail_on", "code"),
+    [
+        (ONE_KR_YAML, None, 1),  # default: warning
+        (ONE_KR_YAML, "warning", 1),
+        (ONE_KR_YAML, "error", 0),
+        (ONE_KR_YAML, "info", 1),
+        (ONE_KR_YAML, "never", 0),
+        (INFO_ONLY_YAML, None, 0),
+        (INFO_ONLY_YAML, "info", 1),
+        (BROKEN_YAML, "error", 1),
+        (BROKEN_YAML, "never", 0),
+        (GOOD_YAML, "info", 0),
+    ],
+)
+def test_fail_on_sets_the_exit_code(
+    cli: CheckRun, write, content: str, fail_on: str | None, code: int
+) -> None:
+    write("team.yaml", content)
+    args = ["--fail-on", fail_on] if fail_on else []
+    run = cli("check", "--select", "E,F3", *args, "team.yaml")
+    assert run.exit_code == code, run.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--format", "xml", "team.yaml"],
+        ["check", "--fail-on", "sometimes", "team.yaml"],
+        ["check", "--bogus", "team.yaml"],
+        ["frobnicate"],
+        ["explain"],
+    ],
+    ids=["bad-format", "bad-fail-on", "unknown-option", "unknown-command", "missing-argument"],
+)
+def test_usage_errors_are_one_stderr_line_and_exit_2(cli: CheckRun, write, args) -> None:
+    write("team.yaml", GOOD_YAML)
+    run = cli(*args)
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert len(run.stderr_lines) == 1, run.stderr
+    assert run.stderr_lines[0].startswith("okrlint: error: ")
+    assert "--help" in run.stderr_lines[0]
+
+
+def test_missing_config_file_is_one_line(cli: CheckRun, write) -> None:
+    write("team.yaml", GOOD_YAML)
+    run = cli("check", "--config", "nope.toml", "team.yaml")
+    assert run.exit_code == 2
+    assert run.stderr_lines == ["okrlint: error: nope.toml: config file not found"]
+
+
+def test_version(cli: CheckRun) -> None:
+    run = cli("--version")
+    assert run.exit_code == 0
+    assert run.stdout == f"okrlint {okrlint.__version__}\n"
+
+
+# -- stdin ------------------------------------------------------------------------------------
+def test_stdin_with_a_markdown_filename(cli: CheckRun) -> None:
+    text = "---\ncycle: 2026-Q2\n---\n## O1 Grow revenue\n\n- KR1: Raise ARR from $2M to $3M\n"
+    run = cli("check", "-", "--stdin-filename", "team/okrs.md", "--format", "json",
+              "--select", "F3", input=text)
+    assert run.exit_code == 1
+    (finding,) = run.json()["findings"]
+    assert (finding["code"], finding["path"]) == ("F303", "team/okrs.md")
+    assert finding["range"]["start"] == {"line": 4, "column": 7}
+
+
+def test_stdin_without_a_filename_is_a_text_draft(cli: CheckRun) -> None:
+    text = "We will grow revenue as measured by ARR from $2M to $3M and NPS from 30 to 45.\n"
+    run = cli("check", "-", "--format", "json", "--select", "E,F3", input=text)
+    assert run.exit_code == 0
+    assert run.json()["summary"]["objectives"] == 1
+    assert run.json()["summary"]["key_results"] == 2
+
+
+def test_stdin_yaml_parse_error_is_located(cli: CheckRun) -> None:
+    run = cli("check", "-", "--stdin-filename", "okrs.yaml", "--format", "json", input=BROKEN_YAML)
+    e001 = [f for f in run.json()["findings"] if f["code"] == "E001"]
+    assert [(f["path"], f["range"]["start"]["line"]) for f in e001] == [("okrs.yaml", 2)]
+
+
+def test_stdin_beside_files(cli: CheckRun, write) -> None:
+    write("team.yaml", ONE_KR_YAML)
+    run = cli("check", "team.yaml", "-", "--stdin-filename", "draft.txt", "--format", "json",
+              "--select", "F303", input="O: Grow\n- Raise ARR from 1 to 2\n")
+    assert [f["path"] for f in run.json()["findings"]] == ["draft.txt", "team.yaml"]
+
+
+# -- directories ------------------------------------------------------------------------------
+def test_directories_are_walked_by_extension(cli: CheckRun, write) -> None:
+    one_kr = {
+        "a.yaml": ONE_KR_YAML,
+        "b.yml": ONE_KR_YAML,
+        "c.md": "## O1 Grow\n- KR1: Raise ARR from $2M to $3M\n",
+        "d.markdown": "## O1 Grow\n- KR1: Raise ARR from $2M to $3M\n",
+        "e.txt": "O: Grow\n- Raise ARR from $2M to $3M\n",
+        "f.okr": "O: Grow\n- Raise ARR from $2M to $3M\n",
+        "sub/deeper/g.YAML": ONE_KR_YAML,
+    }
+    skipped = {
+        "h.json": "{}",
+        "i.rst": "O: Grow\n",
+        ".hidden.yaml": ONE_KR_YAML,
+        ".git/j.yaml": ONE_KR_YAML,
+        "node_modules/k.yaml": ONE_KR_YAML,
+    }
+    for name, text in {**one_kr, **skipped}.items():
+        write(f"okrs/{name}", text)
+    run = cli("check", "--format", "json", "--select", "F303", "okrs")
+    assert run.json()["summary"]["files"] == len(one_kr)
+    assert [f["path"] for f in run.json()["findings"]] == sorted(f"okrs/{n}" for n in one_kr)
+
+
+def test_no_path_means_the_working_directory(cli: CheckRun, write) -> None:
+    write("okrs/a.yaml", ONE_KR_YAML)
+    run = cli("check", "--format", "json", "--select", "F303")
+    assert [f["path"] for f in run.json()["findings"]] == ["okrs/a.yaml"]
+
+
+def test_exclude_from_config(cli: CheckRun, write) -> None:
+    write(".okrlint.toml", 'exclude = ["drafts/"]\n')
+    write("okrs/a.yaml", ONE_KR_YAML)
+    write("drafts/b.yaml", ONE_KR_YAML)
+    run = cli("check", "--format", "json", "--select", "F303", ".")
+    assert [f["path"] for f in run.json()["findings"]] == ["okrs/a.yaml"]
+
+
+# -- rules and explain ------------------------------------------------------------------------
+def test_rules_lists_the_catalogue(cli: CheckRun) -> None:
+    run = cli("rules")
+    assert run.exit_code == 0
+    rows = run.stdout.splitlines()
+    assert rows[0].split()[:4] == ["E001", "parse-error", "input", "error"]
+    assert any(row.split()[:2] == ["F303", "too-few-key-results"] for row in rows)
+
+
+def test_rules_json(cli: CheckRun) -> None:
+    run = cli("rules", "--format", "json")
+    data = json.loads(run.stdout)
+    codes = [rule["code"] for rule in data]
+    assert codes == sorted(codes) and {"E001", "E002", "F301", "F303"} <= set(codes)
+    f303 = next(rule for rule in data if rule["code"] == "F303")
+    assert f303["name"] == "too-few-key-results"
+    assert f303["severity"] == "warning"
+    assert f303["params"]["min-key-results"] == 2
+    assert set(f303["coaching"]) == {"why", "fix", "example"}
+
+
+def test_explain_by_code_or_name(cli: CheckRun) -> None:
+    by_code = cli("explain", "F303")
+    by_name = cli("explain", "too-few-key-results")
+    lower = cli("explain", "f303")
+    assert by_code.exit_code == 0
+    assert by_code.stdout == by_name.stdout == lower.stdout
+    assert by_code.stdout.startswith("F303 too-few-key-results (focus, warning)\n")
+    for heading in ("Why it matters", "How to fix it", "Example", "Sources"):
+        assert f"\n{heading}\n" in by_code.stdout
+
+
+def test_explain_unknown_rule(cli: CheckRun) -> None:
+    run = cli("explain", "X999")
+    assert run.exit_code == 2
+    assert run.stderr_lines == ["okrlint: error: unknown rule 'X999'; `okrlint rules` lists them"]
+
+
+# -- the installed console script ---------------------------------------------------------------
+needs_script = pytest.mark.skipif(shutil.which("okrlint") is None, reason="console script missing")
+
+
+@needs_script
+def test_missing_path_through_the_console_script(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        ["okrlint", "check", "no/such/okrs.yaml"],
+        capture_output=True, text=True, timeout=60, cwd=tmp_path,
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines() == ["okrlint: error: no/such/okrs.yaml: no such file or directory"]
+    assert proc.stdout == ""
+
+
+@needs_script
+def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    # `okrlint rules | head -1`: the reader goes away before okrlint writes.
+    proc = subprocess.Popen(
+        ["okrlint", "rules", "--format", "json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "internal error" not in stderr and "Traceback" not in stderr
+    assert proc.returncode in (0, 1)
