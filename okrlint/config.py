@@ -63,6 +63,7 @@ class RuleSelection:
         self.settings = settings
         self.rulebook = rulebook
         self.origin = origin
+        self._params: dict[str, dict[str, Any]] = {}
         select = settings.select if settings.select is not None else ["ALL"]
         self._select = [self._selector(s, "select") for s in [*select, *settings.extend_select]]
         self._ignore = [self._selector(s, "ignore") for s in settings.ignore]
@@ -112,9 +113,12 @@ class RuleSelection:
         return None
 
     def params(self, code: str) -> dict[str, Any]:
-        rule = self.rulebook.rules[code]
-        thresholds = self.settings.thresholds
-        return {key: thresholds.get(key, value) for key, value in rule.params.items()}
+        """The rule's parameters with configured thresholds applied (computed once per rule)."""
+        if code not in self._params:
+            rule = self.rulebook.rules[code]
+            thresholds = self.settings.thresholds
+            self._params[code] = {key: thresholds.get(key, value) for key, value in rule.params.items()}
+        return self._params[code]
 
 
 def _matches(path: str, pattern: str) -> bool:

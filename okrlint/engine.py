@@ -20,6 +20,9 @@ from okrlint.rulebook import RuleSpec
 _DIRECTIVE = re.compile(r"okrlint:\s*disable(?P<file>-file)?(?:\s*=\s*(?P<codes>[\w\s,-]+))?", re.I)
 
 
+_FILE = NodeRef(kind="file")
+
+
 @dataclass(frozen=True)
 class _Raw:
     rule: RuleSpec
@@ -115,7 +118,7 @@ def _references(document: OKRDocument) -> dict[int, NodeRef]:
 def _raw(rule: RuleSpec, hit: Hit, path: str, refs: dict[int, NodeRef]) -> _Raw:
     node = hit.node
     span = hit.span or _span_of(node, path)
-    ref = refs.get(id(node), NodeRef(kind="file")) if node is not None else NodeRef(kind="file")
+    ref = refs.get(id(node), _FILE) if node is not None else _FILE
     return _Raw(rule, hit, span.path, span, ref, id(node) if node is not None else -1)
 
 

@@ -33,11 +33,19 @@ class Lexicon:
     def __contains__(self, word: object) -> bool:
         return (word,) in self.terms if isinstance(word, str) else word in self.terms
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        return frozenset(term[0] for term in self.terms)
+
     def find(self, words: Sequence[str], start: int = 0) -> list[tuple[int, int, tuple[str, ...]]]:
         """Longest-first matches as (start, end, term) word indices, not overlapping."""
         found = []
         index = start
+        first_words = self.first_words
         while index < len(words):
+            if words[index] not in first_words:
+                index += 1
+                continue
             for size in range(min(self.longest, len(words) - index), 0, -1):
                 term = tuple(words[index : index + size])
                 if term in self.terms:

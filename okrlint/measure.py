@@ -22,7 +22,9 @@ _WORD_NUMBERS = {
 }
 _MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
               "b": 1e9, "bn": 1e9, "billion": 1e9}
-_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+             "chf": "CHF", "cad": "CAD", "aud": "AUD", "jpy": "JPY", "inr": "INR", "sek": "SEK"}
+_CODES = r"usd|eur|gbp|chf|cad|aud|jpy|inr|sek"
 _UNITS = {
     "%": "%", "percent": "%", "per cent": "%", "pp": "pp", "percentage points": "pp",
     "x": "x", "×": "x", "ms": "ms", "milliseconds": "ms", "s": "s", "sec": "s", "secs": "s",
@@ -36,10 +38,11 @@ _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True
 _MAG_RE = "|".join(sorted(_MAGNITUDE, key=len, reverse=True))
 _WORDS_RE = "|".join(_WORD_NUMBERS)
 _QUANTITY = re.compile(
-    rf"(?<![\w.])(?P<cur>[$€£¥]|(?:usd|eur|gbp)\s?)?"
+    rf"(?<![\w.])(?P<cur>[$€£¥]|(?:{_CODES})\s?)?"
     rf"(?:(?P<num>{_NUMBER})|(?P<word>{_WORDS_RE})\b)"
     rf"(?:\s?(?P<mag>{_MAG_RE})\b)?"
-    rf"(?:\s?(?P<unit>{_UNIT_RE})(?![a-z]))?",
+    rf"(?:\s?(?P<unit>{_UNIT_RE})(?![a-z]))?"
+    rf"(?:\s(?P<code>{_CODES})\b)?",
     re.IGNORECASE,
 )
 # Numbers that name rather than measure: standards (SOC 2, ISO 27001), versions, percentiles used
@@ -84,8 +87,8 @@ _BASELINE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 _FROM_TO = re.compile(
-    rf"\bfrom\s+(?:a\s+baseline\s+of\s+|an?\s+average\s+of\s+)?(?P<a>[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})\b)?)"
-    rf"\s+(?:to|down to|up to|→|->)\s+(?P<b>[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})\b)?)"
+    rf"\bfrom\s+(?:a\s+baseline\s+of\s+|an?\s+average\s+of\s+)?(?:(?:{_CODES})\s)?(?P<a>[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})\b)?)"
+    rf"(?:\s(?:{_CODES}))?\s+(?:to|down to|up to|→|->)\s+(?:(?:{_CODES})\s)?(?P<b>[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})\b)?)"
     rf"|(?P<c>[^\s,;(]*?(?:{_NUMBER})[^\s,;]*)\s*(?:→|->|=>)\s*(?P<d>[^\s,;]*?(?:{_NUMBER})[^\s,;)]*)",
     re.IGNORECASE,
 )
@@ -187,7 +190,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     before = text[:start]
     after = text[end : end + 12]
     if number is not None:
-        if not currency and not unit and (
+        if not currency and not match.group("code") and not unit and (
             _NAME_BEFORE.search(before[-12:]) or _ACRONYM_BEFORE.search(before[-8:])
         ):
             return None  # "SOC 2", "ISO 27001", "p95", "Q3", "top 3", "v2"
@@ -213,7 +216,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     normal_unit = _UNITS.get(unit.lower()) if unit else None
     if unit and unit.lower() in ("s", "h", "x") and after[:1].isalpha():
         normal_unit = None
-    code = _CURRENCY.get(currency.strip().lower()) if currency else None
+    code_text = currency or match.group("code")
+    code = _CURRENCY.get(code_text.strip().lower()) if code_text else None
     return Quantity(
         text=match.group(0).strip(), value=value, unit=normal_unit, currency=code, start=start, end=end
     )
@@ -278,19 +282,22 @@ def measure(text: str, cycle_year: int | None = None, verb_direction: Direction 
     relative_window = deadline is not None and re.match(r"(?i)(?:within|in|over)\s", deadline.text)
     skip = [(deadline.start, deadline.end)] if deadline and not relative_window else []
     quantities = parse_quantities(text, skip)
-    baseline, target = _baseline_target(text, quantities)
-    relative = _RELATIVE.search(text)
+    lowered = text.lower()
+    baseline, target = _baseline_target(text, lowered, quantities) if quantities else (None, None)
     relative_text = None
-    if relative:
-        relative_text = next(g for g in relative.groups() if g)
-    comparator_match = _COMPARATOR.search(text)
+    if quantities or _RELATIVE_WORDS.search(lowered):  # cheap test before the costly pattern
+        relative = _RELATIVE.search(text)
+        relative_text = next(g for g in relative.groups() if g) if relative else None
     comparator = None
-    if comparator_match and quantities:
-        comparator = "at-least" if comparator_match.group("ge") else "at-most"
+    if quantities:
+        comparator_match = _COMPARATOR.search(text)
+        if comparator_match:
+            comparator = "at-least" if comparator_match.group("ge") else "at-most"
     if target is None and quantities and not relative_text:
         after_to = [q for q in quantities if re.search(r"\b(?:to|reach|reaching|at)\s+\S*$", text[: q.start])]
         target = after_to[0] if after_to else next((q for q in quantities if q is not baseline), None)
-    rank = _RANK.search(text)
+    rank = _RANK.search(text) if ("top" in lowered or "#" in text or "no." in lowered or "number one" in lowered
+                                  or "first place" in lowered) else None
     return Measurement(
         quantities=quantities,
         rank=rank.group("rank") if rank else None,
@@ -303,18 +310,21 @@ def measure(text: str, cycle_year: int | None = None, verb_direction: Direction 
     )
 
 
-def _baseline_target(text: str, quantities: list[Quantity]) -> tuple[Quantity | None, Quantity | None]:
-    def at(position: int) -> Quantity | None:
-        return next((q for q in quantities if q.start <= position < q.end + 1), None)
+_RELATIVE_WORDS = re.compile(r"doubl|tripl|quadrupl|halv|half")
 
-    pair = _FROM_TO.search(text)
+
+def _baseline_target(
+    text: str, lowered: str, quantities: list[Quantity]
+) -> tuple[Quantity | None, Quantity | None]:
+    arrows = "→" in text or "->" in text or "=>" in text
+    pair = _FROM_TO.search(text) if "from" in lowered or arrows else None
     if pair:
         a = pair.start("a") if pair.group("a") else pair.start("c")
         b = pair.start("b") if pair.group("b") else pair.start("d")
         baseline, target = _first_at_or_after(quantities, a), _first_at_or_after(quantities, b)
         if baseline is not None and target is not None and baseline is not target:
             return baseline, target
-    reverse = _TO_FROM.search(text)
+    reverse = _TO_FROM.search(text) if "from" in lowered else None
     if reverse:
         target, baseline = _first_at_or_after(quantities, reverse.start("t")), _first_at_or_after(
             quantities, reverse.start("f")
@@ -328,7 +338,6 @@ def _baseline_target(text: str, quantities: list[Quantity]) -> tuple[Quantity | 
         if baseline is not None:
             others = [q for q in quantities if q is not baseline]
             return baseline, (others[0] if others else None)
-    del at
     return None, None
 
 

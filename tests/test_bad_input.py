@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import GOOD_YAML, ONE_KR_YAML, Run
 
 from okrlint.loaders import load
-from conftest import GOOD_YAML, ONE_KR_YAML, Run
 
 FIVE_MB = 5 * 1024 * 1024
 CheckRun = Callable[..., Run]
@@ -85,16 +85,22 @@ def test_two_yaml_documents_in_one_file_is_e001_at_the_second(write, cli) -> Non
 
 # -- malformed Markdown -----------------------------------------------------------------------
 def test_broken_front_matter_is_located_in_the_file_and_the_body_is_still_read(write, cli) -> None:
-    write("team.md", "---\ncycle: 2026-Q2\nowner: [growth\n---\n\n## O1 Grow revenue\n\n- KR1: Raise ARR from $2M to $3M\n")
+    write(
+        "team.md",
+        "---\ncycle: 2026-Q2\nowner: [growth\n---\n\n## O1 Grow revenue\n\n- KR1: Raise ARR from $2M to $3M\n",
+    )
     run = _check(cli, "team.md")
     assert run.exit_code == 1
-    (_path, line, _column), = _at(run, "E001")
+    ((_path, line, _column),) = _at(run, "E001")
     assert line in (3, 4)  # inside the front matter, counted in file lines
     assert ("team.md", 6, 7) in _at(run, "F303")  # the heading's objective was still linted
 
 
 def test_unclosed_front_matter_is_reported(write, cli) -> None:
-    write("open.md", "---\ncycle: 2026-Q2\n\n## O1 Grow revenue\n\n- Raise ARR from $2M to $3M\n- Lift NRR from 98% to 110%\n")
+    write(
+        "open.md",
+        "---\ncycle: 2026-Q2\n\n## O1 Grow revenue\n\n- Raise ARR from $2M to $3M\n- Lift NRR from 98% to 110%\n",
+    )
     run = _check(cli, "open.md")
     assert _at(run, "E001") == [("open.md", 1, 1)]
     assert "never closed" in _message(run, "E001")
@@ -102,7 +108,10 @@ def test_unclosed_front_matter_is_reported(write, cli) -> None:
 
 def test_front_matter_with_python_tag_is_refused(write, cli, tmp_path) -> None:
     marker = tmp_path / "hacked-md"
-    write("fm.md", f'---\nowner: !!python/object/apply:os.system ["touch {marker}"]\n---\n## O1 Grow\n- a 1\n- b 2\n')
+    write(
+        "fm.md",
+        f'---\nowner: !!python/object/apply:os.system ["touch {marker}"]\n---\n## O1 Grow\n- a 1\n- b 2\n',
+    )
     run = _check(cli, "fm.md")
     assert _at(run, "E001") == [("fm.md", 2, 8)]
     assert not marker.exists()
@@ -169,9 +178,14 @@ def test_wrong_field_types_are_e002_at_the_value(write, cli) -> None:
 
 
 def test_a_bad_check_in_date_is_one_finding(write, cli) -> None:
-    write("checkin.yaml", "objectives:\n  - title: A\n    key_results:\n      - title: B 1\n        check_ins: [{date: soon}]\n")
+    write(
+        "checkin.yaml",
+        "objectives:\n  - title: A\n    key_results:\n      - title: B 1\n        check_ins: [{date: soon}]\n",
+    )
     run = _check(cli, "checkin.yaml", select="E")
-    assert [(f["code"], f["range"]["start"]["column"]) for f in run.json()["findings"]] == [("E002", 28)]
+    assert [(f["code"], f["range"]["start"]["column"]) for f in run.json()["findings"]] == [
+        ("E002", 28)
+    ]
 
 
 @pytest.mark.parametrize("field", ["confidence", "score"])
@@ -272,8 +286,17 @@ def test_size_limit_is_configurable(write, cli) -> None:
 
 
 def test_oversized_stdin_is_e001(cli) -> None:
-    run = cli("check", "-", "--stdin-filename", "draft.txt", "--format", "json", "--select", "E",
-              input=b"O: x\n" + b"-" * FIVE_MB)
+    run = cli(
+        "check",
+        "-",
+        "--stdin-filename",
+        "draft.txt",
+        "--format",
+        "json",
+        "--select",
+        "E",
+        input=b"O: x\n" + b"-" * FIVE_MB,
+    )
     assert run.exit_code == 1
     assert _at(run, "E001") == [("draft.txt", 1, 1)]
 
@@ -375,7 +398,10 @@ def test_very_deep_nesting_does_not_kill_the_process(tmp_path: Path) -> None:
     path.write_text("objectives: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     proc = subprocess.run(
         ["okrlint", "check", "--select", "E", "--no-hints", str(path)],
-        capture_output=True, text=True, timeout=60, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
     )
     assert proc.returncode == 1, proc.stderr
     assert "deep.yaml:1:76: E001" in proc.stdout
@@ -465,7 +491,10 @@ def test_binary_file_through_the_console_script(tmp_path: Path) -> None:
     (tmp_path / "team.yaml").write_text(ONE_KR_YAML, encoding="utf-8")
     proc = subprocess.run(
         ["okrlint", "check", "--select", "E,F3", "--no-hints", "blob.yaml", "team.yaml"],
-        capture_output=True, text=True, timeout=60, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
     assert "Traceback" not in proc.stderr + proc.stdout
@@ -474,4 +503,3 @@ def test_binary_file_through_the_console_script(tmp_path: Path) -> None:
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("blob.yaml:1:1: E001 ") and "binary" in lines[0].lower()
     assert lines[1].startswith("team.yaml:4:12: F303 ")
-

@@ -83,3 +83,10 @@ def test_deadlines(text: str, phrase: str, date: dt.date | None) -> None:
 @pytest.mark.parametrize("text", ["Grow revenue per week from $10k to $14k", "Resolve 90% of tickets within 4 hours"])
 def test_rates_and_metric_windows_are_not_deadlines(text: str) -> None:
     assert measure(text).deadline is None
+
+
+@pytest.mark.parametrize("text", ["Grow revenue from EUR 140k to EUR 220k a month", "Grow revenue from 140k EUR to 220k EUR"])
+def test_iso_currency_codes(text: str) -> None:
+    m = measure(text)
+    assert m.baseline and m.target
+    assert (m.baseline.value, m.target.value, m.target.currency) == (140_000, 220_000, "EUR")

@@ -250,6 +250,10 @@ def load_yaml(text: str, path: str) -> LoadResult:
     located = reader.read(root) if root is not None else None
     if root is None and not reader.diagnostics:
         builder.empty_file(text)
-    elif located is not None:
+    elif located is None:
+        # Not parsed (a syntax error) or not read (an alias bomb, a tag on the root): no
+        # document, as for a file that cannot be decoded; `load_document` raises InputError.
+        return LoadResult(document=None, diagnostics=reader.diagnostics, source=text)
+    else:
         builder.build(located)
     return builder.result(text, reader.diagnostics)

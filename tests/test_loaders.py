@@ -1,0 +1,537 @@
+"""The three loaders: what they understand, and spans that point at the exact title characters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import okrlint
+from okrlint.loaders import format_for, load
+from okrlint.models import KeyResult, LoadResult, Objective, ObjectiveType, Scope, Scoring
+from okrlint.sources import load_bytes
+
+
+def _slice(text: str, node: Objective | KeyResult) -> str:
+    """The source characters a node's span covers (single-line spans)."""
+    span = node.span
+    assert span is not None
+    assert span.start.line == span.end.line, f"{node.title!r} spans several lines"
+    line = text.split("\n")[span.start.line - 1]
+    return line[span.start.column - 1 : span.end.column - 1]
+
+
+def _assert_spans_cover_titles(text: str, result: LoadResult) -> None:
+    assert result.document is not None
+    for objective in result.document.objectives:
+        assert _slice(text, objective) == objective.title
+        for kr in objective.key_results:
+            assert _slice(text, kr) == kr.title
+
+
+def _outline(result: LoadResult) -> list[tuple[str, list[str]]]:
+    assert result.document is not None
+    return [(o.title, [kr.title for kr in o.key_results]) for o in result.document.objectives]
+
+
+def _codes(result: LoadResult) -> list[tuple[str, int, int]]:
+    return [(d.code, d.span.start.line, d.span.start.column) for d in result.diagnostics]
+
+
+# -- format detection -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("okrs.yaml", "yaml"),
+        ("okrs.yml", "yaml"),
+        ("OKRS.YAML", "yaml"),
+        ("team.md", "markdown"),
+        ("team.markdown", "markdown"),
+        ("draft.txt", "text"),
+        ("draft.okr", "text"),
+        ("dir/x.y.txt", "text"),
+        ("okrs.json", None),
+        ("README", None),
+        ("okrs.yaml.bak", None),
+    ],
+)
+def test_format_is_chosen_by_extension(name: str, fmt: str | None) -> None:
+    assert format_for(name) == fmt
+
+
+def test_unknown_format_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown format 'toml'"):
+        load("x", "x.toml", "toml")
+
+
+# -- YAML -------------------------------------------------------------------------------------
+FULL_YAML = """\
+cycle: 2026-Q2
+owner: growth
+scope: team
+scoring: percent
+x-tracker: JIRA-42
+objectives:
+  - id: G1
+    title: Win the mid-market
+    type: aspirational
+    owner: ana
+    parent: C1
+    why: Mid-market deals close twice as fast.
+    visibility: public
+    key_results:
+      - id: G1.1
+        description: Raise ARR from $2M to $3M
+        metric: ARR
+        unit: USD
+        start: 2000000
+        to: 3000000
+        current: 2400000
+        direction: increase
+        due: 2026-06-30
+        owner: bo
+        confidence: 7
+        score: 40
+        check_ins:
+          - {date: 2026-04-15, value: 2200000, confidence: 0.6, note: slow April}
+      - kr: Lift net retention from 98% to 110%
+        from: 98
+        target: 110
+  - objective: Delight new customers
+    key_results:
+      - name: Cut time to first value from 9 to 4 days
+"""
+
+
+def test_yaml_document_fields_and_aliases() -> None:
+    result = load(FULL_YAML, "full.yaml", "yaml")
+    assert result.diagnostics == []
+    doc = result.document
+    assert doc is not None
+    assert (doc.cycle, doc.owner, doc.scope, doc.scoring) == (
+        "2026-Q2",
+        "growth",
+        Scope.TEAM,
+        Scoring.PERCENT,
+    )
+    first, second = doc.objectives
+    assert (first.id, first.title, first.type, first.owner, first.parent, first.visibility) == (
+        "G1",
+        "Win the mid-market",
+        ObjectiveType.ASPIRATIONAL,
+        "ana",
+        "C1",
+        "public",
+    )
+    assert first.why == "Mid-market deals close twice as fast."
+    arr, nrr = first.key_results
+    assert (arr.id, arr.title, arr.metric, arr.unit) == (
+        "G1.1",
+        "Raise ARR from $2M to $3M",
+        "ARR",
+        "USD",
+    )
+    assert (arr.baseline, arr.target, arr.current) == (2_000_000, 3_000_000, 2_400_000)
+    assert (arr.direction.value, arr.due, arr.owner) == ("increase", dt.date(2026, 6, 30), "bo")
+    assert arr.confidence == pytest.approx(0.7)  # 0-10 scale normalised
+    assert arr.score == 40
+    (check_in,) = arr.check_ins
+    assert (check_in.date, check_in.value, check_in.confidence, check_in.note) == (
+        dt.date(2026, 4, 15),
+        2_200_000,
+        0.6,
+        "slow April",
+    )
+    assert (nrr.title, nrr.baseline, nrr.target) == ("Lift net retention from 98% to 110%", 98, 110)
+    assert second.title == "Delight new customers"
+    assert [kr.title for kr in second.key_results] == ["Cut time to first value from 9 to 4 days"]
+    _assert_spans_cover_titles(FULL_YAML, result)
+
+
+def test_yaml_unknown_keys_are_kept_and_ignored() -> None:
+    text = "objectives:\n  - title: A\n    jira: OKR-1\n    key_results:\n      - {title: B, color: red}\n"
+    result = load(text, "x.yaml", "yaml")
+    assert result.diagnostics == []
+    objective = result.document.objectives[0]
+    assert objective.model_extra == {"jira": "OKR-1"}
+    assert objective.key_results[0].model_extra == {"color": "red"}
+
+
+def test_yaml_bare_list_of_string_objectives() -> None:
+    text = "- Grow revenue\n- title: Delight customers\n  key_results: [NPS from 30 to 45, 42]\n"
+    result = load(text, "list.yaml", "yaml")
+    assert result.diagnostics == []
+    assert _outline(result) == [
+        ("Grow revenue", []),
+        ("Delight customers", ["NPS from 30 to 45", "42"]),
+    ]
+    _assert_spans_cover_titles(text, result)
+
+
+SPANS_YAML = """\
+objectives:
+  - title: Grow revenue   # trailing comment
+    key_results:
+      - Raise ARR from $2M to $3M
+      - "Lift net retention: 98% to 110%"
+      - 'Cut churn from 5% to 3%'
+      - title:   Raise NPS from 30 to 45
+      - {kr: Cut CAC from $900 to $600, target: 600}
+  - title: "Grö🙂w the café community"
+    key_results: [Reach 5,000 members, "Host 12 meetups, up from 4"]
+"""
+
+
+def test_yaml_spans_cover_exactly_the_titles() -> None:
+    result = load(SPANS_YAML, "spans.yaml", "yaml")
+    assert result.diagnostics == []
+    _assert_spans_cover_titles(SPANS_YAML, result)
+    krs = result.document.objectives[0].key_results
+    positions = [(kr.span.start.line, kr.span.start.column, kr.span.end.column) for kr in krs]
+    assert positions == [(4, 9, 34), (5, 10, 41), (6, 10, 33), (7, 18, 41), (8, 14, 39)]
+    # Columns count characters, not bytes: the emoji and é are one column each.
+    community = result.document.objectives[1]
+    assert (community.span.start.column, community.span.end.column) == (13, 37)
+
+
+def test_yaml_block_scalar_title_spans_its_lines() -> None:
+    text = "objectives:\n  - title: >\n      Grow revenue\n      in the mid-market\n    key_results: []\n"
+    result = load(text, "block.yaml", "yaml")
+    objective = result.document.objectives[0]
+    assert objective.title == "Grow revenue in the mid-market"
+    span = objective.span
+    assert (span.start.line, span.start.column, span.end.line, span.end.column) == (3, 7, 4, 24)
+
+
+def test_yaml_duplicate_key_is_e002_at_the_second_key() -> None:
+    text = "objectives:\n  - title: A\n    title: B\n"
+    result = load(text, "dup.yaml", "yaml")
+    assert _codes(result) == [("E002", 3, 5)]
+    assert result.document.objectives[0].title == "B"
+
+
+@pytest.mark.parametrize(
+    ("scoring", "score", "flagged"),
+    [
+        ("", 0.7, False),
+        ("", 70, True),
+        ("scoring: percent\n", 70, False),
+        ("scoring: percent\n", 170, True),
+    ],
+)
+def test_yaml_scores_are_checked_against_the_scale(
+    scoring: str, score: float, flagged: bool
+) -> None:
+    text = f"{scoring}objectives:\n  - title: A\n    key_results:\n      - {{title: B, score: {score}}}\n"
+    result = load(text, "score.yaml", "yaml")
+    assert [d.code for d in result.diagnostics] == (["E002"] if flagged else [])
+
+
+def test_yaml_invalid_fields_keep_the_node() -> None:
+    text = "objectives:\n  - title: A\n    type: stretch\n    key_results:\n      - {title: B, due: someday}\n"
+    result = load(text, "x.yaml", "yaml")
+    assert _codes(result) == [("E002", 3, 11), ("E002", 5, 25)]
+    assert _outline(result) == [("A", ["B"])]
+    assert result.document.objectives[0].type is None
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+TEAM_MD = """\
+---
+cycle: 2026-Q2
+owner: growth
+scope: team
+---
+# Growth OKRs
+
+Some context that is not an OKR.
+
+## Objective: Win the mid-market
+
+- KR1: Raise ARR from $2M to $3M
+- **KR2:** Lift net retention from 98% to 110%
+- [ ] Hire two account executives
+- [x] Launch the partner page
+
+### Initiatives
+
+- Run a pricing experiment
+
+## O2 Delight new customers
+
+KR: Cut time to first value from 9 to 4 days
+KR: Raise activation from 40% to 55%
+
+## Make support faster
+
+1. Cut first response time from 8h to 2h
+   - measured in Zendesk, business hours
+2. Raise CSAT from 82% to 90%
+
+## Notes
+
+- this list is not a key result
+
+## Objective: Plan the data platform
+"""
+
+
+def test_markdown_objectives_key_results_and_front_matter() -> None:
+    result = load(TEAM_MD, "team.md", "markdown")
+    assert result.diagnostics == []
+    doc = result.document
+    assert (doc.cycle, doc.owner, doc.scope) == ("2026-Q2", "growth", Scope.TEAM)
+    assert _outline(result) == [
+        (
+            "Win the mid-market",
+            [
+                "Raise ARR from $2M to $3M",
+                "Lift net retention from 98% to 110%",
+            ],
+        ),
+        (
+            "Delight new customers",
+            [
+                "Cut time to first value from 9 to 4 days",
+                "Raise activation from 40% to 55%",
+            ],
+        ),
+        (
+            "Make support faster",
+            [
+                "Cut first response time from 8h to 2h",
+                "Raise CSAT from 82% to 90%",
+            ],
+        ),
+        ("Plan the data platform", []),  # labelled as an objective: kept without KRs
+    ]
+    _assert_spans_cover_titles(TEAM_MD, result)
+
+
+def test_markdown_spans_point_past_labels_that_repeat_the_title() -> None:
+    text = (
+        "## O1 O1 targets for the team ##\n"
+        "5. 5 enterprise logos signed\n"
+        "- Key result: Key accounts renew at 95%\n"
+        "- KR2: KR completion rate at 90%\n"
+        "-\tKR3:\tRaise ARR from $2M to $3M\n"
+        "- Ship the C#\n"
+    )
+    result = load(text, "labels.md", "markdown")
+    assert _outline(result) == [
+        (
+            "O1 targets for the team",
+            [
+                "5 enterprise logos signed",
+                "Key accounts renew at 95%",
+                "KR completion rate at 90%",
+                "Raise ARR from $2M to $3M",
+                "Ship the C#",
+            ],
+        )
+    ]
+    _assert_spans_cover_titles(text, result)
+    starts = [kr.span.start.column for kr in result.document.objectives[0].key_results]
+    assert starts == [4, 15, 8, 8, 3]
+
+
+def test_markdown_list_shaped_objectives_own_their_nested_bullets() -> None:
+    text = (
+        "- Objective: Grow the community\n"
+        "  - Reach 5,000 weekly active members, up from 2,000\n"
+        "    - via the forum and the newsletter\n"
+        "  - Raise event attendance from 40 to 120\n"
+        "  - [ ] Book the venues\n"
+        "- Objective: Ship faster\n"
+        "  1. Cut lead time from 9 to 3 days\n"
+    )
+    result = load(text, "list.md", "markdown")
+    assert _outline(result) == [
+        (
+            "Grow the community",
+            [
+                "Reach 5,000 weekly active members, up from 2,000",
+                "Raise event attendance from 40 to 120",
+            ],
+        ),
+        ("Ship faster", ["Cut lead time from 9 to 3 days"]),
+    ]
+    _assert_spans_cover_titles(text, result)
+
+
+def test_markdown_heading_without_key_results_is_not_an_objective() -> None:
+    text = "# Quarterly planning\n\n## Context\n\nWe grew.\n\n## Grow revenue\n\n- Raise ARR from $2M to $3M\n"
+    assert _outline(load(text, "x.md", "markdown")) == [
+        ("Grow revenue", ["Raise ARR from $2M to $3M"])
+    ]
+
+
+def test_markdown_nested_kr_label_under_a_key_result_is_a_key_result() -> None:
+    text = "## O1 Grow\n- KR1: Raise ARR from 1 to 2\n  - a detail\n  - KR: Lift NRR from 98% to 110%\n"
+    assert _outline(load(text, "x.md", "markdown")) == [
+        ("Grow", ["Raise ARR from 1 to 2", "Lift NRR from 98% to 110%"])
+    ]
+
+
+def test_markdown_multi_line_item_and_lazy_kr_lines() -> None:
+    text = (
+        "## O1 Grow revenue\n"
+        "- Raise ARR from $2M\n"
+        "  to $3M by June\n"
+        "- KR: Lift NRR from 98% to 110%\n"
+        "KR: Cut churn from 5% to 3%\n"
+    )
+    result = load(text, "x.md", "markdown")
+    krs = result.document.objectives[0].key_results
+    assert [kr.title for kr in krs] == [
+        "Raise ARR from $2M to $3M by June",
+        "Lift NRR from 98% to 110%",
+        "Cut churn from 5% to 3%",
+    ]
+    first = krs[0].span
+    assert (first.start.line, first.start.column, first.end.line, first.end.column) == (2, 3, 3, 17)
+    assert _slice(text, krs[2]) == "Cut churn from 5% to 3%"
+
+
+def test_markdown_setext_heading_objective() -> None:
+    text = (
+        "Grow revenue\n============\n\n- Raise ARR from $2M to $3M\n- Lift NRR from 98% to 110%\n"
+    )
+    result = load(text, "x.md", "markdown")
+    assert _outline(result) == [
+        ("Grow revenue", ["Raise ARR from $2M to $3M", "Lift NRR from 98% to 110%"])
+    ]
+    _assert_spans_cover_titles(text, result)
+
+
+def test_markdown_front_matter_errors_are_counted_in_file_lines() -> None:
+    text = "---\ncycle: 2026-Q2\nscope: galaxy\n---\n## O1 Grow\n- a\n"
+    result = load(text, "x.md", "markdown")
+    assert _codes(result) == [("E002", 3, 8)]
+    assert result.document.cycle == "2026-Q2"
+
+
+# -- plain text -------------------------------------------------------------------------------
+DRAFT_TXT = """\
+# a comment line
+cycle: 2026-Q2
+Owner: people
+
+KR: a key result before any objective is ignored
+O: Make this a great place to work
+- Raise eNPS from 10 to 30
+* Cut regretted attrition from 12% to 8%
+Objective 2 - Hire faster
+  KR1: Cut time to hire from 60 to 35 days
+  2) Raise offer acceptance from 70% to 85%
+O3: Grow our leaders
+"""
+
+
+def test_text_labels_bullets_and_fields() -> None:
+    result = load(DRAFT_TXT, "draft.txt", "text")
+    assert result.diagnostics == []
+    assert (result.document.cycle, result.document.owner) == ("2026-Q2", "people")
+    assert _outline(result) == [
+        (
+            "Make this a great place to work",
+            [
+                "Raise eNPS from 10 to 30",
+                "Cut regretted attrition from 12% to 8%",
+            ],
+        ),
+        (
+            "Hire faster",
+            [
+                "Cut time to hire from 60 to 35 days",
+                "Raise offer acceptance from 70% to 85%",
+            ],
+        ),
+        ("Grow our leaders", []),
+    ]
+    _assert_spans_cover_titles(DRAFT_TXT, result)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "objective", "krs"),
+    [
+        (
+            "We will delight our customers as measured by NPS from 30 to 45, "
+            "churn from 5% to 3% and 1,000 new paying users.",
+            "delight our customers",
+            ["NPS from 30 to 45", "churn from 5% to 3%", "1,000 new paying users"],
+        ),
+        (
+            "We will grow revenue, as measured by: ARR from $2M to $3M, NRR from 98% to 110%, "
+            "and 40 new logos",
+            "grow revenue",
+            ["ARR from $2M to $3M", "NRR from 98% to 110%", "40 new logos"],
+        ),
+        (
+            "We will ship faster as measured by lead time from 9 to 3 days; deploys from 2 to 10 a "
+            "week; change failure rate from 20% to 5%",
+            "ship faster",
+            [
+                "lead time from 9 to 3 days",
+                "deploys from 2 to 10 a week",
+                "change failure rate from 20% to 5%",
+            ],
+        ),
+        (
+            "  We will grow revenue as measured by ARR from $2M to $3M and NRR from 98% to 110%.",
+            "grow revenue",
+            ["ARR from $2M to $3M", "NRR from 98% to 110%"],
+        ),
+        (
+            "We will grow as measured by revenue and margin up by 10%",
+            "grow",
+            ["revenue and margin up by 10%"],
+        ),
+    ],
+    ids=["serial-and", "oxford-comma", "semicolons", "two-with-and", "and-inside-one"],
+)
+def test_text_we_will_as_measured_by_template(
+    sentence: str, objective: str, krs: list[str]
+) -> None:
+    text = sentence + "\n"
+    result = load(text, "seed.txt", "text")
+    assert result.diagnostics == []
+    assert _outline(result) == [(objective, krs)]
+    _assert_spans_cover_titles(text, result)
+
+
+def test_text_invalid_field_is_e002_at_the_value() -> None:
+    text = "scoring: sometimes\nO: Grow\n- Raise ARR from 1 to 2\n"
+    result = load(text, "x.txt", "text")
+    assert _codes(result) == [("E002", 1, 10)]
+    assert _outline(result) == [("Grow", ["Raise ARR from 1 to 2"])]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("yaml", "e.yaml"), ("markdown", "e.md"), ("text", "e.txt")]
+)
+def test_every_loader_reports_an_empty_file(fmt: str, name: str) -> None:
+    result = load(" \n", name, fmt)
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("E001", "file is empty: expected OKRs")
+    ]
+
+
+# -- bytes and the library entry point --------------------------------------------------------
+def test_bytes_with_bom_and_crlf_load_like_plain_text() -> None:
+    text = "O: Grow revenue\n- Raise ARR from $2M to $3M\n"
+    data = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+    result = load_bytes(data, "draft.txt", "text", 1_000)
+    assert result.diagnostics == []
+    _assert_spans_cover_titles(text, result)
+
+
+def test_load_document_raises_input_error_with_the_position(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("objectives:\n  - title: Ship v2: faster checkout\n", encoding="utf-8")
+    with pytest.raises(okrlint.InputError, match=r"broken\.yaml:2:19: invalid YAML"):
+        okrlint.load_document(path)
+    good = tmp_path / "good.md"
+    good.write_text("## O1 Grow\n- Raise ARR from 1 to 2\n", encoding="utf-8")
+    assert okrlint.load_document(good).objectives[0].title == "Grow"
