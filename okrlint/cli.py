@@ -235,6 +235,7 @@ def explain(rule: str) -> None:
         "Why it matters\n" + _wrap(spec.coaching.why),
         "How to fix it\n" + _wrap(spec.coaching.fix),
         f"Example\n  before: {spec.coaching.example.before}\n  after:  {spec.coaching.example.after}",
+        *([f"Suggested rewrite (filled in for each finding)\n  {spec.suggestion}"] if spec.suggestion else []),
         "Fires on\n" + "\n".join(_indent(e.describe()) for e in spec.examples.bad),
         "Stays silent on\n" + "\n".join(_indent(e.describe()) for e in spec.examples.good),
     ]
