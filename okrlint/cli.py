@@ -150,6 +150,12 @@ def check(
         data = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell it is too big
         results.append(load_bytes(data, name, fmt, settings.max_file_size))
 
+    if not results:
+        # Nothing to lint: a report would read as a clean bill; print only why, as errors.
+        for error in [*found.errors, *found.warnings] or ["no OKR files to check"]:
+            click.echo(f"okrlint: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+
     report = lint_results(results, settings)
     if output_format == "text":
         options = TextOptions(color=sys.stdout.isatty(), hints=not no_hints, quiet=quiet,
@@ -157,12 +163,6 @@ def check(
         output = format_text(report, options)
     else:
         output = FORMATTERS[output_format](report)
-    if not results:
-        # Nothing was linted: a report would read as a clean bill; the reason is the one error.
-        errors = found.errors or found.warnings or ["no OKR files to check"]
-        for error in errors:
-            click.echo(f"okrlint: error: {error}", err=True)
-        sys.exit(EXIT_ERROR)
     click.echo(output, nl=False)
 
     for warning in found.warnings:

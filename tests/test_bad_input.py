@@ -87,7 +87,8 @@ def test_two_yaml_documents_in_one_file_is_e001_at_the_second(write, cli) -> Non
 def test_broken_front_matter_is_located_in_the_file_and_the_body_is_still_read(write, cli) -> None:
     write(
         "team.md",
-        "---\ncycle: 2026-Q2\nowner: [growth\n---\n\n## O1 Grow revenue\n\n- KR1: Raise ARR from $2M to $3M\n",
+        "---\ncycle: 2026-Q2\nowner: [growth\n---\n\n"
+        "## O1 Grow revenue\n\n- KR1: Raise ARR from $2M to $3M\n",
     )
     run = _check(cli, "team.md")
     assert run.exit_code == 1
@@ -99,7 +100,8 @@ def test_broken_front_matter_is_located_in_the_file_and_the_body_is_still_read(w
 def test_unclosed_front_matter_is_reported(write, cli) -> None:
     write(
         "open.md",
-        "---\ncycle: 2026-Q2\n\n## O1 Grow revenue\n\n- Raise ARR from $2M to $3M\n- Lift NRR from 98% to 110%\n",
+        "---\ncycle: 2026-Q2\n\n"
+        "## O1 Grow revenue\n\n- Raise ARR from $2M to $3M\n- Lift NRR from 98% to 110%\n",
     )
     run = _check(cli, "open.md")
     assert _at(run, "E001") == [("open.md", 1, 1)]
@@ -110,7 +112,8 @@ def test_front_matter_with_python_tag_is_refused(write, cli, tmp_path) -> None:
     marker = tmp_path / "hacked-md"
     write(
         "fm.md",
-        f'---\nowner: !!python/object/apply:os.system ["touch {marker}"]\n---\n## O1 Grow\n- a 1\n- b 2\n',
+        f'---\nowner: !!python/object/apply:os.system ["touch {marker}"]\n---\n'
+        "## O1 Grow\n- a 1\n- b 2\n",
     )
     run = _check(cli, "fm.md")
     assert _at(run, "E001") == [("fm.md", 2, 8)]
@@ -180,7 +183,8 @@ def test_wrong_field_types_are_e002_at_the_value(write, cli) -> None:
 def test_a_bad_check_in_date_is_one_finding(write, cli) -> None:
     write(
         "checkin.yaml",
-        "objectives:\n  - title: A\n    key_results:\n      - title: B 1\n        check_ins: [{date: soon}]\n",
+        "objectives:\n  - title: A\n    key_results:\n"
+        "      - title: B 1\n        check_ins: [{date: soon}]\n",
     )
     run = _check(cli, "checkin.yaml", select="E")
     assert [(f["code"], f["range"]["start"]["column"]) for f in run.json()["findings"]] == [
@@ -424,7 +428,8 @@ def test_directory_without_okr_files_beside_a_real_file_is_a_warning(write, cli,
     run = _check(cli, "docs", companion)
     assert run.exit_code == 1  # the companion's F303 decides
     assert run.stderr_lines == [
-        "okrlint: warning: docs: no OKR files found (looked for .yaml, .yml, .md, .markdown, .txt, .okr)"
+        "okrlint: warning: docs: no OKR files found "
+        "(looked for .yaml, .yml, .md, .markdown, .txt, .okr)"
     ]
     _companion_linted(run)
 

@@ -173,7 +173,8 @@ DUPLICATES_TXT = """\
 O1: Grow revenue
   KR1: Raise ARR from $2M to $3M
   - Raise ARR from $2M to $3M
-We will keep our customers as measured by Raise ARR from $2M to $3M, Raise ARR from $2M to $3M and NPS from 30 to 45.
+We will keep our customers as measured by Raise ARR from $2M to $3M, \
+Raise ARR from $2M to $3M and NPS from 30 to 45.
 """
 
 

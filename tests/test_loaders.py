@@ -150,7 +150,10 @@ def test_yaml_document_fields_and_aliases() -> None:
 
 
 def test_yaml_unknown_keys_are_kept_and_ignored() -> None:
-    text = "objectives:\n  - title: A\n    jira: OKR-1\n    key_results:\n      - {title: B, color: red}\n"
+    text = (
+        "objectives:\n  - title: A\n    jira: OKR-1\n"
+        "    key_results:\n      - {title: B, color: red}\n"
+    )
     result = load(text, "x.yaml", "yaml")
     assert result.diagnostics == []
     objective = result.document.objectives[0]
@@ -196,7 +199,10 @@ def test_yaml_spans_cover_exactly_the_titles() -> None:
 
 
 def test_yaml_block_scalar_title_spans_its_lines() -> None:
-    text = "objectives:\n  - title: >\n      Grow revenue\n      in the mid-market\n    key_results: []\n"
+    text = (
+        "objectives:\n  - title: >\n      Grow revenue\n"
+        "      in the mid-market\n    key_results: []\n"
+    )
     result = load(text, "block.yaml", "yaml")
     objective = result.document.objectives[0]
     assert objective.title == "Grow revenue in the mid-market"
@@ -223,13 +229,17 @@ def test_yaml_duplicate_key_is_e002_at_the_second_key() -> None:
 def test_yaml_scores_are_checked_against_the_scale(
     scoring: str, score: float, flagged: bool
 ) -> None:
-    text = f"{scoring}objectives:\n  - title: A\n    key_results:\n      - {{title: B, score: {score}}}\n"
+    text = f"{scoring}objectives:\n  - title: A\n    key_results:\n"
+    text += f"      - {{title: B, score: {score}}}\n"
     result = load(text, "score.yaml", "yaml")
     assert [d.code for d in result.diagnostics] == (["E002"] if flagged else [])
 
 
 def test_yaml_invalid_fields_keep_the_node() -> None:
-    text = "objectives:\n  - title: A\n    type: stretch\n    key_results:\n      - {title: B, due: someday}\n"
+    text = (
+        "objectives:\n  - title: A\n    type: stretch\n"
+        "    key_results:\n      - {title: B, due: someday}\n"
+    )
     result = load(text, "x.yaml", "yaml")
     assert _codes(result) == [("E002", 3, 11), ("E002", 5, 25)]
     assert _outline(result) == [("A", ["B"])]
@@ -361,14 +371,20 @@ def test_markdown_list_shaped_objectives_own_their_nested_bullets() -> None:
 
 
 def test_markdown_heading_without_key_results_is_not_an_objective() -> None:
-    text = "# Quarterly planning\n\n## Context\n\nWe grew.\n\n## Grow revenue\n\n- Raise ARR from $2M to $3M\n"
+    text = (
+        "# Quarterly planning\n\n## Context\n\nWe grew.\n\n"
+        "## Grow revenue\n\n- Raise ARR from $2M to $3M\n"
+    )
     assert _outline(load(text, "x.md", "markdown")) == [
         ("Grow revenue", ["Raise ARR from $2M to $3M"])
     ]
 
 
 def test_markdown_nested_kr_label_under_a_key_result_is_a_key_result() -> None:
-    text = "## O1 Grow\n- KR1: Raise ARR from 1 to 2\n  - a detail\n  - KR: Lift NRR from 98% to 110%\n"
+    text = (
+        "## O1 Grow\n- KR1: Raise ARR from 1 to 2\n"
+        "  - a detail\n  - KR: Lift NRR from 98% to 110%\n"
+    )
     assert _outline(load(text, "x.md", "markdown")) == [
         ("Grow", ["Raise ARR from 1 to 2", "Lift NRR from 98% to 110%"])
     ]

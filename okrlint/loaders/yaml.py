@@ -56,7 +56,7 @@ class YamlReader:
 
     def _too_deep(self, text: str) -> Diagnostic | None:
         """Check nesting on the event stream first: libyaml's composer recurses in C once per
-        level and crashes the process (not an exception) on a few thousand nested brackets."""
+        level and crashes the process (not an exception) past ~20,000 nested brackets."""
         depth = 0
         for event in YAML(typ="safe").parse(text):
             if isinstance(event, CollectionStartEvent):
