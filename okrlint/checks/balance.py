@@ -67,7 +67,9 @@ def _pushes(reading: Any, term: tuple[str, ...]) -> bool:
     if lead is not None and lead.kind == "maintenance":
         return False
     if any(w in _TIMED for w in term):
-        return direction == "decrease" or "faster" in term or (lead is not None and lead.base in ("cut", "reduce", "shorten", "halve"))
+        # "Managers get promoted faster" has no figure to push: M202 says enough there.
+        cuts = lead is not None and lead.base in ("cut", "reduce", "shorten", "halve")
+        return reading.has_measure and (direction == "decrease" or "faster" in term or cuts)
     return direction != "decrease" and (reading.has_measure or (lead is not None and lead.kind == "outcome"))
 
 
