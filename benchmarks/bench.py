@@ -71,8 +71,10 @@ def cold_start(folder: Path) -> None:
     _median_wall(okrlint)  # warm the OS file cache for both
     base = _median_wall(floor)
     ours = _median_wall(okrlint)
-    print(f"cold start: okrlint check (5 objectives) {ours:.3f} s; import spacy + blank('en') {base:.3f} s;"
-          f" ratio {ours / base:.2f} (budget <= 1.25), median of {RUNS}")
+    print(
+        f"cold start: okrlint check (5 objectives) {ours:.3f} s; import spacy + blank('en') {base:.3f} s;"
+        f" ratio {ours / base:.2f} (budget <= 1.25), median of {RUNS}"
+    )
 
 
 def warm_throughput() -> None:
@@ -88,8 +90,10 @@ def warm_throughput() -> None:
     start = time.perf_counter()
     lint_results(results, Settings())
     elapsed = time.perf_counter() - start
-    print(f"warm throughput: {len(texts) / elapsed:,.0f} key results/s on one core "
-          f"({len(texts)} distinct KRs in {elapsed:.2f} s, loading excluded; budget >= 3,000/s)")
+    print(
+        f"warm throughput: {len(texts) / elapsed:,.0f} key results/s on one core "
+        f"({len(texts)} distinct KRs in {elapsed:.2f} s, loading excluded; budget >= 3,000/s)"
+    )
 
 
 def repository(folder: Path) -> None:
@@ -98,18 +102,34 @@ def repository(folder: Path) -> None:
     repo.mkdir()
     for index in range(500):
         chunk = texts[index * 20 : (index + 1) * 20]
-        objectives = [{"title": f"Objective {o}", "key_results": chunk[o * 4 : (o + 1) * 4]} for o in range(5)]
+        objectives = [
+            {"title": f"Objective {o}", "key_results": chunk[o * 4 : (o + 1) * 4]} for o in range(5)
+        ]
         document = {"cycle": "2026-Q2", "owner": f"team-{index}", "objectives": objectives}
-        (repo / f"team-{index:03}.yaml").write_text(json.dumps(document, indent=1), encoding="utf-8")
-    command = [sys.executable, "-m", "okrlint", "check", "--format", "json", "--fail-on", "never", str(repo)]
+        (repo / f"team-{index:03}.yaml").write_text(
+            json.dumps(document, indent=1), encoding="utf-8"
+        )
+    command = [
+        sys.executable,
+        "-m",
+        "okrlint",
+        "check",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        str(repo),
+    ]
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, check=False)
     elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     summary = json.loads(done.stdout)["summary"]
-    print(f"repository: {summary['key_results']:,} key results in {summary['files']} files: "
-          f"{elapsed:.2f} s wall, peak RSS {peak_mb:.0f} MB (budget < 10 s on 2 cores, < 400 MB); "
-          f"cores available: {os.cpu_count()}")
+    print(
+        f"repository: {summary['key_results']:,} key results in {summary['files']} files: "
+        f"{elapsed:.2f} s wall, peak RSS {peak_mb:.0f} MB (budget < 10 s on 2 cores, < 400 MB); "
+        f"cores available: {os.cpu_count()}"
+    )
 
 
 def main() -> None:

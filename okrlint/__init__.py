@@ -1,8 +1,8 @@
 """okrlint: a linter and coach for OKRs (Objectives and Key Results).
 
-    >>> import okrlint
-    >>> report = okrlint.lint_text("objectives:\\n  - title: Launch the app\\n")
-    >>> [f.code for f in report.findings]  # doctest: +SKIP
+>>> import okrlint
+>>> report = okrlint.lint_text("objectives:\\n  - title: Launch the app\\n")
+>>> [f.code for f in report.findings]  # doctest: +SKIP
 """
 
 __version__ = "0.1.0"

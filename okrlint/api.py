@@ -7,9 +7,9 @@ from functools import cache
 from pathlib import Path
 
 from okrlint.config import ConfigError, RuleSelection, Settings
-from okrlint.lexicons import lexicons
 from okrlint.engine import lint
 from okrlint.findings import Report
+from okrlint.lexicons import lexicons
 from okrlint.loaders import FORMATS, load
 from okrlint.models import Diagnostic, LoadResult, OKRDocument
 from okrlint.nlp import Analyzer
@@ -23,7 +23,9 @@ class InputError(ValueError):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = diagnostics
         first = diagnostics[0]
-        super().__init__(f"{first.span.path}:{first.span.start.line}:{first.span.start.column}: {first.message}")
+        super().__init__(
+            f"{first.span.path}:{first.span.start.line}:{first.span.start.column}: {first.message}"
+        )
 
 
 @cache

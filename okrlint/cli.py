@@ -90,17 +90,38 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
-@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES), default="text",
-              show_default=True, help="Output format.")
-@click.option("--select", multiple=True, help="Rules to run: codes, names or prefixes (O1, task-not-outcome).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMAT_NAMES),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--select", multiple=True, help="Rules to run: codes, names or prefixes (O1, task-not-outcome)."
+)
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, names or prefixes.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
-              help="Lowest severity that makes the exit code 1 [default: warning].")
-@click.option("--profile", default=None, help="Threshold profile: default, google, radical-focus, lenient.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Config file (.okrlint.toml or pyproject.toml) instead of the one found.")
-@click.option("--stdin-filename", default=None, help="Name (and so format) of the input read from '-'.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 [default: warning].",
+)
+@click.option(
+    "--profile", default=None, help="Threshold profile: default, google, radical-focus, lenient."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Config file (.okrlint.toml or pyproject.toml) instead of the one found.",
+)
+@click.option(
+    "--stdin-filename", default=None, help="Name (and so format) of the input read from '-'."
+)
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--no-hints", is_flag=True, help="Do not print a hint under each finding.")
@@ -158,8 +179,9 @@ def check(
 
     report = lint_results(results, settings)
     if output_format == "text":
-        options = TextOptions(color=sys.stdout.isatty(), hints=not no_hints, quiet=quiet,
-                              statistics=statistics)
+        options = TextOptions(
+            color=sys.stdout.isatty(), hints=not no_hints, quiet=quiet, statistics=statistics
+        )
         output = format_text(report, options)
     else:
         output = FORMATTERS[output_format](report)
@@ -184,8 +206,13 @@ def _exit_code(report: Any, fail_on: str) -> int:
 
 
 @main.command()
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]),
-              default="text", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
 @guarded
 def rules(output_format: str) -> None:
     """List every rule: code, name, category, default severity and what it finds."""
@@ -235,7 +262,11 @@ def explain(rule: str) -> None:
         "Why it matters\n" + _wrap(spec.coaching.why),
         "How to fix it\n" + _wrap(spec.coaching.fix),
         f"Example\n  before: {spec.coaching.example.before}\n  after:  {spec.coaching.example.after}",
-        *([f"Suggested rewrite (filled in for each finding)\n  {spec.suggestion}"] if spec.suggestion else []),
+        *(
+            [f"Suggested rewrite (filled in for each finding)\n  {spec.suggestion}"]
+            if spec.suggestion
+            else []
+        ),
         "Fires on\n" + "\n".join(_indent(e.describe()) for e in spec.examples.bad),
         "Stays silent on\n" + "\n".join(_indent(e.describe()) for e in spec.examples.good),
     ]
@@ -248,18 +279,29 @@ def explain(rule: str) -> None:
 def _wrap(text: str) -> str:
     import textwrap
 
-    return textwrap.fill(" ".join(text.split()), width=88, initial_indent="  ", subsequent_indent="  ")
+    return textwrap.fill(
+        " ".join(text.split()), width=88, initial_indent="  ", subsequent_indent="  "
+    )
 
 
 def _indent(text: str) -> str:
-    return "\n".join("  " + ("- " if i == 0 else "  ") + line for i, line in enumerate(text.splitlines()))
+    return "\n".join(
+        "  " + ("- " if i == 0 else "  ") + line for i, line in enumerate(text.splitlines())
+    )
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
-@click.option("--stdin-filename", default=None, help="Name (and so format) of the input read from '-'.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--stdin-filename", default=None, help="Name (and so format) of the input read from '-'."
+)
 @guarded
 def inspect(paths: tuple[Path, ...], output_format: str, stdin_filename: str | None) -> None:
     """Show what okrlint understood of each key result: numbers, baseline, target, deadline."""
@@ -276,13 +318,19 @@ def inspect(paths: tuple[Path, ...], output_format: str, stdin_filename: str | N
     results = [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
     if any(str(p) == "-" for p in paths):
         name = stdin_filename or "-"
-        results.append(load_bytes(sys.stdin.buffer.read(), name, format_for(name) or "text",
-                                  settings.max_file_size))
+        results.append(
+            load_bytes(
+                sys.stdin.buffer.read(), name, format_for(name) or "text", settings.max_file_size
+            )
+        )
     for result in results:
         for diagnostic in result.diagnostics:
             span = diagnostic.span
-            click.echo(f"{span.path}:{span.start.line}:{span.start.column}: {diagnostic.code} "
-                       f"{diagnostic.message}", err=True)
+            click.echo(
+                f"{span.path}:{span.start.line}:{span.start.column}: {diagnostic.code} "
+                f"{diagnostic.message}",
+                err=True,
+            )
     records = inspect_results(results, analyzer_for(settings))
     if output_format == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))

@@ -98,7 +98,12 @@ class RuleSelection:
         chosen = max((len(p) for p in self._select if code.startswith(p)), default=-1)
         ignores = list(self._ignore)
         if path is not None:
-            ignores += [p for pattern, codes in self._per_file.items() if _matches(path, pattern) for p in codes]
+            ignores += [
+                p
+                for pattern, codes in self._per_file.items()
+                if _matches(path, pattern)
+                for p in codes
+            ]
         dropped = max((len(p) for p in ignores if code.startswith(p)), default=-1)
         if code == "E001":
             # A file that cannot be parsed was not checked at all: only an explicit ignore hides it.
@@ -117,7 +122,9 @@ class RuleSelection:
         if code not in self._params:
             rule = self.rulebook.rules[code]
             thresholds = self.settings.thresholds
-            self._params[code] = {key: thresholds.get(key, value) for key, value in rule.params.items()}
+            self._params[code] = {
+                key: thresholds.get(key, value) for key, value in rule.params.items()
+            }
         return self._params[code]
 
 

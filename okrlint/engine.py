@@ -110,7 +110,10 @@ def _references(document: OKRDocument) -> dict[int, NodeRef]:
         refs[id(objective)] = NodeRef(kind="objective", objective=o_name, text=objective.title)
         for k_index, kr in enumerate(objective.key_results, 1):
             refs[id(kr)] = NodeRef(
-                kind="key_result", objective=o_name, key_result=kr.id or f"KR{k_index}", text=kr.title
+                kind="key_result",
+                objective=o_name,
+                key_result=kr.id or f"KR{k_index}",
+                text=kr.title,
             )
     return refs
 
@@ -150,7 +153,11 @@ def _finding(item: _Raw, selection: RuleSelection) -> Finding:
     rule, hit = item.rule, item.hit
     args = _template_args(hit, item.node)
     severity = selection.severity(rule.code) or hit.severity or rule.severity
-    suggestion = rule.suggestion.format_map(args) if rule.suggestion and _fills(rule.suggestion, args) else None
+    suggestion = (
+        rule.suggestion.format_map(args)
+        if rule.suggestion and _fills(rule.suggestion, args)
+        else None
+    )
     return Finding(
         code=rule.code,
         name=rule.name,

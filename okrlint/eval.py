@@ -54,7 +54,13 @@ def read_corpus(folder: Path | None = None, pattern: str = "*.jsonl") -> list[di
 def fired_codes(item: dict[str, Any]) -> set[str]:
     """The codes okrlint reports on one corpus item."""
     key_results = item["key_results"] if "key_results" in item else [item["kr"]]
-    text = snippet(key_results, item.get("objective"), item.get("cycle"), item.get("scope"), item.get("scoring"))
+    text = snippet(
+        key_results,
+        item.get("objective"),
+        item.get("cycle"),
+        item.get("scope"),
+        item.get("scoring"),
+    )
     report = lint_results([load(text, f"{item['id']}.yaml", "yaml")], Settings())
     return {finding.code for finding in report.findings}
 
@@ -83,10 +89,18 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Score]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m okrlint.eval", description=__doc__.splitlines()[0])
-    parser.add_argument("--show", default="", help="codes whose false positives/negatives to list (or ALL)")
-    parser.add_argument("--corpus", type=Path, default=None, help="folder of labelled *.jsonl files")
-    parser.add_argument("--files", default="*.jsonl", help="which files of the corpus (a glob, e.g. 'holdout*')")
+    parser = argparse.ArgumentParser(
+        prog="python -m okrlint.eval", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--show", default="", help="codes whose false positives/negatives to list (or ALL)"
+    )
+    parser.add_argument(
+        "--corpus", type=Path, default=None, help="folder of labelled *.jsonl files"
+    )
+    parser.add_argument(
+        "--files", default="*.jsonl", help="which files of the corpus (a glob, e.g. 'holdout*')"
+    )
     args = parser.parse_args(argv)
     pattern = args.files if args.files.endswith(".jsonl") else f"{args.files}.jsonl"
     items = read_corpus(args.corpus, pattern)

@@ -70,8 +70,11 @@ def _summary(report: Report) -> str:
     total = len(report.findings)
     if not total:
         return f"No findings in {files} ({scope})."
-    parts = [f"{n} {level}" + ("s" if n != 1 and level != "info" else "")
-             for level, n in summary.findings.items() if n]
+    parts = [
+        f"{n} {level}" + ("s" if n != 1 and level != "info" else "")
+        for level, n in summary.findings.items()
+        if n
+    ]
     noun = "finding" + "s" * (total != 1)
     return f"Found {total} {noun} ({', '.join(parts)}) in {files} ({scope})."
 

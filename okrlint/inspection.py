@@ -36,40 +36,50 @@ def inspect_results(results: list[LoadResult], analyzer: Analyzer) -> list[dict[
                 measured = measure(kr.title, year, _direction(reading))
                 span = kr.span
                 deadline = measured.deadline
-                records.append({
-                    "path": document.path,
-                    "line": span.start.line if span else None,
-                    "column": span.start.column if span else None,
-                    "objective": objective.id or f"O{o_index}",
-                    "key_result": kr.id or f"KR{k_index}",
-                    "text": kr.title,
-                    "verb": reading.lead.base if reading.lead else None,
-                    "verb_kind": reading.lead.kind if reading.lead else None,
-                    "metric": reading.metric,
-                    "quantities": [_quantity(q) for q in measured.quantities],
-                    "baseline": _quantity(measured.baseline),
-                    "target": _quantity(measured.target),
-                    "unit": _unit(measured.target or measured.baseline, reading.metric),
-                    "relative_change": measured.relative_change,
-                    "comparator": measured.comparator,
-                    "direction": measured.direction,
-                    "deadline": (
-                        {"text": deadline.text, "date": deadline.date.isoformat() if deadline.date else None}
-                        if deadline else None
-                    ),
-                    "fields": {
-                        key: str(value)
-                        for key, value in (("baseline", kr.baseline), ("target", kr.target), ("due", kr.due))
-                        if value is not None
-                    },
-                    "reads_as": {
-                        "task": reading.task,
-                        "binary": reading.binary,
-                        "effort_metric": reading.effort,
-                        "vague_word": reading.vague,
-                        "unqualified_population": reading.unqualified_population,
-                    },
-                })
+                records.append(
+                    {
+                        "path": document.path,
+                        "line": span.start.line if span else None,
+                        "column": span.start.column if span else None,
+                        "objective": objective.id or f"O{o_index}",
+                        "key_result": kr.id or f"KR{k_index}",
+                        "text": kr.title,
+                        "verb": reading.lead.base if reading.lead else None,
+                        "verb_kind": reading.lead.kind if reading.lead else None,
+                        "metric": reading.metric,
+                        "quantities": [_quantity(q) for q in measured.quantities],
+                        "baseline": _quantity(measured.baseline),
+                        "target": _quantity(measured.target),
+                        "unit": _unit(measured.target or measured.baseline, reading.metric),
+                        "relative_change": measured.relative_change,
+                        "comparator": measured.comparator,
+                        "direction": measured.direction,
+                        "deadline": (
+                            {
+                                "text": deadline.text,
+                                "date": deadline.date.isoformat() if deadline.date else None,
+                            }
+                            if deadline
+                            else None
+                        ),
+                        "fields": {
+                            key: str(value)
+                            for key, value in (
+                                ("baseline", kr.baseline),
+                                ("target", kr.target),
+                                ("due", kr.due),
+                            )
+                            if value is not None
+                        },
+                        "reads_as": {
+                            "task": reading.task,
+                            "binary": reading.binary,
+                            "effort_metric": reading.effort,
+                            "vague_word": reading.vague,
+                            "unqualified_population": reading.unqualified_population,
+                        },
+                    }
+                )
     return records
 
 
@@ -97,13 +107,19 @@ def format_inspection(records: list[dict[str, Any]]) -> str:
     """A readable block per key result."""
     blocks = []
     for r in records:
-        lines = [f"{r['path']}:{r['line']}:{r['column']}: {r['objective']}/{r['key_result']} {r['text']}"]
+        lines = [
+            f"{r['path']}:{r['line']}:{r['column']}: {r['objective']}/{r['key_result']} {r['text']}"
+        ]
         verb = f"{r['verb']} ({r['verb_kind']})" if r["verb"] else "—"
-        lines.append(f"  verb: {verb}   metric: {r['metric'] or '—'}   direction: {r['direction'] or '—'}")
+        lines.append(
+            f"  verb: {verb}   metric: {r['metric'] or '—'}   direction: {r['direction'] or '—'}"
+        )
         baseline = r["baseline"]["text"] if r["baseline"] else r["fields"].get("baseline", "—")
         target = r["target"]["text"] if r["target"] else r["fields"].get("target", "—")
         change = f"   change: {r['relative_change']}" if r["relative_change"] else ""
-        lines.append(f"  baseline: {baseline}   target: {target}   unit: {r['unit'] or '—'}{change}")
+        lines.append(
+            f"  baseline: {baseline}   target: {target}   unit: {r['unit'] or '—'}{change}"
+        )
         deadline = r["deadline"]
         if deadline:
             when = f"{deadline['text']}" + (f" ({deadline['date']})" if deadline["date"] else "")

@@ -17,29 +17,213 @@ from okrlint.lexicons import Lexicon
 from okrlint.measure import Measurement
 
 # Words before the verb that do not change what the verb is ("We will launch…", "Successfully ship…").
-_PREAMBLE = {"we", "will", "to", "successfully", "fully", "finally", "also", "and", "then", "i",
-             "must", "should", "shall", "lets", "let", "us", "please", "team", "our"}
-_DETERMINERS = {"the", "a", "an", "our", "new", "all", "every", "each", "this", "its", "their", "my"}
-_COPULAS = {"is", "are", "be", "been", "being", "was", "were", "goes", "go", "went", "gone", "now", "fully"}
+_PREAMBLE = {
+    "we",
+    "will",
+    "to",
+    "successfully",
+    "fully",
+    "finally",
+    "also",
+    "and",
+    "then",
+    "i",
+    "must",
+    "should",
+    "shall",
+    "lets",
+    "let",
+    "us",
+    "please",
+    "team",
+    "our",
+}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "our",
+    "new",
+    "all",
+    "every",
+    "each",
+    "this",
+    "its",
+    "their",
+    "my",
+}
+_COPULAS = {
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "was",
+    "were",
+    "goes",
+    "go",
+    "went",
+    "gone",
+    "now",
+    "fully",
+}
 # After a completion participle these show it is the predicate ("SSO rolled out to all tenants").
-_AFTER_PREDICATE = {"to", "for", "across", "in", "on", "by", "at", "within", "and", "with", "before",
-                    "everywhere", "successfully", "company", "org", "globally", "internally", "as",
-                    "under", "into", "ahead", "end", "q1", "q2", "q3", "q4", "h1", "h2", "from", "no",
-                    "company-wide", "everywhere", "eoq", "eoy", "eom", "this", "next", "per"}
-_METRIC_OPENERS = {"number", "share", "percentage", "percent", "proportion", "rate", "ratio", "%", "count"}
+_AFTER_PREDICATE = {
+    "to",
+    "for",
+    "across",
+    "in",
+    "on",
+    "by",
+    "at",
+    "within",
+    "and",
+    "with",
+    "before",
+    "everywhere",
+    "successfully",
+    "company",
+    "org",
+    "globally",
+    "internally",
+    "as",
+    "under",
+    "into",
+    "ahead",
+    "end",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
+    "from",
+    "no",
+    "company-wide",
+    "eoq",
+    "eoy",
+    "eom",
+    "this",
+    "next",
+    "per",
+}
+_METRIC_OPENERS = {
+    "number",
+    "share",
+    "percentage",
+    "percent",
+    "proportion",
+    "rate",
+    "ratio",
+    "%",
+    "count",
+}
 _RELATIVE_CLAUSE = {"who", "that", "which", "whose", "with", "payable", "receivable"}
-_COUNTING_VERBS = {"acquire", "add", "attract", "gain", "sign", "onboard", "serve", "bring",
-                   "migrate", "convert", "retain", "reach", "get", "grow", "increase", "win",
-                   "double", "triple", "expand", "have", "hit", "boost", "raise", "lift", "drive"}
-_DECREASING = {"reduce", "cut", "lower", "decrease", "halve", "minimise", "minimize", "shrink",
-               "eliminate", "slash", "shorten", "drop"}
+_COUNTING_VERBS = {
+    "acquire",
+    "add",
+    "attract",
+    "gain",
+    "sign",
+    "onboard",
+    "serve",
+    "bring",
+    "migrate",
+    "convert",
+    "retain",
+    "reach",
+    "get",
+    "grow",
+    "increase",
+    "win",
+    "double",
+    "triple",
+    "expand",
+    "have",
+    "hit",
+    "boost",
+    "raise",
+    "lift",
+    "drive",
+}
+_DECREASING = {
+    "reduce",
+    "cut",
+    "lower",
+    "decrease",
+    "halve",
+    "minimise",
+    "minimize",
+    "shrink",
+    "eliminate",
+    "slash",
+    "shorten",
+    "drop",
+}
 _METRIC_SKIP = {"the", "our", "a", "an", "its", "their", "to", "at", "least", "by"}
-_METRIC_STOPS = {"from", "to", "by", "at", "under", "above", "below", "over", "within", "in", "while",
-                 "and", "for", "before", "until", "per", "this", "next", "across", "among", "through"}
-_NOT_NOUNS = {"of", "in", "within", "under", "over", "than", "per", "by", "to", "from", "about", "and",
-              "the", "a", "24", "business", "working", "few", "many", "more", "less", "fewer", "all"}
-_STATE_PARTICIPLES = {"named", "recognized", "recognised", "ranked", "listed", "featured", "certified",
-                      "awarded", "selected", "accredited", "shortlisted", "nominated", "approved"}
+_METRIC_STOPS = {
+    "from",
+    "to",
+    "by",
+    "at",
+    "under",
+    "above",
+    "below",
+    "over",
+    "within",
+    "in",
+    "while",
+    "and",
+    "for",
+    "before",
+    "until",
+    "per",
+    "this",
+    "next",
+    "across",
+    "among",
+    "through",
+}
+_NOT_NOUNS = {
+    "of",
+    "in",
+    "within",
+    "under",
+    "over",
+    "than",
+    "per",
+    "by",
+    "to",
+    "from",
+    "about",
+    "and",
+    "the",
+    "a",
+    "24",
+    "business",
+    "working",
+    "few",
+    "many",
+    "more",
+    "less",
+    "fewer",
+    "all",
+}
+_STATE_PARTICIPLES = {
+    "named",
+    "recognized",
+    "recognised",
+    "ranked",
+    "listed",
+    "featured",
+    "certified",
+    "awarded",
+    "selected",
+    "accredited",
+    "shortlisted",
+    "nominated",
+    "approved",
+}
 _STANDARDS = {"iso", "soc", "pci", "hipaa", "fedramp", "gdpr", "cmmc", "hitrust", "b"}
 _OBTAINING = {"complete", "finish", "sign", "pass", "close", "file", "submit", "renew"}
 _CONNECTORS = {"and", "so", "that", "which", "while", "thereby", "lifting", "reaching", "driving"}
@@ -110,7 +294,11 @@ class Reading:
     """Everything the language rules need to know about one key result's text."""
 
     def __init__(
-        self, source: str, words: Sequence[Word], measurement: Measurement, lexicons: dict[str, Lexicon]
+        self,
+        source: str,
+        words: Sequence[Word],
+        measurement: Measurement,
+        lexicons: dict[str, Lexicon],
     ) -> None:
         self.source = source
         self.words = list(words)
@@ -134,14 +322,28 @@ class Reading:
             return Lead(index, index + 2, " ".join(pair), "activity", self._noun_reading(index + 2))
         word = self.texts[index]
         if word in ("remaining", "continuing", "sustained", "maintained", "kept"):
-            return Lead(index, index + 1, word, "other", False)  # adjectives: "Remaining open bugs…"
-        for kind, name in (("maintenance", "maintenance-verbs"), ("outcome", "outcome-verbs"),
-                           ("binary", "binary-verbs"), ("activity", "activity-verbs")):
+            return Lead(
+                index, index + 1, word, "other", False
+            )  # adjectives: "Remaining open bugs…"
+        for kind, name in (
+            ("maintenance", "maintenance-verbs"),
+            ("outcome", "outcome-verbs"),
+            ("binary", "binary-verbs"),
+            ("activity", "activity-verbs"),
+        ):
             for form in base_forms(word):
                 if form in self.lex[name]:
-                    if kind == "maintenance" and form in self.lex["activity-verbs"] and self._object_follows(index):
+                    if (
+                        kind == "maintenance"
+                        and form in self.lex["activity-verbs"]
+                        and self._object_follows(index)
+                    ):
                         kind = "activity"  # "Hold 4 workshops" vs "Hold churn at 2%"
-                    if kind == "outcome" and form in self.lex["activity-verbs"] and not self._measured_after(index):
+                    if (
+                        kind == "outcome"
+                        and form in self.lex["activity-verbs"]
+                        and not self._measured_after(index)
+                    ):
                         kind = "activity"  # "Deliver the new flow" vs "Deliver $2M in savings"
                     # Only a verb that does not take a metric as object can be a noun modifier:
                     # "Build time…", "Pass rate…" (but "Reduce churn" is a verb and its object).
@@ -151,8 +353,13 @@ class Reading:
 
     def _object_follows(self, index: int) -> bool:
         following = self.texts[index + 1] if index + 1 < len(self.texts) else ""
-        return following[:1].isdigit() or following in _DETERMINERS - {"all", "every", "each"} or (
-            following in ("weekly", "monthly", "quarterly", "regular", "two", "three", "four", "five")
+        return (
+            following[:1].isdigit()
+            or following in _DETERMINERS - {"all", "every", "each"}
+            or (
+                following
+                in ("weekly", "monthly", "quarterly", "regular", "two", "three", "four", "five")
+            )
         )
 
     def _noun_reading(self, after: int) -> bool:
@@ -170,7 +377,10 @@ class Reading:
 
     def _measured_after(self, index: int) -> bool:
         start = self.words[index].end if index < len(self.words) else 0
-        return any(q.start >= start and (q.currency or q.unit in ("%", "x")) for q in self.measurement.quantities)
+        return any(
+            q.start >= start and (q.currency or q.unit in ("%", "x"))
+            for q in self.measurement.quantities
+        )
 
     # -- tasks --------------------------------------------------------------------------------
     @cached_property
@@ -183,7 +393,11 @@ class Reading:
         lead = self.lead
         if lead is not None and lead.kind == "activity" and not lead.noun_reading:
             return " ".join(self.texts[lead.index : lead.end])
-        if lead is not None and lead.kind in ("outcome", "maintenance", "binary") and not lead.noun_reading:
+        if (
+            lead is not None
+            and lead.kind in ("outcome", "maintenance", "binary")
+            and not lead.noun_reading
+        ):
             return None
         if self.texts and self.texts[0] in _METRIC_OPENERS:
             return None  # "Number of features shipped…" is a metric, not a deliverable
@@ -215,7 +429,11 @@ class Reading:
 
     def _task_noun(self) -> str | None:
         words = [w for w in self.texts if w not in _DETERMINERS]
-        if len(words) > 1 and words[0] in self.lex["task-nouns"] and words[1] in ("of", "to", "for"):
+        if (
+            len(words) > 1
+            and words[0] in self.lex["task-nouns"]
+            and words[1] in ("of", "to", "for")
+        ):
             return words[0]
         return None
 
@@ -229,7 +447,9 @@ class Reading:
             return True
         outcome = self.lex["outcome-verbs"]
         for index in range(lead_end, len(self.texts)):
-            if any(form in outcome for form in base_forms(self.texts[index])) and self._measure_after(index):
+            if any(
+                form in outcome for form in base_forms(self.texts[index])
+            ) and self._measure_after(index):
                 return True
         for quantity in self.measurement.quantities:
             if quantity.currency or quantity.unit in ("x",):
@@ -244,13 +464,18 @@ class Reading:
         for index in range(lead_end, len(self.texts)):
             if self.texts[index] in _CONNECTORS:
                 start = self.words[index].end
-                if any(q.start >= start and (q.unit == "%" or q.currency) for q in self.measurement.quantities):
+                if any(
+                    q.start >= start and (q.unit == "%" or q.currency)
+                    for q in self.measurement.quantities
+                ):
                     return True
         return False
 
     def _measure_after(self, index: int) -> bool:
         start = self.words[index].end
-        return bool(self.measurement.relative_change) or any(q.start >= start for q in self.measurement.quantities)
+        return bool(self.measurement.relative_change) or any(
+            q.start >= start for q in self.measurement.quantities
+        )
 
     def _words_after(self, offset: int, count: int) -> list[str]:
         return [w.text for w in self.words if w.start >= offset][:count]
@@ -258,7 +483,11 @@ class Reading:
     def _metric_in(self, words: list[str]) -> bool:
         metric = self.lex["metric-nouns"].terms
         for i in range(len(words)):
-            if words[i] == "time" and i and words[i - 1] in ("full", "part", "on", "real", "first", "one"):
+            if (
+                words[i] == "time"
+                and i
+                and words[i - 1] in ("full", "part", "on", "real", "first", "one")
+            ):
                 continue  # "full time contributors", "on time" name no metric
             if any(tuple(words[i : i + size]) in metric for size in (1, 2)):
                 return True
@@ -268,7 +497,8 @@ class Reading:
         # "10,000 weekly active users", "500 weekly active developers": a defined population.
         qualifiers = self.lex["population-qualifiers"]
         return sum(w in qualifiers for w in words[:3]) >= 1 and any(
-            w in ("active", "paying", "weekly", "monthly", "daily", "retained", "returning") for w in words[:3]
+            w in ("active", "paying", "weekly", "monthly", "daily", "retained", "returning")
+            for w in words[:3]
         )
 
     # -- what is counted ----------------------------------------------------------------------
@@ -278,12 +508,17 @@ class Reading:
         lead = self.lead
         if lead is None or lead.noun_reading:
             return None
-        if any(q.value != 0 for q in self.measurement.quantities) or self.measurement.relative_change:
+        if (
+            any(q.value != 0 for q in self.measurement.quantities)
+            or self.measurement.relative_change
+        ):
             return None  # a measured result, not a status ("zero findings" is the pass mark)
         if self.texts[0] in _STATE_PARTICIPLES:
             return self.texts[0]  # "Named a Leader in the G2 grid", "Ranked #1 on Product Hunt"
         status = [s for s in self.lex["status-nouns"].find(self.texts) if s[2][0] not in _STANDARDS]
-        if status and any(w.endswith("ed") or w in ("won", "signed") for w in self.texts[status[0][1] :][:2]):
+        if status and any(
+            w.endswith("ed") or w in ("won", "signed") for w in self.texts[status[0][1] :][:2]
+        ):
             return " ".join(status[0][2])  # "Accreditation reaffirmed by HLC", "Contract signed"
         if lead.kind == "activity" and lead.base in _OBTAINING:
             # "Sign the master agreement", "Complete ISO 9001 recertification": a status sought.
@@ -300,9 +535,15 @@ class Reading:
     @cached_property
     def effort(self) -> str | None:
         """An effort or vanity noun that the key result counts ("200 cold calls", "page views")."""
-        if not (self.has_measure or "number" in self.texts or (self.lead and self.lead.kind == "outcome")):
+        if not (
+            self.has_measure
+            or "number" in self.texts
+            or (self.lead and self.lead.kind == "outcome")
+        ):
             return None
-        if self.measurement.direction == "decrease" or (self.lead and self.lead.base in _DECREASING):
+        if self.measurement.direction == "decrease" or (
+            self.lead and self.lead.base in _DECREASING
+        ):
             return None  # fewer calls or meetings for the same result is efficiency, an outcome
         for start, end, term in self._effort_terms():
             before = self.texts[max(0, start - 3) : start]
@@ -321,16 +562,22 @@ class Reading:
         """Effort nouns from the lexicon, and "<things> <made>" output counts ("dashboards published")."""
         found = self.lex["effort-metrics"].find(self.texts)
         population, metric, made = (
-            self.lex["population-nouns"], self.lex["metric-nouns"], self.lex["output-participles"]
+            self.lex["population-nouns"],
+            self.lex["metric-nouns"],
+            self.lex["output-participles"],
         )
         for index in range(1, len(self.texts)):
             word, noun = self.texts[index], self.texts[index - 1]
             if noun in population or noun in metric or noun[:1].isdigit() or noun in _NOT_NOUNS:
                 continue
             if word == "hours":
-                found.append((index - 1, index + 1, (noun, word)))  # "training hours", not "4 hours"
+                found.append(
+                    (index - 1, index + 1, (noun, word))
+                )  # "training hours", not "4 hours"
             elif noun.endswith("s") and word in made:
-                found.append((index - 1, index + 1, (noun, word)))  # "dashboards published", "events held"
+                found.append(
+                    (index - 1, index + 1, (noun, word))
+                )  # "dashboards published", "events held"
         return sorted(found)
 
     @cached_property
@@ -342,7 +589,10 @@ class Reading:
             following = self.texts[end] if end < len(self.texts) else ""
             if term == ("more",) and following == "than":
                 continue
-            if start > 0 and self.source[self.words[start].start : self.words[start].start + 1].isupper():
+            if (
+                start > 0
+                and self.source[self.words[start].start : self.words[start].start + 1].isupper()
+            ):
                 continue  # part of a name: "Great Place to Work", "Better Business Bureau"
             return " ".join(term)
         return None
@@ -354,15 +604,25 @@ class Reading:
         for start, end, term in self.lex["population-nouns"].find(self.texts):
             window = self.texts[max(0, start - 3) : start]
             following = self.texts[end] if end < len(self.texts) else ""
-            if qualifiers.find(window) or following in _RELATIVE_CLAUSE or following.endswith("ing"):
+            if (
+                qualifiers.find(window)
+                or following in _RELATIVE_CLAUSE
+                or following.endswith("ing")
+            ):
                 continue  # "weekly active users", "customers who renew", "users completing setup"
-            if "of" in window and any(w in ("%", "share", "percentage", "percent", "proportion") for w in window):
+            if "of" in window and any(
+                w in ("%", "share", "percentage", "percent", "proportion") for w in window
+            ):
                 continue  # a share of customers, not a count of them
-            counted = any(w[:1].isdigit() or w in ("number", "count", "#") for w in window) or (
-                self.lead is not None
-                and self.lead.index >= start - 3
-                and any(form in _COUNTING_VERBS for form in base_forms(self.lead.base))
-            ) or following in ("to", "from", "by")
+            counted = (
+                any(w[:1].isdigit() or w in ("number", "count", "#") for w in window)
+                or (
+                    self.lead is not None
+                    and self.lead.index >= start - 3
+                    and any(form in _COUNTING_VERBS for form in base_forms(self.lead.base))
+                )
+                or following in ("to", "from", "by")
+            )
             if counted:
                 return " ".join(term)
         return None
@@ -381,7 +641,9 @@ class Reading:
         while start < len(self.texts) and (in_quantity(start) or self.texts[start] in _METRIC_SKIP):
             start += 1
         end = start
-        while end < len(self.texts) and self.texts[end] not in _METRIC_STOPS and not in_quantity(end):
+        while (
+            end < len(self.texts) and self.texts[end] not in _METRIC_STOPS and not in_quantity(end)
+        ):
             end += 1
         if end == start:
             return None

@@ -60,7 +60,9 @@ class Lexicon:
         return self.values.get(term)
 
     def extended(self, extra: Sequence[str]) -> Lexicon:
-        return Lexicon(self.name, self.terms | {normalise(t) for t in extra if normalise(t)}, self.values)
+        return Lexicon(
+            self.name, self.terms | {normalise(t) for t in extra if normalise(t)}, self.values
+        )
 
 
 def read_lexicon(path: Path) -> Lexicon:

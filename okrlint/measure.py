@@ -16,22 +16,89 @@ from pydantic import BaseModel, ConfigDict
 Direction = Literal["increase", "decrease", "maintain"]
 
 _WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
 }
-_MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
-              "b": 1e9, "bn": 1e9, "billion": 1e9}
-_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "usd": "USD", "eur": "EUR", "gbp": "GBP",
-             "chf": "CHF", "cad": "CAD", "aud": "AUD", "jpy": "JPY", "inr": "INR", "sek": "SEK"}
+_MAGNITUDE = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+}
+_CURRENCY = {
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "chf": "CHF",
+    "cad": "CAD",
+    "aud": "AUD",
+    "jpy": "JPY",
+    "inr": "INR",
+    "sek": "SEK",
+}
 _CODES = r"usd|eur|gbp|chf|cad|aud|jpy|inr|sek"
 _UNITS = {
-    "%": "%", "percent": "%", "per cent": "%", "pp": "pp", "percentage points": "pp",
-    "x": "x", "×": "x", "ms": "ms", "milliseconds": "ms", "s": "s", "sec": "s", "secs": "s",
-    "seconds": "s", "second": "s", "min": "min", "mins": "min", "minutes": "min", "minute": "min",
-    "h": "h", "hr": "h", "hrs": "h", "hours": "h", "hour": "h", "days": "days", "day": "days",
-    "weeks": "weeks", "week": "weeks", "months": "months", "month": "months", "years": "years",
-    "pts": "points", "points": "points", "point": "points", "stars": "stars", "star": "stars",
+    "%": "%",
+    "percent": "%",
+    "per cent": "%",
+    "pp": "pp",
+    "percentage points": "pp",
+    "x": "x",
+    "×": "x",
+    "ms": "ms",
+    "milliseconds": "ms",
+    "s": "s",
+    "sec": "s",
+    "secs": "s",
+    "seconds": "s",
+    "second": "s",
+    "min": "min",
+    "mins": "min",
+    "minutes": "min",
+    "minute": "min",
+    "h": "h",
+    "hr": "h",
+    "hrs": "h",
+    "hours": "h",
+    "hour": "h",
+    "days": "days",
+    "day": "days",
+    "weeks": "weeks",
+    "week": "weeks",
+    "months": "months",
+    "month": "months",
+    "years": "years",
+    "pts": "points",
+    "points": "points",
+    "point": "points",
+    "stars": "stars",
+    "star": "stars",
 }
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
@@ -190,8 +257,11 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     before = text[:start]
     after = text[end : end + 12]
     if number is not None:
-        if not currency and not match.group("code") and not unit and (
-            _NAME_BEFORE.search(before[-12:]) or _ACRONYM_BEFORE.search(before[-8:])
+        if (
+            not currency
+            and not match.group("code")
+            and not unit
+            and (_NAME_BEFORE.search(before[-12:]) or _ACRONYM_BEFORE.search(before[-8:]))
         ):
             return None  # "SOC 2", "ISO 27001", "p95", "Q3", "top 3", "v2"
         if not (currency or unit or magnitude) and _DATE_LIKE.match(number):
@@ -199,11 +269,23 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         denominator = _denominator(number, after)
         if denominator:
             width = len(str(denominator)) + 1
-            return Quantity(text=f"{number}/{denominator}", value=float(number) / denominator,
-                            unit="fraction", start=start, end=end + width)
-        if re.match(r"^(?:st|nd|rd|th)\b|^[-/]\d|^\.\d+\.|^[a-z]|^-[a-z]", after, re.I) and not (unit or magnitude):
+            return Quantity(
+                text=f"{number}/{denominator}",
+                value=float(number) / denominator,
+                unit="fraction",
+                start=start,
+                end=end + width,
+            )
+        if re.match(r"^(?:st|nd|rd|th)\b|^[-/]\d|^\.\d+\.|^[a-z]|^-[a-z]", after, re.I) and not (
+            unit or magnitude
+        ):
             return None  # ordinals, dates, version strings, "3D", "24/7", "7-day" (a qualifier)
-        if before.endswith(("-", "/")) and before[-2:-1].isalpha() or before.endswith("/") and before[-2:-1].isdigit():
+        if (
+            before.endswith(("-", "/"))
+            and before[-2:-1].isalpha()
+            or before.endswith("/")
+            and before[-2:-1].isdigit()
+        ):
             return None  # "Sev-1", "e-2", "24/7"
         value = float(number.replace(",", ""))
     else:
@@ -219,7 +301,12 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     code_text = currency or match.group("code")
     code = _CURRENCY.get(code_text.strip().lower()) if code_text else None
     return Quantity(
-        text=match.group(0).strip(), value=value, unit=normal_unit, currency=code, start=start, end=end
+        text=match.group(0).strip(),
+        value=value,
+        unit=normal_unit,
+        currency=code,
+        start=start,
+        end=end,
     )
 
 
@@ -239,7 +326,9 @@ def parse_deadline(text: str, cycle_year: int | None = None) -> Deadline | None:
         return None
     match = matches[-1]
     phrase = match.group(0).strip()
-    return Deadline(text=phrase, date=_to_date(phrase, cycle_year), start=match.start(), end=match.end())
+    return Deadline(
+        text=phrase, date=_to_date(phrase, cycle_year), start=match.start(), end=match.end()
+    )
 
 
 def _to_date(phrase: str, year: int | None) -> dt.date | None:
@@ -275,7 +364,9 @@ def _month_end(year: int, month: int) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def measure(text: str, cycle_year: int | None = None, verb_direction: Direction | None = None) -> Measurement:
+def measure(
+    text: str, cycle_year: int | None = None, verb_direction: Direction | None = None
+) -> Measurement:
     """Parse a key result's text into quantities, baseline, target, direction and deadline."""
     deadline = parse_deadline(text, cycle_year)
     # A relative window ("within 90 days") is also a measure of time; a date is not.
@@ -294,10 +385,25 @@ def measure(text: str, cycle_year: int | None = None, verb_direction: Direction 
         if comparator_match:
             comparator = "at-least" if comparator_match.group("ge") else "at-most"
     if target is None and quantities and not relative_text:
-        after_to = [q for q in quantities if re.search(r"\b(?:to|reach|reaching|at)\s+\S*$", text[: q.start])]
-        target = after_to[0] if after_to else next((q for q in quantities if q is not baseline), None)
-    rank = _RANK.search(text) if ("top" in lowered or "#" in text or "no." in lowered or "number one" in lowered
-                                  or "first place" in lowered) else None
+        after_to = [
+            q
+            for q in quantities
+            if re.search(r"\b(?:to|reach|reaching|at)\s+\S*$", text[: q.start])
+        ]
+        target = (
+            after_to[0] if after_to else next((q for q in quantities if q is not baseline), None)
+        )
+    rank = (
+        _RANK.search(text)
+        if (
+            "top" in lowered
+            or "#" in text
+            or "no." in lowered
+            or "number one" in lowered
+            or "first place" in lowered
+        )
+        else None
+    )
     return Measurement(
         quantities=quantities,
         rank=rank.group("rank") if rank else None,
@@ -326,8 +432,9 @@ def _baseline_target(
             return baseline, target
     reverse = _TO_FROM.search(text) if "from" in lowered else None
     if reverse:
-        target, baseline = _first_at_or_after(quantities, reverse.start("t")), _first_at_or_after(
-            quantities, reverse.start("f")
+        target, baseline = (
+            _first_at_or_after(quantities, reverse.start("t")),
+            _first_at_or_after(quantities, reverse.start("f")),
         )
         if baseline is not None and target is not None and baseline is not target:
             return baseline, target
@@ -356,7 +463,9 @@ def _direction(
         return "maintain"
     if relative:
         lowered = relative.lower()
-        if lowered.startswith(("halve", "halving", "halves", "cut in half", "half", "a third", "a quarter")):
+        if lowered.startswith(
+            ("halve", "halving", "halves", "cut in half", "half", "a third", "a quarter")
+        ):
             return "decrease"
         if lowered.startswith(("double", "doubling", "triple", "tripling", "quadruple")):
             return "increase"

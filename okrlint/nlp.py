@@ -39,7 +39,9 @@ class TextAnalysis:
 class Analyzer:
     """Lazily builds one spaCy pipeline per process and caches one analysis per distinct text."""
 
-    def __init__(self, model: str | None = None, lexicons: dict[str, Lexicon] | None = None) -> None:
+    def __init__(
+        self, model: str | None = None, lexicons: dict[str, Lexicon] | None = None
+    ) -> None:
         self.model = model
         self._lexicons = lexicons
         self._nlp: Any = None
@@ -55,7 +57,9 @@ class Analyzer:
         """The structural reading of a key result (leading verb, task, counted nouns…)."""
         analysis = self(text)
         if analysis._reading is None:
-            analysis._reading = Reading(analysis.text, analysis.words, analysis.measurement, self.lexicons)
+            analysis._reading = Reading(
+                analysis.text, analysis.words, analysis.measurement, self.lexicons
+            )
         return analysis._reading
 
     @property
@@ -70,7 +74,9 @@ class Analyzer:
         if not pending:
             return
         bodies = [text[label_length(text) :] for text in pending]
-        for text, body, doc in zip(pending, bodies, self.nlp.pipe(bodies, batch_size=256), strict=True):
+        for text, body, doc in zip(
+            pending, bodies, self.nlp.pipe(bodies, batch_size=256), strict=True
+        ):
             self._cache[text] = _to_analysis(body, doc)
 
     def __call__(self, text: str) -> TextAnalysis:

@@ -21,7 +21,9 @@ def snippet(
 ) -> str:
     """A YAML document (written as JSON, which is YAML) with one objective."""
     node: dict[str, Any] = (
-        dict(objective) if isinstance(objective, dict) else {"title": objective or DEFAULT_OBJECTIVE}
+        dict(objective)
+        if isinstance(objective, dict)
+        else {"title": objective or DEFAULT_OBJECTIVE}
     )
     node["key_results"] = key_results
     document: dict[str, Any] = {"objectives": [node]}
@@ -37,11 +39,14 @@ def snippet(
 def load_case(case: ExampleCase, name: str = "example") -> list[LoadResult]:
     """The loaded file(s) a rule example stands for."""
     if case.key_result is not None:
-        return [load(snippet([case.key_result], case.objective, case.cycle), f"{name}.yaml", "yaml")]
+        return [
+            load(snippet([case.key_result], case.objective, case.cycle), f"{name}.yaml", "yaml")
+        ]
     if case.key_results is not None:
         return [load(snippet(case.key_results, case.objective, case.cycle), f"{name}.yaml", "yaml")]
     extension = {"yaml": "yaml", "markdown": "md", "text": "txt"}[case.format]
     texts = [case.document] if case.document is not None else list(case.documents or [])
     return [
-        load(text, f"{name}-{index}.{extension}", case.format) for index, text in enumerate(texts, 1)
+        load(text, f"{name}-{index}.{extension}", case.format)
+        for index, text in enumerate(texts, 1)
     ]

@@ -68,7 +68,10 @@ def _walk(root: Path, patterns: list[str]) -> list[Path]:
     files = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and d not in _SKIPPED_DIRS
             and not _excluded(display_path(Path(folder) / d), patterns)
         )
         for name in sorted(names):
@@ -81,7 +84,8 @@ def _walk(root: Path, patterns: list[str]) -> list[Path]:
 def _excluded(path: str, patterns: list[str]) -> bool:
     name = path.rsplit("/", 1)[-1]
     return any(
-        fnmatch(path, p) or fnmatch(name, p) or fnmatch(path, p.rstrip("/") + "/*") for p in patterns
+        fnmatch(path, p) or fnmatch(name, p) or fnmatch(path, p.rstrip("/") + "/*")
+        for p in patterns
     )
 
 
@@ -92,7 +96,8 @@ def read_file(path: Path, fmt: str, max_bytes: int) -> LoadResult:
         size = path.stat().st_size
         if size > max_bytes:
             return _unreadable(
-                shown, f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB limit"
+                shown,
+                f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB limit",
             )
         data = path.read_bytes()
     except OSError as error:
@@ -104,7 +109,8 @@ def load_bytes(data: bytes, path: str, fmt: str, max_bytes: int) -> LoadResult:
     """Decode and load bytes (a file's or stdin's)."""
     if len(data) > max_bytes:
         return _unreadable(
-            path, f"input is {len(data) / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB limit"
+            path,
+            f"input is {len(data) / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB limit",
         )
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -115,7 +121,10 @@ def load_bytes(data: bytes, path: str, fmt: str, max_bytes: int) -> LoadResult:
     except UnicodeDecodeError as error:
         line, column = _position(data, error.start)
         return _unreadable(
-            path, f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", line, column
+            path,
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8",
+            line,
+            column,
         )
     return load(text.replace("\r\n", "\n"), path, fmt)
 
@@ -130,4 +139,6 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 
 def _unreadable(path: str, message: str, line: int = 1, column: int = 1) -> LoadResult:
     span = Span.of(path, line, column, line, column + 1)
-    return LoadResult(document=None, diagnostics=[Diagnostic(code="E001", message=message, span=span)])
+    return LoadResult(
+        document=None, diagnostics=[Diagnostic(code="E001", message=message, span=span)]
+    )

@@ -99,7 +99,19 @@ def test_corpus_precision_and_recall_meet_the_bar() -> None:
     from okrlint.eval import evaluate, read_corpus
 
     scores = evaluate(read_corpus(pattern="ambition_separation.jsonl"))
-    for code in ("A401", "A402", "A403", "A404", "A405", "A406", "P501", "P502", "P503", "C601", "C604"):
+    for code in (
+        "A401",
+        "A402",
+        "A403",
+        "A404",
+        "A405",
+        "A406",
+        "P501",
+        "P502",
+        "P503",
+        "C601",
+        "C604",
+    ):
         score = scores[code]
         assert score.precision >= 0.90, (code, score.precision, score.false_positives)
         assert score.recall >= 0.80, (code, score.recall, score.false_negatives)
@@ -109,10 +121,14 @@ def test_precision_traps_stay_silent() -> None:
     from okrlint.api import lint_text
 
     traps = [
-        "Increase the share of customers who pay annually", "Reduce payroll errors for our clients",
-        "Grow adoption of the bonus feature in our rewards app", "Raise App Store review rating from 4.1 to 4.6",
-        "Grow promotion redemption rate", "Increase course completion on our learning platform",
-        "Reduce new-hire time to first merged PR", "Double revenue while keeping churn under 2%",
+        "Increase the share of customers who pay annually",
+        "Reduce payroll errors for our clients",
+        "Grow adoption of the bonus feature in our rewards app",
+        "Raise App Store review rating from 4.1 to 4.6",
+        "Grow promotion redemption rate",
+        "Increase course completion on our learning platform",
+        "Reduce new-hire time to first merged PR",
+        "Double revenue while keeping churn under 2%",
     ]
     body = "".join(f"      - {trap}\n" for trap in traps)
     report = lint_text(f"cycle: 2026-Q2\nobjectives:\n  - title: Grow\n    key_results:\n{body}")

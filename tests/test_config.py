@@ -21,12 +21,20 @@ objectives:
 
 
 def _run(folder: Path, *args: str) -> tuple[int, list[str], str]:
-    result = CliRunner().invoke(main, ["check", "--format", "json", *args, str(folder / "okrs.yaml")])
-    codes = [f["code"] for f in json.loads(result.stdout)["findings"]] if result.stdout.startswith("{") else []
+    result = CliRunner().invoke(
+        main, ["check", "--format", "json", *args, str(folder / "okrs.yaml")]
+    )
+    codes = (
+        [f["code"] for f in json.loads(result.stdout)["findings"]]
+        if result.stdout.startswith("{")
+        else []
+    )
     return result.exit_code, codes, result.output
 
 
-def _write(folder: Path, text: str = OKRS, config: str | None = None, name: str = ".okrlint.toml") -> None:
+def _write(
+    folder: Path, text: str = OKRS, config: str | None = None, name: str = ".okrlint.toml"
+) -> None:
     (folder / "okrs.yaml").write_text(text, encoding="utf-8")
     if config is not None:
         (folder / name).write_text(config, encoding="utf-8")
@@ -71,11 +79,28 @@ def test_fail_on(tmp_path: Path) -> None:
 
 
 def test_inline_suppression_on_the_line_and_the_line_above(tmp_path: Path) -> None:
-    _write(tmp_path, OKRS.replace("      - Launch the new app", "      - Launch the new app  # okrlint: disable=O101"))
+    _write(
+        tmp_path,
+        OKRS.replace(
+            "      - Launch the new app", "      - Launch the new app  # okrlint: disable=O101"
+        ),
+    )
     assert _run(tmp_path)[1] == []
-    _write(tmp_path, OKRS.replace("      - Launch the new app", "      # okrlint: disable=task-not-outcome\n      - Launch the new app"))
+    _write(
+        tmp_path,
+        OKRS.replace(
+            "      - Launch the new app",
+            "      # okrlint: disable=task-not-outcome\n      - Launch the new app",
+        ),
+    )
     assert _run(tmp_path)[1] == []
-    _write(tmp_path, OKRS.replace("      - Launch the new app", "      # okrlint: disable=M203\n      - Launch the new app"))
+    _write(
+        tmp_path,
+        OKRS.replace(
+            "      - Launch the new app",
+            "      # okrlint: disable=M203\n      - Launch the new app",
+        ),
+    )
     assert _run(tmp_path)[1] == ["O101"]
 
 
@@ -123,7 +148,9 @@ def test_unknown_profile_and_bad_toml(tmp_path: Path) -> None:
 def test_markdown_suppression_comment(tmp_path: Path) -> None:
     text = "## Objective: Delight customers\n<!-- okrlint: disable=O101 -->\n- Launch the new app\n- Raise NPS from 30 to 45\n"
     (tmp_path / "okrs.md").write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--format", "json", "--ignore", "M204", str(tmp_path / "okrs.md")])
+    result = CliRunner().invoke(
+        main, ["check", "--format", "json", "--ignore", "M204", str(tmp_path / "okrs.md")]
+    )
     assert [f["code"] for f in json.loads(result.stdout)["findings"]] == []
 
 

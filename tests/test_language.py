@@ -49,8 +49,12 @@ def test_launches_with_their_own_measure_and_noun_readings_are_not_tasks(text: s
 
 def test_the_leading_verb_comes_from_the_lexicon_not_a_tagger() -> None:
     # Title Case and imperative forms that trained taggers often read as nouns.
-    for text, kind in [("Ship v2", "activity"), ("Double revenue", "outcome"),
-                       ("Lower churn", "outcome"), ("Publish the guide", "activity")]:
+    for text, kind in [
+        ("Ship v2", "activity"),
+        ("Double revenue", "outcome"),
+        ("Lower churn", "outcome"),
+        ("Publish the guide", "activity"),
+    ]:
         lead = ANALYZER.read(text).lead
         assert lead is not None and lead.kind == kind, text
 
@@ -89,8 +93,10 @@ def test_a_configured_pipeline_on_disk_is_used(tmp_path: Path) -> None:
     pipeline.to_disk(tmp_path / "pipeline")
     (tmp_path / ".okrlint.toml").write_text(f'nlp-model = "{(tmp_path / "pipeline").as_posix()}"\n')
     okrs = tmp_path / "okrs.yaml"
-    okrs.write_text("cycle: 2026-Q2\nobjectives:\n  - title: Delight users\n    key_results:\n"
-                    "      - Launch the new app\n      - Raise NPS from 30 to 45\n")
+    okrs.write_text(
+        "cycle: 2026-Q2\nobjectives:\n  - title: Delight users\n    key_results:\n"
+        "      - Launch the new app\n      - Raise NPS from 30 to 45\n"
+    )
     result = CliRunner().invoke(main, ["check", "--format", "json", str(okrs)])
     assert result.exit_code == 1, result.output
     assert '"code": "O101"' in result.output
@@ -99,7 +105,9 @@ def test_a_configured_pipeline_on_disk_is_used(tmp_path: Path) -> None:
 def test_a_missing_pipeline_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / ".okrlint.toml").write_text('nlp-model = "en_core_web_sm_not_installed"\n')
     okrs = tmp_path / "okrs.yaml"
-    okrs.write_text("objectives:\n  - title: Grow\n    key_results: [Launch the app, Raise NPS from 3 to 4]\n")
+    okrs.write_text(
+        "objectives:\n  - title: Grow\n    key_results: [Launch the app, Raise NPS from 3 to 4]\n"
+    )
     result = CliRunner().invoke(main, ["check", str(okrs)])
     assert result.exit_code == 2
     assert "nlp-model" in result.output and "Traceback" not in result.output

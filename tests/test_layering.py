@@ -22,13 +22,19 @@ def _imports(path: Path) -> set[str]:
 
 def _modules() -> dict[str, set[str]]:
     return {
-        path.relative_to(PACKAGE.parent).with_suffix("").as_posix().replace("/", "."): _imports(path)
+        path.relative_to(PACKAGE.parent).with_suffix("").as_posix().replace("/", "."): _imports(
+            path
+        )
         for path in PACKAGE.rglob("*.py")
     }
 
 
 def test_only_the_nlp_module_imports_spacy() -> None:
-    users = {name for name, imports in _modules().items() if any(i.split(".")[0] == "spacy" for i in imports)}
+    users = {
+        name
+        for name, imports in _modules().items()
+        if any(i.split(".")[0] == "spacy" for i in imports)
+    }
     assert users == {"okrlint.nlp"}
 
 
@@ -43,7 +49,11 @@ def test_core_never_imports_the_cli_or_formatters() -> None:
 def test_models_and_loaders_do_not_import_rules_or_engine() -> None:
     for name, imports in _modules().items():
         if name in ("okrlint.models",) or name.startswith("okrlint.loaders"):
-            assert not {i for i in imports if i.startswith(("okrlint.engine", "okrlint.checks", "okrlint.rulebook"))}
+            assert not {
+                i
+                for i in imports
+                if i.startswith(("okrlint.engine", "okrlint.checks", "okrlint.rulebook"))
+            }
 
 
 def test_rules_and_explain_do_not_import_spacy() -> None:
@@ -53,5 +63,7 @@ def test_rules_and_explain_do_not_import_spacy() -> None:
         "r = CliRunner().invoke(main, ['rules']); assert r.exit_code == 0;"
         "print('spacy' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"

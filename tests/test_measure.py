@@ -22,7 +22,9 @@ from okrlint.measure import measure
         ("Keep churn from 2% to 2%", 2, 2, "%", "maintain"),
     ],
 )
-def test_baseline_and_target(text: str, baseline: float, target: float, unit: str | None, direction: str) -> None:
+def test_baseline_and_target(
+    text: str, baseline: float, target: float, unit: str | None, direction: str
+) -> None:
     m = measure(text)
     assert m.baseline is not None and m.target is not None
     assert (m.baseline.value, m.target.value) == (baseline, target)
@@ -38,8 +40,12 @@ def test_currency_and_magnitudes() -> None:
 
 @pytest.mark.parametrize(
     ("text", "change", "direction"),
-    [("Grow revenue by 20%", "20%", None), ("Double weekly active users", "Double", "increase"),
-     ("Halve onboarding time", "Halve", "decrease"), ("Grow MRR 3x", "3x", None)],
+    [
+        ("Grow revenue by 20%", "20%", None),
+        ("Double weekly active users", "Double", "increase"),
+        ("Halve onboarding time", "Halve", "decrease"),
+        ("Grow MRR 3x", "3x", None),
+    ],
 )
 def test_relative_changes(text: str, change: str, direction: str | None) -> None:
     m = measure(text)
@@ -49,8 +55,15 @@ def test_relative_changes(text: str, change: str, direction: str | None) -> None
 
 @pytest.mark.parametrize(
     "text",
-    ["Ship v2 of the API", "Achieve SOC 2 Type II certification", "Get ISO 27001 certified",
-     "Win 2026's top award", "Be in the top 3 of G2 rankings in Q3", "Cut Sev-1 pages", "Answer 24/7"],
+    [
+        "Ship v2 of the API",
+        "Achieve SOC 2 Type II certification",
+        "Get ISO 27001 certified",
+        "Win 2026's top award",
+        "Be in the top 3 of G2 rankings in Q3",
+        "Cut Sev-1 pages",
+        "Answer 24/7",
+    ],
 )
 def test_numbers_that_are_names_are_not_quantities(text: str) -> None:
     assert measure(text).quantities == []
@@ -80,12 +93,17 @@ def test_deadlines(text: str, phrase: str, date: dt.date | None) -> None:
     assert deadline.date == date
 
 
-@pytest.mark.parametrize("text", ["Grow revenue per week from $10k to $14k", "Resolve 90% of tickets within 4 hours"])
+@pytest.mark.parametrize(
+    "text", ["Grow revenue per week from $10k to $14k", "Resolve 90% of tickets within 4 hours"]
+)
 def test_rates_and_metric_windows_are_not_deadlines(text: str) -> None:
     assert measure(text).deadline is None
 
 
-@pytest.mark.parametrize("text", ["Grow revenue from EUR 140k to EUR 220k a month", "Grow revenue from 140k EUR to 220k EUR"])
+@pytest.mark.parametrize(
+    "text",
+    ["Grow revenue from EUR 140k to EUR 220k a month", "Grow revenue from 140k EUR to 220k EUR"],
+)
 def test_iso_currency_codes(text: str) -> None:
     m = measure(text)
     assert m.baseline and m.target

@@ -25,4 +25,7 @@ def test_rule_table_matches_okrlint_rules() -> None:
 
 def test_readme_carries_the_two_setup_commands() -> None:
     blocks = re.findall(r"```sh\n(.*?)\n```", README.read_text(encoding="utf-8"), re.S)
-    assert blocks == ["pip install . && okrlint check examples/", "pip install -e '.[test]' && python -m pytest"]
+    assert blocks == [
+        "pip install . && okrlint check examples/",
+        "pip install -e '.[test]' && python -m pytest",
+    ]

@@ -61,10 +61,16 @@ def test_codes_and_names_are_unique() -> None:
 
 def test_design_catalogue_rules_keep_their_codes() -> None:
     expected = {
-        "E001": "parse-error", "E002": "invalid-field", "E003": "duplicate-id",
-        "F301": "too-many-objectives", "F302": "too-many-key-results",
-        "F303": "too-few-key-results", "F304": "too-many-key-results-total",
-        "F305": "objective-is-metric", "F306": "objective-too-long", "F307": "duplicate-key-result",
+        "E001": "parse-error",
+        "E002": "invalid-field",
+        "E003": "duplicate-id",
+        "F301": "too-many-objectives",
+        "F302": "too-many-key-results",
+        "F303": "too-few-key-results",
+        "F304": "too-many-key-results-total",
+        "F305": "objective-is-metric",
+        "F306": "objective-too-long",
+        "F307": "duplicate-key-result",
     }
     book = default_rulebook()
     for code, name in expected.items():

@@ -20,8 +20,16 @@ _PERFECTION = re.compile(
 )
 
 
-_SECONDS = {"ms": 0.001, "s": 1, "min": 60, "h": 3600, "days": 86400, "weeks": 604800,
-            "months": 2629800, "years": 31557600}
+_SECONDS = {
+    "ms": 0.001,
+    "s": 1,
+    "min": 60,
+    "h": 3600,
+    "days": 86400,
+    "weeks": 604800,
+    "months": 2629800,
+    "years": 31557600,
+}
 
 
 def _numbers(kr: KeyResult, ctx: Context) -> tuple[float | None, float | None, str | None]:
@@ -32,11 +40,20 @@ def _numbers(kr: KeyResult, ctx: Context) -> tuple[float | None, float | None, s
     unit = kr.unit
     if baseline is None and measurement.baseline is not None:
         baseline = measurement.baseline.value
-    if target is None and measurement.target is not None and (measurement.baseline or baseline is not None):
+    if (
+        target is None
+        and measurement.target is not None
+        and (measurement.baseline or baseline is not None)
+    ):
         target = measurement.target.value
         unit = unit or measurement.target.unit
         from_unit = measurement.baseline.unit if measurement.baseline else None
-        if baseline is not None and from_unit in _SECONDS and unit in _SECONDS and from_unit != unit:
+        if (
+            baseline is not None
+            and from_unit in _SECONDS
+            and unit in _SECONDS
+            and from_unit != unit
+        ):
             baseline = baseline * _SECONDS[from_unit] / _SECONDS[unit]  # "2 hours to 30 minutes"
     return baseline, target, unit
 
@@ -57,12 +74,19 @@ def business_as_usual(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
     reading = ctx.analyzer.read(kr.title)
     lead = reading.lead
     keeps = lead is not None and lead.kind == "maintenance" and not lead.noun_reading
-    if keeps and lead is not None and lead.base == "continue" and _continues_change(reading.texts, lead.end, ctx):
+    if (
+        keeps
+        and lead is not None
+        and lead.base == "continue"
+        and _continues_change(reading.texts, lead.end, ctx)
+    ):
         keeps = False  # "Continue to grow ARR from $2M to $3M" is a change
     baseline, target, _unit = _numbers(kr, ctx)
     same = baseline is not None and target is not None and baseline == target
     if keeps or same or kr.direction == "maintain":
-        verb = reading.texts[lead.index] if keeps and lead is not None else "same target as baseline"
+        verb = (
+            reading.texts[lead.index] if keeps and lead is not None else "same target as baseline"
+        )
         yield Hit(kr, {"verb": verb})
 
 
@@ -80,7 +104,7 @@ def timid_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterato
     if baseline is None or target is None or baseline == 0 or baseline == target:
         return
     change = abs(target - baseline) / abs(baseline)
-    if unit == "%" and 95 <= min(baseline, target) and max(baseline, target) < 100:
+    if unit == "%" and min(baseline, target) >= 95 and max(baseline, target) < 100:
         # Near the ceiling the gap matters: 99.5% -> 99.9% uptime removes 80% of the downtime.
         change = max(change, abs(target - baseline) / (100 - min(baseline, target)))
     if change < float(params["timid-change"]):
@@ -102,7 +126,7 @@ def unrealistic_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> I
 
 
 def hedged_language(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """"Try to", "hopefully", "if possible" (A404); a hedge in quotes is mentioned, not used."""
+    """ "Try to", "hopefully", "if possible" (A404); a hedge in quotes is mentioned, not used."""
     reading = ctx.analyzer.read(kr.title)
     for start, _end, term in ctx.analyzer.lexicons["hedges"].find(reading.texts):
         before = reading.source[: reading.words[start].start].rstrip()
@@ -119,9 +143,13 @@ def confidence_out_of_range(kr: KeyResult, params: dict[str, Any], ctx: Context)
     low, high = float(params["confidence-low"]), float(params["confidence-high"])
     committed = ctx.objective is not None and ctx.objective.type == ObjectiveType.COMMITTED
     if kr.confidence >= high and not committed:
-        yield Hit(kr, {"confidence": f"{kr.confidence:g}", "reading": "too safe for a stretch goal"})
+        yield Hit(
+            kr, {"confidence": f"{kr.confidence:g}", "reading": "too safe for a stretch goal"}
+        )
     elif kr.confidence <= low:
-        yield Hit(kr, {"confidence": f"{kr.confidence:g}", "reading": "closer to a wish than a plan"})
+        yield Hit(
+            kr, {"confidence": f"{kr.confidence:g}", "reading": "closer to a wish than a plan"}
+        )
 
 
 def _scale(document: OKRDocument) -> float:
@@ -141,7 +169,9 @@ def _stretch_scores(document: OKRDocument, *, untyped: bool) -> list[tuple[KeyRe
     ]
 
 
-def sandbagging_scores(documents: list[OKRDocument], params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+def sandbagging_scores(
+    documents: list[OKRDocument], params: dict[str, Any], ctx: Context
+) -> Iterator[Hit]:
     """Every aspirational KR of a file at 100%, or one owner averaging >= streak-score over
     consecutive cycles on KRs not marked committed (A405)."""
     flagged: set[int] = set()
@@ -150,7 +180,9 @@ def sandbagging_scores(documents: list[OKRDocument], params: dict[str, Any], ctx
         if len(scored) >= 2 and all(score >= 1.0 for _kr, score in scored):
             flagged.add(id(document))
             where = document.cycle or "this file"
-            yield Hit(scored[0][0], {"evidence": f"every stretch key result in {where} is scored at 100%"})
+            yield Hit(
+                scored[0][0], {"evidence": f"every stretch key result in {where} is scored at 100%"}
+            )
     streak = float(params["streak-score"])
     by_owner: dict[str, list[tuple[str, OKRDocument, float]]] = {}
     for document in documents:
@@ -160,9 +192,16 @@ def sandbagging_scores(documents: list[OKRDocument], params: dict[str, Any], ctx
             by_owner.setdefault(document.owner, []).append((document.cycle, document, average))
     for owner, cycles in sorted(by_owner.items()):
         cycles.sort(key=lambda item: item[0])
-        for (prev_cycle, _prev, prev_avg), (cycle, document, avg) in zip(cycles, cycles[1:], strict=False):
+        for (prev_cycle, _prev, prev_avg), (cycle, document, avg) in zip(
+            cycles, cycles[1:], strict=False
+        ):
             if prev_avg >= streak and avg >= streak and id(document) not in flagged:
                 flagged.add(id(document))
                 first = _stretch_scores(document, untyped=True)[0][0]
-                yield Hit(first, {"evidence": f"{owner} averaged {prev_avg:.2f} in {prev_cycle} and "
-                                              f"{avg:.2f} in {cycle}"})
+                yield Hit(
+                    first,
+                    {
+                        "evidence": f"{owner} averaged {prev_avg:.2f} in {prev_cycle} and "
+                        f"{avg:.2f} in {cycle}"
+                    },
+                )

@@ -20,7 +20,9 @@ _PLACEHOLDER = re.compile(
 )
 
 
-def missing_counter_metric(objective: Objective, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+def missing_counter_metric(
+    objective: Objective, params: dict[str, Any], ctx: Context
+) -> Iterator[Hit]:
     """A speed or volume KR with no quality KR beside it (C601; Grove's paired indicators)."""
     if len(objective.key_results) < 2:
         return
@@ -37,13 +39,25 @@ def missing_counter_metric(objective: Objective, params: dict[str, Any], ctx: Co
         yield Hit(objective, {"pushed": pushed[1], "kr": pushed[0].title})
 
 
-_TIMED = {"time", "turnaround", "faster", "speed", "velocity", "throughput", "lead", "cycle", "days"}
+_TIMED = {
+    "time",
+    "turnaround",
+    "faster",
+    "speed",
+    "velocity",
+    "throughput",
+    "lead",
+    "cycle",
+    "days",
+}
 
 
 def _fewer_problems(reading: Any, volume: list[tuple[int, int, tuple[str, ...]]]) -> bool:
     """Fewer tickets, cases or calls per unit of work is itself a quality measure."""
-    return bool(volume) and reading.measurement.direction == "decrease" and not any(
-        word in _TIMED for _s, _e, term in volume for word in term
+    return (
+        bool(volume)
+        and reading.measurement.direction == "decrease"
+        and not any(word in _TIMED for _s, _e, term in volume for word in term)
     )
 
 
@@ -54,7 +68,9 @@ def _volume_terms(reading: Any, lexicon: Any) -> list[tuple[int, int, tuple[str,
         before = reading.texts[max(0, start - 3) : start]
         if term == ("time",) and before and before[-1] in ("on", "full", "part", "real", "first"):
             continue
-        if "of" in before and any(w in ("share", "%", "percent", "percentage", "proportion") for w in before):
+        if "of" in before and any(
+            w in ("share", "%", "percent", "percentage", "proportion") for w in before
+        ):
             continue
         found.append((start, end, term))
     return found
@@ -70,10 +86,14 @@ def _pushes(reading: Any, term: tuple[str, ...]) -> bool:
         # "Managers get promoted faster" has no figure to push: M202 says enough there.
         cuts = lead is not None and lead.base in ("cut", "reduce", "shorten", "halve")
         return reading.has_measure and (direction == "decrease" or "faster" in term or cuts)
-    return direction != "decrease" and (reading.has_measure or (lead is not None and lead.kind == "outcome"))
+    return direction != "decrease" and (
+        reading.has_measure or (lead is not None and lead.kind == "outcome")
+    )
 
 
-def unknown_parent(documents: list[OKRDocument], params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+def unknown_parent(
+    documents: list[OKRDocument], params: dict[str, Any], ctx: Context
+) -> Iterator[Hit]:
     """A `parent` that names no objective in any file of the run (C602)."""
     known = {o.id for d in documents for o in d.objectives if o.id}
     for document in documents:
@@ -84,11 +104,17 @@ def unknown_parent(documents: list[OKRDocument], params: dict[str, Any], ctx: Co
 
 def private_okr(objective: Objective, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """Visibility set to private (C603)."""
-    if objective.visibility and objective.visibility.strip().lower() in ("private", "hidden", "restricted"):
+    if objective.visibility and objective.visibility.strip().lower() in (
+        "private",
+        "hidden",
+        "restricted",
+    ):
         yield Hit(objective, {"visibility": objective.visibility})
 
 
-def cascade_placeholder(document: OKRDocument, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+def cascade_placeholder(
+    document: OKRDocument, params: dict[str, Any], ctx: Context
+) -> Iterator[Hit]:
     """TBD, "waiting for company OKRs": planning blocked on the level above (C604)."""
     nodes: list[Objective | KeyResult] = []
     for objective in document.objectives:

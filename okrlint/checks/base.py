@@ -29,5 +29,3 @@ class Context:
 
 
 Check = Callable[[Any, dict[str, Any], Context], Iterator[Hit]]
-
-

@@ -11,42 +11,268 @@ from okrlint.language import base_forms
 from okrlint.models import KeyResult, Scope
 
 # A people context that turns "bonus", "commission", "promotion" into pay or appraisal.
-_PAY_CONTEXT = {"tied", "tie", "ties", "linked", "link", "eligible", "qualify", "qualifies", "earn",
-                "earns", "pool", "manager", "managers", "employee", "employees", "staff", "team",
-                "rep", "reps", "individual", "my", "quota", "paid", "receive", "receives",
-                "towards", "toward", "counts", "count", "annual", "year-end", "q4", "q1", "q2", "q3",
-                "salary", "performance", "appraisal", "depends", "depend", "if", "once", "unlocks",
-                "unlock", "rises", "accelerator", "accelerators", "above", "target"}
+_PAY_CONTEXT = {
+    "tied",
+    "tie",
+    "ties",
+    "linked",
+    "link",
+    "eligible",
+    "qualify",
+    "qualifies",
+    "earn",
+    "earns",
+    "pool",
+    "manager",
+    "managers",
+    "employee",
+    "employees",
+    "staff",
+    "team",
+    "rep",
+    "reps",
+    "individual",
+    "my",
+    "quota",
+    "paid",
+    "receive",
+    "receives",
+    "towards",
+    "toward",
+    "counts",
+    "count",
+    "annual",
+    "year-end",
+    "q4",
+    "q1",
+    "q2",
+    "q3",
+    "salary",
+    "performance",
+    "appraisal",
+    "depends",
+    "depend",
+    "if",
+    "once",
+    "unlocks",
+    "unlock",
+    "rises",
+    "accelerator",
+    "accelerators",
+    "above",
+    "target",
+}
 # A strong term followed by one of these is about the HR process itself ("performance review
 # cycle time"), not about tying this result to pay.
-_PROCESS = {"cycle", "process", "completion", "participation", "forms", "form", "templates", "template",
-            "meetings", "turnaround", "time", "calibration", "training", "tool", "software", "system"}
+_PROCESS = {
+    "cycle",
+    "process",
+    "completion",
+    "participation",
+    "forms",
+    "form",
+    "templates",
+    "template",
+    "meetings",
+    "turnaround",
+    "time",
+    "calibration",
+    "training",
+    "tool",
+    "software",
+    "system",
+}
 # After the word, these show a product or marketing meaning ("bonus feature", "promotion code").
-_PRODUCT_SENSE = {"feature", "features", "points", "program", "programme", "code", "codes",
-                  "redemption", "redemptions", "campaign", "campaigns", "app", "engine", "offer",
-                  "offers", "disputes", "errors", "calculation", "calculations", "statements",
-                  "rules", "payments", "uplift", "budget", "spend", "from", "on", "of", "for"}
-_ORG_STANDARDS = {"soc", "iso", "pci", "hipaa", "fedramp", "gdpr", "hitrust", "cmmc", "b", "wcag",
-                  "leed", "ce", "fda", "nist", "cyber", "essentials"}
+_PRODUCT_SENSE = {
+    "feature",
+    "features",
+    "points",
+    "program",
+    "programme",
+    "code",
+    "codes",
+    "redemption",
+    "redemptions",
+    "campaign",
+    "campaigns",
+    "app",
+    "engine",
+    "offer",
+    "offers",
+    "disputes",
+    "errors",
+    "calculation",
+    "calculations",
+    "statements",
+    "rules",
+    "payments",
+    "uplift",
+    "budget",
+    "spend",
+    "from",
+    "on",
+    "of",
+    "for",
+}
+_ORG_STANDARDS = {
+    "soc",
+    "iso",
+    "pci",
+    "hipaa",
+    "fedramp",
+    "gdpr",
+    "hitrust",
+    "cmmc",
+    "b",
+    "wcag",
+    "leed",
+    "ce",
+    "fda",
+    "nist",
+    "cyber",
+    "essentials",
+}
 _LEARNING_VERBS = {"learn", "study", "read", "master", "upskill", "reskill"}
-_TAKING_VERBS = {"complete", "take", "attend", "finish", "enroll", "enrol", "pass", "earn", "get",
-                 "obtain", "achieve", "become", "start", "join", "do", "gain", "find"}
+_TAKING_VERBS = {
+    "complete",
+    "take",
+    "attend",
+    "finish",
+    "enroll",
+    "enrol",
+    "pass",
+    "earn",
+    "get",
+    "obtain",
+    "achieve",
+    "become",
+    "start",
+    "join",
+    "do",
+    "gain",
+    "find",
+}
 # Verbs a named person or each member of a role is scored on ("Dana closes…", "every rep books…").
-_SCORING_VERBS = {"close", "book", "sell", "fill", "sign", "land", "win", "bring", "generate", "hit",
-                  "achieve", "deliver", "ship", "write", "publish", "make", "complete", "resolve",
-                  "handle", "source", "hire", "recruit", "reach", "exceed", "meet", "produce",
-                  "submit", "run", "present", "contribute", "own", "earn", "secure", "convert", "renew"}
-_SENIORITY = {"senior", "lead", "principal", "staff", "manager", "director", "head", "vp", "partner",
-              "architect", "chief"}
-_GROUP_WORDS = {"%", "percent", "all", "every", "each", "team", "staff", "employees", "engineers",
-                "agents", "customers", "users", "students", "members", "learners", "participants",
-                "our", "clients", "managers", "reps", "nurses", "teachers", "volunteers"}
+_SCORING_VERBS = {
+    "close",
+    "book",
+    "sell",
+    "fill",
+    "sign",
+    "land",
+    "win",
+    "bring",
+    "generate",
+    "hit",
+    "achieve",
+    "deliver",
+    "ship",
+    "write",
+    "publish",
+    "make",
+    "complete",
+    "resolve",
+    "handle",
+    "source",
+    "hire",
+    "recruit",
+    "reach",
+    "exceed",
+    "meet",
+    "produce",
+    "submit",
+    "run",
+    "present",
+    "contribute",
+    "own",
+    "earn",
+    "secure",
+    "convert",
+    "renew",
+}
+_SENIORITY = {
+    "senior",
+    "lead",
+    "principal",
+    "staff",
+    "manager",
+    "director",
+    "head",
+    "vp",
+    "partner",
+    "architect",
+    "chief",
+}
+_GROUP_WORDS = {
+    "%",
+    "percent",
+    "all",
+    "every",
+    "each",
+    "team",
+    "staff",
+    "employees",
+    "engineers",
+    "agents",
+    "customers",
+    "users",
+    "students",
+    "members",
+    "learners",
+    "participants",
+    "our",
+    "clients",
+    "managers",
+    "reps",
+    "nurses",
+    "teachers",
+    "volunteers",
+}
 _NAMED_SUBJECT = re.compile(r"^(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s(?P<verb>[a-z]+s)\b")
-_TEAM_WORDS = {"team", "success", "support", "sales", "marketing", "engineering", "product", "customer",
-               "finance", "ops", "operations", "design", "legal", "security", "platform", "data",
-               "growth", "people", "hr", "it", "every", "each", "all", "our", "the", "new", "mobile",
-               "web", "app", "checkout", "search", "billing", "onboarding", "partner", "partners",
-               "enterprise", "infrastructure", "analytics", "brand", "content", "community", "field"}
+_TEAM_WORDS = {
+    "team",
+    "success",
+    "support",
+    "sales",
+    "marketing",
+    "engineering",
+    "product",
+    "customer",
+    "finance",
+    "ops",
+    "operations",
+    "design",
+    "legal",
+    "security",
+    "platform",
+    "data",
+    "growth",
+    "people",
+    "hr",
+    "it",
+    "every",
+    "each",
+    "all",
+    "our",
+    "the",
+    "new",
+    "mobile",
+    "web",
+    "app",
+    "checkout",
+    "search",
+    "billing",
+    "onboarding",
+    "partner",
+    "partners",
+    "enterprise",
+    "infrastructure",
+    "analytics",
+    "brand",
+    "content",
+    "community",
+    "field",
+}
 _RECEIVING = {"get", "have", "receive", "attend", "be", "is", "gets", "has", "receives"}
 
 
@@ -60,24 +286,36 @@ def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
     first_person = any(w in ("my", "me", "i", "myself") for w in texts)
     terms = ctx.analyzer.lexicons["development-terms"].find(texts)
     base = lead.base if lead else ""
-    group = any(w in _GROUP_WORDS for w in texts) or any(w[:1].isdigit() for w in texts[1:2]) and "%" in texts
-    learning = any(texts[i : i + 2] in (["to", "learn"], ["learn", "about"]) for i in range(len(texts)))
+    group = (
+        any(w in _GROUP_WORDS for w in texts)
+        or any(w[:1].isdigit() for w in texts[1:2])
+        and "%" in texts
+    )
+    learning = any(
+        texts[i : i + 2] in (["to", "learn"], ["learn", "about"]) for i in range(len(texts))
+    )
     if first_person and (terms or base in _LEARNING_VERBS | _TAKING_VERBS):
         yield Hit(kr, {"goal": kr.title})
     elif learning and not group:
         yield Hit(kr, {"goal": kr.title})  # "Attend KubeCon to learn about service meshes"
-    elif base in _LEARNING_VERBS and not group and _reads_books_or_skills(texts):
-        yield Hit(kr, {"goal": kr.title})
-    elif base in _TAKING_VERBS and terms and not group and not _org_standard(texts):
-        yield Hit(kr, {"goal": kr.title})
-    elif base in ("become", "get") and _career_step(texts, lead.end if lead else 0):
+    elif (
+        base in _LEARNING_VERBS
+        and not group
+        and _reads_books_or_skills(texts)
+        or base in _TAKING_VERBS
+        and terms
+        and not group
+        and not _org_standard(texts)
+        or base in ("become", "get")
+        and _career_step(texts, lead.end if lead else 0)
+    ):
         yield Hit(kr, {"goal": kr.title})
 
 
 def _reads_books_or_skills(texts: list[str]) -> bool:
-    return any(w in ("books", "book", "skills", "language", "spanish", "python", "coding") for w in texts) or (
-        len(texts) > 1 and texts[0] in ("learn", "study", "master")
-    )
+    return any(
+        w in ("books", "book", "skills", "language", "spanish", "python", "coding") for w in texts
+    ) or (len(texts) > 1 and texts[0] in ("learn", "study", "master"))
 
 
 def _org_standard(texts: list[str]) -> bool:
@@ -88,7 +326,11 @@ def _career_step(texts: list[str], after: int) -> bool:
     following = texts[after : after + 3]
     if texts[after - 1 : after] == ["get"] or "promoted" in following:
         return "promoted" in following
-    return bool(following) and following[0] in ("a", "an") and any(w in _SENIORITY for w in following[1:])
+    return (
+        bool(following)
+        and following[0] in ("a", "an")
+        and any(w in _SENIORITY for w in following[1:])
+    )
 
 
 def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -104,14 +346,29 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
     for start, end, term in lexicons["compensation-ambiguous"].find(texts):
         following = texts[end] if end < len(texts) else ""
         window = set(texts[max(0, start - 4) : start]) | set(texts[end : end + 5])
-        if following in _PRODUCT_SENSE and not window & {"tied", "linked", "eligible", "qualify", "qualifies"}:
+        if following in _PRODUCT_SENSE and not window & {
+            "tied",
+            "linked",
+            "eligible",
+            "qualify",
+            "qualifies",
+        }:
             continue
         if term in (("raise",),) and start == (reading.lead.index if reading.lead else -1):
             continue  # "Raise NPS…" is a verb
-        if term == ("promoted",) and start > 0 and texts[start - 1] in ("get", "be", "become", "gets"):
+        if (
+            term == ("promoted",)
+            and start > 0
+            and texts[start - 1] in ("get", "be", "become", "gets")
+        ):
             if not window & {"if", "once", "depends", "eligible", "for"}:
                 continue  # "Get promoted to senior PM" is a career step (P501), not pay
-        if term in (("rating",), ("ratings",)) and not window & {"performance", "employee", "manager", "my"}:
+        if term in (("rating",), ("ratings",)) and not window & {
+            "performance",
+            "employee",
+            "manager",
+            "my",
+        }:
             continue
         if window & _PAY_CONTEXT:
             yield Hit(kr, {"term": " ".join(term)})
@@ -119,13 +376,24 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
 
 
 def _looks_like_a_person(name: str, lexicons: dict[str, Any]) -> bool:
-    """"Dana Whitfield", not "Customer Success" or "Checkout Latency" (Title Case key results)."""
+    """ "Dana Whitfield", not "Customer Success" or "Checkout Latency" (Title Case key results)."""
     words = name.lower().split()
-    vocabulary = set().union(*(
-        {t[0] for t in lexicons[n].terms}
-        for n in ("metric-nouns", "population-nouns", "volume-metrics", "quality-metrics",
-                  "activity-verbs", "outcome-verbs", "maintenance-verbs", "role-nouns", "effort-metrics")
-    ))
+    vocabulary = set().union(
+        *(
+            {t[0] for t in lexicons[n].terms}
+            for n in (
+                "metric-nouns",
+                "population-nouns",
+                "volume-metrics",
+                "quality-metrics",
+                "activity-verbs",
+                "outcome-verbs",
+                "maintenance-verbs",
+                "role-nouns",
+                "effort-metrics",
+            )
+        )
+    )
     return not any(w in vocabulary or w in _TEAM_WORDS for w in words)
 
 

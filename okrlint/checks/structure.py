@@ -96,17 +96,23 @@ def text_length(node: Objective | KeyResult, params: dict[str, Any], ctx: Contex
     words = len(ctx.analyzer(node.title).words)
     chars = len(node.title)
     if chars > max_chars or words > max_words:
-        yield Hit(node, {"chars": chars, "words": words, "max_chars": max_chars, "max_words": max_words})
+        yield Hit(
+            node, {"chars": chars, "words": words, "max_chars": max_chars, "max_words": max_words}
+        )
 
 
-def contains_measure(node: Objective | KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+def contains_measure(
+    node: Objective | KeyResult, params: dict[str, Any], ctx: Context
+) -> Iterator[Hit]:
     """The text carries numbers used as measures (years, quarters, versions and ranks excepted)."""
     quantities = ctx.analyzer(node.title).measurement.quantities
     if quantities:
         yield Hit(node, {"numbers": ", ".join(dict.fromkeys(q.text for q in quantities))})
 
 
-def duplicate_key_result(document: OKRDocument, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+def duplicate_key_result(
+    document: OKRDocument, params: dict[str, Any], ctx: Context
+) -> Iterator[Hit]:
     """The same or nearly the same key result twice in one document.
 
     Near-duplicates must agree on every number: "NPS from 30 to 40" and "NPS from 40 to 50"

@@ -40,7 +40,11 @@ def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         return
     lead = reading.lead
     title = kr.title.rstrip(".")
-    if lead is not None and lead.kind == "activity" and " ".join(reading.texts[lead.index : lead.end]) == reading.task:
+    if (
+        lead is not None
+        and lead.kind == "activity"
+        and " ".join(reading.texts[lead.index : lead.end]) == reading.task
+    ):
         start = reading.words[lead.index].start
         end = reading.words[lead.end - 1].end
         means = _gerund(reading.task) + title[end:]
@@ -86,9 +90,15 @@ def missing_baseline(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
     measurement = reading.measurement
     if kr.baseline is not None or measurement.baseline is not None:
         return
-    if reading.lead is not None and reading.lead.kind == "maintenance" or kr.direction == "maintain":
+    if (
+        reading.lead is not None
+        and reading.lead.kind == "maintenance"
+        or kr.direction == "maintain"
+    ):
         return
-    target = measurement.relative_change or (measurement.target.text if measurement.target else None)
+    target = measurement.relative_change or (
+        measurement.target.text if measurement.target else None
+    )
     if target is None and kr.target is not None:
         target = str(kr.target)
     if target:

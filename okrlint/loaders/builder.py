@@ -138,7 +138,9 @@ class DocumentBuilder:
         found = []
         for item in node.value:
             if not isinstance(item.value, dict):
-                self.problem("E002", "a check-in must be a mapping with 'date' and 'value'", item.span)
+                self.problem(
+                    "E002", "a check-in must be a mapping with 'date' and 'value'", item.span
+                )
                 continue
             check_in = self.validated(CheckIn, dict(item.value), item.span, "check-in")
             if check_in is not None:
@@ -190,7 +192,9 @@ class DocumentBuilder:
         if isinstance(item.value, int | float) and not isinstance(item.value, bool):
             return str(item.value)
         article = "an" if what[0] in "aeiou" else "a"
-        self.problem("E002", f"{article} {what} must be text or a mapping with a 'title'", item.span)
+        self.problem(
+            "E002", f"{article} {what} must be text or a mapping with a 'title'", item.span
+        )
         return None
 
     def problem(self, code: str, message: str, span: Span) -> None:
@@ -219,7 +223,9 @@ class DocumentBuilder:
 
 def _first(span: Span) -> Span:
     """The first character of a span: where a message about a whole mapping points."""
-    return Span.of(span.path, span.start.line, span.start.column, span.start.line, span.start.column + 1)
+    return Span.of(
+        span.path, span.start.line, span.start.column, span.start.line, span.start.column + 1
+    )
 
 
 def _field_message(key: str, problem: dict[str, Any]) -> str:

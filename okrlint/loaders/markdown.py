@@ -66,9 +66,7 @@ def load_markdown(text: str, path: str) -> LoadResult:
         message = "front matter opened with '---' is never closed with '---'; it was not read"
         extra.append(Diagnostic(code="E001", message=message, span=Span.of(path, 1, 1, 1, 4)))
     # A plain heading is an objective only when it owns key results (DESIGN §2).
-    builder.objectives = [
-        o for o in state.objectives if o.key_results or id(o) in state.explicit
-    ]
+    builder.objectives = [o for o in state.objectives if o.key_results or id(o) in state.explicit]
     return builder.result(text, extra)
 
 
@@ -142,8 +140,13 @@ def _list(state: _State, tokens: list[Token], start: int) -> None:
             item_open = _enclosing_item(tokens, index)
             if item_open is None or token.level != item_open.level + 2:
                 continue
-            found = _item(state, token, owner, top_level=depth == 1,
-                          kr_level=depth in (1, objective_depth + 1))
+            found = _item(
+                state,
+                token,
+                owner,
+                top_level=depth == 1,
+                kr_level=depth in (1, objective_depth + 1),
+            )
             if found is not owner:
                 objective_depth = depth
             owner = found

@@ -8,7 +8,9 @@ from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.labels import KR_LABEL, OBJECTIVE_LABEL, objective_title
 from okrlint.models import KeyResult, LoadResult, Objective, Span
 
-_FIELD = re.compile(r"^(?P<key>cycle|owner|scope|scoring)\s*:\s*(?P<value>\S.*?)\s*$", re.IGNORECASE)
+_FIELD = re.compile(
+    r"^(?P<key>cycle|owner|scope|scoring)\s*:\s*(?P<value>\S.*?)\s*$", re.IGNORECASE
+)
 _BULLET = re.compile(r"^(?:[-*•+]|\d+[.)])\s+")
 _TEMPLATE = re.compile(r"^we\s+will\s+(?P<objective>.+?)\s*,?\s+as\s+measured\s+by\s*:?\s+", re.I)
 _SERIAL_AND = re.compile(r"^(?P<head>.+?),?\s+and\s+(?P<tail>\S.*)$")
@@ -40,7 +42,9 @@ def load_text(text: str, path: str) -> LoadResult:
             assert label is not None
             title = line[label.end() :].strip()
             if title:
-                current.key_results.append(KeyResult(title=title, span=_span(path, row, raw, title)))
+                current.key_results.append(
+                    KeyResult(title=title, span=_span(path, row, raw, title))
+                )
     return builder.result(text)
 
 
@@ -65,7 +69,10 @@ def _template(
     for offset, piece in _split_key_results(raw[rest_start:]):
         column = rest_start + offset
         objective.key_results.append(
-            KeyResult(title=piece, span=Span.of(builder.path, row, column + 1, row, column + len(piece) + 1))
+            KeyResult(
+                title=piece,
+                span=Span.of(builder.path, row, column + 1, row, column + len(piece) + 1),
+            )
         )
     builder.objectives.append(objective)
     return objective
@@ -88,7 +95,10 @@ def _split_key_results(text: str) -> list[tuple[int, str]]:
         if last.lower().startswith("and "):
             pieces[-1] = (offset + 4, last[4:])
         elif serial := _SERIAL_AND.match(last):
-            pieces[-1:] = [(offset, serial.group("head")), (offset + serial.start("tail"), serial.group("tail"))]
+            pieces[-1:] = [
+                (offset, serial.group("head")),
+                (offset + serial.start("tail"), serial.group("tail")),
+            ]
     elif (pair := _SERIAL_AND.match(text)) and all(
         re.search(r"\d", pair.group(side)) for side in ("head", "tail")
     ):
