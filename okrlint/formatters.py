@@ -65,18 +65,21 @@ def _statistics(report: Report) -> list[str]:
 
 def _summary(report: Report) -> str:
     summary = report.summary()
-    files = f"{summary.files} file" + "s" * (summary.files != 1)
-    scope = f"{summary.objectives} objectives, {summary.key_results} key results"
+    files = _count(summary.files, "file")
+    scope = f"{_count(summary.objectives, 'objective')}, {_count(summary.key_results, 'key result')}"
     total = len(report.findings)
     if not total:
         return f"No findings in {files} ({scope})."
     parts = [
-        f"{n} {level}" + ("s" if n != 1 and level != "info" else "")
+        f"{n} {level}" if level == "info" else _count(n, level)
         for level, n in summary.findings.items()
         if n
     ]
-    noun = "finding" + "s" * (total != 1)
-    return f"Found {total} {noun} ({', '.join(parts)}) in {files} ({scope})."
+    return f"Found {_count(total, 'finding')} ({', '.join(parts)}) in {files} ({scope})."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + "s" * (n != 1)
 
 
 def format_json(report: Report) -> str:

@@ -235,7 +235,7 @@ def test_text_format_lines_hints_and_summary(cli: CheckRun, write) -> None:
         "add measurable results that show it was reached."
     )
     assert lines[1].startswith("  hint: Ask ")
-    assert lines[-1] == "Found 1 finding (1 warning) in 1 file (1 objectives, 1 key results)."
+    assert lines[-1] == "Found 1 finding (1 warning) in 1 file (1 objective, 1 key result)."
     assert "\x1b[" not in run.stdout  # no colour when not on a terminal
     assert run.stderr == ""
 
