@@ -72,7 +72,8 @@ def cold_start(folder: Path) -> None:
     base = _median_wall(floor)
     ours = _median_wall(okrlint)
     print(
-        f"cold start: okrlint check (5 objectives) {ours:.3f} s; import spacy + blank('en') {base:.3f} s;"
+        f"cold start: okrlint check (5 objectives) {ours:.3f} s;"
+        f" import spacy + blank('en') {base:.3f} s;"
         f" ratio {ours / base:.2f} (budget <= 1.25), median of {RUNS}"
     )
 

@@ -261,7 +261,8 @@ def explain(rule: str) -> None:
         spec.title,
         "Why it matters\n" + _wrap(spec.coaching.why),
         "How to fix it\n" + _wrap(spec.coaching.fix),
-        f"Example\n  before: {spec.coaching.example.before}\n  after:  {spec.coaching.example.after}",
+        f"Example\n  before: {spec.coaching.example.before}"
+        f"\n  after:  {spec.coaching.example.after}",
         *(
             [f"Suggested rewrite (filled in for each finding)\n  {spec.suggestion}"]
             if spec.suggestion

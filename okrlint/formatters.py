@@ -66,7 +66,9 @@ def _statistics(report: Report) -> list[str]:
 def _summary(report: Report) -> str:
     summary = report.summary()
     files = _count(summary.files, "file")
-    scope = f"{_count(summary.objectives, 'objective')}, {_count(summary.key_results, 'key result')}"
+    scope = (
+        f"{_count(summary.objectives, 'objective')}, {_count(summary.key_results, 'key result')}"
+    )
     total = len(report.findings)
     if not total:
         return f"No findings in {files} ({scope})."

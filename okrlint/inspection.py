@@ -94,7 +94,10 @@ def _direction(reading: Any) -> Any:
 
 
 def _unit(q: Quantity | None, metric: str | None) -> str | None:
-    """The target's unit; a bare number is in points for scores (NPS, CSAT) and a count otherwise."""
+    """The target's unit.
+
+    A bare number is in points for scores (NPS, CSAT) and a count otherwise.
+    """
     if q is None:
         return None
     if q.currency or q.unit:

@@ -16,7 +16,8 @@ from functools import cached_property, lru_cache
 from okrlint.lexicons import Lexicon
 from okrlint.measure import Measurement
 
-# Words before the verb that do not change what the verb is ("We will launch…", "Successfully ship…").
+# Words before the verb that do not change what the verb is
+# ("We will launch…", "Successfully ship…").
 _PREAMBLE = {
     "we",
     "will",
@@ -439,7 +440,10 @@ class Reading:
 
     @cached_property
     def outcome_measure(self) -> bool:
-        """A measure of change beside an activity: "…and reach 15% of signups", "…to 10k weekly users"."""
+        """A measure of change beside an activity.
+
+        E.g. "…and reach 15% of signups", "…to 10k weekly users".
+        """
         if self.measurement.baseline is not None:
             return True  # "from X to Y" or "(currently X)": a metric is being moved
         lead_end = self.lead.end if self.lead else 0
@@ -460,7 +464,10 @@ class Reading:
         return False
 
     def _measured_clause(self, lead_end: int) -> bool:
-        """A second clause with a rate or amount: "Launch X and have 60% of permits filed online"."""
+        """A second clause with a rate or amount.
+
+        E.g. "Launch X and have 60% of permits filed online".
+        """
         for index in range(lead_end, len(self.texts)):
             if self.texts[index] in _CONNECTORS:
                 start = self.words[index].end
@@ -545,7 +552,7 @@ class Reading:
             self.lead and self.lead.base in _DECREASING
         ):
             return None  # fewer calls or meetings for the same result is efficiency, an outcome
-        for start, end, term in self._effort_terms():
+        for start, _end, term in self._effort_terms():
             before = self.texts[max(0, start - 3) : start]
             if before and before[-1] in ("per", "each", "every", "a"):
                 continue  # a denominator: "revenue per call"
@@ -559,7 +566,10 @@ class Reading:
         return None
 
     def _effort_terms(self) -> list[tuple[int, int, tuple[str, ...]]]:
-        """Effort nouns from the lexicon, and "<things> <made>" output counts ("dashboards published")."""
+        """Effort nouns from the lexicon, and "<things> <made>" output counts.
+
+        E.g. "dashboards published".
+        """
         found = self.lex["effort-metrics"].find(self.texts)
         population, metric, made = (
             self.lex["population-nouns"],
@@ -656,7 +666,8 @@ class Reading:
 
     @cached_property
     def universal(self) -> bool:
-        """A condition over all/none ("every invoice…", "no P1 bugs…") is verifiable without a number.
+        """A condition over all/none ("every invoice…", "no P1 bugs…") is verifiable without
+        a number.
 
         Not after a direction verb: in "Increase participation across all classes" "all" is scope.
         """

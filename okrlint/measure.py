@@ -154,8 +154,10 @@ _BASELINE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 _FROM_TO = re.compile(
-    rf"\bfrom\s+(?:a\s+baseline\s+of\s+|an?\s+average\s+of\s+)?(?:(?:{_CODES})\s)?(?P<a>[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})\b)?)"
-    rf"(?:\s(?:{_CODES}))?\s+(?:to|down to|up to|→|->)\s+(?:(?:{_CODES})\s)?(?P<b>[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})\b)?)"
+    rf"\bfrom\s+(?:a\s+baseline\s+of\s+|an?\s+average\s+of\s+)?(?:(?:{_CODES})\s)?"
+    rf"(?P<a>[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})\b)?)"
+    rf"(?:\s(?:{_CODES}))?\s+(?:to|down to|up to|→|->)\s+(?:(?:{_CODES})\s)?"
+    rf"(?P<b>[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})\b)?)"
     rf"|(?P<c>[^\s,;(]*?(?:{_NUMBER})[^\s,;]*)\s*(?:→|->|=>)\s*(?P<d>[^\s,;]*?(?:{_NUMBER})[^\s,;)]*)",
     re.IGNORECASE,
 )
@@ -172,16 +174,21 @@ _CURRENT = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
-    rf"\bby\s+(?P<by>(?:{_NUMBER})\s?(?:%|percent|pp|x|×|percentage points)|half|a\s+third|a\s+quarter)"
-    rf"|(?P<pct>(?:{_NUMBER})\s?(?:%|percent))\s+(?:more|less|fewer|higher|lower|faster|slower|increase|decrease|reduction|growth|improvement)"
+    rf"\bby\s+(?P<by>(?:{_NUMBER})\s?(?:%|percent|pp|x|×|percentage points)"
+    rf"|half|a\s+third|a\s+quarter)"
+    rf"|(?P<pct>(?:{_NUMBER})\s?(?:%|percent))\s+"
+    rf"(?:more|less|fewer|higher|lower|faster|slower"
+    rf"|increase|decrease|reduction|growth|improvement)"
     rf"|\b(?P<verb>doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|halves|halve|halved|halving|"
     rf"cut\s+in\s+half)\b"
     rf"|(?<![\w.])(?P<mult>\d+(?:\.\d+)?\s?[x×])(?![\w])",
     re.IGNORECASE,
 )
 _COMPARATOR = re.compile(
-    r"(?P<ge>at least|no less than|minimum of|min\.|≥|>=|above|over|more than|greater than|or more|or higher|or above|\+)"
-    r"|(?P<le>at most|no more than|maximum of|max\.|≤|<=|under|below|less than|fewer than|or less|or fewer|or lower|or below|within)",
+    r"(?P<ge>at least|no less than|minimum of|min\.|≥|>=|above|over|more than|greater than"
+    r"|or more|or higher|or above|\+)"
+    r"|(?P<le>at most|no more than|maximum of|max\.|≤|<=|under|below|less than|fewer than"
+    r"|or less|or fewer|or lower|or below|within)",
     re.IGNORECASE,
 )
 

@@ -50,13 +50,15 @@ def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
                     found.files.append((file, fmt))
             if len(found.files) == before:
                 found.warnings.append(
-                    f"{path}: no OKR files found (looked for .yaml, .yml, .md, .markdown, .txt, .okr)"
+                    f"{path}: no OKR files found"
+                    " (looked for .yaml, .yml, .md, .markdown, .txt, .okr)"
                 )
             continue
         fmt = format_for(path.name)
         if fmt is None:
             found.errors.append(
-                f"{path}: unknown file type; okrlint reads .yaml, .yml, .md, .markdown, .txt and .okr"
+                f"{path}: unknown file type;"
+                " okrlint reads .yaml, .yml, .md, .markdown, .txt and .okr"
             )
         elif path.resolve() not in seen and not _excluded(display_path(path), patterns):
             seen.add(path.resolve())

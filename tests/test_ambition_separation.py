@@ -18,7 +18,8 @@ def _check(*args: str) -> tuple[int, dict]:
 def test_a_payout_link_is_an_error_with_its_coaching(tmp_path: Path) -> None:
     path = tmp_path / "okrs.yaml"
     path.write_text(
-        "cycle: 2026-Q4\nowner: Sales\nobjectives:\n  - title: Win the mid-market\n    key_results:\n"
+        "cycle: 2026-Q4\nowner: Sales\nobjectives:\n"
+        "  - title: Win the mid-market\n    key_results:\n"
         "      - Hit 110% of quota so the team qualifies for the Q4 payout\n"
         "      - Grow new ARR from $1.6M to $2.2M\n",
         encoding="utf-8",
@@ -38,7 +39,8 @@ def test_a_payout_link_is_an_error_with_its_coaching(tmp_path: Path) -> None:
 def _cycle(tmp_path: Path, name: str, cycle: str, score: float) -> Path:
     path = tmp_path / name
     path.write_text(
-        f"cycle: {cycle}\nowner: Growth\nobjectives:\n  - title: Win the mid-market\n    key_results:\n"
+        f"cycle: {cycle}\nowner: Growth\nobjectives:\n"
+        "  - title: Win the mid-market\n    key_results:\n"
         f"      - {{title: Raise ARR from $2M to $3M, score: {score}}}\n"
         f"      - {{title: Lift win rate from 18% to 25%, score: {score}}}\n",
         encoding="utf-8",
@@ -86,7 +88,8 @@ def test_realistic_scores_are_not_sandbagging(tmp_path: Path) -> None:
 def test_percent_scoring_is_read_from_the_document(tmp_path: Path) -> None:
     path = tmp_path / "okrs.yaml"
     path.write_text(
-        "cycle: 2026-Q1\nowner: Growth\nscoring: percent\nobjectives:\n  - title: Win\n    type: aspirational\n    key_results:\n"
+        "cycle: 2026-Q1\nowner: Growth\nscoring: percent\nobjectives:\n"
+        "  - title: Win\n    type: aspirational\n    key_results:\n"
         "      - {title: Raise ARR from $2M to $3M, score: 100}\n"
         "      - {title: Lift win rate from 18% to 25%, score: 100}\n",
         encoding="utf-8",

@@ -146,7 +146,10 @@ def test_unknown_profile_and_bad_toml(tmp_path: Path) -> None:
 
 
 def test_markdown_suppression_comment(tmp_path: Path) -> None:
-    text = "## Objective: Delight customers\n<!-- okrlint: disable=O101 -->\n- Launch the new app\n- Raise NPS from 30 to 45\n"
+    text = (
+        "## Objective: Delight customers\n<!-- okrlint: disable=O101 -->\n"
+        "- Launch the new app\n- Raise NPS from 30 to 45\n"
+    )
     (tmp_path / "okrs.md").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(
         main, ["check", "--format", "json", "--ignore", "M204", str(tmp_path / "okrs.md")]

@@ -77,7 +77,8 @@ def test_each_text_is_parsed_once() -> None:
 
 
 def test_corpus_precision_and_recall_meet_the_bar() -> None:
-    # The tuning corpus; the blind holdout (holdout_om.jsonl) is reported by `python -m okrlint.eval`.
+    # The tuning corpus; the blind holdout (holdout_om.jsonl) is reported by
+    # `python -m okrlint.eval`.
     scores = evaluate(read_corpus(pattern="key_results_*.jsonl"))
     for code in ("O101", "O102", "O103", "M201", "M202", "M203", "M204", "M205"):
         score = scores[code]

@@ -1,4 +1,7 @@
-"""The README stays true: its rule table is `okrlint rules --format markdown`, its commands exist."""
+"""The README stays true.
+
+Its rule table is `okrlint rules --format markdown`, and its commands exist.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Every rule's bad examples must fire it and its good examples must not; rule files are complete."""
+"""Every rule's bad examples must fire it and its good examples must not.
+
+Rule files are complete.
+"""
 
 from __future__ import annotations
 

@@ -97,7 +97,10 @@ def _continues_change(texts: list[str], after: int, ctx: Context) -> bool:
 
 
 def timid_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """A change from baseline under `timid-change` on an aspirational or untyped objective (A402)."""
+    """A change from baseline under `timid-change` on an aspirational or untyped objective.
+
+    Rule A402.
+    """
     if ctx.objective is not None and ctx.objective.type == ObjectiveType.COMMITTED:
         return
     baseline, target, unit = _numbers(kr, ctx)
@@ -137,7 +140,10 @@ def hedged_language(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iter
 
 
 def confidence_out_of_range(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """Confidence set at the start of the cycle (no check-ins yet) that is too safe or wishful (A406)."""
+    """Confidence set at the start of the cycle (no check-ins yet) that is too safe or wishful.
+
+    Rule A406.
+    """
     if kr.confidence is None or kr.check_ins:
         return
     low, high = float(params["confidence-low"]), float(params["confidence-high"])

@@ -12,9 +12,11 @@ from okrlint.models import KeyResult, Objective, OKRDocument
 _PLACEHOLDER = re.compile(
     r"\bTB[DCA]\b|\bto be (?:defined|decided|determined|confirmed|agreed|announced|set)\b"
     r"|^\W*placeholder\b|\bplaceholder\W*$|\(placeholder\)"
-    r"|\bwaiting (?:for|on) (?:the )?(?:company|leadership|exec\w*|parent|department|org\w*|top-level|"
+    r"|\bwaiting (?:for|on) (?:the )?"
+    r"(?:company|leadership|exec\w*|parent|department|org\w*|top-level|"
     r"corporate|board|ceo)\b|\bpending (?:the )?(?:company|leadership|exec\w*|parent|department|"
-    r"corporate|board|ceo)\b|\btarget (?:to follow|tbd)\b|\bX{2,}\b%?|\?\?+|\[(?:target|metric|tbd|x)\]"
+    r"corporate|board|ceo)\b|\btarget (?:to follow|tbd)\b|\bX{2,}\b%?|\?\?+"
+    r"|\[(?:target|metric|tbd|x)\]"
     r"|<(?:target|metric|baseline|date)>",
     re.IGNORECASE,
 )

@@ -360,9 +360,9 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
             term == ("promoted",)
             and start > 0
             and texts[start - 1] in ("get", "be", "become", "gets")
+            and not window & {"if", "once", "depends", "eligible", "for"}
         ):
-            if not window & {"if", "once", "depends", "eligible", "for"}:
-                continue  # "Get promoted to senior PM" is a career step (P501), not pay
+            continue  # "Get promoted to senior PM" is a career step (P501), not pay
         if term in (("rating",), ("ratings",)) and not window & {
             "performance",
             "employee",
@@ -398,7 +398,10 @@ def _looks_like_a_person(name: str, lexicons: dict[str, Any]) -> bool:
 
 
 def _scoring_verb(word: str, lexicons: dict[str, Any]) -> bool:
-    """A third-person verb of producing or winning ("closes", "books", "cuts"), not a noun ("leads")."""
+    """A third-person verb of producing or winning ("closes", "books", "cuts").
+
+    Not a noun ("leads").
+    """
     if not word.endswith("s") or word in _RECEIVING:
         return False
     verbs = lexicons["activity-verbs"].terms | lexicons["outcome-verbs"].terms

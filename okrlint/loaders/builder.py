@@ -1,4 +1,7 @@
-"""Builds validated models from located data, turning every invalid field into an E002 diagnostic."""
+"""Builds validated models from located data.
+
+Every invalid field becomes an E002 diagnostic.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Plain-text drafts: `Objective:`/`O1:` lines, `KR:`/bullet lines, and the "We will … as measured by …" template."""
+"""Plain-text drafts.
+
+`Objective:`/`O1:` lines, `KR:`/bullet lines, and the "We will … as measured by …" template.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""YAML loader: composes the node graph (never constructs objects) so every scalar keeps its span."""
+"""YAML loader.
+
+Composes the node graph (never constructs objects) so every scalar keeps its span.
+"""
 
 from __future__ import annotations
 
