@@ -264,7 +264,10 @@ def explain(rule: str) -> None:
         f"Example\n  before: {spec.coaching.example.before}"
         f"\n  after:  {spec.coaching.example.after}",
         *(
-            [f"Suggested rewrite (filled in for each finding)\n  {spec.suggestion}"]
+            [
+                "Suggested rewrite (filled in for each finding; the first that fits)\n"
+                + "\n".join(f"  {template}" for template in spec.suggestion)
+            ]
             if spec.suggestion
             else []
         ),

@@ -153,10 +153,9 @@ def _finding(item: _Raw, selection: RuleSelection) -> Finding:
     rule, hit = item.rule, item.hit
     args = _template_args(hit, item.node)
     severity = selection.severity(rule.code) or hit.severity or rule.severity
-    suggestion = (
-        rule.suggestion.format_map(args)
-        if rule.suggestion and _fills(rule.suggestion, args)
-        else None
+    suggestion = next(
+        (template.format_map(args) for template in rule.suggestion if _fills(template, args)),
+        None,
     )
     return Finding(
         code=rule.code,

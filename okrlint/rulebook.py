@@ -7,7 +7,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from okrlint.findings import Coaching, Severity
 from okrlint.resources import data_dir
@@ -86,10 +93,17 @@ class RuleSpec(_Strict):
     params: dict[str, Any] = Field(default_factory=dict)
     message: str
     coaching: Coaching
-    suggestion: str | None = None
+    # Templates tried in order; the first whose placeholders the finding fills is shown, so a
+    # rule can offer an exact rewrite when the check found one and a general one otherwise.
+    suggestion: list[str] = Field(default_factory=list)
     supersedes: list[str] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
     examples: Examples
+
+    @field_validator("suggestion", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
 
     @property
     def hint(self) -> str:

@@ -34,6 +34,7 @@ def test_a_payout_link_is_an_error_with_its_coaching(tmp_path: Path) -> None:
     assert "Goodhart" in finding["coaching"]["why"]
     assert finding["coaching"]["fix"] and finding["coaching"]["example"]["after"]
     assert "payout" in finding["message"]
+    assert finding["suggestion"] == "Hit 110% of quota"  # the link goes, the result stays
 
 
 def _cycle(tmp_path: Path, name: str, cycle: str, score: float) -> Path:

@@ -8,6 +8,7 @@ from typing import Any
 
 from okrlint.checks.base import Context, Hit
 from okrlint.models import KeyResult, ObjectiveType, OKRDocument, Scoring
+from okrlint.rewrite import without_span
 
 _PERFECTION = re.compile(
     r"\b(?:zero|no|0)\s+(?:[\w-]+\s+){0,2}?(?:bugs?|defects?|incidents?|errors?|complaints?|outages?|downtime|"
@@ -131,11 +132,12 @@ def unrealistic_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> I
 def hedged_language(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """ "Try to", "hopefully", "if possible" (A404); a hedge in quotes is mentioned, not used."""
     reading = ctx.analyzer.read(kr.title)
-    for start, _end, term in ctx.analyzer.lexicons["hedges"].find(reading.texts):
+    for start, end, term in ctx.analyzer.lexicons["hedges"].find(reading.texts):
         before = reading.source[: reading.words[start].start].rstrip()
         if before.endswith(("'", '"', "‘", "“")):
             continue  # "Cut 'maybe' RSVPs from 40% to 20%"
-        yield Hit(kr, {"hedge": " ".join(term)})
+        plain = without_span(reading.source, reading.words[start].start, reading.words[end - 1].end)
+        yield Hit(kr, {"hedge": " ".join(term), "plain": plain})
         return
 
 

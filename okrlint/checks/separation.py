@@ -9,6 +9,7 @@ from typing import Any
 from okrlint.checks.base import Context, Hit
 from okrlint.language import base_forms
 from okrlint.models import KeyResult, Scope
+from okrlint.rewrite import without_pay_clause
 
 # A people context that turns "bonus", "commission", "promotion" into pay or appraisal.
 _PAY_CONTEXT = {
@@ -338,10 +339,10 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
     reading = ctx.analyzer.read(kr.title)
     texts = reading.texts
     lexicons = ctx.analyzer.lexicons
-    for _start, end, term in lexicons["compensation-terms"].find(texts):
+    for start, end, term in lexicons["compensation-terms"].find(texts):
         if end < len(texts) and texts[end] in _PROCESS:
             continue
-        yield Hit(kr, {"term": " ".join(term)})
+        yield _pay_hit(kr, reading, start, term)
         return
     for start, end, term in lexicons["compensation-ambiguous"].find(texts):
         following = texts[end] if end < len(texts) else ""
@@ -371,8 +372,14 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         }:
             continue
         if window & _PAY_CONTEXT:
-            yield Hit(kr, {"term": " ".join(term)})
+            yield _pay_hit(kr, reading, start, term)
             return
+
+
+def _pay_hit(kr: KeyResult, reading: Any, start: int, term: tuple[str, ...]) -> Hit:
+    """The finding, with the text minus its pay clause when that cut is clean."""
+    kept = without_pay_clause(reading.source, reading.words[start].start)
+    return Hit(kr, {"term": " ".join(term), "kept": kept})
 
 
 def _looks_like_a_person(name: str, lexicons: dict[str, Any]) -> bool:

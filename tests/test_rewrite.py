@@ -1,0 +1,75 @@
+"""Exact rewrites offered as suggestions: a hedge or a pay clause cut, or no rewrite at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from okrlint.rewrite import without_pay_clause, without_span
+
+
+@pytest.mark.parametrize(
+    ("text", "pay_word", "kept"),
+    [
+        (
+            "Hit 110% of quota so the team qualifies for the Q4 payout",
+            "payout",
+            "Hit 110% of quota",
+        ),
+        (
+            "Reduce churn from 6% to 4%, which counts for 30% of the annual bonus pool",
+            "bonus",
+            "Reduce churn from 6% to 4%",
+        ),
+        (
+            "Raise NPS from 35 to 50 to unlock the support team's quarterly incentive",
+            "incentive",
+            "Raise NPS from 35 to 50",
+        ),
+        (
+            "Cut delivery time from 5 days to 3 days; staff earn a $500 bonus if met",
+            "bonus",
+            "Cut delivery time from 5 days to 3 days",
+        ),
+        (
+            "Grow ARR to $3M (counts toward the annual bonus) by Q4",
+            "bonus",
+            "Grow ARR to $3M by Q4",
+        ),
+        # A bracket closed before the pay word is part of the result, not the pay clause.
+        (
+            "Grow new ARR (currently $2M) to $3M so the team earns its bonus",
+            "bonus",
+            "Grow new ARR (currently $2M) to $3M",
+        ),
+        # A dash inside a range is not a clause break.
+        ("Grow ARR $2M–$3M and unlock the Q4 bonus", "bonus", "Grow ARR $2M–$3M"),
+    ],
+)
+def test_pay_clause_is_cut_and_the_result_kept(text: str, pay_word: str, kept: str) -> None:
+    assert without_pay_clause(text, text.index(pay_word)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "pay_word"),
+    [
+        ("Tie 20% of each manager's bonus to the engagement score", "bonus"),
+        ("Bonus paid if NPS reaches 50", "Bonus"),
+        ("Hit quota for the bonus", "bonus"),  # "Hit quota" alone is a stub, not a result
+    ],
+)
+def test_no_rewrite_when_no_clean_cut_exists(text: str, pay_word: str) -> None:
+    assert without_pay_clause(text, text.index(pay_word)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "plain"),
+    [
+        ("Hopefully double weekly active users", "Hopefully", "Double weekly active users"),
+        ("Cut churn from 4% to 3% if possible", "if possible", "Cut churn from 4% to 3%"),
+        ("Try to reach $3M in pipeline", "Try to", "Reach $3M in pipeline"),
+        ("Reach 30% share (ideally) of signups", "ideally", None),  # "()" left: no rewrite
+    ],
+)
+def test_hedge_is_cut(text: str, hedge: str, plain: str | None) -> None:
+    start = text.index(hedge)
+    assert without_span(text, start, start + len(hedge)) == plain
