@@ -8,11 +8,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from okrlint import __version__
+
+if TYPE_CHECKING:
+    from okrlint.rulebook import RuleSpec
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMAT_NAMES = ["text", "json", "jsonl", "github"]
@@ -263,14 +266,7 @@ def explain(rule: str) -> None:
         "How to fix it\n" + _wrap(spec.coaching.fix),
         f"Example\n  before: {spec.coaching.example.before}"
         f"\n  after:  {spec.coaching.example.after}",
-        *(
-            [
-                "Suggested rewrite (filled in for each finding; the first that fits)\n"
-                + "\n".join(f"  {template}" for template in spec.suggestion)
-            ]
-            if spec.suggestion
-            else []
-        ),
+        *([_rewrites(spec)] if spec.suggestion else []),
         "Fires on\n" + "\n".join(_indent(e.describe()) for e in spec.examples.bad),
         "Stays silent on\n" + "\n".join(_indent(e.describe()) for e in spec.examples.good),
     ]
@@ -278,6 +274,14 @@ def explain(rule: str) -> None:
         blocks.append(f"Thresholds\n  {params}")
     blocks.append("Sources\n" + "\n".join(f"  - {s}" for s in spec.sources))
     click.echo("\n\n".join(blocks))
+
+
+def _rewrites(spec: RuleSpec) -> str:
+    """Suggestions as a user sees them: filled in on the rule's own bad examples."""
+    from okrlint.samples import suggested_rewrites
+
+    shown = [f"  {before}\n  try: {after}" for before, after in suggested_rewrites(spec)]
+    return "Suggested rewrite\n" + "\n\n".join(shown or [f"  {spec.suggestion[-1]}"])
 
 
 def _wrap(text: str) -> str:

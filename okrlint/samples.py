@@ -7,7 +7,7 @@ from typing import Any
 
 from okrlint.loaders import load
 from okrlint.models import LoadResult
-from okrlint.rulebook import ExampleCase
+from okrlint.rulebook import ExampleCase, RuleSpec
 
 DEFAULT_OBJECTIVE = "Make our customers successful"
 
@@ -50,3 +50,19 @@ def load_case(case: ExampleCase, name: str = "example") -> list[LoadResult]:
         load(text, f"{name}-{index}.{extension}", case.format)
         for index, text in enumerate(texts, 1)
     ]
+
+
+def suggested_rewrites(rule: RuleSpec, limit: int = 2) -> list[tuple[str, str]]:
+    """(example, suggestion) pairs from the rule's own bad examples, for `okrlint explain`."""
+    from okrlint.api import lint_results  # the API lints; samples only builds inputs
+
+    pairs = []
+    for index, case in enumerate(rule.examples.bad):
+        report = lint_results(load_case(case, f"{rule.code}-bad-{index}"))
+        for finding in report.findings:
+            if finding.code == rule.code and finding.suggestion:
+                pairs.append((finding.node.text or case.describe(), finding.suggestion))
+                break
+        if len(pairs) == limit:
+            break
+    return pairs

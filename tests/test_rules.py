@@ -14,7 +14,7 @@ from okrlint.checks import CHECKS
 from okrlint.config import Settings
 from okrlint.resources import data_dir
 from okrlint.rulebook import RuleSpec
-from okrlint.samples import load_case
+from okrlint.samples import load_case, suggested_rewrites
 
 RULES = list(default_rulebook())
 CASES = [
@@ -78,3 +78,13 @@ def test_design_catalogue_rules_keep_their_codes() -> None:
     book = default_rulebook()
     for code, name in expected.items():
         assert book.rules[code].name == name
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in RULES if r.suggestion], ids=[r.code for r in RULES if r.suggestion]
+)
+def test_suggestion_templates_fill_on_the_bad_examples(rule: RuleSpec) -> None:
+    # A placeholder the check never fills (a typo) would silently drop the suggestion.
+    pairs = suggested_rewrites(rule, limit=len(rule.examples.bad))
+    assert pairs, f"{rule.code}: no bad example gets a suggestion"
+    assert all("{" not in after for _before, after in pairs)
