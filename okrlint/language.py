@@ -308,11 +308,22 @@ class Reading:
         self.lex = lexicons
 
     # -- the leading verb ---------------------------------------------------------------------
+    def _after_preamble(self, index: int) -> int:
+        """Skip words and hedges that come before the verb ("We will try to keep churn…")."""
+        hedges = self.lex["hedges"]
+        while index < len(self.texts):
+            if self.texts[index] in _PREAMBLE:
+                index += 1
+                continue
+            hedge = hedges.find(self.texts[index : index + hedges.longest])
+            if not hedge or hedge[0][0] != 0:
+                break
+            index += hedge[0][1]
+        return index
+
     @cached_property
     def lead(self) -> Lead | None:
-        index = 0
-        while index < len(self.texts) and self.texts[index] in _PREAMBLE:
-            index += 1
+        index = self._after_preamble(0)
         if index >= len(self.texts):
             return None
         pair = tuple(self.texts[index : index + 2])

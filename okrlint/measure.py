@@ -386,6 +386,8 @@ def measure(
     if quantities or _RELATIVE_WORDS.search(lowered):  # cheap test before the costly pattern
         relative = _RELATIVE.search(text)
         relative_text = next(g for g in relative.groups() if g) if relative else None
+        if relative and target is not None and relative.start() <= target.start < relative.end():
+            target = None  # "by 50% from 2 minutes": 50% is the change, not the target
     comparator = None
     if quantities:
         comparator_match = _COMPARATOR.search(text)
@@ -459,13 +461,33 @@ def _first_at_or_after(quantities: list[Quantity], position: int) -> Quantity | 
     return next((q for q in quantities if q.end > position), None)
 
 
+_SECONDS = {
+    "ms": 0.001,
+    "s": 1,
+    "min": 60,
+    "h": 3600,
+    "days": 86400,
+    "weeks": 604800,
+    "months": 2629800,
+    "years": 31557600,
+}
+
+
+def in_unit_of(quantity: Quantity, other: Quantity) -> float:
+    """`quantity`'s value in `other`'s time unit ("4 hours" against "90 minutes" is 240)."""
+    if quantity.unit in _SECONDS and other.unit in _SECONDS:
+        return quantity.value * _SECONDS[quantity.unit] / _SECONDS[other.unit]
+    return quantity.value
+
+
 def _direction(
     baseline: Quantity | None, target: Quantity | None, relative: str | None
 ) -> Direction | None:
     if baseline is not None and target is not None:
-        if target.value > baseline.value:
+        start = in_unit_of(baseline, target)
+        if target.value > start:
             return "increase"
-        if target.value < baseline.value:
+        if target.value < start:
             return "decrease"
         return "maintain"
     if relative:

@@ -20,6 +20,8 @@ from okrlint.measure import measure
         ("Increase unit test coverage to 75% from current 45%", 45, 75, "%", "increase"),
         ("Reduce time to hire from 45 to 30 days", 45, 30, "days", "decrease"),
         ("Keep churn from 2% to 2%", 2, 2, "%", "maintain"),
+        # Units differ: 4 hours is 240 minutes, so this is a decrease.
+        ("Reduce ER wait times from 4 hours to 90 minutes", 4, 90, "min", "decrease"),
     ],
 )
 def test_baseline_and_target(
@@ -108,3 +110,10 @@ def test_iso_currency_codes(text: str) -> None:
     m = measure(text)
     assert m.baseline and m.target
     assert (m.baseline.value, m.target.value, m.target.currency) == (140_000, 220_000, "EUR")
+
+
+def test_a_relative_change_from_a_baseline_is_not_a_target() -> None:
+    m = measure("Improve total reply time by 50% from avg. 2 minutes using templates")
+    assert m.baseline is not None and m.baseline.value == 2
+    assert m.target is None
+    assert m.relative_change == "50%"

@@ -7,9 +7,19 @@ from collections.abc import Iterator
 from typing import Any
 
 from okrlint.checks.base import Context, Hit
+from okrlint.measure import in_unit_of
 from okrlint.models import KeyResult, ObjectiveType, OKRDocument, Scoring
 from okrlint.rewrite import without_span
 
+_FAULTS = re.compile(
+    r"\b(?:bugs?|defects?|incidents?|errors?|complaints?|outages?|downtime|churn|escalations?"
+    r"|failures?|mistakes?|accidents?|injuries|breaches|vulnerabilities)\b",
+    re.IGNORECASE,
+)
+_FLAWLESS = re.compile(
+    r"\b(?:satisfaction|uptime|availability|accuracy|retention|happiness|renewals?)\b",
+    re.IGNORECASE,
+)
 _PERFECTION = re.compile(
     r"\b(?:zero|no|0)\s+(?:[\w-]+\s+){0,2}?(?:bugs?|defects?|incidents?|errors?|complaints?|outages?|downtime|"
     r"churn|escalations?|failures?|issues?|mistakes?|accidents?|injuries|breaches|vulnerabilities)\b"
@@ -19,18 +29,6 @@ _PERFECTION = re.compile(
     r"(?!\s+(?:receive|get|have|are\s+(?:sent|given|invited|offered|enrolled|migrated)))",
     re.IGNORECASE,
 )
-
-
-_SECONDS = {
-    "ms": 0.001,
-    "s": 1,
-    "min": 60,
-    "h": 3600,
-    "days": 86400,
-    "weeks": 604800,
-    "months": 2629800,
-    "years": 31557600,
-}
 
 
 def _numbers(kr: KeyResult, ctx: Context) -> tuple[float | None, float | None, str | None]:
@@ -48,14 +46,8 @@ def _numbers(kr: KeyResult, ctx: Context) -> tuple[float | None, float | None, s
     ):
         target = measurement.target.value
         unit = unit or measurement.target.unit
-        from_unit = measurement.baseline.unit if measurement.baseline else None
-        if (
-            baseline is not None
-            and from_unit in _SECONDS
-            and unit in _SECONDS
-            and from_unit != unit
-        ):
-            baseline = baseline * _SECONDS[from_unit] / _SECONDS[unit]  # "2 hours to 30 minutes"
+        if baseline is not None and measurement.baseline is not None:
+            baseline = in_unit_of(measurement.baseline, measurement.target)  # "2 h to 30 min"
     return baseline, target, unit
 
 
@@ -118,7 +110,7 @@ def timid_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterato
 def unrealistic_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """More than `max-change-factor` times in one cycle, or a perfection claim (A403)."""
     limit = float(params["max-change-factor"])
-    baseline, target, _unit = _numbers(kr, ctx)
+    baseline, target, unit = _numbers(kr, ctx)
     if baseline is not None and target is not None and baseline > 0 and target > 0:
         factor = max(target / baseline, baseline / target)
         if factor > limit:
@@ -127,6 +119,14 @@ def unrealistic_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> I
     perfection = _PERFECTION.search(kr.title)
     if perfection:
         yield Hit(kr, {"claim": f"'{perfection.group(0)}'", "limit": f"{limit:g}x"})
+        return
+    # The same claim written as a target: "renewals from 64% to 100%", "P1 bugs from 12 to 0".
+    flawless = target == 100 and unit in ("%", None)
+    nouns = _FLAWLESS if flawless else _FAULTS if target == 0 else None
+    found = nouns.search(kr.title) if nouns is not None and baseline is not None else None
+    if found:
+        claim = f"'{target:g}{'%' if target == 100 else ''} {found.group(0).lower()}'"
+        yield Hit(kr, {"claim": claim, "limit": f"{limit:g}x"})
 
 
 def hedged_language(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:

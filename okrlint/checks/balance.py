@@ -127,7 +127,17 @@ def cascade_placeholder(
         if isinstance(node, KeyResult):
             fields += [str(v) for v in (node.baseline, node.target) if isinstance(v, str)]
         for text in fields:
-            found = _PLACEHOLDER.search(text)
+            found = next((m for m in _PLACEHOLDER.finditer(text) if not _quoted(text, m)), None)
             if found:
                 yield Hit(node, {"placeholder": found.group(0)})
                 break
+
+
+def _quoted(text: str, match: re.Match[str]) -> bool:
+    """A placeholder in quotes is a status being measured ("marked 'to be confirmed'")."""
+    return text[: match.start()].rstrip().endswith(_QUOTES) and text[match.end() :].startswith(
+        _QUOTES
+    )
+
+
+_QUOTES = ("'", '"', "‘", "’", "“", "”")

@@ -82,6 +82,20 @@ _PROCESS = {
     "tool",
     "software",
     "system",
+    # the pay or review process done well: "payout errors", "reviews completed on time"
+    "errors",
+    "error",
+    "mistakes",
+    "accuracy",
+    "disputes",
+    "discrepancies",
+    "calculation",
+    "calculations",
+    "processing",
+    "statements",
+    "completed",
+    "submitted",
+    "conducted",
 }
 # After the word, these show a product or marketing meaning ("bonus feature", "promotion code").
 _PRODUCT_SENSE = {
@@ -297,6 +311,8 @@ def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
     )
     if first_person and (terms or base in _LEARNING_VERBS | _TAKING_VERBS):
         yield Hit(kr, {"goal": kr.title})
+    elif terms and _named_learner(kr.title, ctx.analyzer.lexicons):
+        yield Hit(kr, {"goal": kr.title})  # "Dana completes a financial modelling course"
     elif learning and not group:
         yield Hit(kr, {"goal": kr.title})  # "Attend KubeCon to learn about service meshes"
     elif (
@@ -311,6 +327,14 @@ def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
         and _career_step(texts, lead.end if lead else 0)
     ):
         yield Hit(kr, {"goal": kr.title})
+
+
+def _named_learner(title: str, lexicons: dict[str, Any]) -> bool:
+    """A named person as the subject of a learning or taking verb."""
+    named = _NAMED_SUBJECT.match(title.strip())
+    if not named or not _looks_like_a_person(named.group("name"), lexicons):
+        return False
+    return any(f in _LEARNING_VERBS | _TAKING_VERBS for f in base_forms(named.group("verb")))
 
 
 def _reads_books_or_skills(texts: list[str]) -> bool:
@@ -339,7 +363,9 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
     reading = ctx.analyzer.read(kr.title)
     texts = reading.texts
     lexicons = ctx.analyzer.lexicons
-    for start, end, term in lexicons["compensation-terms"].find(texts):
+    terms = lexicons["compensation-terms"]
+    found = terms.find(texts) or next(filter(None, map(terms.find, _singulars(texts))), [])
+    for start, end, term in found:
         if end < len(texts) and texts[end] in _PROCESS:
             continue
         yield _pay_hit(kr, reading, start, term)
@@ -374,6 +400,16 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         if window & _PAY_CONTEXT:
             yield _pay_hit(kr, reading, start, term)
             return
+
+
+def _singulars(texts: list[str]) -> Iterator[list[str]]:
+    """Plurals made singular word for word, both ways ("salary increases", "bonuses")."""
+    for cut in (1, 2):
+        yield [w[:-cut] if _plural(w) else w for w in texts]
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
 def _pay_hit(kr: KeyResult, reading: Any, start: int, term: tuple[str, ...]) -> Hit:
@@ -415,6 +451,19 @@ def _scoring_verb(word: str, lexicons: dict[str, Any]) -> bool:
     return any(form in _SCORING_VERBS or (form,) in verbs for form in base_forms(word)[1:])
 
 
+def _skip_hedges(texts: list[str], index: int, hedges: Any) -> int:
+    """Past "hopefully", "ideally" or an -ly adverb between subject and verb."""
+    while index < len(texts):
+        found = hedges.find(texts[index : index + hedges.longest])
+        if found and found[0][0] == 0:
+            index += found[0][1]
+        elif texts[index].endswith("ly") and len(texts[index]) > 4:
+            index += 1
+        else:
+            break
+    return index
+
+
 def individual_scorecard(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A named person, or each member of a role, graded one by one (P503)."""
     reading = ctx.analyzer.read(kr.title)
@@ -429,10 +478,10 @@ def individual_scorecard(kr: KeyResult, params: dict[str, Any], ctx: Context) ->
     for index, word in enumerate(texts[:-2]):
         if word not in ("each", "every"):
             continue
-        roles = lexicons["role-nouns"].find(texts[index + 1 : index + 4])
-        if not roles or roles[0][0] != 0:
+        roles = lexicons["role-nouns"].find(texts[index + 1 : index + 5])
+        if not roles or roles[0][0] > 1:  # one modifier allowed: "each field marketer"
             continue
-        verb_at = index + 1 + roles[0][1]
+        verb_at = _skip_hedges(texts, index + 1 + roles[0][1], lexicons["hedges"])
         verb = texts[verb_at] if verb_at < len(texts) else ""
         if verb == "to" or _scoring_verb(verb, lexicons):
             yield Hit(kr, {"who": f"{word} {' '.join(roles[0][2])}"})
