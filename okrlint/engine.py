@@ -182,6 +182,9 @@ def _fills(template: str, args: dict[str, Any]) -> bool:
     return all(name in args and args[name] not in (None, "") for name in names)
 
 
+_COMMENT_ONLY = re.compile(r"\s*(?:#|<!--|//)?\s*$")
+
+
 def _suppressed(finding: Finding, source: str, selection: RuleSelection) -> bool:
     """Inline `okrlint: disable=CODE` on the finding's line or the line above, or disable-file."""
     if "okrlint:" not in source:
@@ -189,7 +192,11 @@ def _suppressed(finding: Finding, source: str, selection: RuleSelection) -> bool
     row = finding.range.start.line - 1  # 0-based index of the finding's line
     for index, text in enumerate(source.split("\n")):
         for match in _DIRECTIVE.finditer(text):
-            if not match.group("file") and index not in (row, row - 1):
+            # A comment on a line of its own covers the next line; one after content covers
+            # only its own line (ruff's noqa, eslint's disable-line).
+            own_line = _COMMENT_ONLY.match(text[: match.start()]) is not None
+            lines = (row, row - 1) if own_line else (row,)
+            if not match.group("file") and index not in lines:
                 continue
             codes = match.group("codes")
             if codes is None or _names(finding, codes, selection):

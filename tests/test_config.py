@@ -104,6 +104,15 @@ def test_inline_suppression_on_the_line_and_the_line_above(tmp_path: Path) -> No
     assert _run(tmp_path)[1] == ["O101"]
 
 
+def test_a_trailing_suppression_does_not_reach_the_next_line(tmp_path: Path) -> None:
+    text = OKRS.replace(
+        "      - Launch the new app\n",
+        "      - Launch the new app  # okrlint: disable=O101\n      - Hold 5 customer workshops\n",
+    )
+    _write(tmp_path, text)
+    assert _run(tmp_path)[1] == ["O101"]  # the workshops line is still reported
+
+
 def test_file_level_suppression(tmp_path: Path) -> None:
     _write(tmp_path, "# okrlint: disable-file=O101\n" + OKRS)
     assert _run(tmp_path)[1] == []

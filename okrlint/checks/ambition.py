@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from okrlint.checks.base import Context, Hit
+from okrlint.language import base_forms
 from okrlint.measure import in_unit_of
 from okrlint.models import KeyResult, ObjectiveType, OKRDocument, Scoring
 from okrlint.rewrite import without_span
@@ -74,13 +75,30 @@ def business_as_usual(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         and _continues_change(reading.texts, lead.end, ctx)
     ):
         keeps = False  # "Continue to grow ARR from $2M to $3M" is a change
+    if keeps and lead is not None and _change_beside(reading.texts, lead.end, ctx):
+        keeps = False  # "Keep NPS above 40 while doubling signups": the keep is a guard
     baseline, target, _unit = _numbers(kr, ctx)
     same = baseline is not None and target is not None and baseline == target
     if keeps or same or kr.direction == "maintain":
         verb = (
-            reading.texts[lead.index] if keeps and lead is not None else "same target as baseline"
+            reading.texts[lead.index]
+            if keeps and lead is not None
+            else "same target as baseline"
+            if same
+            else "direction: maintain"
         )
         yield Hit(kr, {"verb": verb})
+
+
+def _change_beside(texts: list[str], after: int, ctx: Context) -> bool:
+    """A second clause that moves a metric: "… while doubling signups", "… and grow ARR"."""
+    outcome = ctx.analyzer.lexicons["outcome-verbs"]
+    for index in range(after, len(texts) - 1):
+        if texts[index] in ("while", "whilst", "and", "as", "plus"):
+            following = texts[index + 1]
+            if any(form in outcome for form in base_forms(following)):
+                return True
+    return False
 
 
 def _continues_change(texts: list[str], after: int, ctx: Context) -> bool:
@@ -103,8 +121,11 @@ def timid_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterato
     if unit == "%" and min(baseline, target) >= 95 and max(baseline, target) < 100:
         # Near the ceiling the gap matters: 99.5% -> 99.9% uptime removes 80% of the downtime.
         change = max(change, abs(target - baseline) / (100 - min(baseline, target)))
-    if change < float(params["timid-change"]):
-        yield Hit(kr, {"change": f"{change:.0%}", "limit": f"{float(params['timid-change']):.0%}"})
+    limit = float(params["timid-change"])
+    if change < limit:
+        # One decimal when rounding would show the limit itself ("9.8%", not "10% (under 10%)").
+        shown = f"{change:.1%}" if round(change, 2) >= limit else f"{change:.0%}"
+        yield Hit(kr, {"change": shown, "limit": f"{limit:.0%}"})
 
 
 def unrealistic_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
