@@ -6,7 +6,7 @@ import json
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from okrlint import __version__
 from okrlint.models import Position
@@ -51,6 +51,12 @@ class Coaching(_Frozen):
     why: str
     fix: str
     example: Example
+
+    @field_validator("why", "fix")
+    @classmethod
+    def _one_paragraph(cls, text: str) -> str:
+        # Folded YAML scalars end in a newline; editors and JSON readers want plain text.
+        return " ".join(text.split())
 
 
 class Finding(_Frozen):

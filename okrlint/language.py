@@ -635,6 +635,17 @@ class Reading:
                 w in ("%", "share", "percentage", "percent", "proportion") for w in window
             ):
                 continue  # a share of customers, not a count of them
+            if "per" in window or any(w in ("for", "among", "across") for w in window[-2:]):
+                continue  # "tickets per 1,000 users", "errors for our clients": not the count
+            after = self.texts[end + 1] if end + 1 < len(self.texts) else ""
+            if (
+                following == "to"
+                and after
+                and not after[:1].isdigit()
+                and after not in _DETERMINERS
+                and after not in ("$", "€", "£")
+            ):
+                continue  # "50 customers to pay for Pro": the clause says which ones
             counted = (
                 any(w[:1].isdigit() or w in ("number", "count", "#") for w in window)
                 or (

@@ -96,6 +96,8 @@ _PROCESS = {
     "completed",
     "submitted",
     "conducted",
+    "claims",
+    "processed",
 }
 # After the word, these show a product or marketing meaning ("bonus feature", "promotion code").
 _PRODUCT_SENSE = {
@@ -372,6 +374,8 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         return
     for start, end, term in lexicons["compensation-ambiguous"].find(texts):
         following = texts[end] if end < len(texts) else ""
+        if following in _PROCESS:
+            continue  # "referral bonus claims processed": running the scheme, not earning it
         window = set(texts[max(0, start - 4) : start]) | set(texts[end : end + 5])
         if following in _PRODUCT_SENSE and not window & {
             "tied",
