@@ -98,6 +98,12 @@ def _nodes(
         for objective, kr in document.key_results():
             if kr.title:
                 yield kr, Context(analyzer, document, objective)
+    elif rule.scope == "statement":  # objectives and key results alike: wording rules
+        for objective in document.objectives:
+            yield objective, Context(analyzer, document, objective)
+            for kr in objective.key_results:
+                if kr.title:
+                    yield kr, Context(analyzer, document, objective)
     elif rule.scope == "repository" and result is not None and document is documents[0]:
         yield documents, Context(analyzer)
 
@@ -174,7 +180,8 @@ def _finding(item: _Raw, selection: RuleSelection) -> Finding:
 def _template_args(hit: Hit, ref: NodeRef) -> dict[str, Any]:
     text = ref.text or ""
     short = text if len(text) <= 60 else text[:57].rstrip() + "…"
-    return {"text": short, "full_text": text, **hit.args}
+    node = {"objective": "Objective", "key_result": "Key result"}.get(ref.kind, "File")
+    return {"text": short, "full_text": text, "node": node, **hit.args}
 
 
 def _fills(template: str, args: dict[str, Any]) -> bool:

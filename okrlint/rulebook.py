@@ -19,7 +19,7 @@ from pydantic import (
 from okrlint.findings import Coaching, Severity
 from okrlint.resources import data_dir
 
-Scope = Literal["input", "key_result", "objective", "document", "repository"]
+Scope = Literal["input", "key_result", "objective", "statement", "document", "repository"]
 
 
 class RuleError(Exception):
