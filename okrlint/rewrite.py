@@ -64,3 +64,13 @@ def _capitalised_like(rest: str, original: str) -> str:
     if original[:1].isupper() and rest[:1].islower():
         return rest[0].upper() + rest[1:]
     return rest
+
+
+def with_baseline(text: str, target_start: int | None) -> str:
+    """`text` with a slot for its starting value: "Grow users to 50k" → "… from <now> to 50k"."""
+    text = text.rstrip(" .")
+    if target_start is not None:
+        to = re.search(r"\b(?:up |down )?to\s+$", text[:target_start], re.IGNORECASE)
+        if to:
+            return f"{text[: to.start()]}from <current value> {text[to.start() :]}"
+    return f"{text} (currently <value>)"

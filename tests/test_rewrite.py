@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from okrlint.rewrite import without_pay_clause, without_span
+from okrlint.rewrite import with_baseline, without_pay_clause, without_span
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,20 @@ def test_no_rewrite_when_no_clean_cut_exists(text: str, pay_word: str) -> None:
 def test_hedge_is_cut(text: str, hedge: str, plain: str | None) -> None:
     start = text.index(hedge)
     assert without_span(text, start, start + len(hedge)) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "rewritten"),
+    [
+        ("Grow users to 50k", "50k", "Grow users from <current value> to 50k"),
+        ("Cut churn down to 2%.", "2%", "Cut churn from <current value> down to 2%"),
+        (
+            "Reach 1,000 paying customers",
+            "1,000",
+            "Reach 1,000 paying customers (currently <value>)",
+        ),
+        ("Double weekly signups", None, "Double weekly signups (currently <value>)"),
+    ],
+)
+def test_baseline_slot(text: str, target: str | None, rewritten: str) -> None:
+    assert with_baseline(text, text.index(target) if target else None) == rewritten

@@ -7,6 +7,7 @@ from typing import Any
 
 from okrlint.checks.base import Context, Hit
 from okrlint.models import KeyResult
+from okrlint.rewrite import with_baseline
 
 _VOWELS = "aeiou"
 
@@ -102,7 +103,8 @@ def missing_baseline(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
     if target is None and kr.target is not None:
         target = str(kr.target)
     if target:
-        yield Hit(kr, {"target": target})
+        at = measurement.target.start if measurement.target else None
+        yield Hit(kr, {"target": target, "with_baseline": with_baseline(reading.source, at)})
 
 
 def not_time_bound(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
