@@ -49,12 +49,15 @@ def _repeat(
 
 
 # -- focus -----------------------------------------------------------------------------------
-def objective_count(document: OKRDocument, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """Too many objectives in one document (one owner, one cycle)."""
+def objective_count(
+    documents: list[OKRDocument], params: dict[str, Any], ctx: Context
+) -> Iterator[Hit]:
+    """Too many objectives for one owner and cycle, whether in one file or split over several."""
     limit = int(params["max-objectives"])
-    objectives = document.objectives
-    if len(objectives) > limit:
-        yield Hit(objectives[limit], {"count": len(objectives), "max": limit, **_owner(document)})
+    for plan in _plans(documents):
+        objectives = [o for d in plan for o in d.objectives]
+        if len(objectives) > limit:
+            yield Hit(objectives[limit], {"count": len(objectives), "max": limit, **_owner(plan)})
 
 
 def key_result_count(objective: Objective, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -74,19 +77,35 @@ def key_result_count(objective: Objective, params: dict[str, Any], ctx: Context)
 
 
 def document_key_result_count(
-    document: OKRDocument, params: dict[str, Any], ctx: Context
+    documents: list[OKRDocument], params: dict[str, Any], ctx: Context
 ) -> Iterator[Hit]:
-    """Too many key results in one document in total."""
+    """Too many key results in total for one owner and cycle."""
     limit = int(params["max-key-results-total"])
-    krs = [kr for _objective, kr in document.key_results()]
-    if len(krs) > limit:
-        yield Hit(krs[limit], {"count": len(krs), "max": limit, **_owner(document)})
+    for plan in _plans(documents):
+        krs = [kr for d in plan for _objective, kr in d.key_results()]
+        if len(krs) > limit:
+            yield Hit(krs[limit], {"count": len(krs), "max": limit, **_owner(plan)})
 
 
-def _owner(document: OKRDocument) -> dict[str, str]:
-    who = document.owner or "this file"
-    when = f" in {document.cycle}" if document.cycle else ""
-    return {"owner": who, "cycle": document.cycle or "", "owner_cycle": who + when}
+def _plans(documents: list[OKRDocument]) -> list[list[OKRDocument]]:
+    """One owner's plan for one cycle: files sharing both are counted together (a team may
+    keep one file per objective); a file without owner or cycle is a plan of its own."""
+    groups: dict[Any, list[OKRDocument]] = {}
+    for document in sorted(documents, key=lambda d: d.path):
+        if document.owner and document.cycle:
+            key: Any = (document.owner.strip().lower(), document.cycle.strip().lower())
+        else:
+            key = id(document)
+        groups.setdefault(key, []).append(document)
+    return list(groups.values())
+
+
+def _owner(plan: list[OKRDocument]) -> dict[str, str]:
+    first = plan[0]
+    who = first.owner or "this file"
+    when = f" in {first.cycle}" if first.cycle else ""
+    files = f" ({len(plan)} files)" if len(plan) > 1 else ""
+    return {"owner": who, "cycle": first.cycle or "", "owner_cycle": who + when + files}
 
 
 def text_length(node: Objective | KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
