@@ -37,7 +37,7 @@ def test_one_owner_and_cycle_over_two_files_is_counted_once(tmp_path: Path) -> N
     assert found == [
         (
             "b.yaml",
-            12,
+            8,
             "6 objectives for Platform in 2026-Q2 (2 files); keep at most 5 so the team can focus.",
         )
     ]
