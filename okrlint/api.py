@@ -66,7 +66,7 @@ def lint_text(
 
 
 def lint_paths(paths: Iterable[str | Path], config: Settings | None = None) -> Report:
-    """Lint files and directories (directories are searched for OKR files by extension)."""
+    """Lint files and directories (directories are searched for files that look like OKRs)."""
     settings = config or Settings()
     found = discover([Path(p) for p in paths], settings.exclude)
     if found.errors:

@@ -9,10 +9,13 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from okrlint.loaders import format_for, load
+from okrlint.loaders.sniff import looks_like_okrs
 from okrlint.models import Diagnostic, LoadResult, Span
 
 # Folders that never hold a team's OKRs but can be huge.
 _SKIPPED_DIRS = {"node_modules", "__pycache__", "venv", "site-packages", "build", "dist"}
+# OKR markers sit near the top of a file; a bigger file is still sniffed by its start.
+_SNIFF_BYTES = 256 * 1024
 
 
 @dataclass
@@ -33,7 +36,8 @@ def display_path(path: Path) -> str:
 
 
 def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
-    """Expand directories to the OKR files below them (by extension), in a stable order."""
+    """Expand directories to the OKR files below them, in a stable order: files with an OKR
+    extension whose text looks like OKRs (see `looks_like_okrs`)."""
     found = Discovery()
     patterns = list(exclude)
     seen: set[Path] = set()
@@ -45,13 +49,13 @@ def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
             before = len(found.files)
             for file in _walk(path, patterns):
                 fmt = format_for(file.name)
-                if fmt and file.resolve() not in seen:
+                if fmt and file.resolve() not in seen and _holds_okrs(file, fmt):
                     seen.add(file.resolve())
                     found.files.append((file, fmt))
             if len(found.files) == before:
                 found.warnings.append(
-                    f"{path}: no OKR files found"
-                    " (looked for .yaml, .yml, .md, .markdown, .txt, .okr)"
+                    f"{path}: no OKR files found (looked for .okr files, YAML with a top-level"
+                    " 'objectives' list, and Markdown or text with 'Objective:' or 'KR:' labels)"
                 )
             continue
         fmt = format_for(path.name)
@@ -64,6 +68,19 @@ def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
             seen.add(path.resolve())
             found.files.append((path, fmt))
     return found
+
+
+def _holds_okrs(path: Path, fmt: str) -> bool:
+    """Whether a file found by walking is an OKR file; others are skipped silently, as a
+    linter skips files in other languages. Named files are always linted, never sniffed."""
+    if path.suffix.lower() == ".okr":
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return True  # cannot tell: lint it, so the read error is reported (E001)
+    return looks_like_okrs(head.decode("utf-8-sig", errors="replace"), fmt)
 
 
 def _walk(root: Path, patterns: list[str]) -> list[Path]:

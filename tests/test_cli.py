@@ -15,6 +15,7 @@ from conftest import GOOD_YAML, ONE_KR_YAML, Run
 import okrlint
 from okrlint.findings import Coaching, Example, Finding, NodeRef, Range, Report
 from okrlint.formatters import format_text
+from okrlint.loaders.sniff import looks_like_okrs
 from okrlint.models import Position
 
 CheckRun = Callable[..., Run]
@@ -470,6 +471,114 @@ def test_directories_are_walked_by_extension(cli: CheckRun, write) -> None:
     run = cli("check", "--format", "json", "--select", "F303", "okrs")
     assert run.json()["summary"]["files"] == len(one_kr)
     assert [f["path"] for f in run.json()["findings"]] == sorted(f"okrs/{n}" for n in one_kr)
+
+
+# Files a repository holds beside its OKRs, with extensions okrlint reads.
+NOT_OKRS = {
+    "docker-compose.yml": "services:\n  web:\n    image: nginx\n    ports: ['80:80']\n",
+    "README.md": "# mytool\n\nA tool.\n\n## Install\n\n- pip install mytool\n- mytool --help\n",
+    # A Helm template: not even valid YAML, so it must be skipped before parsing (no E001).
+    "chart/templates/deployment.yaml": (
+        "{{- if .Values.enabled }}\napiVersion: apps/v1\nkind: Deployment\n"
+        "metadata:\n  name: {{ .Values.x }}\n{{- end }}\n"
+    ),
+    "ci/pipeline.yml": "stages: [test]\ntest:\n  script:\n    - pytest\n",
+    "deploy/playbook.yml": "- name: Deploy\n  hosts: all\n  tasks:\n    - name: Copy\n",
+    "requirements.txt": "click>=8.1\npydantic>=2\n",
+    "docs/guide.md": "# Guide\n\n```markdown\n## Objective: Grow revenue\n- KR1: Raise ARR\n```\n",
+    "docs/notes.txt": "Meeting notes\n- ship the O.K. build\no - call the vendor\n",
+    "results.txt": "rule   tp  fp\nO101   14   1\nO102    4   3\n",
+}
+# One objective with one key result each (one F303 per file), in the forms a team writes.
+OKRS = {
+    "okrs/team.yaml": ONE_KR_YAML,
+    "okrs/list.yaml": "---\n# a bare list\n- objective: Grow\n  key_results: [Raise ARR 1 to 2]\n",
+    "okrs/team.md": "# Team\n\n## Objective: Grow revenue\n\n- KR1: Raise ARR from $2M to $3M\n",
+    "okrs/plain.md": "# Q2 OKRs\n\n## Grow revenue\n\n- Raise ARR from $2M to $3M\n",
+    "okrs/draft.txt": "Objective: Grow revenue\nKR: Raise ARR from $2M to $3M\n",
+    "okrs/seed.txt": "We will grow revenue as measured by ARR rising from $2M to $3M.\n",
+    "okrs/quick.okr": "O1: Grow revenue\n- Raise ARR from $2M to $3M\n",
+}
+
+
+def test_walking_a_directory_checks_only_files_that_look_like_okrs(cli: CheckRun, write) -> None:
+    for name, text in {**NOT_OKRS, **OKRS}.items():
+        write(f"repo/{name}", text)
+    run = cli("check", "--format", "json", "--select", "E,F303", "repo")
+    assert run.stderr == ""
+    assert [f["path"] for f in run.json()["findings"]] == sorted(f"repo/{n}" for n in OKRS)
+    assert run.codes() == ["F303"] * len(OKRS)
+    assert run.json()["summary"]["files"] == len(OKRS)  # skipped files are not counted
+
+
+def test_no_path_walks_the_working_directory_the_same_way(cli: CheckRun, write) -> None:
+    for name, text in {**NOT_OKRS, **OKRS}.items():
+        write(name, text)
+    run = cli("check", "--select", "E,F303", "--no-hints")
+    assert run.stdout.endswith(f"in {len(OKRS)} files ({len(OKRS)} objectives, 7 key results).\n")
+    assert not any(name in run.stdout for name in NOT_OKRS)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "expected"),
+    [
+        ("yaml", "---\ncycle: 2026-Q2\nobjectives: []\n", True),
+        ("yaml", "{objectives: [Grow]}\n", True),
+        ("yaml", "doc: |\n  objectives:\n    - Grow\n", False),  # not a top-level key
+        ("yaml", "jobs:\n  - key_results: x\n", False),  # not a top-level list
+        ("markdown", "## **O1** Grow\n", True),
+        ("markdown", "- **KR1:** Raise ARR from 1 to 2\n", True),
+        ("markdown", "## Grow\n\n| KR | Target |\n|---|---|\n| Raise ARR | 3 |\n", True),
+        ("markdown", "    ## Objective: an indented code block\n", False),
+        ("markdown", "## Objective\n\nMake builds fast.\n", False),  # a section, not a label
+        ("text", "Obj. 3) Grow revenue\n", True),
+        ("text", "# Objective: a comment line\n", False),
+        ("text", "KR: a key result with no objective above it\n", False),
+    ],
+)
+def test_what_looks_like_okrs(fmt: str, text: str, expected: bool) -> None:
+    assert looks_like_okrs(text, fmt) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("docker-compose.yml", "No 'objectives' list: this file holds no OKRs."),
+        ("requirements.txt", "No objectives found: this file holds no OKRs (expected lines like"),
+        ("chart/templates/deployment.yaml", "Cannot read this file: Invalid YAML"),
+        # Named, these are read as OKRs: a heading that owns bullets is an objective (DESIGN
+        # §2), and so are "O101 …" and "o - …" lines in text. Walking skips them (above).
+        ("README.md", None),
+        ("docs/notes.txt", None),
+        ("results.txt", None),
+    ],
+)
+def test_a_file_named_explicitly_is_always_checked(
+    cli: CheckRun, write, name: str, message: str | None
+) -> None:
+    write(name, NOT_OKRS[name])
+    run = cli("check", "--format", "json", "--select", "E", name)
+    assert run.json()["summary"]["files"] == 1
+    if message is not None:
+        (finding,) = run.json()["findings"]
+        assert finding["code"] == ("E001" if "Invalid YAML" in message else "E002")
+        assert finding["path"] == name
+        assert finding["message"].startswith(message)
+
+
+def test_markdown_text_or_stdin_without_objectives_is_one_e002(cli: CheckRun, write) -> None:
+    write("NOTES.md", "# Notes\n\nNothing planned yet.\n")
+    write("empty.md", "")
+    run = cli("check", "--format", "json", "NOTES.md", "empty.md", "-", input="just a note\n")
+    found = [(f["path"], f["code"], f["range"]["start"]["line"]) for f in run.json()["findings"]]
+    # An empty file keeps its one E001; the others get one E002 each, at 1:1.
+    assert found == [("-", "E002", 1), ("NOTES.md", "E002", 1), ("empty.md", "E001", 1)]
+    notes = next(f for f in run.json()["findings"] if f["path"] == "NOTES.md")
+    assert notes["message"] == (
+        "No objectives found: this file holds no OKRs "
+        "(expected headings like '## Objective: …' with key results listed beneath)."
+    )
+    assert run.exit_code == 1
 
 
 def test_no_path_means_the_working_directory(cli: CheckRun, write) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import PurePath
 
-from okrlint.models import LoadResult
+from okrlint.models import Diagnostic, LoadResult, Span
 
 Loader = Callable[[str, str], LoadResult]
 
@@ -25,6 +25,14 @@ def format_for(path: str) -> str | None:
     return EXTENSIONS.get(PurePath(path).suffix.lower())
 
 
+# What each prose format expects, for the finding on a file that holds no objectives.
+_EXPECTED = {
+    "markdown": "expected headings like '## Objective: …' with key results listed beneath",
+    "text": "expected lines like 'Objective: …' with 'KR: …' lines beneath,"
+    " or 'We will … as measured by …'",
+}
+
+
 def load(text: str, path: str, fmt: str) -> LoadResult:
     """Parse `text` (already decoded) in the given format."""
     if fmt == "yaml":
@@ -34,9 +42,23 @@ def load(text: str, path: str, fmt: str) -> LoadResult:
     if fmt == "markdown":
         from okrlint.loaders.markdown import load_markdown
 
-        return load_markdown(text, path)
+        return _require_objectives(load_markdown(text, path), fmt)
     if fmt == "text":
         from okrlint.loaders.text import load_text
 
-        return load_text(text, path)
+        return _require_objectives(load_text(text, path), fmt)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def _require_objectives(result: LoadResult, fmt: str) -> LoadResult:
+    """A Markdown or text file with no objectives gets one E002, as a YAML file without an
+    'objectives' list does; otherwise it would pass as "No findings" having checked nothing."""
+    document = result.document
+    if document is None or document.objectives or any(d.code == "E001" for d in result.diagnostics):
+        return result  # already reported as unreadable or empty (E001): one finding is enough
+    message = f"no objectives found: this file holds no OKRs ({_EXPECTED[fmt]})"
+    span = Span.of(document.path, 1, 1, 1, 2)
+    diagnostic = Diagnostic(code="E002", message=message, span=span)
+    return LoadResult(
+        document=document, diagnostics=[*result.diagnostics, diagnostic], source=result.source
+    )
