@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 import okrlint
+from okrlint.api import lint_text
 from okrlint.loaders import format_for, load
+from okrlint.loaders.template import due_date
 from okrlint.models import KeyResult, LoadResult, Objective, ObjectiveType, Scope, Scoring
 from okrlint.sources import load_bytes
 
@@ -428,6 +430,85 @@ def test_markdown_front_matter_errors_are_counted_in_file_lines() -> None:
     assert result.document.cycle == "2026-Q2"
 
 
+def test_markdown_table_of_contents_is_not_okrs() -> None:
+    text = (
+        "# Team OKRs\n\n"
+        "- [Objective 1](#objective-1)\n  - [KR 1.1](#kr-11)\n- **[Objective 2](#objective-2)**\n\n"
+        "## Objective 1: Grow revenue\n\n- Raise ARR from $2M to $3M\n"
+        "- See [the dashboard](#dashboard) for NRR from 98% to 110%\n"
+    )
+    result = load(text, "toc.md", "markdown")
+    assert _outline(result) == [
+        (
+            "Grow revenue",
+            [
+                "Raise ARR from $2M to $3M",
+                "See [the dashboard](#dashboard) for NRR from 98% to 110%",
+            ],
+        )
+    ]
+
+
+KR_TABLE_MD = """\
+## Objective: Grow revenue
+
+| # | KR | Target | Owner |
+|---|----|-------:|-------|
+| 1 | Raise ARR from $2M to $3M | $3M | ana |
+| 2 |   **KR2:** Lift NRR from 98% to 110%   | 110% | bo |
+| 3 | | | |
+
+## Delight customers
+
+Key Result | Owner
+--- | ---
+Cut time to first value from 9 to 4 days | cy
+Raise activation from 40% to 55% \\| trial users | cy
+
+## Objective: Make support faster
+
+| Key results | Description |
+|---|---|
+| KR1 | Cut first response time from 8h to 2h |
+
+## Objective: Plan the budget
+
+| Item | Cost |
+|---|---|
+| Raise ARR from $2M to $3M | $5k |
+"""
+
+
+def test_markdown_key_results_from_a_table() -> None:
+    result = load(KR_TABLE_MD, "table.md", "markdown")
+    assert result.diagnostics == []
+    assert _outline(result) == [
+        ("Grow revenue", ["Raise ARR from $2M to $3M", "Lift NRR from 98% to 110%"]),
+        (
+            "Delight customers",  # a plain heading that owns a KR table is an objective
+            [
+                "Cut time to first value from 9 to 4 days",
+                "Raise activation from 40% to 55% | trial users",
+            ],
+        ),
+        # A KR column of ids: the key results are in the Description column.
+        ("Make support faster", ["Cut first response time from 8h to 2h"]),
+        ("Plan the budget", []),  # no KR column: the table is left alone
+    ]
+    krs = [kr for _o, kr in result.document.key_results()]
+    positions = [(kr.span.start.line, kr.span.start.column, kr.span.end.column) for kr in krs]
+    assert positions == [(5, 7, 32), (6, 18, 43), (13, 1, 41), (14, 1, 48), (20, 9, 46)]
+    for kr in [krs[0], krs[1], krs[2], krs[4]]:
+        assert _slice(KR_TABLE_MD, kr) == kr.title
+    assert _slice(KR_TABLE_MD, krs[3]) == "Raise activation from 40% to 55% \\| trial users"
+
+
+def test_markdown_table_key_results_are_linted_as_key_results() -> None:
+    report = lint_text(KR_TABLE_MD, format="markdown", path="table.md")
+    flagged = {(f.code, f.range.start.line) for f in report.findings}
+    assert ("F303", 3) not in flagged  # "Objective has no key results" before tables were read
+
+
 # -- plain text -------------------------------------------------------------------------------
 DRAFT_TXT = """\
 # a comment line
@@ -515,6 +596,148 @@ def test_text_we_will_as_measured_by_template(
     assert result.diagnostics == []
     assert _outline(result) == [(objective, krs)]
     _assert_spans_cover_titles(text, result)
+
+
+def test_text_template_with_key_results_as_a_list() -> None:
+    text = (
+        "We will make onboarding effortless as measured by:\n"
+        "- raising activation from 38% to 50% by June 30\n"
+        "- cutting time to first value from 9 days to 3 days\n"
+    )
+    result = load(text, "seed.txt", "text")
+    assert result.diagnostics == []
+    assert _outline(result) == [
+        (
+            "make onboarding effortless",
+            [
+                "raising activation from 38% to 50% by June 30",
+                "cutting time to first value from 9 days to 3 days",
+            ],
+        )
+    ]
+    _assert_spans_cover_titles(text, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "objective"),
+    [
+        ("We will grow revenue.\n", "grow revenue"),
+        ("we will grow revenue to $2.5M! Then more.\n", "grow revenue to $2.5M"),
+        ("  We will win the mid-market\n", "win the mid-market"),
+    ],
+)
+def test_text_we_will_alone_is_an_objective_without_key_results(text: str, objective: str) -> None:
+    result = load(text, "seed.txt", "text")
+    assert _outline(result) == [(objective, [])]
+    _assert_spans_cover_titles(text, result)
+    report = lint_text(text, format="text", path="seed.txt")
+    assert "F303" in {f.code for f in report.findings}
+
+
+def test_text_deadline_at_the_end_of_the_template_dates_every_key_result() -> None:
+    text = (
+        "We will grow revenue as measured by ARR from $2M to $3M, NRR from 98% to 110% "
+        "by May 31 and 40 new logos by June 30.\n"
+        "We will ship faster as measured by lead time from 9 to 3 days and deploys from 2 to 10 a "
+        "week, all by 2027-03-31.\n"
+        "We will hire well as measured by offer acceptance from 70% to 85% by June 30.\n"
+    )
+    result = load(text, "seed.txt", "text")
+    assert _outline(result) == [
+        (
+            "grow revenue",
+            ["ARR from $2M to $3M", "NRR from 98% to 110% by May 31", "40 new logos by June 30"],
+        ),
+        ("ship faster", ["lead time from 9 to 3 days", "deploys from 2 to 10 a week"]),
+        ("hire well", ["offer acceptance from 70% to 85% by June 30"]),
+    ]
+    _assert_spans_cover_titles(text, result)
+    revenue, ship, hire = result.document.objectives
+    arr, nrr, logos = revenue.key_results
+    # Only key results without a deadline of their own take the shared one.
+    assert (arr.due.month, arr.due.day) == (6, 30) and arr.due >= dt.date.today()
+    assert nrr.due is None and logos.due is None
+    assert [kr.due for kr in ship.key_results] == [dt.date(2027, 3, 31)] * 2
+    assert hire.key_results[0].due is None
+    report = lint_text(text, format="text", path="seed.txt")
+    assert "M204" not in {f.code for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "cycle", "expected"),
+    [
+        ("by June 30", None, dt.date(2027, 6, 30)),  # the coming June 30
+        ("by December 31", None, dt.date(2026, 12, 31)),
+        ("by June 30", "2026-Q2", dt.date(2026, 6, 30)),  # the cycle's year wins
+        ("by Q3", None, dt.date(2027, 9, 30)),
+        ("by 2026-06-30", None, dt.date(2026, 6, 30)),  # written in full: taken as written
+        ("by end of year", None, dt.date(2026, 12, 31)),
+        ("by the end of the quarter", "2026-Q2", dt.date(2026, 6, 30)),
+        ("by launch", None, None),
+    ],
+)
+def test_shared_deadline_dates(phrase: str, cycle: str | None, expected: dt.date | None) -> None:
+    assert due_date(phrase, cycle, today=dt.date(2026, 11, 23)) == expected
+
+
+def test_text_cycle_after_the_template_sets_the_year_of_a_shared_deadline() -> None:
+    text = (
+        "We will grow as measured by ARR from 1 to 2 and NRR from 3 to 4 by June 30\ncycle: 2026\n"
+    )
+    arr, nrr = load(text, "seed.txt", "text").document.objectives[0].key_results
+    assert (arr.due, nrr.due) == (dt.date(2026, 6, 30), None)
+
+
+def test_text_bullet_indented_under_a_key_result_is_a_detail() -> None:
+    text = (
+        "O: Grow revenue\n"
+        "- Raise ARR from $2M to $3M\n"
+        "  - note: includes trial users\n"
+        "    * counted in Stripe\n"
+        "  - KR: Lift NRR from 98% to 110%\n"
+        "- Cut churn from 5% to 3%\n"
+        "We will ship faster as measured by lead time from 9 to 3 days\n"
+        "  - measured on main\n"
+        "Objective 2 - Hire faster\n"
+        "  1. Cut time to hire from 60 to 35 days\n"
+        "     - from offer to signature\n"
+        "  2. Raise offer acceptance from 70% to 85%\n"
+    )
+    result = load(text, "draft.txt", "text")
+    assert _outline(result) == [
+        (
+            "Grow revenue",
+            ["Raise ARR from $2M to $3M", "Lift NRR from 98% to 110%", "Cut churn from 5% to 3%"],
+        ),
+        ("ship faster", ["lead time from 9 to 3 days"]),
+        (
+            "Hire faster",
+            ["Cut time to hire from 60 to 35 days", "Raise offer acceptance from 70% to 85%"],
+        ),
+    ]
+    _assert_spans_cover_titles(text, result)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("KR 2.2 Grow NRR from 98% to 110%", "Grow NRR from 98% to 110%"),
+        ("KR2.2: Grow NRR from 98% to 110%", "Grow NRR from 98% to 110%"),
+        ("KR 1.2 - Grow NRR from 98% to 110%", "Grow NRR from 98% to 110%"),
+        ("KR 1.2. Grow NRR from 98% to 110%", "Grow NRR from 98% to 110%"),
+        ("- KR 2.2 Grow NRR from 98% to 110%", "Grow NRR from 98% to 110%"),
+        ("KR: KR completion rate at 90%", "KR completion rate at 90%"),
+    ],
+)
+def test_text_dotted_kr_numbers_are_part_of_the_label(line: str, title: str) -> None:
+    text = f"O1.3 Grow revenue\n{line}\n"
+    result = load(text, "draft.txt", "text")
+    assert _outline(result) == [("Grow revenue", [title])]
+    _assert_spans_cover_titles(text, result)
+    markdown = f"## O1.3: Grow revenue\n\n- {line.removeprefix('- ')}\n"
+    result = load(markdown, "draft.md", "markdown")
+    assert _outline(result) == [("Grow revenue", [title])]
+    _assert_spans_cover_titles(markdown, result)
 
 
 def test_text_invalid_field_is_e002_at_the_value() -> None:

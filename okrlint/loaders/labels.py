@@ -2,16 +2,23 @@
 
 import re
 
-# "Objective: …", "Objective 2 - …", "O1: …", "O1 …", "Obj. 3) …"
+# A label's number, taken whole: "2", "#3", "2.2", "1.2.1". The lookahead stops "KR 2.2 Grow"
+# from reading as "KR 2." followed by "2 Grow".
+_NUMBER = r"#?\d+(?:\.\d+)*(?!\.?\d)"
+_SEPARATOR = r"[:.)\-–—]"
+# "Objective: …", "Objective 2 - …", "O1: …", "O1 …", "O1.3 …", "Obj. 3) …"
 OBJECTIVE_LABEL = re.compile(
-    r"^(?:objective|obj\.?)\s*#?\d*\s*[:.)\-–—]\s*(?P<title>\S.*)$"
-    r"|^(?:objective|obj\.?)\s*#?\d+\s+(?P<title2>\S.*)$"
-    r"|^O\s*#?\d*\s*[:.)\-–—]\s*(?P<title3>\S.*)$"
-    r"|^O#?\d+\s+(?P<title4>\S.*)$",
+    rf"^(?:objective|obj\.?)\s*(?:{_NUMBER})?\s*{_SEPARATOR}\s*(?P<title>\S.*)$"
+    rf"|^(?:objective|obj\.?)\s*{_NUMBER}\.?\s+(?P<title2>\S.*)$"
+    rf"|^O\s*(?:{_NUMBER})?\s*{_SEPARATOR}\s*(?P<title3>\S.*)$"
+    rf"|^O{_NUMBER}\.?\s+(?P<title4>\S.*)$",
     re.IGNORECASE,
 )
-# "KR: …", "KR1: …", "KR 2) …", "Key result 3 - …"
-KR_LABEL = re.compile(r"^(?:KR|key[\s-]*result)\s*#?\d*(?:\.\d+)?\s*[:.)\-–—]\s*", re.IGNORECASE)
+# "KR: …", "KR1: …", "KR 2) …", "Key result 3 - …", "KR 2.2 …", "KR2.2: …", "KR 1.2 - …"
+KR_LABEL = re.compile(
+    rf"^(?:KR|key[\s-]*result)\s*(?:{_NUMBER}\s*{_SEPARATOR}|{_NUMBER}\.?(?=\s)|{_SEPARATOR})\s*",
+    re.IGNORECASE,
+)
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.+?)\1")
 
 

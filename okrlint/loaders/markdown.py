@@ -11,6 +11,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.labels import KR_LABEL, OBJECTIVE_LABEL, objective_title, strip_emphasis
+from okrlint.loaders.tables import table_key_results
 from okrlint.loaders.yaml import YamlReader
 from okrlint.models import Diagnostic, KeyResult, LoadResult, Objective, Span
 
@@ -19,7 +20,7 @@ _KR_SECTION = re.compile(r"^(key[\s-]*results?|krs?)\b", re.IGNORECASE)
 _OTHER_SECTION = re.compile(
     r"^(initiatives?|tasks?|projects?|actions?|notes?|risks?|context|background|dependencies|"
     r"learnings?|retro\w*|resources?|status|summary|why|how|owners?|links?|appendix|"
-    r"check[\s-]?ins?|progress|updates?|comments?|team|members)\b",
+    r"check[\s-]?ins?|progress|updates?|comments?|team|members|(?:table\s+of\s+)?contents|toc)\b",
     re.IGNORECASE,
 )
 _TASK_ITEM = re.compile(r"^\[[ xX]\]\s")
@@ -49,7 +50,8 @@ def load_markdown(text: str, path: str) -> LoadResult:
     if not text.strip():
         builder.empty_file(text)
         return builder.result(text)
-    parser = MarkdownIt("commonmark").use(front_matter_plugin)
+    # GFM tables on top of CommonMark: key results may be rows of a `| KR | … |` table.
+    parser = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
     tokens = parser.parse(text)
     state = _State(lines=text.split("\n"), path=path)
     extra = []
@@ -62,6 +64,8 @@ def load_markdown(text: str, path: str) -> LoadResult:
             _list(state, tokens, index)
         elif token.type == "paragraph_open" and token.level == 0:
             _kr_lines(state, tokens[index + 1])
+        elif token.type == "table_open" and token.level == 0:
+            _table(state, tokens, index)
     if not any(t.type == "front_matter" for t in tokens) and _unclosed_front_matter(state.lines):
         message = "front matter opened with '---' is never closed with '---'; it was not read"
         extra.append(Diagnostic(code="E001", message=message, span=Span.of(path, 1, 1, 1, 4)))
@@ -164,6 +168,8 @@ def _item(
     text = inline.content
     if _TASK_ITEM.match(text):
         return owner  # task-list items are initiatives, not key results
+    if _anchor_links_only(inline):
+        return owner  # "- [Objective 1](#objective-1)": a table of contents, not OKRs
     first = strip_emphasis(text.split("\n", 1)[0].strip())
     labelled = OBJECTIVE_LABEL.match(first)
     line = inline.map[0] if inline.map else 0
@@ -192,6 +198,37 @@ def _add_kr(state: _State, owner: Objective, text: str, inline: Token) -> None:
         if title:
             span = _locate(state, title, row, row + len(parts))
             owner.key_results.append(KeyResult(title=title, span=span))
+
+
+def _anchor_links_only(inline: Token) -> bool:
+    """Whether the item's whole text is links to places in this document (`#…`)."""
+    depth, links = 0, 0
+    for child in inline.children or []:
+        if child.type == "link_open":
+            if depth == 0 and not str(child.attrs.get("href", "")).startswith("#"):
+                return False
+            depth, links = depth + 1, links + 1
+        elif child.type == "link_close":
+            depth -= 1
+        elif depth == 0 and not _markup_only(child):
+            return False
+    return links > 0
+
+
+def _markup_only(child: Token) -> bool:
+    # Emphasis around the link and the spaces or line breaks between links are not text.
+    if child.type in ("text", "softbreak", "hardbreak"):
+        return not child.content.strip()
+    return child.type.endswith(("_open", "_close"))
+
+
+def _table(state: _State, tokens: list[Token], start: int) -> None:
+    owner = _owner(state)
+    if owner is None:
+        return
+    for cell in table_key_results(tokens, start, state.lines):
+        span = Span.of(state.path, cell.line + 1, cell.start + 1, cell.line + 1, cell.end + 1)
+        owner.key_results.append(KeyResult(title=cell.title, span=span))
 
 
 def _kr_lines(state: _State, inline: Token) -> None:

@@ -5,18 +5,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.labels import KR_LABEL, OBJECTIVE_LABEL, objective_title
+from okrlint.loaders.template import OBJECTIVE_ONLY, TEMPLATE, due_date, key_results
+from okrlint.measure import parse_deadline
 from okrlint.models import KeyResult, LoadResult, Objective, Span
 
 _FIELD = re.compile(
     r"^(?P<key>cycle|owner|scope|scoring)\s*:\s*(?P<value>\S.*?)\s*$", re.IGNORECASE
 )
 _BULLET = re.compile(r"^(?:[-*•+]|\d+[.)])\s+")
-_TEMPLATE = re.compile(r"^we\s+will\s+(?P<objective>.+?)\s*,?\s+as\s+measured\s+by\s*:?\s+", re.I)
-_SERIAL_AND = re.compile(r"^(?P<head>.+?),?\s+and\s+(?P<tail>\S.*)$")
+
+
+@dataclass
+class _Draft:
+    builder: DocumentBuilder
+    current: Objective | None = None
+    kr_indent: int | None = None  # least indent of the current objective's KR lines
+    # Key results dated only by a deadline written once for their whole sentence.
+    shared: list[tuple[KeyResult, str]] = field(default_factory=list)
+
+    def start(self, objective: Objective) -> Objective:
+        self.builder.objectives.append(objective)
+        self.current, self.kr_indent = objective, None
+        return objective
 
 
 def load_text(text: str, path: str) -> LoadResult:
@@ -25,30 +41,44 @@ def load_text(text: str, path: str) -> LoadResult:
     if not text.strip():
         builder.empty_file(text)
         return builder.result(text)
-    current: Objective | None = None
+    draft = _Draft(builder)
     for index, raw in enumerate(text.split("\n")):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         indent = len(raw) - len(raw.lstrip())
         row = index + 1
-        if field := _FIELD.match(line):
-            _document_field(builder, field, row, indent)
-        elif template := _TEMPLATE.match(line):
-            current = _template(builder, raw, row, indent, template)
+        if field_match := _FIELD.match(line):
+            _document_field(builder, field_match, row, indent)
+        elif template := TEMPLATE.match(line):
+            _template(draft, raw, row, indent, template)
         elif objective := OBJECTIVE_LABEL.match(line):
             title = objective_title(objective)
-            current = Objective(title=title, span=_span(path, row, raw, title))
-            builder.objectives.append(current)
-        elif current is not None and (KR_LABEL.match(line) or _BULLET.match(line)):
-            label = KR_LABEL.match(line) or _BULLET.match(line)
-            assert label is not None
-            title = line[label.end() :].strip()
-            if title:
-                current.key_results.append(
-                    KeyResult(title=title, span=_span(path, row, raw, title))
-                )
+            draft.start(Objective(title=title, span=_span(path, row, raw, title)))
+        elif draft.current is not None and (KR_LABEL.match(line) or _BULLET.match(line)):
+            _key_result(draft, raw, row, indent)
+        elif lone := OBJECTIVE_ONLY.match(line):
+            _objective_only(draft, row, indent, lone)
+    _date_shared_deadlines(draft, dt.date.today())
     return builder.result(text)
+
+
+def _key_result(draft: _Draft, raw: str, row: int, indent: int) -> None:
+    line = raw.strip()
+    bullet = _BULLET.match(line)
+    body = line[bullet.end() :] if bullet else line
+    kr_label = KR_LABEL.match(body)  # "KR1: …", or "- KR 2.2 …" as in Markdown
+    # A bullet indented under a key result is a detail of it ("  - note: includes trial
+    # users"), as nested bullets are in Markdown; a nested "KR:" line is still a key result.
+    if not kr_label and draft.kr_indent is not None and indent > draft.kr_indent:
+        return
+    # Bullet and label patterns consume the spaces after them: the title starts right there.
+    start = indent + (bullet.end() if bullet else 0) + (kr_label.end() if kr_label else 0)
+    title = body[kr_label.end() :].rstrip() if kr_label else body
+    if title and draft.current is not None:
+        span = Span.of(draft.builder.path, row, start + 1, row, start + len(title) + 1)
+        draft.current.key_results.append(KeyResult(title=title, span=span))
+        draft.kr_indent = indent if draft.kr_indent is None else min(draft.kr_indent, indent)
 
 
 def _document_field(builder: DocumentBuilder, field: re.Match[str], row: int, indent: int) -> None:
@@ -60,55 +90,36 @@ def _document_field(builder: DocumentBuilder, field: re.Match[str], row: int, in
     builder.document_fields({key: (Located(key, span), Located(value, span))})
 
 
-def _template(
-    builder: DocumentBuilder, raw: str, row: int, indent: int, match: re.Match[str]
-) -> Objective:
+def _template(draft: _Draft, raw: str, row: int, indent: int, match: re.Match[str]) -> None:
+    objective = _objective_only(draft, row, indent, match)
+    rest_start = indent + match.end()
+    pieces, deadline = key_results(raw[rest_start:])
+    for offset, piece in pieces:
+        column = rest_start + offset
+        kr = KeyResult(
+            title=piece,
+            span=Span.of(draft.builder.path, row, column + 1, row, column + len(piece) + 1),
+        )
+        objective.key_results.append(kr)
+        draft.kr_indent = indent  # bullets indented under the sentence are details of its KRs
+        if deadline is not None:
+            draft.shared.append((kr, deadline))
+
+
+def _objective_only(draft: _Draft, row: int, indent: int, match: re.Match[str]) -> Objective:
+    """The objective of a "We will …" sentence; its KRs follow on the line or as a list."""
     title = match.group("objective")
     start = indent + match.start("objective")
-    objective = Objective(
-        title=title, span=Span.of(builder.path, row, start + 1, row, start + len(title) + 1)
-    )
-    rest_start = indent + match.end()
-    for offset, piece in _split_key_results(raw[rest_start:]):
-        column = rest_start + offset
-        objective.key_results.append(
-            KeyResult(
-                title=piece,
-                span=Span.of(builder.path, row, column + 1, row, column + len(piece) + 1),
-            )
-        )
-    builder.objectives.append(objective)
-    return objective
+    span = Span.of(draft.builder.path, row, start + 1, row, start + len(title) + 1)
+    return draft.start(Objective(title=title, span=span))
 
 
-def _split_key_results(text: str) -> list[tuple[int, str]]:
-    """Split "A, B and C." into KRs with their offsets; commas inside numbers (1,000) stay."""
-    text = text.rstrip().rstrip(".")
-    separator = r";\s*" if ";" in text else r",\s+"
-    pieces: list[tuple[int, str]] = []
-    position = 0
-    for part in re.split(f"({separator})", text):
-        if re.fullmatch(separator, part):
-            position += len(part)
-            continue
-        pieces.append((position, part))
-        position += len(part)
-    if len(pieces) > 1:
-        offset, last = pieces[-1]
-        if last.lower().startswith("and "):
-            pieces[-1] = (offset + 4, last[4:])
-        elif serial := _SERIAL_AND.match(last):
-            pieces[-1:] = [
-                (offset, serial.group("head")),
-                (offset + serial.start("tail"), serial.group("tail")),
-            ]
-    elif (pair := _SERIAL_AND.match(text)) and all(
-        re.search(r"\d", pair.group(side)) for side in ("head", "tail")
-    ):
-        # "<KR> and <KR>" (two results, no comma): split only when both halves carry a number,
-        # so "Grow revenue and margin by 10%" stays one key result.
-        pieces = [(0, pair.group("head")), (pair.start("tail"), pair.group("tail"))]
-    return [(offset, piece.strip()) for offset, piece in pieces if piece.strip()]
+def _date_shared_deadlines(draft: _Draft, today: dt.date) -> None:
+    # Done once the whole file is read: a `cycle:` line may come after the sentence.
+    cycle = draft.builder.fields.get("cycle")
+    for kr, phrase in draft.shared:
+        if kr.due is None and parse_deadline(kr.title) is None:
+            kr.due = due_date(phrase, str(cycle) if cycle else None, today)
 
 
 def _span(path: str, row: int, raw: str, title: str) -> Span:
