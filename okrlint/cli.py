@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,6 +24,13 @@ FORMAT_NAMES = ["text", "json", "jsonl", "github"]
 
 class UsageProblem(Exception):
     """A problem the user can fix (bad path, config, rule name): one line, exit 2."""
+
+
+def _colour() -> bool:
+    """Colour on a terminal, unless NO_COLOR is set (no-color.org); FORCE_COLOR for CI logs."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
 def _fail(message: str) -> NoReturn:
@@ -181,14 +189,13 @@ def check(
         sys.exit(EXIT_ERROR)
 
     report = lint_results(results, settings)
+    colour = output_format == "text" and _colour()
     if output_format == "text":
-        options = TextOptions(
-            color=sys.stdout.isatty(), hints=not no_hints, quiet=quiet, statistics=statistics
-        )
+        options = TextOptions(color=colour, hints=not no_hints, quiet=quiet, statistics=statistics)
         output = format_text(report, options)
     else:
         output = FORMATTERS[output_format](report)
-    click.echo(output, nl=False)
+    click.echo(output, nl=False, color=colour)  # click would strip colour off a pipe otherwise
 
     for warning in found.warnings:
         click.echo(f"okrlint: warning: {warning}", err=True)

@@ -10,9 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import GOOD_YAML, ONE_KR_YAML, Run
 
 import okrlint
+from okrlint.cli import main
 from okrlint.findings import Coaching, Example, Finding, NodeRef, Range, Report
 from okrlint.formatters import format_text
 from okrlint.loaders.sniff import looks_like_okrs
@@ -670,3 +672,16 @@ def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
     proc.wait(timeout=60)
     assert "internal error" not in stderr and "Traceback" not in stderr
     assert proc.returncode in (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("env", "coloured"),
+    [({"FORCE_COLOR": "1"}, True), ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False), ({}, False)],
+)
+def test_colour_follows_no_color_and_force_color(
+    write, env: dict[str, str], coloured: bool
+) -> None:
+    path = write("team.yaml", ONE_KR_YAML)
+    clean = {"NO_COLOR": "", "FORCE_COLOR": "", **env}
+    result = CliRunner().invoke(main, ["check", str(path)], env=clean)
+    assert ("\x1b[" in result.stdout) is coloured
