@@ -5,15 +5,42 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from okrlint.measure import Quantity, measure
-from okrlint.models import LoadResult
+from okrlint.measure import Quantity, cycle_end, direction_of, field_quantity, measure
+from okrlint.models import KeyResult, LoadResult
 from okrlint.nlp import Analyzer
 
 
-def _quantity(q: Quantity | None) -> dict[str, Any] | None:
+def _quantity(q: Quantity | None, source: str = "text") -> dict[str, Any] | None:
     if q is None:
         return None
-    return {"text": q.text, "value": q.value, "unit": q.unit, "currency": q.currency}
+    return {
+        "text": q.text,
+        "value": q.value,
+        "unit": q.unit,
+        "currency": q.currency,
+        "source": source,
+    }
+
+
+def _field_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _field(kr: KeyResult, name: str) -> dict[str, Any] | None:
+    """A `baseline` or `target` field as a quantity; it takes precedence over the text."""
+    value = getattr(kr, name)
+    if value is None:
+        return None
+    parsed = field_quantity(value, kr.unit)
+    return {
+        "text": _field_text(value),
+        "value": parsed.value if parsed else None,
+        "unit": parsed.unit if parsed and (parsed.unit or parsed.currency) else kr.unit,
+        "currency": parsed.currency if parsed else None,
+        "source": "field",
+    }
 
 
 def _cycle_year(cycle: str | None) -> int | None:
@@ -21,8 +48,29 @@ def _cycle_year(cycle: str | None) -> int | None:
     return int(match.group(0)) if match else None
 
 
+def _deadline(kr: KeyResult, measured: Any, cycle: str | None) -> dict[str, Any] | None:
+    """The `due` field, else the deadline in the text, else the end of the document's cycle."""
+    if kr.due is not None:
+        return {"text": f"due {kr.due.isoformat()}", "date": kr.due.isoformat(), "source": "field"}
+    deadline = measured.deadline
+    if deadline is not None:
+        return {
+            "text": deadline.text,
+            "date": deadline.date.isoformat() if deadline.date else None,
+            "source": "text",
+        }
+    if cycle:
+        end = cycle_end(cycle)
+        return {"text": None, "date": end.isoformat() if end else None, "source": "cycle"}
+    return None
+
+
 def inspect_results(results: list[LoadResult], analyzer: Analyzer) -> list[dict[str, Any]]:
-    """One record per key result: location, reading (verb, task…) and measurement."""
+    """One record per key result: location, reading (verb, task…) and measurement.
+
+    The KR's own fields (`metric`, `unit`, `direction`, `baseline`, `target`, `due`) take
+    precedence over what the text says, as they do for the rules; each part says its `source`.
+    """
     records = []
     for result in results:
         document = result.document
@@ -33,9 +81,11 @@ def inspect_results(results: list[LoadResult], analyzer: Analyzer) -> list[dict[
         for o_index, objective in enumerate(document.objectives, 1):
             for k_index, kr in enumerate(objective.key_results, 1):
                 reading = analyzer.read(kr.title)
-                measured = measure(kr.title, year, _direction(reading))
+                # The text the rules read: the title without its label ("[P1]", "KR1:").
+                measured = measure(reading.source, year, _direction(reading))
                 span = kr.span
-                deadline = measured.deadline
+                baseline = _field(kr, "baseline") or _quantity(measured.baseline)
+                target = _field(kr, "target") or _quantity(measured.target)
                 records.append(
                     {
                         "path": document.path,
@@ -46,28 +96,27 @@ def inspect_results(results: list[LoadResult], analyzer: Analyzer) -> list[dict[
                         "text": kr.title,
                         "verb": reading.lead.base if reading.lead else None,
                         "verb_kind": reading.lead.kind if reading.lead else None,
-                        "metric": reading.metric,
+                        "metric": kr.metric or reading.metric,
                         "quantities": [_quantity(q) for q in measured.quantities],
-                        "baseline": _quantity(measured.baseline),
-                        "target": _quantity(measured.target),
-                        "unit": _unit(measured.target or measured.baseline, reading.metric),
+                        "baseline": baseline,
+                        "target": target,
+                        "unit": kr.unit
+                        or _given_unit(target)
+                        or _unit(measured.target or measured.baseline, reading.metric),
                         "relative_change": measured.relative_change,
                         "comparator": measured.comparator,
-                        "direction": measured.direction,
-                        "deadline": (
-                            {
-                                "text": deadline.text,
-                                "date": deadline.date.isoformat() if deadline.date else None,
-                            }
-                            if deadline
-                            else None
-                        ),
+                        "direction": _resolved_direction(kr, measured),
+                        "deadline": _deadline(kr, measured, document.cycle),
+                        "cycle": document.cycle,
                         "fields": {
-                            key: str(value)
+                            key: _field_text(value)
                             for key, value in (
+                                ("metric", kr.metric),
+                                ("unit", kr.unit),
+                                ("direction", kr.direction),
                                 ("baseline", kr.baseline),
                                 ("target", kr.target),
-                                ("due", kr.due),
+                                ("due", kr.due.isoformat() if kr.due else None),
                             )
                             if value is not None
                         },
@@ -83,6 +132,19 @@ def inspect_results(results: list[LoadResult], analyzer: Analyzer) -> list[dict[
     return records
 
 
+def _resolved_direction(kr: KeyResult, measured: Any) -> str | None:
+    """The `direction` field; else the move between baseline and target fields; else the text's."""
+    if kr.direction is not None:
+        return str(kr.direction)
+    if kr.baseline is not None or kr.target is not None:
+        start = field_quantity(kr.baseline, kr.unit) if kr.baseline is not None else None
+        end = field_quantity(kr.target, kr.unit) if kr.target is not None else None
+        moved = direction_of(start or measured.baseline, end or measured.target)
+        if moved is not None:
+            return moved
+    return measured.direction
+
+
 def _direction(reading: Any) -> Any:
     lead = reading.lead
     if lead is None or lead.kind not in ("outcome", "maintenance"):
@@ -91,6 +153,13 @@ def _direction(reading: Any) -> Any:
         return "maintain"
     value = reading.lex["outcome-verbs"].value((lead.base,))
     return value if value in ("increase", "decrease") else None
+
+
+def _given_unit(field: dict[str, Any] | None) -> str | None:
+    """The unit a `target` field is written in ("$2M", "300 ms")."""
+    if field is None or field["source"] != "field":
+        return None
+    return field["currency"] or field["unit"]
 
 
 def _unit(q: Quantity | None, metric: str | None) -> str | None:
@@ -107,30 +176,49 @@ def _unit(q: Quantity | None, metric: str | None) -> str | None:
 
 
 def format_inspection(records: list[dict[str, Any]]) -> str:
-    """A readable block per key result."""
+    """A readable block per key result; "(field)" marks what comes from the KR's own fields."""
     blocks = []
     for r in records:
+        fields = r["fields"]
         lines = [
             f"{r['path']}:{r['line']}:{r['column']}: {r['objective']}/{r['key_result']} {r['text']}"
         ]
         verb = f"{r['verb']} ({r['verb_kind']})" if r["verb"] else "—"
-        lines.append(
-            f"  verb: {verb}   metric: {r['metric'] or '—'}   direction: {r['direction'] or '—'}"
-        )
-        baseline = r["baseline"]["text"] if r["baseline"] else r["fields"].get("baseline", "—")
-        target = r["target"]["text"] if r["target"] else r["fields"].get("target", "—")
+        metric = _shown(r["metric"], "metric" in fields)
+        direction = _shown(r["direction"], "direction" in fields)
+        lines.append(f"  verb: {verb}   metric: {metric}   direction: {direction}")
+        baseline = _shown_quantity(r["baseline"])
+        target = _shown_quantity(r["target"])
+        unit = _shown(r["unit"], "unit" in fields)
         change = f"   change: {r['relative_change']}" if r["relative_change"] else ""
-        lines.append(
-            f"  baseline: {baseline}   target: {target}   unit: {r['unit'] or '—'}{change}"
-        )
-        deadline = r["deadline"]
-        if deadline:
-            when = f"{deadline['text']}" + (f" ({deadline['date']})" if deadline["date"] else "")
-        else:
-            when = f"due {r['fields']['due']}" if "due" in r["fields"] else "—"
-        lines.append(f"  deadline: {when}")
+        lines.append(f"  baseline: {baseline}   target: {target}   unit: {unit}{change}")
+        lines.append(f"  deadline: {_shown_deadline(r['deadline'], r['cycle'])}")
         flags = [f"{k.replace('_', ' ')}: {v}" for k, v in r["reads_as"].items() if v]
         if flags:
             lines.append("  reads as " + "; ".join(flags))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def _shown(value: str | None, from_field: bool) -> str:
+    if value is None:
+        return "—"
+    return f"{value} (field)" if from_field else value
+
+
+def _shown_quantity(q: dict[str, Any] | None) -> str:
+    if q is None:
+        return "—"
+    return _shown(q["text"], q["source"] == "field")
+
+
+def _shown_deadline(deadline: dict[str, Any] | None, cycle: str | None) -> str:
+    if deadline is None:
+        return "—"
+    if deadline["source"] == "cycle":
+        ends = f" ends {deadline['date']}" if deadline["date"] else ""
+        return f"— (cycle {cycle}{ends})"
+    when = deadline["text"] + (
+        f" ({deadline['date']})" if deadline["source"] == "text" and deadline["date"] else ""
+    )
+    return f"{when} (field)" if deadline["source"] == "field" else when

@@ -236,7 +236,7 @@ _UNIVERSAL = {"all", "every", "each", "no", "none", "zero", "100"}
 # ("[P1]", "`PX` -"), "Key Result:" labels and owner or team prefixes ("Customer Success: …").
 _LABEL = re.compile(
     r"^\s*(?:[`'\"*_]+\s*)?"
-    r"(?:(?:\[[ xX]\]|\[[Pp]\d\]|\(?[Pp][X\d]\)?`?)\s*[-–:]?\s*`?\s*"
+    r"(?:(?:\[[ xX]\]|\[[Pp]\d\]|\(?[Pp][X\d](?![\w.])\)?`?)\s*[-–:]?\s*`?\s*"
     r"|(?:key\s*results?|kr)\s*#?\d*(?:\.\d+)?\s*[:.)\-–]\s*"
     r"|[A-Z][\w&/+.'-]*(?:\s+[A-Za-z][\w&/+.'-]*){0,3}\s*:\s+(?=\S+\s+\S+\s+\S)"
     r")+"

@@ -112,11 +112,14 @@ _QUANTITY = re.compile(
     rf"(?:\s(?P<code>{_CODES})\b)?",
     re.IGNORECASE,
 )
-# Numbers that name rather than measure: standards (SOC 2, ISO 27001), versions, percentiles used
-# as metric names (p95), quarters, ranks, severities, years and dates.
+# Numbers that name rather than measure: standards (SOC 2, ISO 27001), versions (v2, iOS 17,
+# release 3), percentiles used as metric names (p95), quarters, ranks, severities, numbered
+# parts of a plan (sprint 4, wave 2, cohort 3), years and dates.
 _NAME_BEFORE = re.compile(
     r"(?:\b(?:soc|iso|form|tier|level|type|phase|series|sev|p|v|version|gen|wcag|pci|top|no\.?|"
-    r"number|#|step|stage|section|article|chapter|grade|year|class|covid|web|industry|h|q|fy))"
+    r"number|#|step|stage|section|article|chapter|grade|year|class|covid|web|industry|h|q|fy|"
+    r"release|sprint|wave|round|cohort|milestone|pillar|module|lesson|episode|"
+    r"ios|android|windows|macos))"
     r"[\s-]?$",
     re.IGNORECASE,
 )
@@ -153,24 +156,34 @@ _BASELINE_MARKERS = re.compile(
     r"vs\.?|versus|compared (?:to|with)|now|as of today|starting (?:at|from))\b|→|->|=>",
     re.IGNORECASE,
 )
+# A quantity as written after "from" or "to": "$1.2M", "38 %", "12k", "~30".
+_AMOUNT = rf"[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})(?![a-z]))?"
+# Up to two words (no digits) between a baseline and "to": "12 per month to", "$1.2M ARR to".
+_FILLER = r"(?:\s+(?!(?:to|from)\b)[^\W\d][^\s\d,;()]*){0,2}"
 _FROM_TO = re.compile(
     rf"\bfrom\s+(?:a\s+baseline\s+of\s+|an?\s+average\s+of\s+)?(?:(?:{_CODES})\s)?"
-    rf"(?P<a>[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})\b)?)"
-    rf"(?:\s(?:{_CODES}))?\s+(?:to|down to|up to|→|->)\s+(?:(?:{_CODES})\s)?"
-    rf"(?P<b>[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})\b)?)"
-    rf"|(?P<c>[^\s,;(]*?(?:{_NUMBER})[^\s,;]*)\s*(?:→|->|=>)\s*(?P<d>[^\s,;]*?(?:{_NUMBER})[^\s,;)]*)",
+    rf"(?P<a>{_AMOUNT})"
+    rf"(?:\s(?:{_CODES}))?{_FILLER}\s+(?:to|down to|up to|→|->)\s+(?:(?:{_CODES})\s)?"
+    rf"(?P<b>{_AMOUNT})"
+    rf"|(?P<c>[^\s,;(]*?(?:{_NUMBER})[^\s,;]*){_FILLER}\s*(?:→|->|=>)\s*"
+    rf"(?P<d>[^\s,;]*?(?:{_NUMBER})[^\s,;)]*)",
     re.IGNORECASE,
 )
 _TO_FROM = re.compile(
-    rf"\bto\s+(?P<t>\S*(?:{_NUMBER}))\S*(?:\s?%)?\s+from\s+(?:the\s+)?(?:current(?:ly)?|today'?s?|avg\.?|average|"
-    rf"a\s+baseline\s+of)?\s*(?P<f>\S*(?:{_NUMBER}))",
+    rf"\bto\s+(?P<t>\S*(?:{_NUMBER}))\S*(?:\s?%)?{_FILLER}\s+from\s+(?:the\s+)?"
+    rf"(?:current(?:ly)?|today'?s?|avg\.?|average|a\s+baseline\s+of)?\s*(?P<f>\S*(?:{_NUMBER}))",
     re.IGNORECASE,
 )
 _CURRENT = re.compile(
     rf"\((?:currently|current|now|today|baseline|was|vs\.?|from|base)[:\s]+(?:at\s+|is\s+)?(?P<v>[^)]*?(?:{_NUMBER})[^)]*)\)"
     rf"|\b(?:up|down)\s+from\s+(?P<w>\S*(?:{_NUMBER})\S*)"
     rf"|\b(?:currently|today)\s+(?:at\s+|is\s+)?(?P<x>\S*(?:{_NUMBER})\S*)"
-    rf"|\bfrom\s+(?:the\s+)?(?:current(?:ly)?|avg\.?|average|a\s+baseline\s+of)\s+(?P<y>\S*(?:{_NUMBER})\S*)",
+    rf"|\bfrom\s+(?:the\s+)?(?:current(?:ly)?|avg\.?|average|a\s+baseline\s+of)\s+(?P<y>\S*(?:{_NUMBER})\S*)"
+    # The time word after the value, inside brackets: "(38% today)", "(340 ms now)".
+    rf"|\((?:(?:about|around|roughly|approx\.?|approximately|~|≈)\s*)?"
+    rf"(?P<z>[^\s()]*?(?:{_NUMBER})(?:\s?[^\s\d()]+){{0,3}}?)\s+(?:today|now|right\s+now|currently|"
+    rf"at\s+present|as\s+of\s+(?:today|now|(?:{_MONTHS})\b[^()]*?|[^()]*?\d[^()]*?)|last\s+(?:week|month|quarter|"
+    rf"year|cycle|half|sprint|term|semester|season))\s*\)",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -294,6 +307,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
             and before[-2:-1].isdigit()
         ):
             return None  # "Sev-1", "e-2", "24/7"
+        if re.search(r"\b\d{4}-\d{1,2}-$", before[-10:]):
+            return None  # the day of an ISO date: "as of 2026-03-31"
         value = float(number.replace(",", ""))
     else:
         assert word is not None
@@ -361,6 +376,33 @@ def _to_date(phrase: str, year: int | None) -> dt.date | None:
     return None
 
 
+def cycle_end(cycle: str | None) -> dt.date | None:
+    """The last day of a calendar cycle: "2026-Q2", "Q3 2026", "2026 H1", "2026-05", "2026".
+
+    None for fiscal cycles ("FY26-Q2": the fiscal year may start in any month) and for names
+    whose dates cannot be read ("Spring 2026", "2026-T1").
+    """
+    if not cycle:
+        return None
+    lowered = cycle.strip().lower()
+    year = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", lowered)
+    if year is None or re.search(r"\bfy|fiscal|financial", lowered):
+        return None
+    rest = (lowered[: year.start()] + " " + lowered[year.end() :]).strip(" -_/.")
+    number = int(year.group(1))
+    quarter = re.fullmatch(r"q([1-4])|([1-4])q|quarter\s+([1-4])", rest)
+    if quarter:
+        return _month_end(number, int(next(g for g in quarter.groups() if g)) * 3)
+    half = re.fullmatch(r"h([12])|([12])h|half\s+([12])", rest)
+    if half:
+        return _month_end(number, int(next(g for g in half.groups() if g)) * 6)
+    month = re.fullmatch(rf"(0?[1-9]|1[0-2])|({_MONTHS})", rest)
+    if month:
+        index = int(month.group(1)) if month.group(1) else _month_number(month.group(2))
+        return _month_end(number, index)
+    return dt.date(number, 12, 31) if rest in ("", "year", "annual") else None
+
+
 def _month_number(name: str) -> int:
     names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     return names.index(name[:3].lower()) + 1
@@ -393,7 +435,7 @@ def measure(
         comparator_match = _COMPARATOR.search(text)
         if comparator_match:
             comparator = "at-least" if comparator_match.group("ge") else "at-most"
-    if target is None and quantities and not relative_text:
+    if target is None and baseline is None and quantities and not relative_text:
         after_to = [
             q
             for q in quantities
@@ -420,9 +462,44 @@ def measure(
         target=target,
         relative_change=relative_text,
         comparator=comparator,
-        direction=_direction(baseline, target, relative_text) or verb_direction,
+        direction=(
+            "maintain"
+            if verb_direction == "maintain" and _within_bound(text, baseline, target)
+            else _direction(baseline, target, relative_text) or verb_direction
+        ),
         deadline=deadline,
     )
+
+
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:(?P<le>at\s+most|no\s+more\s+than|(?:less|fewer)\s+than|under|below|within)"
+    r"|(?P<ge>at\s+least|no\s+(?:less|fewer)\s+than|(?:more|greater)\s+than|above|over))"
+    r"|(?P<le_sign>[≤<])|(?P<ge_sign>[≥>]))\s*$",
+    re.IGNORECASE,
+)
+_BOUND_AFTER = re.compile(
+    r"^\s*or\s+(?:(?P<le>less|fewer|lower|below|under)|(?P<ge>more|higher|above|over))\b",
+    re.IGNORECASE,
+)
+
+
+def _within_bound(text: str, baseline: Quantity | None, target: Quantity | None) -> bool:
+    """Whether a kept target is a bound already met: "Keep failures under 15% (currently 14%)".
+
+    A ceiling or floor ("under 15%", "99.9% or more") is a level to stay within, not one to
+    move to; but a baseline on the wrong side of it ("under 15% (currently 20%)") is a change.
+    """
+    if target is None:
+        return False
+    bound = _BOUND_BEFORE.search(text[: target.start]) or _BOUND_AFTER.match(text[target.end :])
+    if bound is None:
+        return False
+    if baseline is None or not comparable(baseline, target):
+        return True
+    start = in_unit_of(baseline, target)
+    if bound.group("le") or bound.groupdict().get("le_sign"):
+        return start <= target.value
+    return start >= target.value
 
 
 _RELATIVE_WORDS = re.compile(r"doubl|tripl|quadrupl|halv|half")
@@ -432,29 +509,98 @@ def _baseline_target(
     text: str, lowered: str, quantities: list[Quantity]
 ) -> tuple[Quantity | None, Quantity | None]:
     arrows = "→" in text or "->" in text or "=>" in text
-    pair = _FROM_TO.search(text) if "from" in lowered or arrows else None
-    if pair:
-        a = pair.start("a") if pair.group("a") else pair.start("c")
-        b = pair.start("b") if pair.group("b") else pair.start("d")
-        baseline, target = _first_at_or_after(quantities, a), _first_at_or_after(quantities, b)
-        if baseline is not None and target is not None and baseline is not target:
+    pairs = _FROM_TO.finditer(text) if "from" in lowered or arrows else iter(())
+    for pair in pairs:
+        a, b = ("a", "b") if pair.group("a") else ("c", "d")
+        baseline = _within(quantities, pair.start(a), pair.end(a))
+        target = _within(quantities, pair.start(b), pair.end(b))
+        if _pair(baseline, target):
             return baseline, target
-    reverse = _TO_FROM.search(text) if "from" in lowered else None
-    if reverse:
-        target, baseline = (
-            _first_at_or_after(quantities, reverse.start("t")),
-            _first_at_or_after(quantities, reverse.start("f")),
-        )
-        if baseline is not None and target is not None and baseline is not target:
+    reverses = _TO_FROM.finditer(text) if "from" in lowered else iter(())
+    for reverse in reverses:
+        target = _within(quantities, reverse.start("t"), reverse.end("t"))
+        baseline = _within(quantities, reverse.start("f"), reverse.end("f"))
+        if _pair(baseline, target):
             return baseline, target
     current = _CURRENT.search(text)
     if current:
-        where = next(current.start(g) for g in ("v", "w", "x", "y") if current.group(g))
+        where = next(current.start(g) for g in ("v", "w", "x", "y", "z") if current.group(g))
         baseline = _first_at_or_after(quantities, where)
         if baseline is not None:
-            others = [q for q in quantities if q is not baseline]
-            return baseline, (others[0] if others else None)
+            others = [q for q in quantities if q is not baseline and not _window(text, q)]
+            return baseline, _target_for(baseline, others)
     return None, None
+
+
+def unit_family(quantity: Quantity) -> str | None:
+    """What a quantity measures: "%", "time", "currency:EUR", another unit, or None (a number).
+
+    Points and stars are plain numbers too: scores are written with and without them.
+    """
+    if quantity.currency:
+        return f"currency:{quantity.currency}"
+    if quantity.unit in _SECONDS:
+        return "time"
+    if quantity.unit in (None, "points", "stars"):
+        return None
+    return quantity.unit
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Whether a ratio of the two means anything: same unit family, or one a bare number."""
+    family_a, family_b = unit_family(a), unit_family(b)
+    return family_a == family_b or family_a is None or family_b is None
+
+
+def field_quantity(value: float | str | None, unit: str | None = None) -> Quantity | None:
+    """A `baseline` or `target` field read as a quantity, in the KR's `unit` field if it has none
+    of its own ("340 ms"; 340 with unit "ms"; "$2M")."""
+    if value is None:
+        return None
+    text = str(value)
+    found = parse_quantities(text)
+    if found and unit and not (found[0].unit or found[0].currency):
+        found = parse_quantities(f"{text} {unit}") or found
+    return found[0] if found else None
+
+
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:for|over|across|during)\s+(?:the\s+)?(?:(?:next|last|past|first)\s+)?$", re.IGNORECASE
+)
+
+
+def _window(text: str, quantity: Quantity) -> bool:
+    """A stretch of time the metric is measured over ("for 30 days"), not a target."""
+    return quantity.unit in _SECONDS and bool(_WINDOW_BEFORE.search(text[: quantity.start]))
+
+
+def _target_for(baseline: Quantity, candidates: list[Quantity]) -> Quantity | None:
+    """The target that goes with a stated baseline: the first quantity in its unit family.
+
+    A bare baseline ("(currently 6)") leaves its unit implied, so a lone target of any unit
+    goes with it; a baseline with a unit ("(now 340 ms)") never pairs with a different one.
+    """
+    family = unit_family(baseline)
+    same = [q for q in candidates if unit_family(q) == family]
+    if same:
+        return same[0]
+    if family is None and len(candidates) == 1:
+        return candidates[0]
+    return None
+
+
+def _pair(baseline: Quantity | None, target: Quantity | None) -> bool:
+    return (
+        baseline is not None
+        and target is not None
+        and baseline is not target
+        and comparable(baseline, target)
+    )
+
+
+def _within(quantities: list[Quantity], start: int, end: int) -> Quantity | None:
+    """The quantity written where a pattern saw a number ("v1" in "from v1 to v2" is none)."""
+    return next((q for q in quantities if q.start < end and q.end > start), None)
 
 
 def _first_at_or_after(quantities: list[Quantity], position: int) -> Quantity | None:
@@ -480,10 +626,15 @@ def in_unit_of(quantity: Quantity, other: Quantity) -> float:
     return quantity.value
 
 
+def direction_of(baseline: Quantity | None, target: Quantity | None) -> Direction | None:
+    """Which way a baseline moves to a target (None without both, or in units that differ)."""
+    return _direction(baseline, target, None)
+
+
 def _direction(
     baseline: Quantity | None, target: Quantity | None, relative: str | None
 ) -> Direction | None:
-    if baseline is not None and target is not None:
+    if baseline is not None and target is not None and comparable(baseline, target):
         start = in_unit_of(baseline, target)
         if target.value > start:
             return "increase"

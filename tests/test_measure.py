@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from okrlint.measure import measure
+from okrlint.api import lint_text
+from okrlint.language import label_length
+from okrlint.measure import cycle_end, measure
 
 
 @pytest.mark.parametrize(
@@ -117,3 +119,199 @@ def test_a_relative_change_from_a_baseline_is_not_a_target() -> None:
     assert m.baseline is not None and m.baseline.value == 2
     assert m.target is None
     assert m.relative_change == "50%"
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline", "target", "direction"),
+    [
+        ("Reduce S1 incidents from 12 per month to 4 per month", 12, 4, "decrease"),
+        ("Cut tickets from 40 a week to 10 a week", 40, 10, "decrease"),
+        ("Lower churn from 5% a month to 3% a month", 5, 3, "decrease"),
+        ("Grow from $1.2M ARR to $2M ARR", 1.2e6, 2e6, "increase"),
+        ("Raise activation from 38 % to 50 %", 38, 50, "increase"),
+        ("Lift conversion 2% per visit → 3% per visit", 2, 3, "increase"),
+    ],
+)
+def test_a_rate_or_unit_word_between_baseline_and_to(
+    text: str, baseline: float, target: float, direction: str
+) -> None:
+    m = measure(text)
+    assert m.baseline is not None and m.target is not None
+    assert (m.baseline.value, m.target.value, m.direction) == (baseline, target, direction)
+
+
+def test_more_than_two_words_before_to_is_not_read_as_a_baseline() -> None:
+    # "12 incidents per month to": three words may be a new clause, so no pairing is guessed.
+    assert measure("Cut from 12 incidents per month to 4").baseline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline", "target"),
+    [
+        ("Raise activation (38% today) to 50%", 38, 50),
+        ("Cut p95 latency to 200 ms (340 ms now)", 340, 200),
+        ("Lift conversion to 70% (62% currently)", 62, 70),
+        ("Lift conversion to 70% (62% of sessions currently)", 62, 70),
+        ("Raise NPS to 50 (about 38 at present)", 38, 50),
+        ("Grow ARR to $2M ($1.2M last quarter)", 1.2e6, 2e6),
+        ("Grow ARR to $2M (~$1.2M as of March)", 1.2e6, 2e6),
+    ],
+)
+def test_a_baseline_stated_after_its_number_in_brackets(
+    text: str, baseline: float, target: float
+) -> None:
+    m = measure(text)
+    assert m.baseline is not None and m.target is not None
+    assert (m.baseline.value, m.target.value) == (baseline, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raise activation to 50% (38% in Q1)",  # "in Q1" may be when, not where it stands
+        "Lift to 70% (target 50% now)",
+    ],
+)
+def test_ambiguous_bracketed_numbers_are_not_baselines(text: str) -> None:
+    assert measure(text).baseline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline", "target", "direction"),
+    [
+        # "30 consecutive days" is a window, not the target of a latency in ms.
+        (
+            "p95 API latency below 200 ms for 30 consecutive days (now 340 ms)",
+            "340 ms",
+            "200 ms",
+            "decrease",
+        ),
+        # 62% is a share of sessions: it pairs with 95%, not with 1.5 s.
+        (
+            "Page load under 1.5s on 4G for 95% of sessions (currently 62%)",
+            "62%",
+            "95%",
+            "increase",
+        ),
+        ("Cut vendor spend to €2.5M in 40 contracts (currently €3.1M)", "€3.1M", "€2.5M", None),
+        # A bare baseline leaves its unit implied: a lone target of any unit goes with it.
+        ("Approve purchase orders within 2 days (currently 6)", "6", "2 days", "decrease"),
+    ],
+)
+def test_a_bracketed_baseline_pairs_with_a_target_of_its_unit(
+    text: str, baseline: str, target: str, direction: str | None
+) -> None:
+    m = measure(text)
+    assert m.baseline is not None and m.target is not None
+    assert (m.baseline.text, m.target.text) == (baseline, target)
+    if direction:
+        assert m.direction == direction
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keep p95 latency steady for 30 days (now 340 ms)",
+        "Every donor gets a call within 72 hours (currently 40% do)",
+        "Raise conversion from 5% to 30 days",
+    ],
+)
+def test_no_target_in_a_unit_that_does_not_compare(text: str) -> None:
+    m = measure(text)
+    assert m.target is None or m.baseline is None
+    assert m.direction is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cut p95 latency",
+        "Cut P99.9 latency",
+        "Load fast on 4G",
+        "Ship in H1",
+        "Ship by Q2",
+        "Ship v2.1",
+        "Support 24/7/365",
+        "Finish sprint 4 and release 3",
+        "Ship iOS 17 support",
+        "Run wave 2 of the pilot with cohort 3",
+    ],
+)
+def test_more_numbers_that_name(text: str) -> None:
+    assert measure(text).quantities == []
+
+
+def test_a_percentile_is_not_a_priority_label() -> None:
+    # "[P1]" and "P1 -" are labels; "p95" opens the key result itself.
+    assert label_length("p95 API latency below 200 ms") == 0
+    assert label_length("P99.9 latency under 1 s") == 0
+    assert label_length("P1 - Cut churn") == len("P1 - ")
+
+
+def test_the_day_of_an_iso_date_is_not_a_quantity() -> None:
+    m = measure("Grow ARR to $2M ($1.2M as of 2026-03-31)")
+    assert [q.text for q in m.quantities] == ["$2M", "$1.2M"]
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Keep change failure rate under 15% (currently 14%)", "maintain"),
+        ("Keep uptime at or above 99.9% (currently 99.95%)", "maintain"),
+        ("Keep CSAT at 90% or higher (currently 93%)", "maintain"),
+        ("Hold p95 latency under 300 ms", "maintain"),
+        # The baseline is on the wrong side of the ceiling: that is a change, not upkeep.
+        ("Keep change failure rate under 15% (currently 20%)", "decrease"),
+        # No bound: a move from 45 to 50 whatever the verb.
+        ("Keep NPS at 50 (currently 45)", "increase"),
+    ],
+)
+def test_a_bound_already_met_under_a_maintenance_verb_is_kept(text: str, direction: str) -> None:
+    assert measure(text, verb_direction="maintain").direction == direction
+
+
+def test_without_a_maintenance_verb_a_bound_still_reads_as_a_move() -> None:
+    assert measure("Cut change failure rate under 15% (currently 20%)").direction == "decrease"
+
+
+@pytest.mark.parametrize(
+    ("cycle", "end"),
+    [
+        ("2026-Q2", dt.date(2026, 6, 30)),
+        ("Q3 2026", dt.date(2026, 9, 30)),
+        ("2026 H1", dt.date(2026, 6, 30)),
+        ("2026-05", dt.date(2026, 5, 31)),
+        ("2026", dt.date(2026, 12, 31)),
+        ("FY26-Q2", None),  # a fiscal year may start in any month
+        ("Spring 2026", None),
+        (None, None),
+    ],
+)
+def test_cycle_end(cycle: str | None, end: dt.date | None) -> None:
+    assert cycle_end(cycle) == end
+
+
+@pytest.mark.parametrize(
+    ("okrs", "code", "fires"),
+    [
+        # 1.5 s against 62% of sessions, or 340 ms against "30 days", is no "41x change".
+        ("- Page load under 1.5s on 4G for 95% of sessions (currently 62%)", "A403", False),
+        ("- p95 API latency below 200 ms for 30 consecutive days (now 340 ms)", "A403", False),
+        # A target field in ms against a text baseline in %: no ratio is taken.
+        (
+            "- title: Raise fast page loads (currently 62%)\n        target: 1.5\n        unit: s",
+            "A403",
+            False,
+        ),
+        # Like for like, the ratio is still taken.
+        ("- Cut p95 latency to 20 ms (currently 900 ms)", "A403", True),
+        ("- Grow weekly users to 1,050 (currently 1,000)", "A402", True),
+    ],
+)
+def test_ambition_ratios_only_on_like_units(okrs: str, code: str, fires: bool) -> None:
+    text = (
+        "cycle: 2026-Q2\nobjectives:\n  - title: Win\n    type: aspirational\n"
+        f"    key_results:\n      {okrs}\n"
+    )
+    codes = [f.code for f in lint_text(text).findings]
+    assert (code in codes) is fires, codes

@@ -8,7 +8,7 @@ from typing import Any
 
 from okrlint.checks.base import Context, Hit
 from okrlint.language import base_forms
-from okrlint.measure import in_unit_of
+from okrlint.measure import comparable, field_quantity, in_unit_of
 from okrlint.models import KeyResult, ObjectiveType, OKRDocument, Scoring
 from okrlint.rewrite import without_span
 
@@ -33,11 +33,22 @@ _PERFECTION = re.compile(
 
 
 def _numbers(kr: KeyResult, ctx: Context) -> tuple[float | None, float | None, str | None]:
-    """Baseline and target values (fields first, then text) in one unit, and that unit."""
+    """Baseline and target values (fields first, then text) in one unit, and that unit.
+
+    Never a pair in units that do not compare (a time against a share, money against a
+    share): a ratio between them means nothing.
+    """
     measurement = ctx.analyzer(kr.title).measurement
     baseline = _as_float(kr.baseline)
     target = _as_float(kr.target)
     unit = kr.unit
+    # Each side as a quantity with its unit, the field's when given, else the text's.
+    start = field_quantity(kr.baseline, kr.unit) if baseline is not None else measurement.baseline
+    end = field_quantity(kr.target, kr.unit) if target is not None else measurement.target
+    if start is not None and end is not None and not comparable(start, end):
+        if target is not None and baseline is None:
+            return None, target, unit  # the target field stands; the text's baseline does not
+        return start.value if baseline is None else baseline, None, unit
     if baseline is None and measurement.baseline is not None:
         baseline = measurement.baseline.value
     if (
