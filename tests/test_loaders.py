@@ -774,3 +774,17 @@ def test_load_document_raises_input_error_with_the_position(tmp_path: Path) -> N
     good = tmp_path / "good.md"
     good.write_text("## O1 Grow\n- Raise ARR from 1 to 2\n", encoding="utf-8")
     assert okrlint.load_document(good).objectives[0].title == "Grow"
+
+
+def test_text_we_will_prose_beside_real_objectives_is_not_an_objective() -> None:
+    text = (
+        "Objective: Grow revenue in the mid-market\n"
+        "- KR1: Raise ARR from $2M to $3M\n- KR2: Lift NRR from 98% to 110%\n\n"
+        "We will review progress every Monday.\n"
+    )
+    assert _outline(load(text, "x.txt", "text")) == [
+        (
+            "Grow revenue in the mid-market",
+            ["Raise ARR from $2M to $3M", "Lift NRR from 98% to 110%"],
+        )
+    ]

@@ -28,6 +28,7 @@ class _Draft:
     kr_indent: int | None = None  # least indent of the current objective's KR lines
     # Key results dated only by a deadline written once for their whole sentence.
     shared: list[tuple[KeyResult, str]] = field(default_factory=list)
+    lone: list[Objective] = field(default_factory=list)  # "We will …" lines with no KRs yet
 
     def start(self, objective: Objective) -> Objective:
         self.builder.objectives.append(objective)
@@ -60,7 +61,17 @@ def load_text(text: str, path: str) -> LoadResult:
         elif lone := OBJECTIVE_ONLY.match(line):
             _objective_only(draft, row, indent, lone)
     _date_shared_deadlines(draft, dt.date.today())
+    _drop_prose(draft)
     return builder.result(text)
+
+
+def _drop_prose(draft: _Draft) -> None:
+    """A bare "We will …" sentence is the objective of a one-line draft; beside real
+    objectives it is prose ("We will review progress every Monday"), not an objective."""
+    objectives = draft.builder.objectives
+    empty = [o for o in draft.lone if not o.key_results]
+    if empty and len(empty) < len(objectives):
+        objectives[:] = [o for o in objectives if all(o is not e for e in empty)]
 
 
 def _key_result(draft: _Draft, raw: str, row: int, indent: int) -> None:
@@ -111,7 +122,9 @@ def _objective_only(draft: _Draft, row: int, indent: int, match: re.Match[str]) 
     title = match.group("objective")
     start = indent + match.start("objective")
     span = Span.of(draft.builder.path, row, start + 1, row, start + len(title) + 1)
-    return draft.start(Objective(title=title, span=span))
+    objective = draft.start(Objective(title=title, span=span))
+    draft.lone.append(objective)
+    return objective
 
 
 def _date_shared_deadlines(draft: _Draft, today: dt.date) -> None:
