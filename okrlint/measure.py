@@ -147,6 +147,10 @@ _DEADLINE = re.compile(
     rf"|\b(?:this|next|current)\s+(?:{_PERIOD})\b"
     rf"|\b(?:in|during|within|for)\s+(?:q[1-4]|h[12]|fy\s?\d{{2,4}})(?:\s+\d{{4}})?\b"
     rf"|\b(?:in|during)\s+(?:19|20)\d\d\b"
+    # "spring 2027", "FY22 Q3", "in the first month (online)": periods named without "by".
+    rf"|\b(?:spring|summer|autumn|fall|winter)\s+(?:19|20)\d\d\b"
+    rf"|\bfy\s?\d{{2,4}}\s+q[1-4]\b"
+    rf"|\bin\s+the\s+first\s+(?:\d+\s+|{_WORDS_RE}\s+)?(?:days?|weeks?|months?|quarter|year)\b"
     rf"|(?<![\w-]ed\s)\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+)?(?:\d+|{_WORDS_RE})\s+"
     rf"(?:days|weeks|months)\b(?=\s*(?:[,.;()]|$|of\s+(?:launch|the\s+cycle)))",
     re.IGNORECASE,

@@ -88,6 +88,9 @@ def test_comparators() -> None:
         ("Cut cost per lead to €40 by 31 March 2027", "by 31 March 2027", dt.date(2027, 3, 31)),
         ("Double trial sign-ups within 90 days", "within 90 days", None),
         ("Close 40 deals by the end of the fiscal year", "by the end of the fiscal year", None),
+        ("Lift math proficiency to 60% (state test, spring 2027)", "spring 2027", None),
+        ("FY22 Q3: Achieve 90% completion of security training", "FY22 Q3", None),
+        ("Reach 50 weekly active users in the first month online", "in the first month", None),
     ],
 )
 def test_deadlines(text: str, phrase: str, date: dt.date | None) -> None:
