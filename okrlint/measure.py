@@ -359,6 +359,8 @@ def parse_deadline(text: str, cycle_year: int | None = None) -> Deadline | None:
 
 def _to_date(phrase: str, year: int | None) -> dt.date | None:
     iso = re.search(r"(\d{4})-(\d{2})-(\d{2})", phrase)
+    if not iso and re.search(r"\bfy", phrase, re.IGNORECASE):
+        return None  # fiscal years start in different months: no calendar date to give
     try:
         if iso:
             return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
