@@ -413,7 +413,15 @@ class Reading:
             return None
         if self.texts and self.texts[0] in _METRIC_OPENERS:
             return None  # "Number of features shipped…" is a metric, not a deliverable
-        return self._completion() or self._task_noun()
+        return self._completion() or self._task_noun() or self._existence()
+
+    def _existence(self) -> str | None:
+        """ "There is a prototype of X": a deliverable that exists, with nothing measured."""
+        if self.texts[:2] not in (["there", "is"], ["there", "are"], ["there", "'s"]):
+            return None
+        if self.has_measure:
+            return None  # "There are 500 paying customers" counts an outcome
+        return " ".join(self.texts[: min(4, len(self.texts))])
 
     def _completion(self) -> str | None:
         if self.texts and self.texts[0] in ("no", "zero", "never", "fewer", "less", "nothing"):
