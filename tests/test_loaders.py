@@ -788,3 +788,16 @@ def test_text_we_will_prose_beside_real_objectives_is_not_an_objective() -> None
             ["Raise ARR from $2M to $3M", "Lift NRR from 98% to 110%"],
         )
     ]
+
+
+def test_yaml_a_list_where_a_number_goes_drops_the_field_not_the_key_result() -> None:
+    text = (
+        "objectives:\n  - title: Grow\n    key_results:\n"
+        "      - {title: Raise ARR from $2M to $3M, baseline: [1]}\n"
+        "      - {title: Lift NRR from 98% to 110%, target: {a: 1}}\n"
+    )
+    result = load(text, "x.yaml", "yaml")
+    assert _outline(result) == [
+        ("Grow", ["Raise ARR from $2M to $3M", "Lift NRR from 98% to 110%"])
+    ]
+    assert _codes(result) == [("E002", 4, 54), ("E002", 5, 52)]

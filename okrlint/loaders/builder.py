@@ -164,6 +164,8 @@ class DocumentBuilder:
             except ValidationError as error:
                 for problem in error.errors():
                     key = str(problem["loc"][0]) if problem["loc"] else ""
+                    if key in dropped:
+                        continue  # a union type ("number or text") fails once per member
                     if key in data:
                         self.problem("E002", _field_message(key, problem), pairs[key][1].span)
                         del data[key]
