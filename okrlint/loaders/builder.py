@@ -164,7 +164,7 @@ class DocumentBuilder:
             except ValidationError as error:
                 for problem in error.errors():
                     key = str(problem["loc"][0]) if problem["loc"] else ""
-                    if key in dropped:
+                    if key in dropped and problem["type"] != "missing":
                         continue  # a union type ("number or text") fails once per member
                     if key in data:
                         self.problem("E002", _field_message(key, problem), pairs[key][1].span)
