@@ -526,6 +526,8 @@ def test_no_path_walks_the_working_directory_the_same_way(cli: CheckRun, write) 
     [
         ("yaml", "---\ncycle: 2026-Q2\nobjectives: []\n", True),
         ("yaml", "{objectives: [Grow]}\n", True),
+        ("yaml", '{\n "cycle": "2026-Q2",\n "objectives": []\n}\n', True),  # JSON is YAML
+        ("yaml", '{\n "name": "web",\n "scripts": {}\n}\n', False),
         ("yaml", "doc: |\n  objectives:\n    - Grow\n", False),  # not a top-level key
         ("yaml", "jobs:\n  - key_results: x\n", False),  # not a top-level list
         ("markdown", "## **O1** Grow\n", True),

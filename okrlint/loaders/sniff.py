@@ -16,6 +16,7 @@ _YAML_OBJECTIVES = re.compile(r"""^(?:\{\s*)?(["']?)objectives\1\s*:""", re.MULT
 # ... or from a bare list of objectives: items with an `objective` title or `key_results`. A
 # list whose items only have `name`/`title` is too common (Ansible, CI steps) to count.
 _YAML_LIST_KEY = re.compile(r"""^[\s-]+(["']?)(?:objective|key_results)\1\s*:""", re.MULTILINE)
+_JSON_OBJECTIVES = re.compile(r"""["']objectives["']\s*:""")
 _YAML_NOISE = re.compile(r"^(?:\s*(?:#.*)?|---.*|\.\.\.\s*|%.*)$")  # blank, comment, markers
 
 # Forms OBJECTIVE_LABEL accepts that prose and tables produce far more often than OKRs do: a
@@ -46,6 +47,8 @@ def looks_like_okrs(text: str, fmt: str) -> bool:
 def _yaml(text: str) -> bool:
     if _YAML_OBJECTIVES.search(text):
         return True
+    if text.lstrip().startswith("{") and _JSON_OBJECTIVES.search(text):
+        return True  # JSON is YAML too; its keys are indented however the writer chose
     first = next((line for line in text.split("\n") if not _YAML_NOISE.match(line)), "")
     return first.startswith("-") and bool(_YAML_LIST_KEY.search(text))
 
