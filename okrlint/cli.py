@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -97,6 +98,9 @@ class _Group(click.Group):
 @click.version_option(__version__, "--version", prog_name="okrlint", message="%(prog)s %(version)s")
 def main() -> None:
     """okrlint: find the pitfalls in OKRs and coach their authors."""
+    # A short-lived process: collect garbage rarely (imports and the run build many objects
+    # that live to the end anyway); this saves about a tenth of a cold start.
+    gc.set_threshold(100_000, 50, 100)
 
 
 @main.command()

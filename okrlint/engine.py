@@ -5,8 +5,10 @@ Pure: it receives loaded documents and returns a Report; it never reads files or
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +37,27 @@ class _Raw:
 
 def lint(results: Sequence[LoadResult], selection: RuleSelection, analyzer: Analyzer) -> Report:
     """Run every enabled rule over the loaded files and return the sorted report."""
+    with fewer_collections():
+        return _lint(results, selection, analyzer)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Let the garbage collector run less often while a run builds its many small objects.
+
+    Tokens, readings and findings live until the report is made; with the default thresholds
+    the collector rescans them thousands of times (a third of the run time on 6,000 key
+    results). The caller's thresholds are restored afterwards.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], 100_000), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _lint(results: Sequence[LoadResult], selection: RuleSelection, analyzer: Analyzer) -> Report:
     # Every rule runs, selected or not: a deselected rule still outranks the ones it supersedes
     # ("Launch the app" is a task even under --select M; it must not be called unmeasurable).
     rules = [rule for rule in selection.rulebook if rule.check in CHECKS]
