@@ -50,6 +50,9 @@ def _cycle_year(cycle: str | None) -> int | None:
 
 def _deadline(kr: KeyResult, measured: Any, cycle: str | None) -> dict[str, Any] | None:
     """The `due` field, else the deadline in the text, else the end of the document's cycle."""
+    if kr.shared_deadline:  # written once for the whole "as measured by" sentence
+        date = kr.due.isoformat() if kr.due else None
+        return {"text": kr.shared_deadline, "date": date, "source": "sentence"}
     if kr.due is not None:
         return {"text": f"due {kr.due.isoformat()}", "date": kr.due.isoformat(), "source": "field"}
     deadline = measured.deadline
@@ -218,7 +221,8 @@ def _shown_deadline(deadline: dict[str, Any] | None, cycle: str | None) -> str:
     if deadline["source"] == "cycle":
         ends = f" ends {deadline['date']}" if deadline["date"] else ""
         return f"— (cycle {cycle}{ends})"
-    when = deadline["text"] + (
-        f" ({deadline['date']})" if deadline["source"] == "text" and deadline["date"] else ""
-    )
+    dated = deadline["source"] in ("text", "sentence") and deadline["date"]
+    when = deadline["text"] + (f" ({deadline['date']})" if dated else "")
+    if deadline["source"] == "sentence":
+        return f"{when} (shared by the sentence)"
     return f"{when} (field)" if deadline["source"] == "field" else when

@@ -112,6 +112,9 @@ class KeyResult(_Node):
     current: float | str | None = None
     direction: Direction | None = None
     due: dt.date | None = None
+    # A deadline written once for several key results ("… A, B and C by June 30"), as written;
+    # `due` is set too when its year is known.
+    shared_deadline: str | None = None
     owner: str | None = None
     confidence: float | None = None
     score: float | None = None

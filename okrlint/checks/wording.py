@@ -109,7 +109,7 @@ def missing_baseline(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
 
 def not_time_bound(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """No deadline in the key result, no due date, and no cycle on the document (M204)."""
-    if kr.due is not None or (ctx.document is not None and ctx.document.cycle):
+    if kr.due or kr.shared_deadline or (ctx.document is not None and ctx.document.cycle):
         return
     if ctx.analyzer.read(kr.title).measurement.deadline is None:
         yield Hit(kr, {})

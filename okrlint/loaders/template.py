@@ -76,24 +76,22 @@ def _serial_and(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return pieces
 
 
-def due_date(phrase: str, cycle: str | None, today: dt.date) -> dt.date | None:
-    """The date a shared deadline phrase names, or None if it names none ("by launch").
-
-    The year comes from the phrase, else the document's cycle, else it is the next such date
-    from today: a draft's "by June 30" means the coming June 30.
-    """
+def due_date(phrase: str, cycle: str | None) -> dt.date | None:
+    """The date a shared deadline phrase names, when its year is known from the phrase or the
+    document's cycle; None otherwise ("by launch", or "by June 30" with no cycle). The date
+    never depends on the day okrlint runs, so output stays the same from day to day."""
     cycle_year = re.search(r"(?:19|20)\d\d", cycle or "")
     cycle_quarter = re.search(r"q([1-4])", cycle or "", re.IGNORECASE)
-    quarter = int(cycle_quarter.group(1)) if cycle_quarter else (today.month - 1) // 3 + 1
+    quarter = int(cycle_quarter.group(1)) if cycle_quarter else None
+    year = _EXPLICIT_YEAR.search(phrase)
+    if year:
+        return _date(phrase, int(year.group(0)), quarter)
     if cycle_year:
         return _date(phrase, int(cycle_year.group(0)), quarter)
-    date = _date(phrase, today.year, quarter)
-    if date is not None and date < today and not _EXPLICIT_YEAR.search(phrase):
-        date = _date(phrase, today.year + 1, quarter)
-    return date
+    return None
 
 
-def _date(phrase: str, year: int, quarter: int) -> dt.date | None:
+def _date(phrase: str, year: int, quarter: int | None) -> dt.date | None:
     deadline = parse_deadline(phrase, year)
     if deadline is not None and deadline.date is not None:
         return deadline.date
@@ -101,7 +99,7 @@ def _date(phrase: str, year: int, quarter: int) -> dt.date | None:
     lower = phrase.lower()
     if re.search(r"\b(?:end\s+of\s+(?:the\s+)?year|eoy|year[\s-]end)\b", lower):
         return dt.date(year, 12, 31)
-    if re.search(r"\b(?:end\s+of\s+(?:the\s+)?quarter|eoq|quarter[\s-]end)\b", lower):
+    if quarter and re.search(r"\b(?:end\s+of\s+(?:the\s+)?quarter|eoq|quarter[\s-]end)\b", lower):
         month = quarter * 3
         return dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
     return None

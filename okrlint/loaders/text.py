@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -60,7 +59,7 @@ def load_text(text: str, path: str) -> LoadResult:
             _key_result(draft, raw, row, indent)
         elif lone := OBJECTIVE_ONLY.match(line):
             _objective_only(draft, row, indent, lone)
-    _date_shared_deadlines(draft, dt.date.today())
+    _date_shared_deadlines(draft)
     _drop_prose(draft)
     return builder.result(text)
 
@@ -127,12 +126,13 @@ def _objective_only(draft: _Draft, row: int, indent: int, match: re.Match[str]) 
     return objective
 
 
-def _date_shared_deadlines(draft: _Draft, today: dt.date) -> None:
+def _date_shared_deadlines(draft: _Draft) -> None:
     # Done once the whole file is read: a `cycle:` line may come after the sentence.
     cycle = draft.builder.fields.get("cycle")
     for kr, phrase in draft.shared:
         if kr.due is None and parse_deadline(kr.title) is None:
-            kr.due = due_date(phrase, str(cycle) if cycle else None, today)
+            kr.shared_deadline = phrase
+            kr.due = due_date(phrase, str(cycle) if cycle else None)
 
 
 def _span(path: str, row: int, raw: str, title: str) -> Span:
