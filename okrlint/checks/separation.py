@@ -8,10 +8,34 @@ from typing import Any
 
 from okrlint.checks.base import Context, Hit
 from okrlint.language import base_forms
-from okrlint.models import KeyResult, Scope
+from okrlint.models import KeyResult, Objective, Scope
 from okrlint.rewrite import without_pay_clause
 
 # A people context that turns "bonus", "commission", "promotion" into pay or appraisal.
+# Words that make an objective tie goals to pay ("Tie every OKR score to the annual bonus").
+_LINK_WORDS = {
+    "tie",
+    "ties",
+    "tied",
+    "link",
+    "links",
+    "linked",
+    "feed",
+    "feeds",
+    "count",
+    "counts",
+    "toward",
+    "towards",
+    "depend",
+    "depends",
+    "qualify",
+    "qualifies",
+    "unlock",
+    "unlocks",
+    "earn",
+    "earns",
+    "based",
+}
 _PAY_CONTEXT = {
     "tied",
     "tie",
@@ -299,6 +323,8 @@ def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
         return
     reading = ctx.analyzer.read(kr.title)
     texts = reading.texts
+    if isinstance(kr, Objective) and not set(texts) & {"my", "me", "i", "myself"}:
+        return  # "Become a great place to learn" is about the team; "Improve my skills" is not
     lead = reading.lead
     first_person = any(w in ("my", "me", "i", "myself") for w in texts)
     terms = ctx.analyzer.lexicons["development-terms"].find(texts)
@@ -364,6 +390,10 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
     """Bonus, pay, payout, rating or promotion tied to the result (P502)."""
     reading = ctx.analyzer.read(kr.title)
     texts = reading.texts
+    if isinstance(kr, Objective) and not set(texts) & _LINK_WORDS:
+        # An objective may be about running the pay or review process itself ("Make
+        # performance reviews feel fair"); it ties goals to pay only when it says so.
+        return
     lexicons = ctx.analyzer.lexicons
     terms = lexicons["compensation-terms"]
     found = terms.find(texts) or next(filter(None, map(terms.find, _singulars(texts))), [])
