@@ -164,10 +164,15 @@ _BASELINE_MARKERS = re.compile(
 _AMOUNT = rf"[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})(?![a-z]))?"
 # Up to two words (no digits) between a baseline and "to": "12 per month to", "$1.2M ARR to".
 _FILLER = r"(?:\s+(?!(?:to|from)\b)[^\W\d][^\s\d,;()]*){0,2}"
+# A bound between "to" and the target: "from 5% to below 2%", "from 120 to at least 200".
+_BOUND = (
+    r"(?:(?:below|under|above|over|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than"
+    r"|less\s+than|more\s+than|fewer\s+than|about|around|roughly|~)\s*)?"
+)
 _FROM_TO = re.compile(
     rf"\bfrom\s+(?:a\s+baseline\s+of\s+|an?\s+average\s+of\s+)?(?:(?:{_CODES})\s)?"
     rf"(?P<a>{_AMOUNT})"
-    rf"(?:\s(?:{_CODES}))?{_FILLER}\s+(?:to|down to|up to|→|->)\s+(?:(?:{_CODES})\s)?"
+    rf"(?:\s(?:{_CODES}))?{_FILLER}\s+(?:to|down to|up to|→|->)\s+{_BOUND}(?:(?:{_CODES})\s)?"
     rf"(?P<b>{_AMOUNT})"
     rf"|(?P<c>[^\s,;(]*?(?:{_NUMBER})[^\s,;]*){_FILLER}\s*(?:→|->|=>)\s*"
     rf"(?P<d>[^\s,;]*?(?:{_NUMBER})[^\s,;)]*)",

@@ -22,6 +22,9 @@ from okrlint.measure import cycle_end, measure
         ("Increase unit test coverage to 75% from current 45%", 45, 75, "%", "increase"),
         ("Reduce time to hire from 45 to 30 days", 45, 30, "days", "decrease"),
         ("Keep churn from 2% to 2%", 2, 2, "%", "maintain"),
+        # A bound word between "to" and the target ("to below 2%").
+        ("Reduce monthly churn from 5% to below 2%", 5, 2, "%", "decrease"),
+        ("Grow weekly users from 120 to at least 200", 120, 200, None, "increase"),
         # Units differ: 4 hours is 240 minutes, so this is a decrease.
         ("Reduce ER wait times from 4 hours to 90 minutes", 4, 90, "min", "decrease"),
     ],
