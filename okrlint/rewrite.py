@@ -24,7 +24,13 @@ _MIN_WORDS = 3  # what is left must still read as a result, not a stub like "Hit
 
 def without_span(text: str, start: int, end: int) -> str | None:
     """`text` with text[start:end] removed ("Hopefully double WAU" → "Double WAU")."""
-    rest = _tidy(text[:start] + " " + text[end:])
+    after = text[end:]
+    if re.match(r"\s*to\s", after, re.IGNORECASE):
+        after = re.sub(r"^\s*to\s", " ", after, flags=re.IGNORECASE)  # "We hope to lift" → "lift"
+    before = text[:start]
+    if re.fullmatch(r"\s*(?:we|i)\s*", before, re.IGNORECASE):
+        before = ""  # "We hope to lift win rate" → "Lift win rate": a KR states the result
+    rest = _tidy(before + " " + after)
     if "()" in rest.replace(" ", "") or len(rest.split()) < 2:
         return None
     return _capitalised_like(rest, text)
@@ -74,3 +80,26 @@ def with_baseline(text: str, target_start: int | None) -> str:
         if to:
             return f"{text[: to.start()]}from <current value> {text[to.start() :]}"
     return f"{text} (currently <value>)"
+
+
+_VOWELS = "aeiou"
+
+
+def gerund(verb: str) -> str:
+    """launch -> launching, ship -> shipping, make -> making, roll out -> rolling out."""
+    head, _, rest = verb.partition(" ")
+    if head.endswith("ing") and len(head) > 5:
+        return verb  # already a gerund: "onboarding", "hiring" ("bring" is a verb)
+    if head.endswith("ie"):
+        head = head[:-2] + "y"
+    elif head.endswith("e") and not head.endswith(("ee", "ye", "oe")):
+        head = head[:-1]
+    elif (
+        len(head) >= 3
+        and head[-1] not in _VOWELS + "wxy"
+        and head[-2] in _VOWELS
+        and head[-3] not in _VOWELS
+        and len(re.findall(f"[{_VOWELS}]+", head)) == 1  # one syllable: not "open"
+    ):
+        head += head[-1]  # ship -> shipping, plan -> planning
+    return f"{head}ing" + (f" {rest}" if rest else "")

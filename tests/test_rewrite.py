@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from okrlint.rewrite import with_baseline, without_pay_clause, without_span
+from okrlint.rewrite import gerund, with_baseline, without_pay_clause, without_span
 
 
 @pytest.mark.parametrize(
@@ -67,6 +67,8 @@ def test_no_rewrite_when_no_clean_cut_exists(text: str, pay_word: str) -> None:
         ("Hopefully double weekly active users", "Hopefully", "Double weekly active users"),
         ("Cut churn from 4% to 3% if possible", "if possible", "Cut churn from 4% to 3%"),
         ("Try to reach $3M in pipeline", "Try to", "Reach $3M in pipeline"),
+        ("We hope to lift win rate from 18% to 25%", "hope", "Lift win rate from 18% to 25%"),
+        ("We aim to raise eNPS from 10 to 25", "aim to", "Raise eNPS from 10 to 25"),
         ("Reach 30% share (ideally) of signups", "ideally", None),  # "()" left: no rewrite
     ],
 )
@@ -90,3 +92,20 @@ def test_hedge_is_cut(text: str, hedge: str, plain: str | None) -> None:
 )
 def test_baseline_slot(text: str, target: str | None, rewritten: str) -> None:
     assert with_baseline(text, text.index(target) if target else None) == rewritten
+
+
+@pytest.mark.parametrize(
+    ("verb", "means"),
+    [
+        ("launch", "launching"),
+        ("ship", "shipping"),  # one syllable ending consonant-vowel-consonant: doubled
+        ("open", "opening"),  # two syllables: not doubled
+        ("make", "making"),
+        ("tie", "tying"),
+        ("roll out", "rolling out"),
+        ("onboarding", "onboarding"),  # already a gerund
+        ("bring", "bringing"),
+    ],
+)
+def test_gerund(verb: str, means: str) -> None:
+    assert gerund(verb) == means

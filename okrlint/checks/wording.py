@@ -7,27 +7,7 @@ from typing import Any
 
 from okrlint.checks.base import Context, Hit
 from okrlint.models import KeyResult
-from okrlint.rewrite import with_baseline
-
-_VOWELS = "aeiou"
-
-
-def _gerund(verb: str) -> str:
-    """launch -> launching, ship -> shipping, make -> making, roll out -> rolling out."""
-    head, _, rest = verb.partition(" ")
-    if head.endswith("ie"):
-        head = head[:-2] + "y"
-    elif head.endswith("e") and not head.endswith(("ee", "ye", "oe")):
-        head = head[:-1]
-    elif (
-        len(head) >= 3
-        and head[-1] not in _VOWELS + "wxy"
-        and head[-2] in _VOWELS
-        and head[-3] not in _VOWELS
-        and len(head) <= 4
-    ):
-        head += head[-1]  # ship -> shipping, plan -> planning
-    return f"{head}ing" + (f" {rest}" if rest else "")
+from okrlint.rewrite import gerund, with_baseline
 
 
 def _has_numbers(kr: KeyResult) -> bool:
@@ -48,7 +28,7 @@ def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     ):
         start = reading.words[lead.index].start
         end = reading.words[lead.end - 1].end
-        means = _gerund(reading.task) + title[end:]
+        means = gerund(reading.task) + title[end:]
         activity = title[start:end]
     else:
         means = f"getting this done: {title}"
