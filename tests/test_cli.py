@@ -535,6 +535,8 @@ def test_no_path_walks_the_working_directory_the_same_way(cli: CheckRun, write) 
         ("markdown", "## Grow\n\n| KR | Target |\n|---|---|\n| Raise ARR | 3 |\n", True),
         ("markdown", "    ## Objective: an indented code block\n", False),
         ("markdown", "## Objective\n\nMake builds fast.\n", False),  # a section, not a label
+        ("markdown", "# Data team OKRs, Q3 2026\n\n## Ship faster\n- Cut lead time\n", True),
+        ("markdown", "# How we use OKRs\n\n## Cadence\n- Draft in week 1\n", False),
         ("text", "Obj. 3) Grow revenue\n", True),
         ("text", "# Objective: a comment line\n", False),
         ("text", "KR: a key result with no objective above it\n", False),

@@ -29,6 +29,12 @@ _KR_SECTION = re.compile(r"^(?:key[\s-]*results?|krs?)\b", re.IGNORECASE)
 # A table with a KR column (`| KR | Target |`): its rows are key results.
 _KR_COLUMN = re.compile(r"^(?:key[\s-]*results?|krs?)$", re.IGNORECASE)
 _OKR_WORD = re.compile(r"\bOKRs?\b", re.IGNORECASE)
+# ... when the heading also names a cycle ("# Q2 OKRs", "Data team OKRs, FY26"): a page about
+# the OKR process ("How we use OKRs") has the word but no cycle.
+_CYCLE_WORD = re.compile(
+    r"\b(?:[QH][1-4]|FY\s?\d{2,4}|(?:19|20)\d\d|quarter(?:ly)?|spring|summer|autumn|fall|winter)\b",
+    re.IGNORECASE,
+)
 _LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # The plain-text seed template, as the text loader reads it.
@@ -70,7 +76,7 @@ def _markdown(text: str) -> bool:
             continue  # an indented code block, or a nested item whose parent was already seen
         if heading := _HEADING.match(raw):
             title = strip_emphasis(heading.group("text") or "")
-            if _objective_label(title) or _KR_SECTION.match(title) or _OKR_WORD.search(title):
+            if _objective_label(title) or _KR_SECTION.match(title) or _okr_heading(title):
                 return True
             continue
         line = raw.strip()
@@ -93,3 +99,7 @@ def _text(text: str) -> bool:
         if line and not line.startswith("#") and (_objective_label(line) or _TEMPLATE.match(line)):
             return True
     return False
+
+
+def _okr_heading(title: str) -> bool:
+    return bool(_OKR_WORD.search(title) and _CYCLE_WORD.search(title))
