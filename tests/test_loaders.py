@@ -804,3 +804,17 @@ def test_yaml_a_list_where_a_number_goes_drops_the_field_not_the_key_result() ->
         ("Grow", ["Raise ARR from $2M to $3M", "Lift NRR from 98% to 110%"])
     ]
     assert _codes(result) == [("E002", 4, 54), ("E002", 5, 52)]
+
+
+def test_markdown_generated_table_of_contents_is_skipped() -> None:
+    text = (
+        "# Engineering OKRs Q3 2026\n\n## On this page\n{:.no_toc}\n\n- TOC\n{:toc}\n\n"
+        "## Objective 1: Ship faster\n\n- KR1: Cut lead time from 9 days to 3 days\n"
+        "- KR2: Raise deploys from 2 to 10 a week\n"
+    )
+    assert _outline(load(text, "x.md", "markdown")) == [
+        (
+            "Ship faster",
+            ["Cut lead time from 9 days to 3 days", "Raise deploys from 2 to 10 a week"],
+        )
+    ]

@@ -20,10 +20,15 @@ _KR_SECTION = re.compile(r"^(key[\s-]*results?|krs?)\b", re.IGNORECASE)
 _OTHER_SECTION = re.compile(
     r"^(initiatives?|tasks?|projects?|actions?|notes?|risks?|context|background|dependencies|"
     r"learnings?|retro\w*|resources?|status|summary|why|how|owners?|links?|appendix|"
-    r"check[\s-]?ins?|progress|updates?|comments?|team|members|(?:table\s+of\s+)?contents|toc)\b",
+    r"check[\s-]?ins?|progress|updates?|comments?|team|members|(?:table\s+of\s+)?contents|toc|"
+    r"on\s+this\s+page)\b",
     re.IGNORECASE,
 )
 _TASK_ITEM = re.compile(r"^\[[ xX]\]\s")
+# Generated tables of contents: kramdown's "* TOC\n{:toc}", "[TOC]", GitLab's "[[_TOC_]]".
+_TOC_MARKER = re.compile(
+    r"^(?:\[+_?TOC_?\]+|TOC(?:\s*\{:toc\})?|\{:\s*\.?no_toc\s*\})$", re.IGNORECASE
+)
 _CLOSING_HASHES = re.compile(r"\s+#+$")  # "## Title ##": the closing hashes are not text
 _YAML_KEY = re.compile(r"^[\w-]+\s*:(\s|$)")
 
@@ -168,8 +173,8 @@ def _item(
     text = inline.content
     if _TASK_ITEM.match(text):
         return owner  # task-list items are initiatives, not key results
-    if _anchor_links_only(inline):
-        return owner  # "- [Objective 1](#objective-1)": a table of contents, not OKRs
+    if _anchor_links_only(inline) or _TOC_MARKER.match(text.strip()):
+        return owner  # "- [Objective 1](#objective-1)", "- TOC {:toc}": navigation, not OKRs
     first = strip_emphasis(text.split("\n", 1)[0].strip())
     labelled = OBJECTIVE_LABEL.match(first)
     line = inline.map[0] if inline.map else 0
