@@ -818,3 +818,8 @@ def test_markdown_generated_table_of_contents_is_skipped() -> None:
             ["Cut lead time from 9 days to 3 days", "Raise deploys from 2 to 10 a week"],
         )
     ]
+
+
+def test_text_trailing_suppression_comment_is_not_part_of_the_title() -> None:
+    text = "Objective: Grow activation\n- KR1: Launch the wizard  # okrlint: disable=O101\n"
+    assert _outline(load(text, "x.txt", "text")) == [("Grow activation", ["Launch the wizard"])]

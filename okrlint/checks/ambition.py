@@ -146,7 +146,10 @@ def unrealistic_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> I
     if baseline is not None and target is not None and baseline > 0 and target > 0:
         factor = max(target / baseline, baseline / target)
         if factor > limit:
-            yield Hit(kr, {"claim": f"a {factor:.0f}x change in one cycle", "limit": f"{limit:g}x"})
+            times = f"{factor:.0f}x"
+            article = "an" if times.startswith(("8", "11x", "18")) else "a"  # "an 18x change"
+            claim = f"{article} {times} change in one cycle"
+            yield Hit(kr, {"claim": claim, "limit": f"{limit:g}x"})
             return
     perfection = _PERFECTION.search(kr.title)
     if perfection:

@@ -17,6 +17,8 @@ from okrlint.models import KeyResult, LoadResult, Objective, Span
 _FIELD = re.compile(
     r"^(?P<key>cycle|owner|scope|scoring)\s*:\s*(?P<value>\S.*?)\s*$", re.IGNORECASE
 )
+# A trailing suppression comment; the engine reads it from the source, the title must not.
+_DIRECTIVE = re.compile(r"\s+#\s*okrlint:.*$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*•+]|\d+[.)])\s+")
 
 
@@ -43,6 +45,7 @@ def load_text(text: str, path: str) -> LoadResult:
         return builder.result(text)
     draft = _Draft(builder)
     for index, raw in enumerate(text.split("\n")):
+        raw = _DIRECTIVE.sub("", raw)  # "- KR … # okrlint: disable=O101" is not part of the KR
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
