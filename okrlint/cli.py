@@ -31,7 +31,8 @@ def _colour() -> bool:
     """Colour on a terminal, unless NO_COLOR is set (no-color.org); FORCE_COLOR for CI logs."""
     if os.environ.get("NO_COLOR"):
         return False
-    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+    forced = os.environ.get("FORCE_COLOR", "").strip().lower() not in ("", "0", "false", "no")
+    return forced or sys.stdout.isatty()
 
 
 def _fail(message: str) -> NoReturn:
