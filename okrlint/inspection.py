@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from okrlint.measure import Quantity, cycle_end, direction_of, field_quantity, measure
+from okrlint.measure import Quantity, cycle_end, direction_of, field_quantity, parse_deadline
 from okrlint.models import KeyResult, LoadResult
 from okrlint.nlp import Analyzer
 
@@ -57,9 +57,11 @@ def _deadline(kr: KeyResult, measured: Any, cycle: str | None) -> dict[str, Any]
         return {"text": f"due {kr.due.isoformat()}", "date": kr.due.isoformat(), "source": "field"}
     deadline = measured.deadline
     if deadline is not None:
+        # The rules read the text without a year; the cycle's year dates "by March 31".
+        dated = deadline.date or parse_deadline(deadline.text, _cycle_year(cycle)).date
         return {
             "text": deadline.text,
-            "date": deadline.date.isoformat() if deadline.date else None,
+            "date": dated.isoformat() if dated else None,
             "source": "text",
         }
     if cycle:
@@ -79,13 +81,11 @@ def inspect_results(results: list[LoadResult], analyzer: Analyzer) -> list[dict[
         document = result.document
         if document is None:
             continue
-        year = _cycle_year(document.cycle)
         analyzer.analyze(kr.title for _o, kr in document.key_results())
         for o_index, objective in enumerate(document.objectives, 1):
             for k_index, kr in enumerate(objective.key_results, 1):
                 reading = analyzer.read(kr.title)
-                # The text the rules read: the title without its label ("[P1]", "KR1:").
-                measured = measure(reading.source, year, _direction(reading))
+                measured = reading.measurement  # exactly what the rules read
                 span = kr.span
                 baseline = _field(kr, "baseline") or _quantity(measured.baseline)
                 target = _field(kr, "target") or _quantity(measured.target)
@@ -108,7 +108,7 @@ def inspect_results(results: list[LoadResult], analyzer: Analyzer) -> list[dict[
                         or _unit(measured.target or measured.baseline, reading.metric),
                         "relative_change": measured.relative_change,
                         "comparator": measured.comparator,
-                        "direction": _resolved_direction(kr, measured),
+                        "direction": _resolved_direction(kr, reading),
                         "deadline": _deadline(kr, measured, document.cycle),
                         "cycle": document.cycle,
                         "fields": {
@@ -135,27 +135,18 @@ def inspect_results(results: list[LoadResult], analyzer: Analyzer) -> list[dict[
     return records
 
 
-def _resolved_direction(kr: KeyResult, measured: Any) -> str | None:
+def _resolved_direction(kr: KeyResult, reading: Any) -> str | None:
     """The `direction` field; else the move between baseline and target fields; else the text's."""
     if kr.direction is not None:
         return str(kr.direction)
+    measured = reading.measurement
     if kr.baseline is not None or kr.target is not None:
         start = field_quantity(kr.baseline, kr.unit) if kr.baseline is not None else None
         end = field_quantity(kr.target, kr.unit) if kr.target is not None else None
         moved = direction_of(start or measured.baseline, end or measured.target)
         if moved is not None:
             return moved
-    return measured.direction
-
-
-def _direction(reading: Any) -> Any:
-    lead = reading.lead
-    if lead is None or lead.kind not in ("outcome", "maintenance"):
-        return None
-    if lead.kind == "maintenance":
-        return "maintain"
-    value = reading.lex["outcome-verbs"].value((lead.base,))
-    return value if value in ("increase", "decrease") else None
+    return reading.direction
 
 
 def _given_unit(field: dict[str, Any] | None) -> str | None:

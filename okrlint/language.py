@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from okrlint.lexicons import Lexicon
-from okrlint.measure import Measurement
+from okrlint.measure import Measurement, within_bound
 
 # Words before the verb that do not change what the verb is
 # ("We will launch…", "Successfully ship…").
@@ -394,6 +394,29 @@ class Reading:
             for q in self.measurement.quantities
         )
 
+    # -- direction ----------------------------------------------------------------------------
+    @cached_property
+    def direction(self) -> str | None:
+        """Which way the key result moves its metric: the numbers first, else the verb.
+
+        A maintenance verb with a bound already met ("Keep failures under 15% (currently
+        14%)") is "maintain", even though 14 -> 15 reads as a rise.
+        """
+        verb = self._verb_direction()
+        measured = self.measurement
+        if verb == "maintain" and within_bound(self.source, measured.baseline, measured.target):
+            return "maintain"
+        return measured.direction or verb
+
+    def _verb_direction(self) -> str | None:
+        lead = self.lead
+        if lead is None or lead.noun_reading or lead.kind not in ("outcome", "maintenance"):
+            return None
+        if lead.kind == "maintenance":
+            return "maintain"
+        value = self.lex["outcome-verbs"].value((lead.base,))
+        return value if value in ("increase", "decrease") else None
+
     # -- tasks --------------------------------------------------------------------------------
     @cached_property
     def task(self) -> str | None:
@@ -567,7 +590,7 @@ class Reading:
             or (self.lead and self.lead.kind == "outcome")
         ):
             return None
-        if self.measurement.direction == "decrease" or (
+        if self.direction == "decrease" or (
             self.lead and self.lead.base in _DECREASING
         ):
             return None  # fewer calls or meetings for the same result is efficiency, an outcome

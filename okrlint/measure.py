@@ -424,9 +424,7 @@ def _month_end(year: int, month: int) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def measure(
-    text: str, cycle_year: int | None = None, verb_direction: Direction | None = None
-) -> Measurement:
+def measure(text: str, cycle_year: int | None = None) -> Measurement:
     """Parse a key result's text into quantities, baseline, target, direction and deadline."""
     deadline = parse_deadline(text, cycle_year)
     # A relative window ("within 90 days") is also a measure of time; a date is not.
@@ -473,11 +471,7 @@ def measure(
         target=target,
         relative_change=relative_text,
         comparator=comparator,
-        direction=(
-            "maintain"
-            if verb_direction == "maintain" and _within_bound(text, baseline, target)
-            else _direction(baseline, target, relative_text) or verb_direction
-        ),
+        direction=_direction(baseline, target, relative_text),
         deadline=deadline,
     )
 
@@ -494,7 +488,7 @@ _BOUND_AFTER = re.compile(
 )
 
 
-def _within_bound(text: str, baseline: Quantity | None, target: Quantity | None) -> bool:
+def within_bound(text: str, baseline: Quantity | None, target: Quantity | None) -> bool:
     """Whether a kept target is a bound already met: "Keep failures under 15% (currently 14%)".
 
     A ceiling or floor ("under 15%", "99.9% or more") is a level to stay within, not one to

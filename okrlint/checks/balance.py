@@ -58,7 +58,7 @@ def _fewer_problems(reading: Any, volume: list[tuple[int, int, tuple[str, ...]]]
     """Fewer tickets, cases or calls per unit of work is itself a quality measure."""
     return (
         bool(volume)
-        and reading.measurement.direction == "decrease"
+        and reading.direction == "decrease"
         and not any(word in _TIMED for _s, _e, term in volume for word in term)
     )
 
@@ -80,7 +80,7 @@ def _volume_terms(reading: Any, lexicon: Any) -> list[tuple[int, int, tuple[str,
 
 def _pushes(reading: Any, term: tuple[str, ...]) -> bool:
     """Volume pushed up, or time pushed down: the directions that tempt corner-cutting."""
-    direction = reading.measurement.direction
+    direction = reading.direction
     lead = reading.lead
     if lead is not None and lead.kind == "maintenance":
         return False
