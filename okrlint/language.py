@@ -147,20 +147,6 @@ _COUNTING_VERBS = {
     "lift",
     "drive",
 }
-_DECREASING = {
-    "reduce",
-    "cut",
-    "lower",
-    "decrease",
-    "halve",
-    "minimise",
-    "minimize",
-    "shrink",
-    "eliminate",
-    "slash",
-    "shorten",
-    "drop",
-}
 _METRIC_SKIP = {"the", "our", "a", "an", "its", "their", "to", "at", "least", "by"}
 _METRIC_STOPS = {
     "from",
@@ -590,9 +576,7 @@ class Reading:
             or (self.lead and self.lead.kind == "outcome")
         ):
             return None
-        if self.direction == "decrease" or (
-            self.lead and self.lead.base in _DECREASING
-        ):
+        if self.direction == "decrease":
             return None  # fewer calls or meetings for the same result is efficiency, an outcome
         for start, _end, term in self._effort_terms():
             before = self.texts[max(0, start - 3) : start]

@@ -86,8 +86,7 @@ def _pushes(reading: Any, term: tuple[str, ...]) -> bool:
         return False
     if any(w in _TIMED for w in term):
         # "Managers get promoted faster" has no figure to push: M202 says enough there.
-        cuts = lead is not None and lead.base in ("cut", "reduce", "shorten", "halve")
-        return reading.has_measure and (direction == "decrease" or "faster" in term or cuts)
+        return reading.has_measure and (direction == "decrease" or "faster" in term)
     return direction != "decrease" and (
         reading.has_measure or (lead is not None and lead.kind == "outcome")
     )
