@@ -301,10 +301,10 @@ class Reading:
             if self.texts[index] in _PREAMBLE:
                 index += 1
                 continue
-            hedge = hedges.find(self.texts[index : index + hedges.longest])
-            if not hedge or hedge[0][0] != 0:
+            hedge = hedges.match_at(self.texts, index)
+            if not hedge:
                 break
-            index += hedge[0][1]
+            index += hedge
         return index
 
     @cached_property

@@ -18,6 +18,15 @@ def normalise(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower().replace("’", "'").replace("'s", "")))
 
 
+def _singulars(word: str) -> tuple[str, ...]:
+    """The singulars a plural may have: "increases" -> "increase", "bonuses" -> "bonus"."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return ()
+    if word.endswith("ies"):
+        return (word[:-3] + "y",)
+    return (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """A named list of terms (one or more words); some lists carry a value per term."""
@@ -34,27 +43,52 @@ class Lexicon:
         return (word,) in self.terms if isinstance(word, str) else word in self.terms
 
     @cached_property
+    def nouns(self) -> bool:
+        """Whether a plural matches the listed singular. Not in verb and phrase lists: there a
+        final -s is the third person ("A daemon runs for 10 days" is not "run")."""
+        return not self.name.endswith(("-verbs", "-participles", "hedges", "completion-words"))
+
+    @cached_property
     def first_words(self) -> frozenset[str]:
         return frozenset(term[0] for term in self.terms)
 
     def find(self, words: Sequence[str], start: int = 0) -> list[tuple[int, int, tuple[str, ...]]]:
-        """Longest-first matches as (start, end, term) word indices, not overlapping."""
+        """Longest-first matches as (start, end, term) word indices, not overlapping.
+
+        A term also matches with its last word in the plural ("salary increases" finds
+        "salary increase"); the term returned is the one listed.
+        """
         found = []
         index = start
-        first_words = self.first_words
         while index < len(words):
-            if words[index] not in first_words:
-                index += 1
-                continue
-            for size in range(min(self.longest, len(words) - index), 0, -1):
-                term = tuple(words[index : index + size])
-                if term in self.terms:
-                    found.append((index, index + size, term))
-                    index += size
-                    break
+            size, term = self._longest_at(words, index)
+            if size:
+                found.append((index, index + size, term))
+                index += size
             else:
                 index += 1
         return found
+
+    def match_at(self, words: Sequence[str], index: int) -> int:
+        """How many words from `index` on form a term (0 when none starts there)."""
+        return self._longest_at(words, index)[0]
+
+    def _longest_at(self, words: Sequence[str], index: int) -> tuple[int, tuple[str, ...]]:
+        if index >= len(words):
+            return 0, ()
+        first = words[index]
+        plural_first = self.nouns and any(s in self.first_words for s in _singulars(first))
+        if first not in self.first_words and not plural_first:
+            return 0, ()
+        for size in range(min(self.longest, len(words) - index), 0, -1):
+            term = tuple(words[index : index + size])
+            if term in self.terms:
+                return size, term
+            for last in _singulars(term[-1]) if self.nouns else ():
+                listed = (*term[:-1], last)
+                if listed in self.terms:
+                    return size, listed
+        return 0, ()
 
     def value(self, term: tuple[str, ...]) -> str | None:
         return self.values.get(term)

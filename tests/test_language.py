@@ -112,3 +112,14 @@ def test_a_missing_pipeline_is_one_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(okrs)])
     assert result.exit_code == 2
     assert "nlp-model" in result.output and "Traceback" not in result.output
+
+
+def test_noun_lists_match_plurals_and_verb_lists_do_not() -> None:
+    from okrlint.lexicons import Lexicon
+
+    nouns = Lexicon("compensation-terms", frozenset({("salary", "increase"), ("bonus",)}))
+    assert nouns.find(["staff", "salary", "increases"]) == [(1, 3, ("salary", "increase"))]
+    assert nouns.find(["bonuses"]) == [(0, 1, ("bonus",))]
+    verbs = Lexicon("activity-verbs", frozenset({("run",)}))
+    assert verbs.find(["a", "daemon", "runs"]) == []  # third person, not a plural
+    assert verbs.match_at(["run", "a", "workshop"], 0) == 1

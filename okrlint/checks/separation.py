@@ -396,8 +396,7 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         return
     lexicons = ctx.analyzer.lexicons
     terms = lexicons["compensation-terms"]
-    found = terms.find(texts) or next(filter(None, map(terms.find, _singulars(texts))), [])
-    for start, end, term in found:
+    for start, end, term in terms.find(texts):
         if end < len(texts) and texts[end] in _PROCESS:
             continue
         yield _pay_hit(kr, reading, start, term)
@@ -434,16 +433,6 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         if window & _PAY_CONTEXT:
             yield _pay_hit(kr, reading, start, term)
             return
-
-
-def _singulars(texts: list[str]) -> Iterator[list[str]]:
-    """Plurals made singular word for word, both ways ("salary increases", "bonuses")."""
-    for cut in (1, 2):
-        yield [w[:-cut] if _plural(w) else w for w in texts]
-
-
-def _plural(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
 def _pay_hit(kr: KeyResult, reading: Any, start: int, term: tuple[str, ...]) -> Hit:
@@ -488,9 +477,9 @@ def _scoring_verb(word: str, lexicons: dict[str, Any]) -> bool:
 def _skip_hedges(texts: list[str], index: int, hedges: Any) -> int:
     """Past "hopefully", "ideally" or an -ly adverb between subject and verb."""
     while index < len(texts):
-        found = hedges.find(texts[index : index + hedges.longest])
-        if found and found[0][0] == 0:
-            index += found[0][1]
+        hedge = hedges.match_at(texts, index)
+        if hedge:
+            index += hedge
         elif texts[index].endswith("ly") and len(texts[index]) > 4:
             index += 1
         else:
