@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from okrlint.checks.base import Context, Hit
+from okrlint.checks.base import Context, Hit, quoted
 from okrlint.language import base_forms
 from okrlint.measure import comparable, field_quantity, in_unit_of
 from okrlint.models import KeyResult, ObjectiveType, OKRDocument, Scoring
@@ -168,8 +168,7 @@ def hedged_language(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iter
     """ "Try to", "hopefully", "if possible" (A404); a hedge in quotes is mentioned, not used."""
     reading = ctx.analyzer.read(kr.title)
     for start, end, term in ctx.analyzer.lexicons["hedges"].find(reading.texts):
-        before = reading.source[: reading.words[start].start].rstrip()
-        if before.endswith(("'", '"', "‘", "“")):
+        if quoted(reading.source, reading.words[start].start, reading.words[end - 1].end):
             continue  # "Cut 'maybe' RSVPs from 40% to 20%"
         plain = without_span(reading.source, reading.words[start].start, reading.words[end - 1].end)
         yield Hit(kr, {"hedge": " ".join(term), "plain": plain})

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from okrlint.checks.base import Context, Hit
+from okrlint.checks.base import Context, Hit, quoted
 from okrlint.models import KeyResult, Objective, OKRDocument
 
 _PLACEHOLDER = re.compile(
@@ -126,17 +126,10 @@ def cascade_placeholder(
         if isinstance(node, KeyResult):
             fields += [str(v) for v in (node.baseline, node.target) if isinstance(v, str)]
         for text in fields:
-            found = next((m for m in _PLACEHOLDER.finditer(text) if not _quoted(text, m)), None)
+            found = next(
+                (m for m in _PLACEHOLDER.finditer(text) if not quoted(text, m.start(), m.end())),
+                None,
+            )
             if found:
                 yield Hit(node, {"placeholder": found.group(0)})
                 break
-
-
-def _quoted(text: str, match: re.Match[str]) -> bool:
-    """A placeholder in quotes is a status being measured ("marked 'to be confirmed'")."""
-    return text[: match.start()].rstrip().endswith(_QUOTES) and text[match.end() :].startswith(
-        _QUOTES
-    )
-
-
-_QUOTES = ("'", '"', "‘", "’", "“", "”")

@@ -29,3 +29,11 @@ class Context:
 
 
 Check = Callable[[Any, dict[str, Any], Context], Iterator[Hit]]
+
+_QUOTES = ("'", '"', "‘", "’", "“", "”")
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands in quotes: a word mentioned, not used ("Cut 'maybe'
+    RSVPs", "appointments marked 'to be confirmed'")."""
+    return text[:start].rstrip().endswith(_QUOTES) and text[end:].lstrip().startswith(_QUOTES)
