@@ -63,6 +63,31 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _settings(paths: tuple[Path, ...], config_path: Path | None, flags: dict[str, Any]) -> Any:
+    """The settings of the nearest config (or --config), with command-line flags on top."""
+    from okrlint.config import build_settings, find_config
+
+    if config_path is not None and not config_path.is_file():
+        raise UsageProblem(f"{config_path}: config file not found")
+    anchor = next((p for p in paths if str(p) != "-"), Path.cwd())
+    settings, _origin = build_settings(config_path or find_config(Path(anchor)), flags)
+    return settings
+
+
+def _gather(paths: tuple[Path, ...], settings: Any, stdin_filename: str | None) -> tuple[Any, Any]:
+    """Every file to read (directories walked, stdin last), loaded; and what discovery found."""
+    from okrlint.loaders import format_for
+    from okrlint.sources import discover, load_bytes, read_file
+
+    found = discover([p for p in paths if str(p) != "-"], settings.exclude)
+    results = [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
+    if any(str(p) == "-" for p in paths):
+        name = stdin_filename or "-"
+        data = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell it is too big
+        results.append(load_bytes(data, name, format_for(name) or "text", settings.max_file_size))
+    return results, found
+
+
 def _split(values: tuple[str, ...]) -> list[str] | None:
     items = [part.strip() for value in values for part in value.split(",") if part.strip()]
     return items or None
@@ -158,34 +183,19 @@ def check(
 ) -> None:
     """Lint OKR files (YAML, Markdown, text) and directories; '-' reads stdin."""
     from okrlint.api import lint_results
-    from okrlint.config import build_settings, find_config
     from okrlint.formatters import FORMATTERS, TextOptions, format_text
-    from okrlint.loaders import format_for
-    from okrlint.sources import discover, load_bytes, read_file
 
     paths = paths or (Path("."),)
-    if config_path is not None and not config_path.is_file():
-        raise UsageProblem(f"{config_path}: config file not found")
-    anchor = next((p for p in paths if str(p) != "-"), Path.cwd())
-    found_config = config_path or find_config(Path(anchor))
     flags = {
         "select": _split(select),
         "extend_select": _split(extend_select),
         "fail_on": fail_on,
         "profile": profile,
     }
-    settings, _origin = build_settings(found_config, flags)
+    settings = _settings(paths, config_path, flags)
     # --ignore adds to the configured ignores; --select replaces the configured selection.
     settings = settings.merged({"ignore": [*settings.ignore, *(_split(ignore) or [])]})
-
-    files = [p for p in paths if str(p) != "-"]
-    found = discover(files, settings.exclude)
-    results = [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
-    if any(str(p) == "-" for p in paths):
-        name = stdin_filename or "-"
-        fmt = format_for(name) or "text"
-        data = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell it is too big
-        results.append(load_bytes(data, name, fmt, settings.max_file_size))
+    results, found = _gather(paths, settings, stdin_filename)
 
     if not results:
         # Nothing to lint: a report would read as a clean bill; print only why, as errors.
@@ -326,23 +336,14 @@ def _indent(text: str) -> str:
 def inspect(paths: tuple[Path, ...], output_format: str, stdin_filename: str | None) -> None:
     """Show what okrlint understood of each key result: numbers, baseline, target, deadline."""
     from okrlint.api import analyzer_for
-    from okrlint.config import Settings
     from okrlint.inspection import format_inspection, inspect_results
-    from okrlint.loaders import format_for
-    from okrlint.sources import discover, load_bytes, read_file
 
-    settings = Settings()
-    found = discover([p for p in paths if str(p) != "-"])
+    # The same config as `check` (lexicon extensions, nlp-model, excludes, size limit), so
+    # inspect shows the reading the rules get.
+    settings = _settings(paths, None, {})
+    results, found = _gather(paths, settings, stdin_filename)
     for error in found.errors:
         raise UsageProblem(error)
-    results = [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
-    if any(str(p) == "-" for p in paths):
-        name = stdin_filename or "-"
-        results.append(
-            load_bytes(
-                sys.stdin.buffer.read(), name, format_for(name) or "text", settings.max_file_size
-            )
-        )
     for result in results:
         for diagnostic in result.diagnostics:
             span = diagnostic.span

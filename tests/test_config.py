@@ -175,3 +175,11 @@ def test_lexicon_extension_teaches_a_new_activity_verb(tmp_path: Path) -> None:
     _write(tmp_path, text, config='[lexicon]\nactivity-verbz = ["instrument"]\n')
     code, _codes, output = _run(tmp_path)
     assert code == 2 and "activity-verbz" in output
+
+
+def test_inspect_reads_with_the_same_config_as_check(tmp_path: Path) -> None:
+    text = OKRS.replace("Launch the new app", "Instrument the checkout funnel")
+    _write(tmp_path, text, config='[lexicon]\nactivity-verbs = ["instrument"]\n')
+    result = CliRunner().invoke(main, ["inspect", "--format", "json", str(tmp_path / "okrs.yaml")])
+    records = json.loads(result.stdout)
+    assert records[0]["verb"] == "instrument" and records[0]["verb_kind"] == "activity"
