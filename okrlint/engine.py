@@ -82,8 +82,11 @@ def _lint(results: Sequence[LoadResult], selection: RuleSelection, analyzer: Ana
         for item in _supersede(raw)
         if selection.enabled(item.rule.code, item.path)
     ]
-    sources = {r.document.path if r.document else _path_of(r): r.source for r in results}
-    findings = [f for f in findings if not _suppressed(f, sources.get(f.path, ""), selection)]
+    directives = {
+        r.document.path if r.document else _path_of(r): _directives(r.source, selection)
+        for r in results
+    }
+    findings = [f for f in findings if not _suppressed(f, directives.get(f.path))]
     return Report(
         findings=tuple(sorted(findings, key=Finding.sort_key)),
         files=len(results),
@@ -215,28 +218,42 @@ def _fills(template: str, args: dict[str, Any]) -> bool:
 _COMMENT_ONLY = re.compile(r"\s*(?:#|<!--|//)?\s*$")
 
 
-def _suppressed(finding: Finding, source: str, selection: RuleSelection) -> bool:
-    """Inline `okrlint: disable=CODE` on the finding's line or the line above, or disable-file."""
+# Which lines each inline directive covers: a line number, or 0 for the whole file. The
+# codes are resolved once per file (None: every rule).
+_Directives = dict[int, set[str] | None]
+
+
+def _directives(source: str, selection: RuleSelection) -> _Directives:
+    """`okrlint: disable=CODES` read once per file.
+
+    A comment on a line of its own covers the next line; one after content covers only its own
+    line (ruff's noqa, eslint's disable-line); `disable-file` covers the file.
+    """
+    found: _Directives = {}
     if "okrlint:" not in source:
-        return False
-    row = finding.range.start.line - 1  # 0-based index of the finding's line
-    for index, text in enumerate(source.split("\n")):
+        return found
+    for row, text in enumerate(source.split("\n"), 1):
         for match in _DIRECTIVE.finditer(text):
-            # A comment on a line of its own covers the next line; one after content covers
-            # only its own line (ruff's noqa, eslint's disable-line).
+            codes = _codes(match.group("codes"), selection)
             own_line = _COMMENT_ONLY.match(text[: match.start()]) is not None
-            lines = (row, row - 1) if own_line else (row,)
-            if not match.group("file") and index not in lines:
-                continue
-            codes = match.group("codes")
-            if codes is None or _names(finding, codes, selection):
+            lines = (0,) if match.group("file") else (row, row + 1) if own_line else (row,)
+            for line in lines:
+                known = found.get(line, set())
+                found[line] = None if codes is None or known is None else known | codes
+    return found
+
+
+def _codes(listed: str | None, selection: RuleSelection) -> set[str] | None:
+    if listed is None:
+        return None
+    rules = (selection.rulebook.get(token) for token in re.split(r"[\s,]+", listed.strip()))
+    return {rule.code for rule in rules if rule is not None}
+
+
+def _suppressed(finding: Finding, directives: _Directives | None) -> bool:
+    for line in (0, finding.range.start.line):
+        if directives and line in directives:
+            codes = directives[line]
+            if codes is None or finding.code in codes:
                 return True
-    return False
-
-
-def _names(finding: Finding, codes: str, selection: RuleSelection) -> bool:
-    for token in re.split(r"[\s,]+", codes.strip()):
-        rule = selection.rulebook.get(token) if token else None
-        if rule is not None and rule.code == finding.code:
-            return True
     return False
