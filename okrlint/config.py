@@ -67,7 +67,6 @@ class RuleSelection:
         select = settings.select if settings.select is not None else ["ALL"]
         self._select = [self._selector(s, "select") for s in [*select, *settings.extend_select]]
         self._ignore = [self._selector(s, "ignore") for s in settings.ignore]
-        self._explicit_ignores = {s for s in self._ignore}
         self._per_file = {
             pattern: [self._selector(s, "per-file-ignores") for s in codes]
             for pattern, codes in settings.per_file_ignores.items()

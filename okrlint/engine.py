@@ -130,7 +130,7 @@ def _nodes(
             for kr in objective.key_results:
                 if kr.title:
                     yield kr, Context(analyzer, document, objective)
-    elif rule.scope == "repository" and result is not None and document is documents[0]:
+    elif rule.scope == "repository" and document is documents[0]:
         yield documents, Context(analyzer)
 
 

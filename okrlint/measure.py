@@ -155,11 +155,6 @@ _DEADLINE = re.compile(
     rf"(?:days|weeks|months)\b(?=\s*(?:[,.;()]|$|of\s+(?:launch|the\s+cycle)))",
     re.IGNORECASE,
 )
-_BASELINE_MARKERS = re.compile(
-    r"\b(?:from|currently|current(?:ly)?\s+(?:at|is)|today|baseline|was|up from|down from|"
-    r"vs\.?|versus|compared (?:to|with)|now|as of today|starting (?:at|from))\b|→|->|=>",
-    re.IGNORECASE,
-)
 # A quantity as written after "from" or "to": "$1.2M", "38 %", "12k", "~30".
 _AMOUNT = rf"[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})(?![a-z]))?"
 # Up to two words (no digits) between a baseline and "to": "12 per month to", "$1.2M ARR to".
@@ -450,9 +445,7 @@ def measure(text: str, cycle_year: int | None = None) -> Measurement:
             for q in quantities
             if re.search(r"\b(?:to|reach|reaching|at)\s+\S*$", text[: q.start])
         ]
-        target = (
-            after_to[0] if after_to else next((q for q in quantities if q is not baseline), None)
-        )
+        target = after_to[0] if after_to else quantities[0]
     rank = (
         _RANK.search(text)
         if (
@@ -655,8 +648,3 @@ def _direction(
         if lowered.startswith(("double", "doubling", "triple", "tripling", "quadruple")):
             return "increase"
     return None
-
-
-def has_baseline_marker(text: str) -> bool:
-    """Words that introduce a starting value, even when the value itself is not a number."""
-    return bool(_BASELINE_MARKERS.search(text))

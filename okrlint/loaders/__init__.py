@@ -7,8 +7,6 @@ from pathlib import PurePath
 
 from okrlint.models import Diagnostic, LoadResult, Span
 
-Loader = Callable[[str, str], LoadResult]
-
 FORMATS = ("yaml", "markdown", "text")
 EXTENSIONS = {
     ".yaml": "yaml",
