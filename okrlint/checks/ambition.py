@@ -88,6 +88,8 @@ def business_as_usual(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         keeps = False  # "Continue to grow ARR from $2M to $3M" is a change
     if keeps and lead is not None and _change_beside(reading.texts, lead.end, ctx):
         keeps = False  # "Keep NPS above 40 while doubling signups": the keep is a guard
+    if keeps and reading.measurement.baseline is not None and reading.direction != "maintain":
+        keeps = False  # "Protect 100% of data, up from 60%": the numbers say it moves
     baseline, target, _unit = _numbers(kr, ctx)
     same = baseline is not None and target is not None and baseline == target
     if keeps or same or kr.direction == "maintain":
@@ -106,9 +108,10 @@ def _change_beside(texts: list[str], after: int, ctx: Context) -> bool:
     outcome = ctx.analyzer.lexicons["outcome-verbs"]
     for index in range(after, len(texts) - 1):
         if texts[index] in ("while", "whilst", "and", "as", "plus"):
-            following = texts[index + 1]
-            if any(form in outcome for form in base_forms(following)):
-                return True
+            # The verb may follow its subject: "… as traffic doubles".
+            for following in texts[index + 1 : index + 4]:
+                if any(form in outcome for form in base_forms(following)):
+                    return True
     return False
 
 
