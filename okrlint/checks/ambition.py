@@ -155,6 +155,13 @@ def unrealistic_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> I
             yield Hit(kr, {"claim": claim, "limit": f"{limit:g}x"})
             return
     perfection = _PERFECTION.search(kr.title)
+    if perfection and (
+        quoted(kr.title, perfection.start(), perfection.end())
+        or (target is not None and target not in (0, 100))
+    ):
+        # "share of trips with no accidents from 97% to 99%": the phrase filters what is
+        # counted, the target is 99%; 'No Churn' in quotes is a name.
+        perfection = None
     if perfection:
         yield Hit(kr, {"claim": f"'{perfection.group(0)}'", "limit": f"{limit:g}x"})
         return
@@ -173,9 +180,29 @@ def hedged_language(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iter
     for start, end, term in ctx.analyzer.lexicons["hedges"].find(reading.texts):
         if quoted(reading.source, reading.words[start].start, reading.words[end - 1].end):
             continue  # "Cut 'maybe' RSVPs from 40% to 20%"
+        if not _hedging(reading, start, end):
+            continue
         plain = without_span(reading.source, reading.words[start].start, reading.words[end - 1].end)
         yield Hit(kr, {"hedge": " ".join(term), "plain": plain})
         return
+
+
+def _hedging(reading: Any, start: int, end: int) -> bool:
+    """Whether hedge words at [start, end) hedge the result, not describe what is counted."""
+    first = reading.source[reading.words[start].start]
+    if start > 0 and first.isupper():
+        return False  # a name: "the Hopefully Foundation", "Strive To Win programme"
+    if any(w in ("who", "that", "which") for w in reading.texts[max(0, start - 2) : start]):
+        return False  # "members who aim to renew": what they say, not what we promise
+    following = reading.texts[end] if end < len(reading.texts) else ""
+    if end - start == 1 and reading.texts[start].endswith("ly"):
+        # "possibly fraudulent transactions": the adverb qualifies an adjective; a hedge
+        # stands before a verb ("hopefully double WAU", "each rep hopefully closes …").
+        return not following.endswith(_ADJECTIVE_ENDINGS)
+    return True
+
+
+_ADJECTIVE_ENDINGS = ("ful", "ous", "ent", "ant", "ive", "able", "ible", "ic", "less", "al")
 
 
 def confidence_out_of_range(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:

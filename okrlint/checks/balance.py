@@ -122,6 +122,8 @@ def cascade_placeholder(
         nodes.append(objective)
         nodes.extend(objective.key_results)
     for node in nodes:
+        if isinstance(node, KeyResult) and _fully_measured(node, ctx):
+            continue  # "Cut invoices pending corporate approval from 120 to 40" is finished
         fields = [node.title]
         if isinstance(node, KeyResult):
             fields += [str(v) for v in (node.baseline, node.target) if isinstance(v, str)]
@@ -133,3 +135,9 @@ def cascade_placeholder(
             if found:
                 yield Hit(node, {"placeholder": found.group(0)})
                 break
+
+
+def _fully_measured(kr: KeyResult, ctx: Context) -> bool:
+    """A starting value and a target, both numbers: nothing is left to fill in."""
+    measured = ctx.analyzer(kr.title).measurement
+    return measured.baseline is not None and measured.target is not None
