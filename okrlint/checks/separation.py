@@ -397,7 +397,7 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
     lexicons = ctx.analyzer.lexicons
     terms = lexicons["compensation-terms"]
     for start, end, term in terms.find(texts):
-        if end < len(texts) and texts[end] in _PROCESS:
+        if end < len(texts) and texts[end] in _PROCESS or _inside_the_metric(reading, start):
             continue
         yield _pay_hit(kr, reading, start, term)
         return
@@ -430,9 +430,19 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
             "my",
         }:
             continue
-        if window & _PAY_CONTEXT:
+        if window & _PAY_CONTEXT and not _inside_the_metric(reading, start):
             yield _pay_hit(kr, reading, start, term)
             return
+
+
+def _inside_the_metric(reading: Any, start: int) -> bool:
+    """The pay word names what is measured, before a from→to target, with nothing tying the
+    result to pay: "Close the gender pay gap in bonus payouts from 14% to 5%"."""
+    measured = reading.measurement
+    if measured.baseline is None or measured.target is None:
+        return False
+    before_target = reading.words[start].end <= min(measured.baseline.start, measured.target.start)
+    return before_target and not set(reading.texts) & (_LINK_WORDS | {"if", "once", "so"})
 
 
 def _pay_hit(kr: KeyResult, reading: Any, start: int, term: tuple[str, ...]) -> Hit:
