@@ -235,6 +235,21 @@ def label_length(text: str) -> int:
     return match.end() if match else 0
 
 
+# A quoted stretch: straight or curly quotes, opened at a word start and closed at a word end
+# (so the apostrophe in "team's" is neither).
+_QUOTED = re.compile(r"""(?:^|(?<=[\s(\[]))(["'“‘])(.+?)(?:["'”’])(?=$|[\s.,;:!?)\]])""")
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside quotes: words mentioned, not used ("Cut 'maybe'
+    RSVPs", "tickets tagged 'try to reproduce'", "marked 'to be confirmed'")."""
+    whole = len(text.rstrip())
+    return any(
+        m.start(2) <= start and end <= m.end(2) and not (m.start() == 0 and m.end() == whole)
+        for m in _QUOTED.finditer(text)  # a key result quoted whole is still used, not mentioned
+    )
+
+
 @dataclass(frozen=True)
 class Word:
     text: str  # lower case
@@ -622,9 +637,12 @@ class Reading:
         if self.has_measure:
             return None
         for start, end, term in self.lex["vague-words"].find(self.texts):
-            following = self.texts[end] if end < len(self.texts) else ""
-            if term == ("more",) and following == "than":
-                continue
+            if term == ("more",) and "than" in self.texts[end : end + 5]:
+                continue  # "more accurate counts than last quarter" is a checkable comparison
+            if start > 0 and self.texts[start - 1] == "the" and end < len(self.texts):
+                continue  # "migrated to the improved EHR": names a thing, sets no goal
+            if quoted(self.source, self.words[start].start, self.words[end - 1].end):
+                continue  # 'Cut "improve search" feedback tickets' mentions the word
             if (
                 start > 0
                 and self.source[self.words[start].start : self.words[start].start + 1].isupper()

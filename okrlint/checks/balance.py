@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from okrlint.checks.base import Context, Hit, quoted
+from okrlint.checks.base import Context, Hit
+from okrlint.language import quoted
 from okrlint.models import KeyResult, Objective, OKRDocument
 
 _PLACEHOLDER = re.compile(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,13 +29,3 @@ class Context:
 
 
 Check = Callable[[Any, dict[str, Any], Context], Iterator[Hit]]
-
-# A quoted stretch: straight or curly quotes, opened at a word start and closed at a word end
-# (so the apostrophe in "team's" is neither).
-_QUOTED = re.compile(r"""(?:^|(?<=[\s(\[]))(["'“‘])(.+?)(?:["'”’])(?=$|[\s.,;:!?)\]])""")
-
-
-def quoted(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] stands inside quotes: words mentioned, not used ("Cut 'maybe'
-    RSVPs", "tickets tagged 'try to reproduce'", "marked 'to be confirmed'")."""
-    return any(m.start(2) <= start and end <= m.end(2) for m in _QUOTED.finditer(text))
