@@ -351,6 +351,7 @@ def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
         and terms
         and not group
         and not _org_standard(texts)
+        and not _organisational(reading, terms)
         or base in ("become", "get")
         and _career_step(texts, lead.end if lead else 0)
     ):
@@ -375,10 +376,28 @@ def _org_standard(texts: list[str]) -> bool:
     return any(w in _ORG_STANDARDS for w in texts)
 
 
+def _organisational(reading: Any, terms: list[tuple[int, int, tuple[str, ...]]]) -> bool:
+    """A certification, course or intake the organisation earns or runs, not a person's
+    growth: counted ("migrate 40 courses"), for a site ("licence for the Denver warehouse"),
+    or a name ("the Class of 2026 intake")."""
+    texts = reading.texts
+    start, end, _term = terms[0]
+    counted = any(w[:1].isdigit() for w in texts[max(0, start - 3) : start])
+    beneficiary = any(
+        texts[i] == "for" and texts[i + 1] in ("the", "our", "all", "every", "each")
+        for i in range(end, len(texts) - 1)
+    )
+    named = start > 0 and reading.source[reading.words[start].start].isupper()
+    return counted or beneficiary or named
+
+
 def _career_step(texts: list[str], after: int) -> bool:
     following = texts[after : after + 3]
     if texts[after - 1 : after] == ["get"] or "promoted" in following:
-        return "promoted" in following
+        # "Get promoted to senior PM" is a step; "get promoted listings to 15%" is a product.
+        index = following.index("promoted") if "promoted" in following else -1
+        after_promoted = following[index + 1 : index + 2] if index >= 0 else []
+        return index >= 0 and after_promoted in ([], ["to"], ["this"], ["by"], ["before"])
     return (
         bool(following)
         and following[0] in ("a", "an")
