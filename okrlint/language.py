@@ -250,6 +250,10 @@ def quoted(text: str, start: int, end: int) -> bool:
     )
 
 
+def word_is_capital(source: str, word: Word) -> bool:
+    return source[word.start : word.start + 1].isupper()
+
+
 @dataclass(frozen=True)
 class Word:
     text: str  # lower case
@@ -593,7 +597,9 @@ class Reading:
             return None
         if self.direction == "decrease":
             return None  # fewer calls or meetings for the same result is efficiency, an outcome
-        for start, _end, term in self._effort_terms():
+        for start, end, term in self._effort_terms():
+            if not self._counted_head(start, end):
+                continue
             before = self.texts[max(0, start - 3) : start]
             if before and before[-1] in ("per", "each", "every", "a"):
                 continue  # a denominator: "revenue per call"
@@ -605,6 +611,29 @@ class Reading:
                     continue  # a ratio of them: "% of calls answered", "adoption of new features"
             return " ".join(term)
         return None
+
+    def _counted_head(self, start: int, end: int) -> bool:
+        """Whether the words at [start, end) are what is counted, not a source, a filter, a
+        name or part of a compound ("revenue from workshops", "visitors who renew",
+        "Downloads-to-Activation rate", "the Spring Workshops")."""
+        before = self.texts[max(0, start - 3) : start]
+        if any(w in ("from", "among", "for") for w in before):
+            return False
+        following = self.texts[end] if end < len(self.texts) else ""
+        if following in ("who", "that", "which") or following.endswith("ing"):
+            return False
+        word = self.words[start]
+        hyphen = "-" in (
+            self.source[word.end : word.end + 1],
+            self.source[word.start - 1 : word.start],
+        )
+        # A capital after a lower-case word starts a name; a Title Case KR capitalises all.
+        name = (
+            start > 0
+            and word_is_capital(self.source, word)
+            and not word_is_capital(self.source, self.words[start - 1])
+        )
+        return not hyphen and not name
 
     def _effort_terms(self) -> list[tuple[int, int, tuple[str, ...]]]:
         """Effort nouns from the lexicon, and "<things> <made>" output counts.
