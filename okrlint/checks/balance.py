@@ -71,6 +71,8 @@ def _volume_terms(reading: Any, lexicon: Any) -> list[tuple[int, int, tuple[str,
         before = reading.texts[max(0, start - 3) : start]
         if term == ("time",) and before and before[-1] in ("on", "full", "part", "real", "first"):
             continue
+        if end < len(reading.texts) and reading.texts[end] in ("who", "that", "which"):
+            continue  # "leads that convert to SQL": a rate of good outcomes, not a volume
         if "of" in before and any(
             w in ("share", "%", "percent", "percentage", "proportion") for w in before
         ):
