@@ -10,12 +10,14 @@ from pathlib import Path
 
 from okrlint.resources import data_dir
 
-_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|[%$€£#]")
+# One word as both lexicon terms and analysed texts split it: they must agree, or terms
+# silently never match.
+WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|[%$€£#]")
 
 
 def normalise(text: str) -> tuple[str, ...]:
     """Lower-case words with hyphens, slashes and apostrophes as breaks ("Best-in-class")."""
-    return tuple(_WORD.findall(text.lower().replace("’", "'").replace("'s", "")))
+    return tuple(WORD.findall(text.lower().replace("’", "'").replace("'s", "")))
 
 
 def _singulars(word: str) -> tuple[str, ...]:

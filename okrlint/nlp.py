@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from okrlint.language import Reading, Word, label_length
-from okrlint.lexicons import Lexicon, bundled_lexicons
+from okrlint.lexicons import WORD, Lexicon, bundled_lexicons
 from okrlint.measure import Measurement, measure
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|[%$€£#]")
-
 
 @dataclass
 class TextAnalysis:
@@ -110,7 +106,7 @@ def _to_analysis(text: str, doc: Any) -> TextAnalysis:
         lower = token.lower_
         if not lower[:1].isalnum() and lower not in ("%", "$", "€", "£", "#"):
             continue
-        for match in _WORD.finditer(lower.replace("’", "'")):
+        for match in WORD.finditer(lower.replace("’", "'")):
             if match.group(0) == "s" and match.start() > 0:
                 continue  # the "s" of a possessive
             start = token.idx + match.start()
