@@ -19,6 +19,10 @@ KR_LABEL = re.compile(
     rf"^(?:KR|key[\s-]*result)\s*(?:{_NUMBER}\s*{_SEPARATOR}|{_NUMBER}\.?(?=\s)|{_SEPARATOR})\s*",
     re.IGNORECASE,
 )
+# A heading that opens the key results of an objective ("## Key results", "### KRs"), and a
+# table column holding them (`| KR | Target |`).
+KR_SECTION = re.compile(r"^(?:key[\s-]*results?|krs?)\b", re.IGNORECASE)
+KR_COLUMN = re.compile(r"^(?:key[\s-]*results?|krs?)$", re.IGNORECASE)
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.+?)\1")
 
 

@@ -10,12 +10,17 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from okrlint.loaders.builder import DocumentBuilder
-from okrlint.loaders.labels import KR_LABEL, OBJECTIVE_LABEL, objective_title, strip_emphasis
+from okrlint.loaders.labels import (
+    KR_LABEL,
+    KR_SECTION,
+    OBJECTIVE_LABEL,
+    objective_title,
+    strip_emphasis,
+)
 from okrlint.loaders.tables import table_key_results
 from okrlint.loaders.yaml import YamlReader
 from okrlint.models import Diagnostic, KeyResult, LoadResult, Objective, Span
 
-_KR_SECTION = re.compile(r"^(key[\s-]*results?|krs?)\b", re.IGNORECASE)
 # Sections that sit under an objective but hold no key results.
 _OTHER_SECTION = re.compile(
     r"^(initiatives?|tasks?|projects?|actions?|notes?|risks?|context|background|dependencies|"
@@ -103,7 +108,7 @@ def _heading(state: _State, token: Token, inline: Token) -> None:
     if labelled:
         objective = _objective(state, objective_title(labelled), line, explicit=True)
         state.stack.append(_Heading(level, "objective", objective))
-    elif _KR_SECTION.match(text):
+    elif KR_SECTION.match(text):
         state.stack.append(_Heading(level, "kr-section"))
     elif _OTHER_SECTION.match(text) or _under_objective(state):
         state.stack.append(_Heading(level, "other"))

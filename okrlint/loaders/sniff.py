@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from okrlint.loaders.labels import KR_LABEL, OBJECTIVE_LABEL, strip_emphasis
+from okrlint.loaders.labels import KR_COLUMN, KR_LABEL, KR_SECTION, OBJECTIVE_LABEL, strip_emphasis
+from okrlint.loaders.template import TEMPLATE
 
 # YAML: `load_yaml` reads objectives from a top-level `objectives` key only (no aliases) ...
 _YAML_OBJECTIVES = re.compile(r"""^(?:\{\s*)?(["']?)objectives\1\s*:""", re.MULTILINE)
@@ -25,9 +26,7 @@ _NOT_OBJECTIVE = re.compile(r"^(?:o(?!bj)|O\s*\.|O#?\d{3})")
 # Markdown headings: "## Key results" sections, and any heading naming OKRs ("# Q2 OKRs"),
 # under which the Markdown loader also reads plain headings that own bullets as objectives.
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s+(?P<text>.*?))?(?:\s+#+)?\s*$")
-_KR_SECTION = re.compile(r"^(?:key[\s-]*results?|krs?)\b", re.IGNORECASE)
 # A table with a KR column (`| KR | Target |`): its rows are key results.
-_KR_COLUMN = re.compile(r"^(?:key[\s-]*results?|krs?)$", re.IGNORECASE)
 _OKR_WORD = re.compile(r"\bOKRs?\b", re.IGNORECASE)
 # ... when the heading also names a cycle ("# Q2 OKRs", "Data team OKRs, FY26"): a page about
 # the OKR process ("How we use OKRs") has the word but no cycle.
@@ -38,7 +37,6 @@ _CYCLE_WORD = re.compile(
 _LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # The plain-text seed template, as the text loader reads it.
-_TEMPLATE = re.compile(r"^we\s+will\s+.+?\s+as\s+measured\s+by\b", re.IGNORECASE)
 
 
 def looks_like_okrs(text: str, fmt: str) -> bool:
@@ -76,12 +74,12 @@ def _markdown(text: str) -> bool:
             continue  # an indented code block, or a nested item whose parent was already seen
         if heading := _HEADING.match(raw):
             title = strip_emphasis(heading.group("text") or "")
-            if _objective_label(title) or _KR_SECTION.match(title) or _okr_heading(title):
+            if _objective_label(title) or KR_SECTION.match(title) or _okr_heading(title):
                 return True
             continue
         line = raw.strip()
         if line.startswith("|") and any(
-            _KR_COLUMN.match(strip_emphasis(cell.strip())) for cell in line.split("|")
+            KR_COLUMN.match(strip_emphasis(cell.strip())) for cell in line.split("|")
         ):
             return True
         item = _LIST_MARKER.match(line)
@@ -96,7 +94,7 @@ def _text(text: str) -> bool:
     # The text loader reads objectives only: KR lines with no objective above them yield nothing.
     for raw in text.split("\n"):
         line = raw.strip()
-        if line and not line.startswith("#") and (_objective_label(line) or _TEMPLATE.match(line)):
+        if line and not line.startswith("#") and (_objective_label(line) or TEMPLATE.match(line)):
             return True
     return False
 

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from okrlint.loaders.labels import KR_LABEL, strip_emphasis
+from okrlint.loaders.labels import KR_COLUMN, KR_LABEL, strip_emphasis
 
-_KR_HEADER = re.compile(r"^(?:krs?|key[\s-]*results?)$", re.IGNORECASE)
 # A KR column that holds only ids ("KR1", "1.2") points at the column that holds the text.
 _ID = re.compile(r"^(?:(?:kr|key[\s-]*result)\s*)?#?\d+(?:\.\d+)*\.?$", re.IGNORECASE)
 _TEXT_HEADER = re.compile(r"^(?:description|title|name|text)$", re.IGNORECASE)
@@ -57,7 +56,7 @@ def table_key_results(tokens: list[Token], start: int, lines: list[str]) -> list
 
 
 def _kr_column(header: list[str], body: list[list[Token]]) -> int | None:
-    column = next((i for i, name in enumerate(header) if _KR_HEADER.match(name)), None)
+    column = next((i for i, name in enumerate(header) if KR_COLUMN.match(name)), None)
     if column is None:
         return None
     values = [_text(row[column]) for row in body if column < len(row)]
