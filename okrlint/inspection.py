@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from okrlint.measure import Quantity, cycle_end, direction_of, field_quantity, parse_deadline
+from okrlint.measure import (
+    Quantity,
+    cycle_end,
+    cycle_year,
+    direction_of,
+    field_quantity,
+    parse_deadline,
+)
 from okrlint.models import KeyResult, LoadResult
 from okrlint.nlp import Analyzer
 
@@ -43,11 +50,6 @@ def _field(kr: KeyResult, name: str) -> dict[str, Any] | None:
     }
 
 
-def _cycle_year(cycle: str | None) -> int | None:
-    match = re.search(r"(?:19|20)\d\d", cycle or "")
-    return int(match.group(0)) if match else None
-
-
 def _deadline(kr: KeyResult, measured: Any, cycle: str | None) -> dict[str, Any] | None:
     """The `due` field, else the deadline in the text, else the end of the document's cycle."""
     if kr.shared_deadline:  # written once for the whole "as measured by" sentence
@@ -58,7 +60,7 @@ def _deadline(kr: KeyResult, measured: Any, cycle: str | None) -> dict[str, Any]
     deadline = measured.deadline
     if deadline is not None:
         # The rules read the text without a year; the cycle's year dates "by March 31".
-        dated = deadline.date or parse_deadline(deadline.text, _cycle_year(cycle)).date
+        dated = deadline.date or parse_deadline(deadline.text, cycle_year(cycle)).date
         return {
             "text": deadline.text,
             "date": dated.isoformat() if dated else None,

@@ -382,6 +382,15 @@ def _to_date(phrase: str, year: int | None) -> dt.date | None:
     return None
 
 
+def cycle_year(cycle: str | None) -> int | None:
+    """The calendar year a cycle names ("2026-Q2" -> 2026), if any."""
+    year = _YEAR.search(cycle or "")
+    return int(year.group(1)) if year else None
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
 def cycle_end(cycle: str | None) -> dt.date | None:
     """The last day of a calendar cycle: "2026-Q2", "Q3 2026", "2026 H1", "2026-05", "2026".
 
@@ -391,7 +400,7 @@ def cycle_end(cycle: str | None) -> dt.date | None:
     if not cycle:
         return None
     lowered = cycle.strip().lower()
-    year = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", lowered)
+    year = _YEAR.search(lowered)
     if year is None or re.search(r"\bfy|fiscal|financial", lowered):
         return None
     rest = (lowered[: year.start()] + " " + lowered[year.end() :]).strip(" -_/.")

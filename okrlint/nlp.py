@@ -12,6 +12,7 @@ from okrlint.measure import Measurement, measure
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+
 @dataclass
 class TextAnalysis:
     """What the analyzer knows about one text; rules read it, never re-parse.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from okrlint.measure import Deadline, parse_deadline
+from okrlint.measure import Deadline, cycle_end, cycle_year, parse_deadline
 
 # "We will X as measured by A, B and C." and "We will X as measured by:" (the KRs follow as a list)
 TEMPLATE = re.compile(
@@ -80,26 +80,20 @@ def due_date(phrase: str, cycle: str | None) -> dt.date | None:
     """The date a shared deadline phrase names, when its year is known from the phrase or the
     document's cycle; None otherwise ("by launch", or "by June 30" with no cycle). The date
     never depends on the day okrlint runs, so output stays the same from day to day."""
-    cycle_year = re.search(r"(?:19|20)\d\d", cycle or "")
-    cycle_quarter = re.search(r"q([1-4])", cycle or "", re.IGNORECASE)
-    quarter = int(cycle_quarter.group(1)) if cycle_quarter else None
-    year = _EXPLICIT_YEAR.search(phrase)
-    if year:
-        return _date(phrase, int(year.group(0)), quarter)
-    if cycle_year:
-        return _date(phrase, int(cycle_year.group(0)), quarter)
-    return None
-
-
-def _date(phrase: str, year: int, quarter: int | None) -> dt.date | None:
+    written = _EXPLICIT_YEAR.search(phrase)
+    year = int(written.group(0)) if written else cycle_year(cycle)
+    if year is None:
+        return None
     deadline = parse_deadline(phrase, year)
     if deadline is not None and deadline.date is not None:
         return deadline.date
-    # Period ends the measure module leaves undated once the year (and quarter) are known.
+    # Period ends the measure module leaves undated: the year's, or the cycle's own end.
     lower = phrase.lower()
     if re.search(r"\b(?:end\s+of\s+(?:the\s+)?year|eoy|year[\s-]end)\b", lower):
         return dt.date(year, 12, 31)
-    if quarter and re.search(r"\b(?:end\s+of\s+(?:the\s+)?quarter|eoq|quarter[\s-]end)\b", lower):
-        month = quarter * 3
-        return dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+    if re.search(r"\bend\s+of\s+(?:the\s+)?cycle\b", lower):
+        return cycle_end(cycle)
+    quarterly = re.search(r"q[1-4]", cycle or "", re.IGNORECASE)  # an annual cycle has four
+    if quarterly and re.search(r"\b(?:end\s+of\s+(?:the\s+)?quarter|eoq|quarter[\s-]end)\b", lower):
+        return cycle_end(cycle)
     return None
