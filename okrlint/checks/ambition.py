@@ -39,8 +39,8 @@ def _numbers(kr: KeyResult, ctx: Context) -> tuple[float | None, float | None, s
     share): a ratio between them means nothing.
     """
     measurement = ctx.analyzer(kr.title).measurement
-    baseline = _as_float(kr.baseline)
-    target = _as_float(kr.target)
+    baseline = _value(kr.baseline)
+    target = _value(kr.target)
     unit = kr.unit
     # Each side as a quantity with its unit, the field's when given, else the text's.
     start = field_quantity(kr.baseline, kr.unit) if baseline is not None else measurement.baseline
@@ -63,15 +63,9 @@ def _numbers(kr: KeyResult, ctx: Context) -> tuple[float | None, float | None, s
     return baseline, target, unit
 
 
-def _as_float(value: float | str | None) -> float | None:
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        match = re.search(r"-?\d+(?:\.\d+)?", value.replace(",", ""))
-        if match:
-            scale = {"k": 1e3, "m": 1e6, "b": 1e9}.get(value.strip()[-1:].lower(), 1)
-            return float(match.group(0)) * scale
-    return None
+def _value(field: float | str | None) -> float | None:
+    quantity = field_quantity(field)  # "$2M", "70%", 104
+    return quantity.value if quantity is not None else None
 
 
 def business_as_usual(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
