@@ -211,7 +211,6 @@ _STATE_PARTICIPLES = {
     "nominated",
     "approved",
 }
-_STANDARDS = {"iso", "soc", "pci", "hipaa", "fedramp", "gdpr", "cmmc", "hitrust", "b"}
 _OBTAINING = {"complete", "finish", "sign", "pass", "close", "file", "submit", "renew"}
 _CONNECTORS = {"and", "so", "that", "which", "while", "thereby", "lifting", "reaching", "driving"}
 _QUALITY_FILTERS = {"qualified", "successful", "converted", "won", "resolved", "accepted", "paid"}
@@ -569,7 +568,8 @@ class Reading:
             return None  # a measured result, not a status ("zero findings" is the pass mark)
         if self.texts[0] in _STATE_PARTICIPLES:
             return self.texts[0]  # "Named a Leader in the G2 grid", "Ranked #1 on Product Hunt"
-        status = [s for s in self.lex["status-nouns"].find(self.texts) if s[2][0] not in _STANDARDS]
+        standards = self.lex["org-standards"]
+        status = [s for s in self.lex["status-nouns"].find(self.texts) if s[2][0] not in standards]
         if status and any(
             w.endswith("ed") or w in ("won", "signed") for w in self.texts[status[0][1] :][:2]
         ):

@@ -155,24 +155,6 @@ _PRODUCT_SENSE = {
     "of",
     "for",
 }
-_ORG_STANDARDS = {
-    "soc",
-    "iso",
-    "pci",
-    "hipaa",
-    "fedramp",
-    "gdpr",
-    "hitrust",
-    "cmmc",
-    "b",
-    "wcag",
-    "leed",
-    "ce",
-    "fda",
-    "nist",
-    "cyber",
-    "essentials",
-}
 _LEARNING_VERBS = {"learn", "study", "read", "master", "upskill", "reskill"}
 _TAKING_VERBS = {
     "complete",
@@ -350,7 +332,7 @@ def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
         or base in _TAKING_VERBS
         and terms
         and not group
-        and not _org_standard(texts)
+        and not _org_standard(texts, ctx.analyzer.lexicons)
         and not _organisational(reading, terms)
         or base in ("become", "get")
         and _career_step(texts, lead.end if lead else 0)
@@ -372,8 +354,8 @@ def _reads_books_or_skills(texts: list[str]) -> bool:
     ) or (len(texts) > 1 and texts[0] in ("learn", "study", "master"))
 
 
-def _org_standard(texts: list[str]) -> bool:
-    return any(w in _ORG_STANDARDS for w in texts)
+def _org_standard(texts: list[str], lexicons: dict[str, Any]) -> bool:
+    return bool(lexicons["org-standards"].find(texts))
 
 
 def _organisational(reading: Any, terms: list[tuple[int, int, tuple[str, ...]]]) -> bool:
