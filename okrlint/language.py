@@ -249,6 +249,21 @@ def quoted(text: str, start: int, end: int) -> bool:
     )
 
 
+# Before "time", these make it no duration: "on time", "full time", "real time".
+_NOT_A_DURATION = {"full", "part", "on", "real", "first", "one"}
+
+
+def not_a_duration(before: Sequence[str]) -> bool:
+    return bool(before) and before[-1] in _NOT_A_DURATION
+
+
+def share_of(before: Sequence[str]) -> bool:
+    """Words before a noun that make it the base of a share: "% of customers", "share of …"."""
+    return "of" in before and any(
+        w in ("%", "share", "percentage", "percent", "proportion") for w in before
+    )
+
+
 def word_is_capital(source: str, word: Word) -> bool:
     return source[word.start : word.start + 1].isupper()
 
@@ -536,11 +551,7 @@ class Reading:
     def _metric_in(self, words: list[str]) -> bool:
         metric = self.lex["metric-nouns"].terms
         for i in range(len(words)):
-            if (
-                words[i] == "time"
-                and i
-                and words[i - 1] in ("full", "part", "on", "real", "first", "one")
-            ):
+            if words[i] == "time" and not_a_duration(words[:i]):
                 continue  # "full time contributors", "on time" name no metric
             if any(tuple(words[i : i + size]) in metric for size in (1, 2)):
                 return True
@@ -693,9 +704,7 @@ class Reading:
                 or following.endswith("ing")
             ):
                 continue  # "weekly active users", "customers who renew", "users completing setup"
-            if "of" in window and any(
-                w in ("%", "share", "percentage", "percent", "proportion") for w in window
-            ):
+            if share_of(window):
                 continue  # a share of customers, not a count of them
             if "per" in window or any(w in ("for", "among", "across") for w in window[-2:]):
                 continue  # "tickets per 1,000 users", "errors for our clients": not the count

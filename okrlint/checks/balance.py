@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from okrlint.checks.base import Context, Hit
-from okrlint.language import quoted
+from okrlint.language import not_a_duration, quoted, share_of
 from okrlint.models import KeyResult, Objective, OKRDocument
 
 _PLACEHOLDER = re.compile(
@@ -69,14 +69,10 @@ def _volume_terms(reading: Any, lexicon: Any) -> list[tuple[int, int, tuple[str,
     found = []
     for start, end, term in lexicon.find(reading.texts):
         before = reading.texts[max(0, start - 3) : start]
-        if term == ("time",) and before and before[-1] in ("on", "full", "part", "real", "first"):
+        if term == ("time",) and not_a_duration(before) or share_of(before):
             continue
         if end < len(reading.texts) and reading.texts[end] in ("who", "that", "which"):
             continue  # "leads that convert to SQL": a rate of good outcomes, not a volume
-        if "of" in before and any(
-            w in ("share", "%", "percent", "percentage", "proportion") for w in before
-        ):
-            continue
         found.append((start, end, term))
     return found
 
