@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from okrlint.lexicons import Lexicon
+from okrlint.loaders.labels import KR_LABEL
 from okrlint.measure import Measurement, within_bound
 
 # Words before the verb that do not change what the verb is
@@ -222,7 +223,7 @@ _UNIVERSAL = {"all", "every", "each", "no", "none", "zero", "100"}
 _LABEL = re.compile(
     r"^\s*(?:[`'\"*_]+\s*)?"
     r"(?:(?:\[[ xX]\]|\[[Pp]\d\]|\(?[Pp][X\d](?![\w.])\)?`?)\s*[-–:]?\s*`?\s*"
-    r"|(?:key\s*results?|kr)\s*#?\d*(?:\.\d+)?\s*[:.)\-–]\s*"
+    rf"|(?i:{KR_LABEL.pattern.removeprefix('^')})"  # the loaders' own KR label
     r"|[A-Z][\w&/+.'-]*(?:\s+[A-Za-z][\w&/+.'-]*){0,3}\s*:\s+(?=\S+\s+\S+\s+\S)"
     r")+"
 )

@@ -123,3 +123,15 @@ def test_noun_lists_match_plurals_and_verb_lists_do_not() -> None:
     verbs = Lexicon("activity-verbs", frozenset({("run",)}))
     assert verbs.find(["a", "daemon", "runs"]) == []  # third person, not a plural
     assert verbs.match_at(["run", "a", "workshop"], 0) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "read"),
+    [
+        ("KR 2.2 Grow NRR from 98% to 110%", "Grow NRR from 98% to 110%"),
+        ("KR1: Raise ARR", "Raise ARR"),
+        ("[P1] Ship the app", "Ship the app"),
+    ],
+)
+def test_labels_are_stripped_before_reading(title: str, read: str) -> None:
+    assert Analyzer()(title).text == read
