@@ -1,0 +1,184 @@
+"""How well the loaders read real OKR files: objective and key-result precision and recall.
+
+    python benchmarks/real_files.py [FOLDER] [--verbose]
+
+FOLDER holds real OKR files and a `truth.yaml` (default: ../shared/real-okr-files beside the
+checkout, when present). The truth gives the line and text of every objective and key result
+(see the header of that file). A reported node matches a true one on the same line (or one of
+its `alt_lines`) when their texts agree (one contains the other, or they are >= 60% alike), so
+a loader that reads the right line but the wrong words does not score. Also prints how many of
+the files a directory walk picks up. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from okrlint.loaders import format_for
+from okrlint.models import OKRDocument
+from okrlint.sources import discover, read_file
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "real-okr-files"
+_MARKUP = re.compile(r"[*_`~]|<[^>]+>|\[(.*?)\]\([^)]*\)")
+
+
+@dataclass
+class Tally:
+    reported: int = 0
+    true: int = 0
+    matched_reported: int = 0
+    matched_true: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.reported += other.reported
+        self.true += other.true
+        self.matched_reported += other.matched_reported
+        self.matched_true += other.matched_true
+
+    @property
+    def precision(self) -> float:
+        return self.matched_reported / self.reported if self.reported else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_true / self.true if self.true else 1.0
+
+    def shown(self) -> str:
+        return (
+            f"P {self.precision:.2f} ({self.matched_reported}/{self.reported})"
+            f"  R {self.recall:.2f} ({self.matched_true}/{self.true})"
+        )
+
+
+@dataclass
+class FileScore:
+    name: str
+    latin: bool
+    objectives: Tally = field(default_factory=Tally)
+    key_results: Tally = field(default_factory=Tally)
+    misses: list[str] = field(default_factory=list)
+
+
+def _normal(text: str) -> str:
+    text = unicodedata.normalize("NFKC", _MARKUP.sub(r"\1", text))
+    return " ".join(text.lower().split())
+
+
+def _alike(reported: str, true: str) -> bool:
+    a, b = _normal(reported), _normal(true)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.6
+
+
+def _latin(entry: dict) -> bool:
+    """Whether the file's OKRs are written in a Latin script (the issue's measure)."""
+    texts = [o["text"] for o in entry.get("objectives") or []]
+    texts += [k["text"] for o in entry.get("objectives") or [] for k in o.get("key_results") or []]
+    letters = [c for t in texts for c in t if c.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
+    return latin / len(letters) >= 0.8
+
+
+def _match(reported: list[tuple[set[int], str]], true: list[tuple[set[int], str]]) -> Tally:
+    """Pair reported and true nodes one to one: same line, texts alike."""
+    tally = Tally(reported=len(reported), true=len(true))
+    used: set[int] = set()
+    for lines, text in true:
+        for index, (rlines, rtext) in enumerate(reported):
+            if index not in used and lines & rlines and _alike(rtext, text):
+                used.add(index)
+                tally.matched_true += 1
+                break
+    tally.matched_reported = len(used)
+    return tally
+
+
+def score_file(folder: Path, entry: dict) -> FileScore:
+    name = entry["file"]
+    score = FileScore(name, _latin(entry))
+    path = folder / name
+    fmt = format_for(name) or "text"
+    result = read_file(path, fmt, 50 * 1024 * 1024)
+    document = result.document or OKRDocument(path=name, format=fmt)
+    got_objectives = [({o.span.start.line} if o.span else set(), o.title) for o in document.objectives]
+    got_krs = [
+        ({kr.span.start.line} if kr.span else set(), kr.title)
+        for o in document.objectives
+        for kr in o.key_results
+    ]
+    true_objectives = [
+        ({o["line"], *(o.get("alt_lines") or [])}, o["text"])
+        for o in entry.get("objectives") or []
+    ]
+    true_krs = [
+        ({k["line"]}, k["text"])
+        for o in entry.get("objectives") or []
+        for k in o.get("key_results") or []
+    ]
+    score.objectives = _match(got_objectives, true_objectives)
+    score.key_results = _match(got_krs, true_krs)
+    score.misses = _misses(got_krs, true_krs)
+    return score
+
+
+def _misses(got: list[tuple[set[int], str]], true: list[tuple[set[int], str]]) -> list[str]:
+    lines = []
+    for lines_, text in got:
+        if not any(lines_ & t and _alike(text, tt) for t, tt in true):
+            lines.append(f"    + {min(lines_, default=0)}: {text[:90]}")
+    for lines_, text in true:
+        if not any(lines_ & g and _alike(gt, text) for g, gt in got):
+            lines.append(f"    - {min(lines_)}: {text[:90]}")
+    return lines
+
+
+def walk_count(folder: Path, names: list[str]) -> tuple[int, int]:
+    found = {path.name for path, _fmt in discover([folder]).files}
+    return sum(1 for name in names if name in found), len(names)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--verbose", "-v", action="store_true", help="list misses per file")
+    args = parser.parse_args()
+    truth_path = args.folder / "truth.yaml"
+    if not truth_path.is_file():
+        print(f"no truth.yaml in {args.folder}: nothing to measure", file=sys.stderr)
+        return 0
+    entries = YAML(typ="safe").load(truth_path.read_text(encoding="utf-8"))
+    scores = [score_file(args.folder, entry) for entry in entries]
+    print(f"{'file':44} {'objectives':28} key results")
+    for score in scores:
+        mark = "" if score.latin else " (non-latin)"
+        print(f"{score.name[:44]:44} {score.objectives.shown():28} {score.key_results.shown()}{mark}")
+        if args.verbose:
+            print("\n".join(score.misses))
+    found, total = walk_count(args.folder, [entry["file"] for entry in entries])
+    for label, chosen in (("all files", scores), ("latin-script", [s for s in scores if s.latin])):
+        objectives, key_results = Tally(), Tally()
+        for score in chosen:
+            objectives.add(score.objectives)
+            key_results.add(score.key_results)
+        print(f"{label} ({len(chosen)}): objectives {objectives.shown()}; "
+              f"key results {key_results.shown()}")
+    print(f"directory walk: {found} of {total} OKR files picked up")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
