@@ -110,7 +110,7 @@ def _match(reported: list[tuple[set[int], str]], true: list[tuple[set[int], str]
 def score_file(folder: Path, entry: dict) -> FileScore:
     name = entry["file"]
     score = FileScore(name, _latin(entry))
-    path = folder / name
+    path = folder / name if (folder / name).exists() else folder / "files" / name
     fmt = format_for(name) or "text"
     result = read_file(path, fmt, 50 * 1024 * 1024)
     document = result.document or OKRDocument(path=name, format=fmt)
@@ -147,7 +147,8 @@ def _misses(got: list[tuple[set[int], str]], true: list[tuple[set[int], str]]) -
 
 
 def walk_count(folder: Path, names: list[str]) -> tuple[int, int]:
-    found = {path.name for path, _fmt in discover([folder]).files}
+    files = folder / "files" if (folder / "files").is_dir() else folder
+    found = {path.name for path, _fmt in discover([files]).files}
     return sum(1 for name in names if name in found), len(names)
 
 

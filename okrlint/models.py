@@ -118,6 +118,9 @@ class KeyResult(_Node):
     owner: str | None = None
     confidence: float | None = None
     score: float | None = None
+    # Written after the title in prose files ("(70%)", "[x]", "(weight 30%)"), as fractions 0-1.
+    progress: float | None = None
+    weight: float | None = None
     check_ins: list[CheckIn] = Field(default_factory=list)
     # What okrlint read in the title (quantities, baseline, target, deadline); set when linted.
     measurement: Measurement | None = None
@@ -140,6 +143,10 @@ class Objective(_Node):
     parent: str | None = None
     why: str | None = None
     visibility: str | None = None
+    # The cycle this objective belongs to when a file holds several ("## 2024 Q1" headings);
+    # None: the document's cycle.
+    cycle: str | None = None
+    progress: float | None = None
     key_results: list[KeyResult] = Field(default_factory=list)
 
 
@@ -149,6 +156,11 @@ class OKRDocument(_Node):
     path: str
     format: str
     cycle: str | None = None
+    # Where the cycle was found ("front matter", "heading, line 3", "path"), for `inspect`.
+    cycle_source: str | None = None
+    # The language of the document's text when it is not English ("sv"); the language rules
+    # stay silent on it.
+    language: str | None = None
     owner: str | None = None
     scope: Scope | None = None
     scoring: Scoring | None = None
@@ -156,6 +168,10 @@ class OKRDocument(_Node):
 
     def key_results(self) -> list[tuple[Objective, KeyResult]]:
         return [(o, kr) for o in self.objectives for kr in o.key_results]
+
+    def cycle_of(self, objective: Objective) -> str | None:
+        """The cycle an objective belongs to: its own, else the document's."""
+        return objective.cycle or self.cycle
 
 
 class Diagnostic(BaseModel):
@@ -174,6 +190,9 @@ class LoadResult(BaseModel):
     document: OKRDocument | None
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     source: str = ""
+    # How a prose file marks its OKRs: "labelled" (objective or KR labels, a key-results
+    # section or column) or "plain" (headings that own lists); None for YAML.
+    layout: str | None = None
 
     def model_post_init(self, __context: Any) -> None:
         # Loaders may append diagnostics in any order; keep them in file order.

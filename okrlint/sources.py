@@ -54,8 +54,8 @@ def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
                     found.files.append((file, fmt))
             if len(found.files) == before:
                 found.warnings.append(
-                    f"{path}: no OKR files found (looked for .okr files, YAML with a top-level"
-                    " 'objectives' list, and Markdown or text with 'Objective:' or 'KR:' labels)"
+                    f"{path}: no OKR files found (looked for .okr files, and YAML, Markdown and"
+                    " text files that hold objectives with key results)"
                 )
             continue
         fmt = format_for(path.name)
@@ -80,7 +80,8 @@ def _holds_okrs(path: Path, fmt: str) -> bool:
             head = handle.read(_SNIFF_BYTES)
     except OSError:
         return True  # cannot tell: lint it, so the read error is reported (E001)
-    return looks_like_okrs(head.decode("utf-8-sig", errors="replace"), fmt)
+    text = head.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+    return looks_like_okrs(text, fmt, display_path(path))
 
 
 def _walk(root: Path, patterns: list[str]) -> list[Path]:

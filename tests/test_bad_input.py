@@ -430,8 +430,8 @@ def test_directory_without_okr_files_beside_a_real_file_is_a_warning(write, cli,
     run = _check(cli, "docs", companion)
     assert run.exit_code == 1  # the companion's F303 decides
     assert run.stderr_lines == [
-        "okrlint: warning: docs: no OKR files found (looked for .okr files, YAML with a top-level"
-        " 'objectives' list, and Markdown or text with 'Objective:' or 'KR:' labels)"
+        "okrlint: warning: docs: no OKR files found (looked for .okr files, and YAML, Markdown and"
+        " text files that hold objectives with key results)"
     ]
     _companion_linted(run)
 

@@ -531,10 +531,12 @@ def test_no_path_walks_the_working_directory_the_same_way(cli: CheckRun, write) 
         ("yaml", "doc: |\n  objectives:\n    - Grow\n", False),  # not a top-level key
         ("yaml", "jobs:\n  - key_results: x\n", False),  # not a top-level list
         ("markdown", "## **O1** Grow\n", True),
-        ("markdown", "- **KR1:** Raise ARR from 1 to 2\n", True),
+        ("markdown", "## Grow\n- **KR1:** Raise ARR from 1 to 2\n", True),
+        ("markdown", "- **KR1:** Raise ARR from 1 to 2\n", False),  # no objective to read
         ("markdown", "## Grow\n\n| KR | Target |\n|---|---|\n| Raise ARR | 3 |\n", True),
         ("markdown", "    ## Objective: an indented code block\n", False),
-        ("markdown", "## Objective\n\nMake builds fast.\n", False),  # a section, not a label
+        ("markdown", "## Objective\n\nMake builds fast.\n", False),  # a README's aim, no KRs
+        ("markdown", "## Objective\n\nMake builds fast.\n\n## Key results\n- p95 under 5 min\n", True),
         ("markdown", "# Data team OKRs, Q3 2026\n\n## Ship faster\n- Cut lead time\n", True),
         ("markdown", "# How we use OKRs\n\n## Cadence\n- Draft in week 1\n", False),
         ("text", "Obj. 3) Grow revenue\n", True),

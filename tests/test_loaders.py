@@ -275,7 +275,7 @@ Some context that is not an OKR.
 KR: Cut time to first value from 9 to 4 days
 KR: Raise activation from 40% to 55%
 
-## Make support faster
+## O3: Make support faster
 
 1. Cut first response time from 8h to 2h
    - measured in Zendesk, business hours
@@ -319,6 +319,21 @@ def test_markdown_objectives_key_results_and_front_matter() -> None:
         ("Plan the data platform", []),  # labelled as an objective: kept without KRs
     ]
     _assert_spans_cover_titles(TEAM_MD, result)
+
+
+def test_markdown_unlabelled_heading_in_a_labelled_file_is_a_section() -> None:
+    # Where objectives carry labels, a plain heading's list is notes or definitions ("What is
+    # an OKR", "Transparency guidelines"), unless key-result labels or a KR section say otherwise.
+    text = (
+        "## Objective: Grow revenue\n- Raise ARR from $2M to $3M\n- Cut churn from 5% to 3%\n"
+        "## Transparency guidelines\n- Definitions are public\n- Values are internal\n"
+        "## Make support faster\n### Key results\n- Cut first response from 8h to 2h\n"
+    )
+    result = load(text, "mixed.md", "markdown")
+    assert _outline(result) == [
+        ("Grow revenue", ["Raise ARR from $2M to $3M", "Cut churn from 5% to 3%"]),
+        ("Make support faster", ["Cut first response from 8h to 2h"]),
+    ]
 
 
 def test_markdown_spans_point_past_labels_that_repeat_the_title() -> None:
@@ -443,7 +458,7 @@ def test_markdown_table_of_contents_is_not_okrs() -> None:
             "Grow revenue",
             [
                 "Raise ARR from $2M to $3M",
-                "See [the dashboard](#dashboard) for NRR from 98% to 110%",
+                "See the dashboard for NRR from 98% to 110%",  # link text, not its markup
             ],
         )
     ]

@@ -6,10 +6,19 @@ Every invalid field becomes an E002 diagnostic.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+if TYPE_CHECKING:
+    from okrlint.loaders.assemble import Found
+
+from okrlint.loaders.yaml_keys import (
+    canonical_key_result,
+    canonical_objective,
+    objective_nodes,
+    synonym,
+)
 from okrlint.models import (
     CheckIn,
     Diagnostic,
@@ -72,15 +81,26 @@ class DocumentBuilder:
             )
             return
         pairs: Pairs = root.value
-        self.document_fields(pairs)
-        if "objectives" not in pairs:
+        key = "objectives" if "objectives" in pairs else synonym(pairs, "objectives")
+        if key not in (None, "objectives") and not isinstance(pairs[key][1].value, list):
+            key = None  # "okr: {Q4: …}": OKRs nested below, found by their own keys
+        self.document_fields(pairs, skip=key)
+        if key is not None:
+            self.add_objectives(pairs[key][1])
+            return
+        found = objective_nodes(root)
+        if not found:
             self.problem("E002", "no 'objectives' list: this file holds no OKRs", _first(root.span))
             return
-        self.add_objectives(pairs["objectives"][1])
+        for node, cycle in found:
+            objective = self.objective(node)
+            if objective is not None:
+                objective.cycle = objective.cycle or cycle
+                self.objectives.append(objective)
 
-    def document_fields(self, pairs: Pairs) -> None:
+    def document_fields(self, pairs: Pairs, skip: str | None = "objectives") -> None:
         for name, (_key, value) in pairs.items():
-            if name == "objectives":
+            if name == skip:
                 continue
             self.fields[name] = plain(value)
             if name in _DOCUMENT_FIELDS:
@@ -104,7 +124,7 @@ class DocumentBuilder:
         if not isinstance(item.value, dict):
             title = self._title_text(item, "objective")
             return None if title is None else Objective(title=title, span=item.span)
-        pairs = dict(item.value)
+        pairs = canonical_objective(dict(item.value))
         krs = pairs.pop("key_results", None)
         objective = self.validated(Objective, pairs, item.span, "objective")
         if objective is None:
@@ -124,7 +144,7 @@ class DocumentBuilder:
                 if title is not None:
                     results.append(KeyResult(title=title, span=item.span))
                 continue
-            pairs = dict(item.value)
+            pairs = canonical_key_result(dict(item.value))
             check_ins = pairs.pop("check_ins", None)
             kr = self.validated(KeyResult, pairs, item.span, "key result")
             if kr is None:
@@ -206,13 +226,19 @@ class DocumentBuilder:
         self.diagnostics.append(Diagnostic(code=code, message=message, span=span))
 
     # -- result -------------------------------------------------------------------------------
-    def result(self, source: str, extra: list[Diagnostic] | None = None) -> LoadResult:
+    def result(
+        self, source: str, extra: list[Diagnostic] | None = None, layout: Found | None = None
+    ) -> LoadResult:
         document = OKRDocument.model_validate(
             {**self.fields, "path": self.path, "format": self.format, "objectives": self.objectives}
         )
         self._check_scores(document)
+        shape = None if layout is None else "labelled" if layout.labelled else "plain"
         return LoadResult(
-            document=document, diagnostics=[*(extra or []), *self.diagnostics], source=source
+            document=document,
+            diagnostics=[*(extra or []), *self.diagnostics],
+            source=source,
+            layout=shape,
         )
 
     def _check_scores(self, document: OKRDocument) -> None:

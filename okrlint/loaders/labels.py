@@ -1,34 +1,173 @@
-"""Label patterns shared by the Markdown and text loaders ("Objective 1:", "O2 -", "KR3:")."""
+"""What a line of an OKR file is, read from its label.
+
+"Objective 2: …", "O1 - …", "okr1 …" open objectives; "KR1: …", "**KR 2** …", "Key Result 3 —"
+are key results; "### Objective" and "Key results:" announce what follows; "Initiatives",
+"Grading notes" open sections that hold no key results; "Owner: Dana" is metadata. Shared by
+the Markdown, text and table readers and by the sniffer, built from corpora/layout/.
+"""
+
+from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
 
-# A label's number, taken whole: "2", "#3", "2.2", "1.2.1". The lookahead stops "KR 2.2 Grow"
-# from reading as "KR 2." followed by "2 Grow".
-_NUMBER = r"#?\d+(?:\.\d+)*(?!\.?\d)"
-_SEPARATOR = r"[:.)\-–—]"
-# "Objective: …", "Objective 2 - …", "O1: …", "O1 …", "O1.3 …", "Obj. 3) …"
-OBJECTIVE_LABEL = re.compile(
-    rf"^(?:objective|obj\.?)\s*(?:{_NUMBER})?\s*{_SEPARATOR}\s*(?P<title>\S.*)$"
-    rf"|^(?:objective|obj\.?)\s*{_NUMBER}\.?\s+(?P<title2>\S.*)$"
-    rf"|^O\s*(?:{_NUMBER})?\s*{_SEPARATOR}\s*(?P<title3>\S.*)$"
-    rf"|^O{_NUMBER}\.?\s+(?P<title4>\S.*)$",
-    re.IGNORECASE,
-)
-# "KR: …", "KR1: …", "KR 2) …", "Key result 3 - …", "KR 2.2 …", "KR2.2: …", "KR 1.2 - …"
-KR_LABEL = re.compile(
-    rf"^(?:KR|key[\s-]*result)\s*(?:{_NUMBER}\s*{_SEPARATOR}|{_NUMBER}\.?(?=\s)|{_SEPARATOR})\s*",
-    re.IGNORECASE,
-)
-# A heading that opens the key results of an objective ("## Key results", "### KRs"), and a
-# table column holding them (`| KR | Target |`).
-KR_SECTION = re.compile(r"^(?:key[\s-]*results?|krs?)\b", re.IGNORECASE)
-KR_COLUMN = re.compile(r"^(?:key[\s-]*results?|krs?)$", re.IGNORECASE)
-_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.+?)\1")
+from okrlint.loaders.vocabulary import vocabulary
 
 
-def objective_title(match: re.Match[str]) -> str:
-    """The title captured by OBJECTIVE_LABEL, whichever of its forms matched."""
-    return next(group for group in match.groups() if group)
+class Role(StrEnum):
+    OBJECTIVE = "objective"  # a label and the objective's statement
+    OBJECTIVE_LABEL = "objective-label"  # the label alone: the statement follows
+    KEY_RESULT = "key-result"  # a label and the key result
+    KR_SECTION = "kr-section"  # "Key results:": the key results follow
+    OTHER_SECTION = "other-section"  # "Initiatives", "Notes": no key results follow
+    METADATA = "metadata"  # "Owner: Dana"
+    PLAIN = "plain"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line's role and, for objectives and key results, the text after the label."""
+
+    role: Role
+    title: str = ""
+    weak: bool = False  # opened by a weak word ("Goal 1:", "okr2"): kept only with key results
+    key: str = ""  # metadata: the key, lower-case, single-spaced
+    value: str = ""  # metadata: the value
+
+
+# A label's number or id, taken whole: "2", "#3", "2.2", "'2022.C1'". The lookahead stops
+# "KR 2.2 Grow" from reading as "KR 2." followed by "2 Grow".
+_NUMBER = r"(?:#\s*)?\d{1,4}(?:\.\d{1,4}){0,4}[a-z]?(?!\.?\d)"
+_ID = r"['\"`‘’“”][\w.\-]{1,24}['\"`‘’“”]"
+_REF = rf"(?:{_NUMBER}|{_ID})"
+_SEPARATOR = r"[:：.)）\-–—|、]"
+_NO_LETTER = r"(?![^\W\d_])"  # the word ends here: "Objectives" is not "Objective" + "s"
+_OPEN, _CLOSE = r"[\[(（]?", r"[\])）]?"
+_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.{1,60}?)\1")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    objective: re.Pattern[str]
+    objective_label: re.Pattern[str]
+    key_result: re.Pattern[str]
+    kr_section_line: re.Pattern[str]
+    kr_section_heading: re.Pattern[str]
+    other_line: re.Pattern[str]
+    other_heading: re.Pattern[str]
+    metadata: re.Pattern[str]
+
+
+def _titled(words: str) -> str:
+    """`words` + optional number + separator + title, or `words` + number + title."""
+    return (
+        rf"{_OPEN}(?P<word>{words})\.?{_NO_LETTER}\s*(?:[-#]?\s*{_REF})?{_CLOSE}\s*"
+        rf"{_SEPARATOR}{{1,2}}\s*(?P<title>\S.*)"
+        rf"|{_OPEN}(?P<word2>{words}){_NO_LETTER}\s*[-#]?\s*{_REF}{_CLOSE}\.?\s+(?P<title2>\S.*)"
+    )
+
+
+@cache
+def _patterns() -> _Patterns:
+    words = vocabulary()
+    objective_words = f"(?:{words.strong_objective}|{words.weak_objective})"
+    # "O1: …", "O2 - …", "O3 …": a capital O (a lower-case "o - " is prose) with at most two
+    # digits (rule codes such as "O101" are not objectives); a bare "O." is an abbreviation.
+    o_form = (
+        r"(?-i:O)(?:\d{1,2}(?:\.\d{1,2}){0,2}(?!\.?\d)\s*[:：.)）\-–—]|\s*[:：\-–—])\s*(?P<title3>\S.*)"
+        r"|(?-i:O)\d{1,2}(?:\.\d{1,2}){0,2}(?!\.?\d)\.?\s+(?P<title4>\S.*)"
+    )
+    section = rf"(?:{words.kr_section}|{words.key_result}(?:s|e|en|er|es)?)"
+    return _Patterns(
+        objective=re.compile(rf"^(?:{_titled(objective_words)}|{o_form})$", re.I),
+        objective_label=re.compile(
+            rf"^{_OPEN}(?:(?P<strong>{words.strong_objective})\.?{_NO_LETTER}\s*(?:[-#]?\s*{_REF})?"
+            rf"|{words.weak_objective}{_NO_LETTER}\s*[-#]?\s*{_REF}|(?-i:O)\d{{1,2}}){_CLOSE}"
+            r"\s*[:：]?\s*$",
+            re.I,
+        ),
+        key_result=re.compile(
+            rf"^(?:{_titled(words.key_result)}"
+            rf"|(?:{words.key_result})(?:s|e|en|er|es)?{_NO_LETTER}\s*[:：]\s*(?P<title3>\S.*))$",
+            re.I,
+        ),
+        kr_section_line=re.compile(
+            rf"^{section}{_NO_LETTER}\s*(?:[(（][^)）]{{0,40}}[)）])?\s*[:：]?\s*$", re.I
+        ),
+        kr_section_heading=re.compile(
+            rf"^{section}{_NO_LETTER}(?:\s+\S+){{0,4}}\s*[:：]?$", re.I
+        ),
+        other_line=re.compile(rf"^{words.other_section}{_NO_LETTER}(?:\s+\S+){{0,3}}\s*[:：]?\s*$", re.I),
+        other_heading=re.compile(rf"^{words.other_section}{_NO_LETTER}(?:\s*\S+){{0,4}}\s*[:：?]?$", re.I),
+        metadata=re.compile(r"^(?P<key>[^\W\d_][\w'’ /&.\-]{0,40}?)\s*[:：]\s*(?P<value>.*)$"),
+    )
+
+
+# Tokens that name an OKR or a cycle in front of a heading's words: "`2022.C1` Initiatives",
+# "Q3 Key results".
+# A heading that names OKRs ("Team OKRs", "Product goals") is not a notes or team section.
+_OKR_WORDS = re.compile(r"\b(?:okrs?|objectives?|goals?)\b", re.IGNORECASE)
+_LEADING_ID = re.compile(r"^(?:['\"`‘’][^'\"`‘’]{1,24}['\"`‘’]|[A-Z]{0,3}\d[\w.\-]{0,12})\s+")
+
+
+def classify(text: str, *, heading: bool = False) -> Line:
+    """The role of one line (or heading) of plain text, emphasis and list markers removed."""
+    text = text.strip()
+    patterns = _patterns()
+    if match := patterns.objective.match(text):
+        word = match.group("word") or match.group("word2") or "o"
+        weak = re.fullmatch(vocabulary().weak_objective, word, re.I) is not None
+        return Line(Role.OBJECTIVE, _title(match), weak=weak)
+    if match := patterns.key_result.match(text):
+        return Line(Role.KEY_RESULT, _title(match))
+    if match := patterns.objective_label.match(text):
+        return Line(Role.OBJECTIVE_LABEL, weak=match.group("strong") is None and not text.startswith("O"))
+    bare = text
+    if heading:
+        while match := _LEADING_ID.match(bare):
+            bare = bare[match.end() :]
+    if (patterns.kr_section_heading if heading else patterns.kr_section_line).match(bare):
+        # "Key results" heads a section; a longer heading that merely mentions results and
+        # starts with a section word ("Notes on key results") is that other section.
+        if not (heading and patterns.other_heading.match(bare) and not _starts_kr(bare)):
+            return Line(Role.KR_SECTION)
+    if (patterns.other_heading if heading else patterns.other_line).match(bare) and not (
+        heading and _OKR_WORDS.search(bare)
+    ):
+        return Line(Role.OTHER_SECTION)
+    if metadata := _metadata(text):
+        return metadata
+    return Line(Role.PLAIN, text)
+
+
+def _starts_kr(text: str) -> bool:
+    words = vocabulary()
+    return re.match(rf"(?:{words.kr_section}|{words.key_result})", text, re.I) is not None
+
+
+def _title(match: re.Match[str]) -> str:
+    return next(
+        (match.group(name) for name in ("title", "title2", "title3", "title4")
+         if name in match.re.groupindex and match.group(name)),
+        "",
+    ).strip()
+
+
+def _metadata(text: str) -> Line | None:
+    match = _patterns().metadata.match(text)
+    if match is None:
+        return None
+    key = " ".join(match.group("key").lower().replace("-", " ").split())
+    value = match.group("value").strip()
+    words = key.split()
+    if not words or len(words) > 4 or len(value.split()) > 8:
+        return None
+    known = vocabulary().metadata_keys
+    if key in known or words[0] in known or words[-1] in known:
+        return Line(Role.METADATA, text, key=key, value=value)
+    return None
 
 
 def strip_emphasis(text: str) -> str:
@@ -37,3 +176,20 @@ def strip_emphasis(text: str) -> str:
     if match and len(match.group(2)) < 40:
         return match.group(2) + text[match.end() :]
     return text
+
+
+def _kr_prefix() -> str:
+    words = vocabulary().key_result
+    return (
+        rf"^{_OPEN}(?:{words})\.?{_NO_LETTER}\s*(?:[-#]?\s*{_REF}{_CLOSE}\s*{_SEPARATOR}{{1,2}}"
+        rf"|[-#]?\s*{_REF}{_CLOSE}\.?(?=\s)|{_SEPARATOR}{{1,2}})\s*"
+    )
+
+
+# The label in front of a key result ("KR1: ", "Key result 2 - "), for stripping it.
+KR_LABEL = re.compile(_kr_prefix(), re.IGNORECASE)
+# TEMP compat
+OBJECTIVE_LABEL = re.compile(r"^$x")
+KR_SECTION = re.compile(r"^$x")
+KR_COLUMN = re.compile(r"^$x")
+def objective_title(m): return ""

@@ -1,15 +1,21 @@
-"""Plain-text drafts.
+"""Plain-text drafts and text pasted from documents.
 
-`Objective:`/`O1:` lines, `KR:`/bullet lines, and the "We will … as measured by …" template.
+Lines become outline blocks (bullets nest by indentation; every other line stands alone), so
+labels, "Key results:" lines, initiatives and metadata are read as in Markdown. The seed template
+"We will … as measured by …" is read here, and `cycle:`/`owner:` lines set document fields.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
 
-from okrlint.loaders.builder import DocumentBuilder
-from okrlint.loaders.labels import KR_LABEL, OBJECTIVE_LABEL, objective_title
+from okrlint.loaders.assemble import Assembler
+from okrlint.loaders.builder import DocumentBuilder, Located
+from okrlint.loaders.document_cycle import settle_cycle
+from okrlint.loaders.labels import Role, classify, strip_emphasis
+from okrlint.loaders.outline import Block, Item, ListBlock, Paragraph, Prebuilt, TextLine
+from okrlint.loaders.spans import locator
 from okrlint.loaders.template import OBJECTIVE_ONLY, TEMPLATE, due_date, key_results
 from okrlint.measure import parse_deadline
 from okrlint.models import KeyResult, LoadResult, Objective, Span
@@ -19,22 +25,7 @@ _FIELD = re.compile(
 )
 # A trailing suppression comment; the engine reads it from the source, the title must not.
 _DIRECTIVE = re.compile(r"\s+#\s*okrlint:.*$", re.IGNORECASE)
-_BULLET = re.compile(r"^(?:[-*•+]|\d+[.)])\s+")
-
-
-@dataclass
-class _Draft:
-    builder: DocumentBuilder
-    current: Objective | None = None
-    kr_indent: int | None = None  # least indent of the current objective's KR lines
-    # Key results dated only by a deadline written once for their whole sentence.
-    shared: list[tuple[KeyResult, str]] = field(default_factory=list)
-    lone: list[Objective] = field(default_factory=list)  # "We will …" lines with no KRs yet
-
-    def start(self, objective: Objective) -> Objective:
-        self.builder.objectives.append(objective)
-        self.current, self.kr_indent = objective, None
-        return objective
+_BULLET = re.compile(r"^(?:[-*•+·▪◦]|\d{1,3}[.)、）]|[a-z][.)])\s+|^\d{1,3}、")
 
 
 def load_text(text: str, path: str) -> LoadResult:
@@ -43,102 +34,128 @@ def load_text(text: str, path: str) -> LoadResult:
     if not text.strip():
         builder.empty_file(text)
         return builder.result(text)
-    draft = _Draft(builder)
-    for index, raw in enumerate(text.split("\n")):
-        raw = _DIRECTIVE.sub("", raw)  # "- KR … # okrlint: disable=O101" is not part of the KR
+    lines = [_DIRECTIVE.sub("", raw) for raw in text.split("\n")]
+    shared: list[tuple[KeyResult, str]] = []
+    blocks = _blocks(lines, builder, shared)
+    assembler = Assembler(locator(lines, path), separate_lines=True)
+    builder.objectives = assembler.read(blocks)
+    settle_cycle(builder, assembler.found, lines)
+    _date_shared_deadlines(builder, shared)
+    return builder.result(text, layout=assembler.found)
+
+
+def _blocks(
+    lines: list[str], builder: DocumentBuilder, shared: list[tuple[KeyResult, str]]
+) -> list[Block]:
+    blocks: list[Block] = []
+    boilerplate = _boilerplate(lines)
+    # Open bullets by indent: a deeper bullet nests under the last shallower one.
+    open_items: list[tuple[int, Item]] = []
+    # Bullets indented under a template sentence that lists its key results are details of them.
+    detail_indent: int | None = None
+    for row, raw in enumerate(lines):
         line = raw.strip()
-        if not line or line.startswith("#"):
+        if not line or line.startswith("#") or _normal(line) in boilerplate:
             continue
         indent = len(raw) - len(raw.lstrip())
-        row = index + 1
-        if field_match := _FIELD.match(line):
-            _document_field(builder, field_match, row, indent)
-        elif template := TEMPLATE.match(line):
-            _template(draft, raw, row, indent, template)
-        elif objective := OBJECTIVE_LABEL.match(line):
-            title = objective_title(objective)
-            draft.start(Objective(title=title, span=_span(path, row, raw, title)))
-        elif draft.current is not None and (KR_LABEL.match(line) or _BULLET.match(line)):
-            _key_result(draft, raw, row, indent)
-        elif lone := OBJECTIVE_ONLY.match(line):
-            _objective_only(draft, row, indent, lone)
-    _date_shared_deadlines(draft)
-    _drop_prose(draft)
-    return builder.result(text)
+        if field := _FIELD.match(line):
+            _document_field(builder, field, row, indent)
+            continue
+        bullet = _BULLET.match(line)
+        if template := TEMPLATE.match(line):
+            open_items.clear()
+            prebuilt = _template(builder.path, raw, row, indent, template, shared)
+            detail_indent = indent if prebuilt.objective.key_results else None
+            blocks.append(prebuilt)
+            continue
+        if bullet and detail_indent is not None and indent > detail_indent and not open_items:
+            if classify(line[bullet.end() :].strip()).role != Role.KEY_RESULT:
+                continue
+        if not bullet:
+            detail_indent = None
+        if not bullet and (lone := OBJECTIVE_ONLY.match(line)) and not _labelled(line):
+            open_items.clear()
+            blocks.append(Prebuilt(_objective(builder.path, row, indent, lone), lone=True))
+            continue
+        if bullet is None:
+            open_items.clear()
+            blocks.append(Paragraph([TextLine(strip_emphasis(line), row)], separate=True))
+            continue
+        item = Item([TextLine(strip_emphasis(line[bullet.end() :].strip()), row)])
+        while open_items and open_items[-1][0] >= indent:
+            open_items.pop()
+        if open_items:
+            parent = open_items[-1][1]
+            if parent.blocks and isinstance(parent.blocks[-1], ListBlock):
+                parent.blocks[-1].items.append(item)
+            else:
+                parent.blocks.append(ListBlock([item]))
+        elif blocks and isinstance(blocks[-1], ListBlock):
+            blocks[-1].items.append(item)
+        else:
+            blocks.append(ListBlock([item]))
+        open_items.append((indent, item))
+    return blocks
 
 
-def _drop_prose(draft: _Draft) -> None:
-    """A bare "We will …" sentence is the objective of a one-line draft; beside real
-    objectives it is prose ("We will review progress every Monday"), not an objective."""
-    objectives = draft.builder.objectives
-    empty = [o for o in draft.lone if not o.key_results]
-    if empty and len(empty) < len(objectives):
-        objectives[:] = [o for o in objectives if all(o is not e for e in empty)]
+def _labelled(line: str) -> bool:
+    return classify(line).role != Role.PLAIN
 
 
-def _key_result(draft: _Draft, raw: str, row: int, indent: int) -> None:
-    line = raw.strip()
-    bullet = _BULLET.match(line)
-    body = line[bullet.end() :] if bullet else line
-    kr_label = KR_LABEL.match(body)  # "KR1: …", or "- KR 2.2 …" as in Markdown
-    # A bullet indented under a key result is a detail of it ("  - note: includes trial
-    # users"), as nested bullets are in Markdown; a nested "KR:" line is still a key result.
-    if not kr_label and draft.kr_indent is not None and indent > draft.kr_indent:
-        return
-    # Bullet and label patterns consume the spaces after them: the title starts right there.
-    start = indent + (bullet.end() if bullet else 0) + (kr_label.end() if kr_label else 0)
-    title = body[kr_label.end() :].rstrip() if kr_label else body
-    if title and draft.current is not None:
-        span = Span.of(draft.builder.path, row, start + 1, row, start + len(title) + 1)
-        draft.current.key_results.append(KeyResult(title=title, span=span))
-        draft.kr_indent = indent if draft.kr_indent is None else min(draft.kr_indent, indent)
+def _normal(line: str) -> str:
+    return " ".join(line.lower().split())
+
+
+def _boilerplate(lines: list[str]) -> set[str]:
+    """Lines a template repeats under every objective ("- Where do I want to go? …"): the same
+    sentence of four or more words three times or more is the template's prompt, not an OKR."""
+    counts = Counter(_normal(line) for line in lines if len(line.split()) >= 4)
+    return {line for line, count in counts.items() if count >= 3}
 
 
 def _document_field(builder: DocumentBuilder, field: re.Match[str], row: int, indent: int) -> None:
-    from okrlint.loaders.builder import Located  # local: only the text loader builds these by hand
-
     key, value = field.group("key").lower(), field.group("value")
     column = indent + field.start("value") + 1
-    span = Span.of(builder.path, row, column, row, column + len(value))
+    span = Span.of(builder.path, row + 1, column, row + 1, column + len(value))
     builder.document_fields({key: (Located(key, span), Located(value, span))})
+    if key == "cycle":
+        builder.fields["cycle_source"] = f"'cycle:' line, line {row + 1}"
 
 
-def _template(draft: _Draft, raw: str, row: int, indent: int, match: re.Match[str]) -> None:
-    objective = _objective_only(draft, row, indent, match)
+def _template(
+    path: str,
+    raw: str,
+    row: int,
+    indent: int,
+    match: re.Match[str],
+    shared: list[tuple[KeyResult, str]],
+) -> Prebuilt:
+    objective = _objective(path, row, indent, match)
     rest_start = indent + match.end()
     pieces, deadline = key_results(raw[rest_start:])
     for offset, piece in pieces:
         column = rest_start + offset
         kr = KeyResult(
             title=piece,
-            span=Span.of(draft.builder.path, row, column + 1, row, column + len(piece) + 1),
+            span=Span.of(path, row + 1, column + 1, row + 1, column + len(piece) + 1),
         )
         objective.key_results.append(kr)
-        draft.kr_indent = indent  # bullets indented under the sentence are details of its KRs
         if deadline is not None:
-            draft.shared.append((kr, deadline))
+            shared.append((kr, deadline))
+    return Prebuilt(objective)
 
 
-def _objective_only(draft: _Draft, row: int, indent: int, match: re.Match[str]) -> Objective:
+def _objective(path: str, row: int, indent: int, match: re.Match[str]) -> Objective:
     """The objective of a "We will …" sentence; its KRs follow on the line or as a list."""
     title = match.group("objective")
     start = indent + match.start("objective")
-    span = Span.of(draft.builder.path, row, start + 1, row, start + len(title) + 1)
-    objective = draft.start(Objective(title=title, span=span))
-    draft.lone.append(objective)
-    return objective
+    return Objective(title=title, span=Span.of(path, row + 1, start + 1, row + 1, start + len(title) + 1))
 
 
-def _date_shared_deadlines(draft: _Draft) -> None:
+def _date_shared_deadlines(builder: DocumentBuilder, shared: list[tuple[KeyResult, str]]) -> None:
     # Done once the whole file is read: a `cycle:` line may come after the sentence.
-    cycle = draft.builder.fields.get("cycle")
-    for kr, phrase in draft.shared:
+    cycle = builder.fields.get("cycle")
+    for kr, phrase in shared:
         if kr.due is None and parse_deadline(kr.title) is None:
             kr.shared_deadline = phrase
             kr.due = due_date(phrase, str(cycle) if cycle else None)
-
-
-def _span(path: str, row: int, raw: str, title: str) -> Span:
-    column = raw.find(title)
-    column = column if column >= 0 else len(raw) - len(raw.lstrip())
-    return Span.of(path, row, column + 1, row, column + len(title) + 1)

@@ -1,0 +1,49 @@
+"""Progress, score and weight written after an objective or key result: "(70%)", "– 0.7",
+"（40%）", "(weight 30%)", a trailing "[x]". They describe the item; they are not its target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PERCENT = r"(?P<percent>\d{1,3}(?:[.,]\d{1,2})?)\s*%"
+_FRACTION = r"(?P<fraction>0?[.,]\d{1,3}|1[.,]0{1,3})"
+_TRAILING = re.compile(
+    r"(?:\s*[(（]\s*(?P<weighted>weight|w|gewicht|peso|poids)\s*[:=]?\s*(?P<weight>\d{1,3})\s*%\s*[)）]"
+    rf"|\s*[(（]\s*(?:progress|done|score|status)?\s*[:=]?\s*{_PERCENT}\s*(?:done|complete[d]?)?\s*[)）]"
+    rf"|\s+[-–—]\s*{_FRACTION}"
+    r"|\s*[(（]\s*(?:score\s*[:=]?\s*)?(?P<score>0?\.\d{1,3}|1\.0{1,3})\s*[)）]"
+    r"|\s*\[(?P<box>[xX✓✔ ])\])"
+    r"\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What the trailing annotation says, each as a fraction 0-1."""
+
+    progress: float | None = None
+    score: float | None = None
+    weight: float | None = None
+
+
+def split_annotation(text: str) -> tuple[str, Annotation | None]:
+    """The text without its trailing annotation, and the annotation (None if there is none)."""
+    match = _TRAILING.search(text)
+    if match is None or not text[: match.start()].strip():
+        return text, None
+    groups = match.groupdict()
+    if groups["weight"] is not None:
+        annotation = Annotation(weight=int(groups["weight"]) / 100)
+    elif groups["percent"] is not None:
+        value = float(groups["percent"].replace(",", ".")) / 100
+        if value > 1:
+            return text, None  # "(150%)" is not a share of done
+        annotation = Annotation(progress=value)
+    elif groups["fraction"] is not None or groups["score"] is not None:
+        value = float((groups["fraction"] or groups["score"]).replace(",", "."))
+        annotation = Annotation(score=value)
+    else:
+        annotation = Annotation(progress=0.0 if groups["box"] == " " else 1.0)
+    return text[: match.start()].rstrip(), annotation

@@ -1,0 +1,527 @@
+"""Which blocks of an outline are objectives and key results.
+
+Labels decide first ("Objective 2:", "KR1:", "### Objective", "Key results:"); where a file
+uses them, unlabelled headings are sections, not objectives. Unlabelled list items are key
+results only where the structure says so: directly under an objective, or under a key-results
+heading, bullet or line. Initiatives, notes, grading, metadata lines, checklists, navigation and
+prose are never key results. A file with no labels at all falls back to the plain layout: a
+heading that owns a list is an objective and the list its key results.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from okrlint.loaders.annotations import split_annotation
+from okrlint.loaders.cycles import cycle_heading, deadline_date
+from okrlint.loaders.labels import Line, Role, classify
+from okrlint.loaders.outline import (
+    Block,
+    Details,
+    Heading,
+    Item,
+    ListBlock,
+    Paragraph,
+    Prebuilt,
+    Table,
+    TextLine,
+)
+from okrlint.loaders.vocabulary import vocabulary
+from okrlint.models import KeyResult, Objective, Span
+
+# Where a title sits in the source: (title, first row, row after the last) -> Span.
+Locate = Callable[[str, int, int], Span]
+
+_OBJECTIVE_LABELS = {Role.OBJECTIVE, Role.OBJECTIVE_LABEL}
+# A continuation line that starts like a bullet is an item of its own ("·流程优化").
+_BULLETISH = ("·", "•", "▪", "◦", "●", "○", "‣", "–", "- ", "* ", "+ ")
+_CHECKBOX = ("[ ]", "[x]", "[X]")
+
+
+@dataclass
+class Found:
+    """What the assembler read besides the objectives: cycles and deadlines, with their rows."""
+
+    cycle: tuple[str, int] | None = None  # from a `Cycle:` line before any objective
+    heading_cycles: list[tuple[str, int]] = field(default_factory=list)
+    deadline: tuple[str, int] | None = None  # a deadline stated for the whole file
+    labelled: bool = False  # a label, key-results section or KR column was read
+
+
+@dataclass
+class _Open:
+    objective: Objective
+    level: float  # the heading level it belongs to; paragraph- and item-opened: section + 0.5
+    from_heading: bool
+    weak: bool
+    pending: bool = False  # a label alone: the statement comes next
+    tentative: bool = False  # a plain heading: an objective only if key results follow
+    prose_after: bool = False  # prose followed its key results: later plain lists are not KRs
+    deadline: str | None = None
+
+
+@dataclass
+class _Section:
+    level: int
+    kind: str  # objective | kr-section | kr | other | plain | cycle
+    cycle: str | None = None
+
+
+class Assembler:
+    """Reads a sequence of blocks into objectives; `locate` turns titles into spans."""
+
+    def __init__(self, locate: Locate, *, separate_lines: bool = False) -> None:
+        self.locate = locate
+        self.objectives: list[Objective] = []
+        self.found = Found()
+        self._weak: set[int] = set()  # objectives to drop unless key results follow
+        self._deadlines: dict[int, str] = {}
+        self._current: _Open | None = None
+        self._sections: list[_Section] = []
+        self._kr_line = False  # a "Key results:" line: the next list (or lines) are key results
+        self._skip = False  # an "Initiatives:" line: nothing is read until the next label
+        self._fallback = False
+        # Text files have no paragraphs: a "Key results:" line covers the lines after it.
+        self._separate_lines = separate_lines
+        self._roles: dict[tuple[str, bool], Line] = {}
+        self._lone: set[int] = set()
+        self._label_only: set[int] = set()  # opened by a label alone ("### Objective 1")
+
+    # -- entry point --------------------------------------------------------------------------
+    def read(self, blocks: list[Block]) -> list[Objective]:
+        # A file that labels its objectives makes its other headings sections: their plain
+        # lists are not key results (KR labels, key-results sections and KR tables still are).
+        self._fallback = not any(
+            self._role(text, heading).role in _OBJECTIVE_LABELS for text, heading in _texts(blocks)
+        )
+        self._blocks(blocks)
+        self._close()
+        # A label alone ("## Objective" over a paragraph) is also how READMEs head a project's
+        # aim: without key results it is not taken for an objective.
+        objectives = [
+            o
+            for o in self.objectives
+            if o.key_results or (id(o) not in self._weak and id(o) not in self._label_only)
+        ]
+        # A bare "We will …" sentence is the objective of a one-line draft; beside real
+        # objectives it is prose ("We will review progress every Monday").
+        lone = [o for o in objectives if id(o) in self._lone and not o.key_results]
+        if lone and len(lone) < len(objectives):
+            objectives = [o for o in objectives if all(o is not other for other in lone)]
+        for objective in objectives:
+            phrase = self._deadlines.get(id(objective)) or (
+                self.found.deadline[0] if self.found.deadline else None
+            )
+            if phrase:
+                for kr in objective.key_results:
+                    if kr.due is None and kr.shared_deadline is None:
+                        kr.shared_deadline, kr.due = phrase, deadline_date(phrase)
+        return objectives
+
+    def _role(self, text: str, heading: bool = False) -> Line:
+        key = (text, heading)
+        if key not in self._roles:
+            self._roles[key] = classify(text, heading=heading)
+        return self._roles[key]
+
+    # -- blocks -------------------------------------------------------------------------------
+    def _blocks(self, blocks: list[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, Heading):
+                self._heading(block)
+            elif any(s.kind == "other" for s in self._sections):
+                continue
+            elif isinstance(block, Paragraph):  # a label line ends an "Initiatives:" part
+                self._paragraph(block.lines, block.separate)
+            elif self._skip:
+                continue
+            elif isinstance(block, Paragraph):
+                self._paragraph(block.lines, block.separate)
+            elif isinstance(block, ListBlock):
+                self._list(block.items, self._list_mode())
+                self._kr_line = self._kr_line and self._separate_lines
+            elif isinstance(block, Table):
+                self._table(block)
+            elif isinstance(block, Details):
+                self._details(block)
+            elif isinstance(block, Prebuilt):
+                self._prebuilt(block)
+
+    def _prebuilt(self, block: Prebuilt) -> None:
+        self._close()
+        self._kr_line = self._skip = False
+        self.objectives.append(block.objective)
+        if block.lone:
+            self._lone.add(id(block.objective))
+        else:
+            self.found.labelled = True  # the template names its key results
+        self._current = _Open(block.objective, self._section_level() + 0.5, False, False)
+
+    def _section_level(self) -> int:
+        return self._sections[-1].level if self._sections else 0
+
+    def _heading(self, heading: Heading) -> None:
+        level, line = heading.level, heading.line
+        while self._sections and self._sections[-1].level >= level:
+            self._sections.pop()
+        self._kr_line = self._skip = False
+        role = self._role(line.text, True)
+        current = self._current
+        if current is not None and current.pending:
+            current.pending = False  # a label heading straight after a label heading
+        if role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL):
+            self._open(line, role, level, from_heading=True)
+            self._sections.append(_Section(level, "objective"))
+            return
+        if role.role == Role.KEY_RESULT:
+            if current is not None and current.level >= level:
+                self._close()
+            self._add_kr([line], role.title)
+            self._sections.append(_Section(level, "kr"))
+            return
+        if role.role == Role.KR_SECTION:
+            self._sections.append(_Section(level, "kr-section"))
+            self.found.labelled = True
+            if current is not None:
+                current.prose_after = False
+            return
+        if current is not None and level <= current.level:
+            self._close()
+        if role.role == Role.OTHER_SECTION and level > 1:  # an H1 is the page's title
+            self._sections.append(_Section(level, "other"))
+            return
+        cycle = cycle_heading(line.text)
+        if cycle is not None:
+            self.found.heading_cycles.append((cycle, line.row))
+            self._sections.append(_Section(level, "cycle", cycle))
+            return
+        if current is not None and level > current.level and not current.weak:
+            # An unlabelled heading under a labelled objective heading is one of its results.
+            self._add_kr([line], line.text)
+            self._sections.append(_Section(level, "kr"))
+            return
+        self._sections.append(_Section(level, "plain"))
+        if not line.text.rstrip().endswith("?"):
+            self._open(line, Line(Role.OBJECTIVE, line.text, weak=True), level, from_heading=True)
+            if self._current is not None:
+                self._current.tentative = True
+
+    def _paragraph(self, lines: list[TextLine], separate: bool) -> None:
+        index = 0
+        last_kr: tuple[KeyResult, list[TextLine], str] | None = None
+        while index < len(lines):
+            line = lines[index]
+            role = self._role(line.text)
+            current = self._current
+            if current is not None and current.pending:
+                if role.role == Role.PLAIN:
+                    rest = lines[index:] if not separate else [line]
+                    self._state_objective(current, rest)
+                    index += len(rest)
+                    continue
+                if role.role != Role.METADATA:
+                    current.pending = False  # another label came first: no statement
+            if role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL):
+                self._statement(line, role)
+                last_kr = None
+            elif role.role == Role.KEY_RESULT and separate:
+                self._skip = False
+                self._add_kr([line], role.title)
+            elif role.role == Role.KEY_RESULT:
+                self._skip = False
+                last_kr = self._add_kr_tracked([line], role.title)
+            elif role.role == Role.KR_SECTION:
+                self._kr_line, self._skip, last_kr = True, False, None
+                if current is not None:
+                    current.prose_after = False
+            elif role.role == Role.OTHER_SECTION:
+                self._kr_line, self._skip, last_kr = False, True, None
+            elif role.role == Role.METADATA:
+                self._metadata(role, line.row)
+            elif self._skip:
+                pass
+            elif last_kr is not None and not separate and not line.text.startswith(_BULLETISH):
+                last_kr = self._continue_kr(last_kr, line)  # a wrapped key result
+            elif self._kr_line and self._current is not None and (separate or index > 0):
+                self._add_kr([line], line.text)
+            elif self._current is not None and self._current.objective.key_results:
+                self._current.prose_after = True
+            index += 1
+
+    def _statement(self, line: TextLine, role: Line) -> None:
+        """An objective label in running text: a new objective, or the statement of an
+        objective heading that only gave its id ("### OKR 2022.C1" then "Objective: …")."""
+        current = self._current
+        if (
+            current is not None
+            and current.from_heading
+            and not current.objective.key_results
+            and self._sections
+            and self._sections[-1].kind == "objective"
+        ):
+            if role.role == Role.OBJECTIVE:
+                self._state_objective(current, [TextLine(role.title, line.row)], relabel=True)
+            else:
+                current.pending = True
+            current.weak = current.weak and role.weak
+            if not current.weak:
+                self._weak.discard(id(current.objective))
+            self._kr_line = self._skip = False
+            return
+        self._open(line, role, self._section_level() + 0.5, from_heading=False)
+
+    def _list_mode(self) -> str:
+        kind = self._sections[-1].kind if self._sections else ""
+        if kind == "kr":
+            return "detail"
+        if self._kr_line or kind == "kr-section":
+            return "kr"
+        current = self._current
+        if current is not None and not current.prose_after:
+            return "none" if current.tentative and not self._fallback else "kr"
+        return "none"
+
+    def _list(self, items: list[Item], mode: str) -> None:
+        roles = [self._role(_first(item)) for item in items]
+        section_inside = any(role.role == Role.KR_SECTION for role in roles)
+        for item, role in zip(items, roles, strict=True):
+            text = _first(item)
+            if not item.lines:
+                self._item_blocks(item, mode)  # "- - KR": the item opens with a nested list
+                continue
+            if item.navigation or text.startswith(_CHECKBOX):
+                continue  # a table of contents; a checklist of initiatives
+            if item.links_only and role.role == Role.PLAIN:
+                continue  # a list of links: references, not results
+            if role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL) and mode != "detail":
+                self._open(item.lines[0], role, self._section_level() + 0.5, from_heading=False)
+                if role.role == Role.OBJECTIVE_LABEL:
+                    self._await_statement(item)
+                self._item_blocks(item, "kr")
+            elif role.role == Role.KEY_RESULT:
+                self._add_kr(item.lines, role.title)
+                self._item_blocks(item, "detail")
+            elif role.role == Role.KR_SECTION and mode != "detail":
+                self._item_blocks(item, "kr")
+            elif role.role in (Role.OTHER_SECTION, Role.METADATA):
+                if role.role == Role.METADATA:
+                    self._metadata(role, item.lines[0].row)
+            elif mode == "kr" and not section_inside and self._current is not None:
+                self._add_kr(item.lines, text)
+                self._item_blocks(item, "detail")
+            else:
+                self._item_blocks(item, "detail" if mode == "detail" else "none")
+
+    def _await_statement(self, item: Item) -> None:
+        current = self._current
+        if current is None:
+            return
+        paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
+        if paragraphs:
+            self._state_objective(current, paragraphs[0].lines)
+            item.blocks = [b for b in item.blocks if b is not paragraphs[0]]
+        elif item.children:
+            current.pending = False
+
+    def _item_blocks(self, item: Item, mode: str) -> None:
+        """What is nested in a list item: lists in `mode`, and label lines that change it."""
+        for block in item.blocks:
+            if isinstance(block, ListBlock):
+                self._list(block.items, mode)
+            elif isinstance(block, Paragraph) and mode != "detail":
+                for line in block.lines:
+                    role = self._role(line.text)
+                    if role.role == Role.KR_SECTION:
+                        mode = "kr"
+                    elif role.role == Role.OTHER_SECTION:
+                        mode = "none"
+                    elif role.role == Role.KEY_RESULT and self._current is not None:
+                        self._add_kr([line], role.title)
+                    elif role.role == Role.METADATA:
+                        self._metadata(role, line.row)
+
+    def _table(self, table: Table) -> None:
+        self.found.labelled = self.found.labelled or bool(table.rows)
+        for row in table.rows:
+            if row.objective is not None:
+                role = self._role(row.objective.text)
+                if role.role in (Role.OBJECTIVE, Role.PLAIN):
+                    title_role = role if role.role == Role.OBJECTIVE else Line(Role.OBJECTIVE, role.title)
+                    self._open(row.objective, title_role, self._section_level() + 0.5,
+                               from_heading=False)
+            if row.key_result is not None and self._current is not None:
+                role = self._role(row.key_result.text)
+                title = role.title if role.role == Role.KEY_RESULT else row.key_result.text
+                self._add_kr([row.key_result], title)
+
+    def _details(self, details: Details) -> None:
+        summary = details.summary
+        role = self._role(summary.text) if summary is not None else Line(Role.PLAIN)
+        if summary is not None and role.role == Role.KEY_RESULT:
+            self._add_kr([summary], role.title)
+            return  # the rest is evidence and notes about the key result
+        if summary is not None and role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL):
+            self._open(summary, role, self._section_level() + 0.5, from_heading=False)
+        elif summary is not None and self._list_mode() == "kr" and role.role == Role.PLAIN:
+            self._add_kr([summary], summary.text)
+            return
+        self._blocks(details.blocks)
+
+    # -- nodes --------------------------------------------------------------------------------
+    def _open(self, line: TextLine, role: Line, level: float, *, from_heading: bool) -> None:
+        self._close()
+        self._kr_line = self._skip = False
+        pending = role.role == Role.OBJECTIVE_LABEL
+        title = line.text.strip() if pending else role.title
+        title, annotation = split_annotation(title)
+        objective = Objective(title=title, span=self.locate(title, line.row, line.row + 1))
+        if annotation is not None:
+            objective.progress = annotation.progress if annotation.progress is not None else annotation.score
+        cycle = next((s.cycle for s in reversed(self._sections) if s.cycle), None)
+        objective.cycle = cycle
+        self.objectives.append(objective)
+        if role.weak:
+            self._weak.add(id(objective))
+        else:
+            self.found.labelled = True
+        if pending:
+            self._label_only.add(id(objective))
+        self._current = _Open(objective, level, from_heading, role.weak, pending)
+
+    def _state_objective(self, current: _Open, lines: list[TextLine], *, relabel: bool = False) -> None:
+        """The statement of an objective whose label stood alone (or gave only an id)."""
+        text = " ".join(line.text.strip() for line in lines if line.text.strip())
+        title, annotation = split_annotation(text)
+        objective = current.objective
+        objective.title = title
+        objective.span = self.locate(title, lines[0].row, lines[-1].row + 1)
+        if annotation is not None and objective.progress is None:
+            objective.progress = annotation.progress
+        current.pending = False
+        if not relabel:
+            current.weak = False
+            self._weak.discard(id(objective))
+
+    def _close(self) -> None:
+        self._current = None
+
+    def _add_kr(self, lines: list[TextLine], first_title: str) -> None:
+        if self._separate_lines and len(lines) == 1:
+            # A pasted line may hold several results: "Sell for 100M. Grow EMEA 100%."
+            for sentence in _sentences(first_title):
+                self._add_kr_tracked([TextLine(sentence, lines[0].row)], sentence)
+            return
+        added = self._add_kr_tracked(lines, first_title)
+        rest = lines[len(added[1]) :] if added is not None else []
+        # A lazy continuation line labelled "KR: …" is the next key result, not more of this one.
+        while rest:
+            role = self._role(rest[0].text)
+            if role.role != Role.KEY_RESULT:
+                rest = rest[1:]
+                continue
+            added = self._add_kr_tracked(rest, role.title)
+            rest = rest[len(added[1]) :] if added is not None else rest[1:]
+
+    def _add_kr_tracked(
+        self, lines: list[TextLine], first_title: str
+    ) -> tuple[KeyResult, list[TextLine], str] | None:
+        current = self._current
+        if current is None or not lines:
+            return None
+        current.pending = False
+        if self._role(lines[0].text).role == Role.KEY_RESULT:
+            self.found.labelled = True
+        parts = [first_title.strip()]
+        used = [lines[0]]
+        for line in lines[1:]:
+            if line.text.startswith(_BULLETISH) or self._role(line.text).role != Role.PLAIN:
+                break  # a bullet-like line or a label: not a wrapped continuation
+            parts.append(line.text.strip())
+            used.append(line)
+        return self._make_kr(current, parts, used)
+
+    def _make_kr(
+        self, current: _Open, parts: list[str], used: list[TextLine]
+    ) -> tuple[KeyResult, list[TextLine], str] | None:
+        title, annotation = split_annotation(" ".join(p for p in parts if p))
+        if not any(char.isalnum() for char in title):
+            return None
+        kr = KeyResult(title=title, span=self.locate(title, used[0].row, used[-1].row + 1))
+        if annotation is not None:
+            kr.progress, kr.weight = annotation.progress, annotation.weight
+            kr.score = annotation.score
+        current.objective.key_results.append(kr)
+        current.prose_after = False
+        return kr, used, title
+
+    def _continue_kr(
+        self, last: tuple[KeyResult, list[TextLine], str], line: TextLine
+    ) -> tuple[KeyResult, list[TextLine], str] | None:
+        kr, used, title = last
+        current = self._current
+        if current is None or kr not in current.objective.key_results:
+            return None
+        current.objective.key_results.remove(kr)
+        return self._make_kr(current, [title, line.text.strip()], [*used, line])
+
+    def _metadata(self, role: Line, row: int) -> None:
+        words = vocabulary()
+        current = self._current
+        if role.key in words.cycle_keys and role.value:
+            if current is None and self.found.cycle is None and not self.objectives:
+                self.found.cycle = (role.value, row)
+            elif current is not None:
+                current.objective.cycle = role.value
+        elif (role.key in words.deadline_keys or role.key.split()[-1] in words.deadline_keys) and role.value:
+            if current is not None:
+                self._deadlines[id(current.objective)] = role.value
+            elif not self.objectives and self.found.deadline is None:
+                self.found.deadline = (role.value, row)
+        elif role.key in ("owner", "owners", "dri", "lead") and current is not None:
+            current.objective.owner = current.objective.owner or role.value
+
+
+# A sentence end inside a line: ". " before a capital letter, after a word of 2+ letters or a
+# number (so "e.g. Foo" and "v2. Ship" stay whole).
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\d[.!?])|(?<=\d%[.!?])) (?=[A-ZÅÄÖÆØÉÜ][^\W\d_])"
+)
+
+
+def _sentences(text: str) -> list[str]:
+    pieces = [piece.strip() for piece in _SENTENCE_END.split(text)]
+    if len(pieces) > 1 and all(len(piece.split()) >= 3 for piece in pieces):
+        return pieces
+    return [text]
+
+
+def _first(item: Item) -> str:
+    return item.lines[0].text if item.lines else ""
+
+
+def _texts(blocks: Iterable[Block]) -> Iterator[tuple[str, bool]]:
+    """Every labelled position's text: headings, paragraph lines, items, summaries."""
+    for block in blocks:
+        if isinstance(block, Heading):
+            yield block.line.text, True
+        elif isinstance(block, Paragraph):
+            for line in block.lines:
+                yield line.text, False
+        elif isinstance(block, ListBlock):
+            yield from _item_texts(block.items)
+        elif isinstance(block, Details):
+            if block.summary is not None:
+                yield block.summary.text, False
+            yield from _texts(block.blocks)
+
+
+def _item_texts(items: list[Item]) -> Iterator[tuple[str, bool]]:
+    for item in items:
+        if item.lines:
+            yield item.lines[0].text, False
+        yield from _texts(b for b in item.blocks if isinstance(b, Paragraph))
+        yield from _item_texts(item.children)
+
+

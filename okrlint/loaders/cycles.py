@@ -1,0 +1,96 @@
+"""Cycles and deadlines where people write them: headings ("2019 Q1", "Q2-19", "H1 2024",
+"FY25"), `Cycle:` lines, file paths (`okrs/2026-Q2.md`, `Q2-19/README.md`) and stated deadlines
+("KR Measurement Deadline: 02.07.19")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePosixPath
+
+from okrlint.measure import parse_deadline
+
+_CYCLE = re.compile(
+    r"(?<![\w.])(?:"
+    r"(?P<y1>(?:19|20)\d\d)[\s\-/_.]{0,3}(?P<p1>[QH][1-4])"  # 2019 Q1, 2024-H1, 2026.Q2
+    r"|(?P<p2>[QH][1-4])[\s\-/_.,']{0,3}(?P<y2>(?:19|20)\d\d|\d\d)"  # Q2-19, Q3 2024, H1'24
+    r"|(?P<fy>FY\s?'?(?:\d\d){1,2})(?:[\s\-/]{0,3}(?P<fq>Q[1-4]))?"  # FY25, FY2025-Q1
+    r"|(?P<q>Q[1-4])"  # Q4: no year
+    r")(?![\w])",
+    re.IGNORECASE,
+)
+_YEAR_ONLY = re.compile(r"(?<![\w.'’])((?:19|20)\d\d)(?![\w.'’])")
+# Words a cycle heading may carry besides the cycle: "Q3 2024 OKRs", "Objectives for H1 2025".
+_OKR_WORDS = re.compile(
+    r"\b(?:okrs?|objectives?|key\s+results?|goals?|plans?|targets?|ziele|objetivos|objectifs|mål)\b",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(r"[\W_]+|\b(?:for|the|of|and|in|set|cycle|quarter|our|team)\b", re.IGNORECASE)
+
+
+def find_cycle(text: str) -> str | None:
+    """The first cycle named in `text`, normalised ("2019-Q1", "2024-H1", "FY25", "Q4")."""
+    match = _CYCLE.search(text)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    if groups["fy"]:
+        fiscal = "FY" + re.sub(r"\D", "", groups["fy"])
+        return f"{fiscal}-{groups['fq'].upper()}" if groups["fq"] else fiscal
+    if groups["q"]:
+        return groups["q"].upper()
+    period = (groups["p1"] or groups["p2"]).upper()
+    year = groups["y1"] or groups["y2"]
+    year = year if len(year) == 4 else f"20{year}"
+    return f"{year}-{period}"
+
+
+def cycle_heading(text: str) -> str | None:
+    """The cycle a heading stands for, when the heading names a cycle and little else
+    ("2019 Q1", "Q3 2024 OKRs", "OKRs (2020 Set 1)", "2022 Objectives")."""
+    cycle = find_cycle(text)
+    rest = _CYCLE.sub(" ", text) if cycle else text
+    if cycle is None:
+        year = _YEAR_ONLY.search(text)
+        if year is None or not _OKR_WORDS.search(text):
+            return None
+        cycle, rest = year.group(1), _YEAR_ONLY.sub(" ", text, count=1)
+    has_okr_word = _OKR_WORDS.search(rest) is not None
+    words = _FILLER.sub(" ", _OKR_WORDS.sub(" ", rest)).split()
+    if not words or (has_okr_word and len(words) <= 3):
+        return cycle
+    return None
+
+
+def path_cycle(path: str) -> str | None:
+    """A cycle named by the file's path: `okrs/2026-Q2.md`, `Q2-19/README.md`, `2024/q3.md`."""
+    parts = PurePosixPath(path.replace("\\", "/")).parts[-3:]
+    stem = [*parts[:-1], PurePosixPath(parts[-1]).stem] if parts else []
+    joined = " ".join(stem)
+    found = find_cycle(joined)
+    if found is not None and re.fullmatch(r"Q[1-4]", found):
+        year = _YEAR_ONLY.search(joined)
+        return f"{year.group(1)}-{found}" if year else found
+    return found
+
+
+_DOTTED = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})\s*$")
+
+
+def deadline_date(value: str) -> dt.date | None:
+    """The date a stated deadline names: ISO, day-first dotted ("02.07.19"), unambiguous
+    slashed dates, or the English forms the measure module reads ("June 30, 2026")."""
+    if match := _DOTTED.match(value):
+        first, second, year = int(match.group(1)), int(match.group(2)), match.group(3)
+        full_year = int(year) if len(year) == 4 else 2000 + int(year)
+        slashed = "/" in value
+        if slashed and first <= 12 < second:
+            first, second = second, first  # month-first: 06/30/2026
+        elif slashed and first <= 12 and second <= 12:
+            return None  # 03/04/2026: day and month cannot be told apart
+        try:
+            return dt.date(full_year, second, first)
+        except ValueError:
+            return None
+    deadline = parse_deadline(value if re.match(r"\s*by\b", value) else f"by {value}")
+    return deadline.date if deadline is not None else None

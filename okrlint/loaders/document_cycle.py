@@ -1,0 +1,38 @@
+"""The document's cycle, from the first place that gives one: a field or front matter, a
+`Cycle:` line, a heading, the file's path; else a deadline stated for the whole file."""
+
+from __future__ import annotations
+
+from okrlint.loaders.assemble import Found
+from okrlint.loaders.builder import DocumentBuilder
+from okrlint.loaders.cycles import cycle_heading, find_cycle, path_cycle
+
+
+def settle_cycle(builder: DocumentBuilder, found: Found, lines: list[str]) -> None:
+    """Set the builder's `cycle` and `cycle_source` fields from what was found."""
+    fields = builder.fields
+    if fields.get("cycle"):
+        fields.setdefault("cycle_source", "front matter" if builder.format == "markdown" else "field")
+        return
+    title = fields.get("title")
+    if isinstance(title, str) and (cycle := cycle_heading(title)):
+        fields["cycle"], fields["cycle_source"] = cycle, "front matter title"
+        return
+    if found.cycle is not None:
+        value, row = found.cycle
+        fields["cycle"] = find_cycle(value) or value
+        fields["cycle_source"] = f"'{lines[row].strip().split(':')[0].strip('*_ -')}:' line, line {row + 1}"
+        return
+    cycles = {cycle for cycle, _row in found.heading_cycles}
+    if len(cycles) == 1:
+        cycle, row = found.heading_cycles[0]
+        fields["cycle"], fields["cycle_source"] = cycle, f"heading, line {row + 1}"
+        return
+    if len(cycles) > 1:
+        fields["cycle_source"] = f"headings: {len(cycles)} cycles in one file"
+        return
+    if cycle := path_cycle(builder.path):
+        fields["cycle"], fields["cycle_source"] = cycle, "path"
+        return
+    if found.deadline is not None:
+        fields["cycle_source"] = f"stated deadline, line {found.deadline[1] + 1}"

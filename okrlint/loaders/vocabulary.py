@@ -1,0 +1,66 @@
+"""The words that structure OKR files (corpora/layout/vocabulary.toml), read once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from okrlint.resources import data_dir
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Word lists by role; each `*_words` is an alternation ready for a regex."""
+
+    strong_objective: str
+    weak_objective: str
+    key_result: str
+    kr_section: str
+    other_section: str
+    metadata_keys: frozenset[str]
+    cycle_keys: frozenset[str]
+    deadline_keys: frozenset[str]
+    # YAML key synonyms by okrlint key ("objectives", "objective_title", "key_results",
+    # "key_result_title"), normalised by `yaml_key`, in order of preference.
+    yaml_keys: dict[str, tuple[str, ...]]
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of `words`, longest first; a space also matches '-' or nothing."""
+    parts = [
+        r"[\s\-]*".join(re.escape(piece) for piece in word.split())
+        for word in sorted(set(words), key=lambda w: (-len(w), w))
+    ]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def yaml_key(name: str) -> str:
+    """A YAML key as the synonym lists hold it: lower-case, without '_', '-' or spaces."""
+    return "".join(ch for ch in name.lower() if ch not in "_- ")
+
+
+def _key(word: str) -> str:
+    return " ".join(word.lower().replace("-", " ").split())
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    data = tomllib.loads((data_dir("corpora") / "layout" / "vocabulary.toml").read_text("utf-8"))
+    objective, key_result = data["objective"], data["key_result"]
+    metadata = data["metadata"]
+    return Vocabulary(
+        strong_objective=alternation(objective["strong"]),
+        weak_objective=alternation(objective["weak"]),
+        key_result=alternation(key_result["words"]),
+        kr_section=alternation(key_result["sections"]),
+        other_section=alternation(data["other_section"]["words"]),
+        metadata_keys=frozenset(_key(w) for w in metadata["keys"]),
+        cycle_keys=frozenset(_key(w) for w in metadata["cycle_keys"]),
+        deadline_keys=frozenset(_key(w) for w in metadata["deadline_keys"]),
+        yaml_keys={
+            role: tuple(yaml_key(word) for word in words)
+            for role, words in data["yaml_keys"].items()
+        },
+    )

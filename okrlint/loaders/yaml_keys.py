@@ -1,0 +1,79 @@
+"""YAML and JSON OKR files whose keys are not okrlint's own.
+
+`Objective`/`KeyResults`/`Metric`, `okr`/`kr`, `goals`/`results`, OKRs nested under projects or
+quarters: key names are matched by the synonym lists in corpora/layout/vocabulary.toml and
+renamed to okrlint's keys, so the builder validates them and keeps each text's span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from okrlint.loaders.cycles import find_cycle
+from okrlint.loaders.vocabulary import vocabulary, yaml_key
+
+if TYPE_CHECKING:
+    from okrlint.loaders.builder import Located, Pairs
+
+_MAX_DEPTH = 32
+
+
+def synonym(pairs: Pairs, role: str, *, text: bool = False) -> str | None:
+    """The key of `pairs` that plays `role` (first synonym in order of preference)."""
+    by_name = {yaml_key(name): name for name in pairs}
+    for word in vocabulary().yaml_keys[role]:
+        name = by_name.get(word)
+        if name is None:
+            continue
+        value = pairs[name][1].value
+        if not text or isinstance(value, str):
+            return name
+    return None
+
+
+def _renamed(pairs: Pairs, name: str | None, canonical: str) -> Pairs:
+    if name is None or name == canonical or canonical in pairs:
+        return pairs
+    return {canonical if key == name else key: pair for key, pair in pairs.items()}
+
+
+def canonical_objective(pairs: Pairs) -> Pairs:
+    """An objective's pairs with its title and key-result keys renamed to okrlint's."""
+    if not any(name in pairs for name in ("title", "objective", "name")):
+        pairs = _renamed(pairs, synonym(pairs, "objective_title", text=True), "title")
+    return _renamed(pairs, synonym(pairs, "key_results"), "key_results")
+
+
+def canonical_key_result(pairs: Pairs) -> Pairs:
+    """A key result's pairs with its title key renamed to okrlint's."""
+    if any(name in pairs for name in ("title", "description", "kr", "name")):
+        return pairs
+    return _renamed(pairs, synonym(pairs, "key_result_title", text=True), "title")
+
+
+def objective_nodes(root: Located) -> list[tuple[Located, str | None]]:
+    """Mappings anywhere in the file that look like an objective (a title and a list of key
+    results), each with the cycle named by the keys above it ("Q4:", "2024-Q1:")."""
+    return list(_walk(root, None, 0))
+
+
+def _walk(node: Located, cycle: str | None, depth: int) -> Iterator[tuple[Located, str | None]]:
+    if depth > _MAX_DEPTH:
+        return
+    value = node.value
+    if isinstance(value, list):
+        for item in value:
+            yield from _walk(item, cycle, depth + 1)
+    elif isinstance(value, dict):
+        if _is_objective(value):
+            yield node, cycle
+            return
+        for name, (_key, child) in value.items():
+            yield from _walk(child, find_cycle(str(name)) or cycle, depth + 1)
+
+
+def _is_objective(pairs: Pairs) -> bool:
+    results = synonym(pairs, "key_results")
+    title = synonym(pairs, "objective_title", text=True)
+    return results is not None and title is not None and isinstance(pairs[results][1].value, list)
