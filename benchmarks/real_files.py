@@ -125,7 +125,7 @@ def score_file(folder: Path, entry: dict) -> FileScore:
         for o in entry.get("objectives") or []
     ]
     true_krs = [
-        ({k["line"]}, k["text"])
+        ({k["line"], *(k.get("alt_lines") or [])}, k["text"])
         for o in entry.get("objectives") or []
         for k in o.get("key_results") or []
     ]

@@ -62,7 +62,7 @@ def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
         if fmt is None:
             found.errors.append(
                 f"{path}: unknown file type;"
-                " okrlint reads .yaml, .yml, .md, .markdown, .txt and .okr"
+                " okrlint reads .yaml, .yml, .json, .md, .markdown, .txt and .okr"
             )
         elif path.resolve() not in seen and not _excluded(display_path(path), patterns):
             seen.add(path.resolve())

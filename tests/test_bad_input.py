@@ -451,11 +451,11 @@ def test_missing_path_does_not_stop_the_other_files(cli, companion) -> None:
 
 
 def test_unknown_file_type_is_one_stderr_line_and_exit_2(write, cli) -> None:
-    write("okrs.json", "{}")
-    run = cli("check", "okrs.json")
+    write("okrs.csv", "{}")
+    run = cli("check", "okrs.csv")
     assert run.exit_code == 2
     assert len(run.stderr_lines) == 1
-    assert "okrs.json: unknown file type" in run.stderr
+    assert "okrs.csv: unknown file type" in run.stderr
 
 
 def test_unreadable_file_is_e001_and_the_run_goes_on(write, cli, companion, monkeypatch) -> None:

@@ -53,7 +53,7 @@ def _codes(result: LoadResult) -> list[tuple[str, int, int]]:
         ("draft.txt", "text"),
         ("draft.okr", "text"),
         ("dir/x.y.txt", "text"),
-        ("okrs.json", None),
+        ("okrs.json", "yaml"),
         ("README", None),
         ("okrs.yaml.bak", None),
     ],

@@ -10,6 +10,7 @@ FORMATS = ("yaml", "markdown", "text")
 EXTENSIONS = {
     ".yaml": "yaml",
     ".yml": "yaml",
+    ".json": "yaml",  # JSON is YAML; the YAML loader keeps the spans
     ".md": "markdown",
     ".markdown": "markdown",
     ".txt": "text",

@@ -28,8 +28,16 @@ class Annotation:
     weight: float | None = None
 
 
+_LEADING_BOX = re.compile(r"^\[(?P<box>[xX✓✔ ])\]\s+(?=\S)")
+
+
 def split_annotation(text: str) -> tuple[str, Annotation | None]:
-    """The text without its trailing annotation, and the annotation (None if there is none)."""
+    """The text without its annotation, and the annotation (None if there is none): a trailing
+    one, or a leading checkbox ("[x] Ship it": a key result written as a task-list item)."""
+    if box := _LEADING_BOX.match(text):
+        done = box.group("box") != " "
+        rest, _trailing = split_annotation(text[box.end() :])
+        return rest, Annotation(progress=1.0 if done else 0.0)
     match = _TRAILING.search(text)
     if match is None or not text[: match.start()].strip():
         return text, None

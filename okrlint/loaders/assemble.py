@@ -58,6 +58,8 @@ class _Open:
     weak: bool
     pending: bool = False  # a label alone: the statement comes next
     tentative: bool = False  # a plain heading: an objective only if key results follow
+    kr_ahead: bool = False  # its section has a key-results part: lists before it are context
+    list_krs: bool = False  # some key results came from a list (headings below are details)
     prose_after: bool = False  # prose followed its key results: later plain lists are not KRs
     deadline: str | None = None
 
@@ -87,6 +89,10 @@ class Assembler:
         self._separate_lines = separate_lines
         self._roles: dict[tuple[str, bool], Line] = {}
         self._lone: set[int] = set()
+        self._seen_heading = False
+        self._ahead: dict[int, tuple[bool, bool]] = {}  # heading -> (KR part inside, list follows)
+        self._kr_paragraphs = False  # a key-results heading with no list: its paragraphs are KRs
+        self._kr_heading: KeyResult | None = None  # a KR heading that is only a name
         self._label_only: set[int] = set()  # opened by a label alone ("### Objective 1")
 
     # -- entry point --------------------------------------------------------------------------
@@ -96,6 +102,7 @@ class Assembler:
         self._fallback = not any(
             self._role(text, heading).role in _OBJECTIVE_LABELS for text, heading in _texts(blocks)
         )
+        self._scan(blocks)
         self._blocks(blocks)
         self._close()
         # A label alone ("## Objective" over a paragraph) is also how READMEs head a project's
@@ -119,6 +126,26 @@ class Assembler:
                     if kr.due is None and kr.shared_deadline is None:
                         kr.shared_deadline, kr.due = phrase, deadline_date(phrase)
         return objectives
+
+    def _scan(self, blocks: list[Block]) -> None:
+        """What each heading's section holds, read ahead: a key-results part inside an
+        objective's section, and whether a key-results heading is followed by a list."""
+        headings = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Heading)]
+        for position, (index, heading) in enumerate(headings):
+            end = next(
+                (j for j, other in headings[position + 1 :] if other.level <= heading.level),
+                len(blocks),
+            )
+            until_next = headings[position + 1][0] if position + 1 < len(headings) else len(blocks)
+            inside = blocks[index + 1 : end]
+            kr_inside = any(
+                isinstance(b, Heading) and self._role(b.line.text, True).role == Role.KR_SECTION
+                or isinstance(b, Paragraph)
+                and any(self._role(line.text).role == Role.KR_SECTION for line in b.lines)
+                for b in inside
+            )
+            has_list = any(isinstance(b, ListBlock | Table) for b in blocks[index + 1 : until_next])
+            self._ahead[id(heading)] = (kr_inside, has_list)
 
     def _role(self, text: str, heading: bool = False) -> Line:
         key = (text, heading)
@@ -163,17 +190,22 @@ class Assembler:
         return self._sections[-1].level if self._sections else 0
 
     def _heading(self, heading: Heading) -> None:
+        seen, self._seen_heading = self._seen_heading, True
         level, line = heading.level, heading.line
         while self._sections and self._sections[-1].level >= level:
             self._sections.pop()
-        self._kr_line = self._skip = False
+        self._kr_line = self._skip = self._kr_paragraphs = False
+        self._kr_heading = None
         role = self._role(line.text, True)
         current = self._current
+        kr_inside, list_follows = self._ahead.get(id(heading), (False, False))
         if current is not None and current.pending:
             current.pending = False  # a label heading straight after a label heading
         if role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL):
             self._open(line, role, level, from_heading=True)
             self._sections.append(_Section(level, "objective"))
+            if self._current is not None:
+                self._current.kr_ahead = kr_inside
             return
         if role.role == Role.KEY_RESULT:
             if current is not None and current.level >= level:
@@ -184,12 +216,14 @@ class Assembler:
         if role.role == Role.KR_SECTION:
             self._sections.append(_Section(level, "kr-section"))
             self.found.labelled = True
+            self._kr_paragraphs = not list_follows
             if current is not None:
                 current.prose_after = False
             return
         if current is not None and level <= current.level:
             self._close()
-        if role.role == Role.OTHER_SECTION and level > 1:  # an H1 is the page's title
+        if role.role == Role.OTHER_SECTION and not (level == 1 and not seen):
+            # (the page's first H1 is its title: "# Team" heads a team's OKRs)
             self._sections.append(_Section(level, "other"))
             return
         cycle = cycle_heading(line.text)
@@ -198,8 +232,16 @@ class Assembler:
             self._sections.append(_Section(level, "cycle", cycle))
             return
         if current is not None and level > current.level and not current.weak:
-            # An unlabelled heading under a labelled objective heading is one of its results.
-            self._add_kr([line], line.text)
+            if current.list_krs:
+                self._sections.append(_Section(level, "kr"))  # detail of the listed results
+                return
+            # An unlabelled heading under a labelled objective heading is one of its results;
+            # one that is only a name ("P1: Update performance") is stated by the next line.
+            added = self._add_kr_tracked([line], line.text)
+            if added is not None and len(added[2].split()) <= 4 and not any(
+                c.isdigit() for c in added[2].split(":")[-1]
+            ):
+                self._kr_heading = added[0]
             self._sections.append(_Section(level, "kr"))
             return
         self._sections.append(_Section(level, "plain"))
@@ -223,7 +265,10 @@ class Assembler:
                     continue
                 if role.role != Role.METADATA:
                     current.pending = False  # another label came first: no statement
-            if role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL):
+            if self._kr_heading is not None and role.role == Role.PLAIN and current is not None:
+                self._state_kr(current, self._kr_heading, line)
+                self._kr_heading = None
+            elif role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL):
                 self._statement(line, role)
                 last_kr = None
             elif role.role == Role.KEY_RESULT and separate:
@@ -246,9 +291,20 @@ class Assembler:
                 last_kr = self._continue_kr(last_kr, line)  # a wrapped key result
             elif self._kr_line and self._current is not None and (separate or index > 0):
                 self._add_kr([line], line.text)
+            elif self._kr_paragraphs and index == 0 and not _META.search(line.text):
+                last_kr = self._add_kr_tracked(lines, line.text)
+                index += len(last_kr[1]) if last_kr is not None else 1
+                continue
             elif self._current is not None and self._current.objective.key_results:
                 self._current.prose_after = True
             index += 1
+
+    def _state_kr(self, current: _Open, kr: KeyResult, line: TextLine) -> None:
+        """A key-result heading that was only a name takes the sentence under it."""
+        title, _annotation = split_annotation(line.text.strip())
+        if kr in current.objective.key_results and title:
+            kr.title = title
+            kr.span = self.locate(title, line.row, line.row + 1)
 
     def _statement(self, line: TextLine, role: Line) -> None:
         """An objective label in running text: a new objective, or the statement of an
@@ -274,14 +330,18 @@ class Assembler:
 
     def _list_mode(self) -> str:
         kind = self._sections[-1].kind if self._sections else ""
+        current = self._current
         if kind == "kr":
             return "detail"
-        if self._kr_line or kind == "kr-section":
+        if self._kr_line:
             return "kr"
-        current = self._current
-        if current is not None and not current.prose_after:
-            return "none" if current.tentative and not self._fallback else "kr"
-        return "none"
+        if current is None or current.prose_after:
+            return "none"
+        if kind == "kr-section":
+            return "kr"
+        if current.kr_ahead or (current.tentative and not self._fallback):
+            return "none"  # context before the key-results part; a plain heading's notes
+        return "kr"
 
     def _list(self, items: list[Item], mode: str) -> None:
         roles = [self._role(_first(item)) for item in items]
@@ -291,8 +351,12 @@ class Assembler:
             if not item.lines:
                 self._item_blocks(item, mode)  # "- - KR": the item opens with a nested list
                 continue
-            if item.navigation or text.startswith(_CHECKBOX):
-                continue  # a table of contents; a checklist of initiatives
+            if item.navigation:
+                continue  # a table of contents
+            if text.startswith(_CHECKBOX):
+                if mode != "kr" or not self._explicit_kr_part():
+                    continue  # a checklist is initiatives, unless it sits under "Key results"
+                role = self._role(text[3:].strip())
             if item.links_only and role.role == Role.PLAIN:
                 continue  # a list of links: references, not results
             if role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL) and mode != "detail":
@@ -310,9 +374,13 @@ class Assembler:
                     self._metadata(role, item.lines[0].row)
             elif mode == "kr" and not section_inside and self._current is not None:
                 self._add_kr(item.lines, text)
+                self._current.list_krs = True
                 self._item_blocks(item, "detail")
             else:
                 self._item_blocks(item, "detail" if mode == "detail" else "none")
+
+    def _explicit_kr_part(self) -> bool:
+        return self._kr_line or bool(self._sections and self._sections[-1].kind == "kr-section")
 
     def _await_statement(self, item: Item) -> None:
         current = self._current
@@ -483,6 +551,8 @@ class Assembler:
             current.objective.owner = current.objective.owner or role.value
 
 
+# Prose about the OKRs themselves ("The key results for this objective mirror …").
+_META = re.compile(r"\b(?:key\s+results?|objectives?|okrs?)\b", re.IGNORECASE)
 # A sentence end inside a line: ". " before a capital letter, after a word of 2+ letters or a
 # number (so "e.g. Foo" and "v2. Ship" stay whole).
 _SENTENCE_END = re.compile(
