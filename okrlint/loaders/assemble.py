@@ -90,6 +90,7 @@ class Assembler:
         self._roles: dict[tuple[str, bool], Line] = {}
         self._lone: set[int] = set()
         self._seen_heading = False
+        self._para_cycle: str | None = None  # a cycle named by a bold line, not a heading
         self._ahead: dict[int, tuple[bool, bool]] = {}  # heading -> (KR part inside, list follows)
         self._kr_paragraphs = False  # a key-results heading with no list: its paragraphs are KRs
         self._kr_heading: KeyResult | None = None  # a KR heading that is only a name
@@ -155,17 +156,17 @@ class Assembler:
 
     # -- blocks -------------------------------------------------------------------------------
     def _blocks(self, blocks: list[Block]) -> None:
-        for block in blocks:
+        for index, block in enumerate(blocks):
             if isinstance(block, Heading):
                 self._heading(block)
             elif any(s.kind == "other" for s in self._sections):
                 continue
             elif isinstance(block, Paragraph):  # a label line ends an "Initiatives:" part
-                self._paragraph(block.lines, block.separate)
+                following = blocks[index + 1] if index + 1 < len(blocks) else None
+                if not self._paragraph_objective(block, following):
+                    self._paragraph(block.lines, block.separate)
             elif self._skip:
                 continue
-            elif isinstance(block, Paragraph):
-                self._paragraph(block.lines, block.separate)
             elif isinstance(block, ListBlock):
                 self._list(block.items, self._list_mode())
                 self._kr_line = self._kr_line and self._separate_lines
@@ -175,6 +176,30 @@ class Assembler:
                 self._details(block)
             elif isinstance(block, Prebuilt):
                 self._prebuilt(block)
+
+    def _paragraph_objective(self, block: Paragraph, following: Block | None) -> bool:
+        """In a file without objective labels, a one-line paragraph right above a list, where no
+        heading already owns the list ("Alpha release of the chess app" then "- 12 streams"),
+        is the list's objective; a bold line naming a cycle ("**2019 Q1**") heads a cycle."""
+        if len(block.lines) != 1 or not self._fallback or self._skip:
+            return False
+        line = block.lines[0]
+        if self._role(line.text).role != Role.PLAIN:
+            return False
+        current = self._current
+        free = current is None or (current.tentative and current.level <= 1)
+        if line.bold and (cycle := cycle_heading(line.text)) is not None and free:
+            self._close()
+            self._para_cycle = cycle
+            self.found.heading_cycles.append((cycle, line.row))
+            return True
+        if not free or not isinstance(following, ListBlock) or line.text.endswith((":", "?")):
+            return False
+        if len(line.text.split()) > 20:
+            return False  # a sentence of prose introducing the list
+        objective = Line(Role.OBJECTIVE, line.text, weak=True)
+        self._open(line, objective, self._section_level() + 0.5, from_heading=False)
+        return True
 
     def _prebuilt(self, block: Prebuilt) -> None:
         self._close()
@@ -191,6 +216,7 @@ class Assembler:
 
     def _heading(self, heading: Heading) -> None:
         seen, self._seen_heading = self._seen_heading, True
+        self._para_cycle = None
         level, line = heading.level, heading.line
         while self._sections and self._sections[-1].level >= level:
             self._sections.pop()
@@ -296,7 +322,10 @@ class Assembler:
                 index += len(last_kr[1]) if last_kr is not None else 1
                 continue
             elif self._current is not None and self._current.objective.key_results:
-                self._current.prose_after = True
+                # A bold line groups the key results below it ("**Trips and experiences**");
+                # any other prose ends the list of key results.
+                if not (line.bold and len(lines) == 1):
+                    self._current.prose_after = True
             index += 1
 
     def _state_kr(self, current: _Open, kr: KeyResult, line: TextLine) -> None:
@@ -344,6 +373,9 @@ class Assembler:
         return "kr"
 
     def _list(self, items: list[Item], mode: str) -> None:
+        if mode != "detail" and self._objective_list(items):
+            self._objectives_from(items)
+            return
         roles = [self._role(_first(item)) for item in items]
         section_inside = any(role.role == Role.KR_SECTION for role in roles)
         for item, role in zip(items, roles, strict=True):
@@ -378,6 +410,58 @@ class Assembler:
                 self._item_blocks(item, "detail")
             else:
                 self._item_blocks(item, "detail" if mode == "detail" else "none")
+
+    def _kr_lines(self, item: Item) -> bool:
+        """Whether lines after the item's first are labelled key results (hard line breaks)."""
+        return any(self._role(line.text).role == Role.KEY_RESULT for line in item.lines[1:])
+
+    def _objective_list(self, items: list[Item]) -> bool:
+        """A list whose items own nested lists, where no objective owns the list: in a file
+        without objective labels its items are the objectives ("1. **CEO: Grow ARR**" with
+        the key results nested under each)."""
+        current = self._current
+        if not self._fallback or (current is not None and not current.tentative):
+            return False
+        parents = [item for item in items if item.children or self._kr_lines(item)]
+        if not parents or len(parents) * 2 < len(items):
+            return False
+        if any(self._kr_lines(item) for item in parents) or current is None:
+            return True
+        bold = sum(1 for item in parents if item.lines and item.lines[0].bold)
+        return bold * 2 >= len(parents)
+
+    def _objectives_from(self, items: list[Item]) -> None:
+        for item in items:
+            first = item.lines[0] if item.lines else None
+            if first is None or item.navigation or item.links_only:
+                continue
+            role = self._role(first.text)
+            if role.role in (Role.OTHER_SECTION, Role.METADATA, Role.KR_SECTION):
+                continue
+            if not (item.children or self._kr_lines(item) or first.bold):
+                continue  # a lone item among objectives: a note
+            title = role if role.role == Role.OBJECTIVE else Line(Role.OBJECTIVE, first.text, weak=not first.bold)
+            self._open(first, title, self._section_level() + 0.5, from_heading=False)
+            parent = self._current
+            for line in item.lines[1:]:
+                line_role = self._role(line.text)
+                if line_role.role == Role.KEY_RESULT:
+                    self._add_kr_tracked([line], line_role.title)
+            for child in item.children:
+                self._current = parent
+                head = child.lines[0] if child.lines else None
+                if head is None:
+                    continue
+                if head.bold or self._kr_lines(child):
+                    self._objectives_from([child])  # an objective that supports this one
+                    continue
+                child_role = self._role(head.text)
+                if child_role.role in (Role.OTHER_SECTION, Role.METADATA) or child.links_only:
+                    continue
+                title_text = child_role.title if child_role.role == Role.KEY_RESULT else head.text
+                self._add_kr(child.lines, title_text)
+                self._item_blocks(child, "detail")
+            self._current = parent
 
     def _explicit_kr_part(self) -> bool:
         return self._kr_line or bool(self._sections and self._sections[-1].kind == "kr-section")
@@ -447,7 +531,7 @@ class Assembler:
         objective = Objective(title=title, span=self.locate(title, line.row, line.row + 1))
         if annotation is not None:
             objective.progress = annotation.progress if annotation.progress is not None else annotation.score
-        cycle = next((s.cycle for s in reversed(self._sections) if s.cycle), None)
+        cycle = next((s.cycle for s in reversed(self._sections) if s.cycle), self._para_cycle)
         objective.cycle = cycle
         self.objectives.append(objective)
         if role.weak:

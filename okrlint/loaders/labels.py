@@ -90,7 +90,9 @@ def _patterns() -> _Patterns:
         ),
         key_result=re.compile(
             rf"^(?:{_titled(words.key_result)}"
-            rf"|(?:{words.key_result})(?:s|e|en|er|es)?{_NO_LETTER}\s*[:：]\s*(?P<title3>\S.*))$",
+            rf"|(?:{words.key_result})(?:s|e|en|er|es)?{_NO_LETTER}\s*[:：]\s*(?P<title3>\S.*)"
+            # An owner before the label: "Distribution KR: …", "Sales (Closing Deals) KR: …"
+            r"|[^\W\d_][\w&/().' -]{0,40}?\s(?:KR|key\s+result)\s*(?:#?\d{1,3})?\s*[:：]\s*(?P<title4>\S.*))$",
             re.I,
         ),
         kr_section_line=re.compile(

@@ -216,11 +216,21 @@ def _plain(inline: Token) -> list[TextLine]:
     """The inline's text without markup, one TextLine per source line."""
     first = inline.map[0] if inline.map else 0
     rows: list[list[str]] = [[]]
+    # Per row: was any text inside strong emphasis, and any outside it?
+    strong, inside, outside = 0, [False], [False]
     for child in inline.children or []:
         if child.type in ("text", "code_inline"):
             rows[-1].append(child.content)
+            if child.content.strip():
+                (inside if strong else outside)[-1] = True
         elif child.type in ("softbreak", "hardbreak"):
             rows.append([])
+            inside.append(False)
+            outside.append(False)
+        elif child.type == "strong_open":
+            strong += 1
+        elif child.type == "strong_close":
+            strong -= 1
         elif child.type == "html_inline" and _BREAK.fullmatch(child.content.strip()):
             rows[-1].append(" ")
         elif child.type == "image":
@@ -229,7 +239,8 @@ def _plain(inline: Token) -> list[TextLine]:
     for offset, parts in enumerate(rows):
         text = _NUMBERING.sub("", "".join(parts).strip())
         if text:
-            result.append(TextLine(" ".join(text.split()), first + offset))
+            bold = inside[offset] and not outside[offset]
+            result.append(TextLine(" ".join(text.split()), first + offset, bold))
     return result
 
 

@@ -19,6 +19,7 @@ class TextLine:
 
     text: str
     row: int
+    bold: bool = False  # the whole line is strong emphasis ("**Grow revenue**")
 
 
 @dataclass
