@@ -195,8 +195,10 @@ class Assembler:
             return True
         if not free or not isinstance(following, ListBlock) or line.text.endswith((":", "?")):
             return False
-        if len(line.text.split()) > 20:
-            return False  # a sentence of prose introducing the list
+        if len(line.text.split()) > 20 or _META.search(line.text) or _sentences(line.text)[1:]:
+            return False  # prose introducing the list, or about the OKRs themselves
+        if self._objective_list(following.items):
+            return False  # the list holds its own objectives
         objective = Line(Role.OBJECTIVE, line.text, weak=True)
         self._open(line, objective, self._section_level() + 0.5, from_heading=False)
         return True

@@ -216,17 +216,19 @@ def _plain(inline: Token) -> list[TextLine]:
     """The inline's text without markup, one TextLine per source line."""
     first = inline.map[0] if inline.map else 0
     rows: list[list[str]] = [[]]
-    # Per row: was any text inside strong emphasis, and any outside it?
-    strong, inside, outside = 0, [False], [False]
+    # Per row: how many characters of text are inside strong emphasis, and does it start so?
+    strong, inside, starts = 0, [0], [None]
     for child in inline.children or []:
         if child.type in ("text", "code_inline"):
             rows[-1].append(child.content)
             if child.content.strip():
-                (inside if strong else outside)[-1] = True
+                if starts[-1] is None:
+                    starts[-1] = strong > 0
+                inside[-1] += len(child.content) if strong else 0
         elif child.type in ("softbreak", "hardbreak"):
             rows.append([])
-            inside.append(False)
-            outside.append(False)
+            inside.append(0)
+            starts.append(None)
         elif child.type == "strong_open":
             strong += 1
         elif child.type == "strong_close":
@@ -239,7 +241,8 @@ def _plain(inline: Token) -> list[TextLine]:
     for offset, parts in enumerate(rows):
         text = _NUMBERING.sub("", "".join(parts).strip())
         if text:
-            bold = inside[offset] and not outside[offset]
+            # "**Launch the category.** ==> Done": a bold line with a note after it.
+            bold = bool(starts[offset]) and inside[offset] * 2 >= len(text)
             result.append(TextLine(" ".join(text.split()), first + offset, bold))
     return result
 

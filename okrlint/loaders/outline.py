@@ -19,7 +19,7 @@ class TextLine:
 
     text: str
     row: int
-    bold: bool = False  # the whole line is strong emphasis ("**Grow revenue**")
+    bold: bool = False  # the line is mostly strong emphasis, from its start ("**Grow revenue**")
 
 
 @dataclass
