@@ -224,6 +224,9 @@ class Assembler:
             self._sections.pop()
         self._kr_line = self._skip = self._kr_paragraphs = False
         self._kr_heading = None
+        if any(section.kind == "other" for section in self._sections):
+            self._sections.append(_Section(level, "other"))  # "##### Demo: …" under Initiatives
+            return
         role = self._role(line.text, True)
         current = self._current
         kr_inside, list_follows = self._ahead.get(id(heading), (False, False))
@@ -256,6 +259,8 @@ class Assembler:
             return
         cycle = cycle_heading(line.text)
         if cycle is not None:
+            if current is not None and current.tentative:
+                self._close()  # "## Quarterly" over "### Q1 2020": a grouping, not an objective
             self.found.heading_cycles.append((cycle, line.row))
             self._sections.append(_Section(level, "cycle", cycle))
             return
@@ -562,6 +567,8 @@ class Assembler:
         self._current = None
 
     def _add_kr(self, lines: list[TextLine], first_title: str) -> None:
+        if _DEFINITION.search(first_title):
+            return  # "Key results: 3-5 measurable results for an objective" defines the term
         if self._separate_lines and len(lines) == 1:
             # A pasted line may hold several results: "Sell for 100M. Grow EMEA 100%."
             for sentence in _sentences(first_title):
@@ -637,6 +644,8 @@ class Assembler:
             current.objective.owner = current.objective.owner or role.value
 
 
+# A "key result" that defines the term rather than stating one.
+_DEFINITION = re.compile(r"\b(?:for|of|towards?|toward) (?:an|the|each|every|our) objectives?\b", re.I)
 # Prose about the OKRs themselves ("The key results for this objective mirror …").
 _META = re.compile(r"\b(?:key\s+results?|objectives?|okrs?)\b", re.IGNORECASE)
 # A sentence end inside a line: ". " before a capital letter, after a word of 2+ letters or a

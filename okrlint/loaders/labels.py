@@ -102,7 +102,12 @@ def _patterns() -> _Patterns:
             rf"^{section}{_NO_LETTER}(?:\s+\S+){{0,4}}\s*[:：]?$", re.I
         ),
         other_line=re.compile(rf"^{words.other_section}{_NO_LETTER}(?:\s+\S+){{0,3}}\s*[:：]?\s*$", re.I),
-        other_heading=re.compile(rf"^{words.other_section}{_NO_LETTER}(?:\s*\S+){{0,4}}\s*[:：?]?$", re.I),
+        other_heading=re.compile(
+            rf"^{words.other_section}{_NO_LETTER}(?:\s*\S+){{0,4}}\s*[:：?]?$"
+            # "QIRA Projects", "Team notes": a short heading ending in a section word
+            rf"|^(?:\S+\s+){{1,2}}{words.other_section}\s*[:：]?$",
+            re.I,
+        ),
         metadata=re.compile(r"^(?P<key>[^\W\d_][\w'’ /&.\-]{0,40}?)\s*[:：]\s*(?P<value>.*)$"),
     )
 
@@ -164,7 +169,9 @@ def _metadata(text: str) -> Line | None:
     key = " ".join(match.group("key").lower().replace("-", " ").split())
     value = match.group("value").strip()
     words = key.split()
-    if not words or len(words) > 4 or len(value.split()) > 8:
+    # A one-word key ("Measure:", "Target:") may carry a longer value than "Active from:".
+    limit = 14 if len(words) == 1 else 8
+    if not words or len(words) > 4 or len(value.split()) > limit:
         return None
     known = vocabulary().metadata_keys
     if key in known or words[0] in known or words[-1] in known:
