@@ -60,6 +60,7 @@ class _Open:
     tentative: bool = False  # a plain heading: an objective only if key results follow
     kr_ahead: bool = False  # its section has a key-results part: lists before it are context
     list_krs: bool = False  # some key results came from a list (headings below are details)
+    from_paragraph: bool = False  # a one-line paragraph above its list
     prose_after: bool = False  # prose followed its key results: later plain lists are not KRs
     deadline: str | None = None
 
@@ -187,7 +188,11 @@ class Assembler:
         if self._role(line.text).role != Role.PLAIN:
             return False
         current = self._current
-        free = current is None or (current.tentative and current.level <= 1)
+        free = (
+            current is None
+            or current.from_paragraph
+            or (current.tentative and current.level <= 1)
+        )
         if line.bold and (cycle := cycle_heading(line.text)) is not None and free:
             self._close()
             self._para_cycle = cycle
@@ -201,6 +206,8 @@ class Assembler:
             return False  # the list holds its own objectives
         objective = Line(Role.OBJECTIVE, line.text, weak=True)
         self._open(line, objective, self._section_level() + 0.5, from_heading=False)
+        if self._current is not None:
+            self._current.from_paragraph = True
         return True
 
     def _prebuilt(self, block: Prebuilt) -> None:
@@ -567,8 +574,6 @@ class Assembler:
         self._current = None
 
     def _add_kr(self, lines: list[TextLine], first_title: str) -> None:
-        if _DEFINITION.search(first_title):
-            return  # "Key results: 3-5 measurable results for an objective" defines the term
         if self._separate_lines and len(lines) == 1:
             # A pasted line may hold several results: "Sell for 100M. Grow EMEA 100%."
             for sentence in _sentences(first_title):
@@ -589,8 +594,8 @@ class Assembler:
         self, lines: list[TextLine], first_title: str
     ) -> tuple[KeyResult, list[TextLine], str] | None:
         current = self._current
-        if current is None or not lines:
-            return None
+        if current is None or not lines or _DEFINITION.search(first_title):
+            return None  # "Key results: 3-5 measurable results for an objective" defines them
         current.pending = False
         if self._role(lines[0].text).role == Role.KEY_RESULT:
             self.found.labelled = True

@@ -52,8 +52,8 @@ def cycle_heading(text: str) -> str | None:
     rest = _CYCLE.sub(" ", text) if cycle else text
     if cycle is None:
         year = _YEAR_ONLY.search(text)
-        if year is None or not _OKR_WORDS.search(text):
-            return None
+        if year is None or not (_OKR_WORDS.search(text) or text.strip(" #*:") == year.group(1)):
+            return None  # a year alone ("### 2020") or with OKR words ("2022 Objectives")
         cycle, rest = year.group(1), _YEAR_ONLY.sub(" ", text, count=1)
     has_okr_word = _OKR_WORDS.search(rest) is not None
     words = _FILLER.sub(" ", _OKR_WORDS.sub(" ", rest)).split()
