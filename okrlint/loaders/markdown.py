@@ -12,6 +12,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from okrlint.loaders.assemble import Assembler
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.document_cycle import settle_cycle
+from okrlint.loaders.inline import NUMBERING, plain_lines
 from okrlint.loaders.outline import (
     Block,
     Details,
@@ -32,14 +33,11 @@ _TOC_MARKER = re.compile(
 )
 _YAML_KEY = re.compile(r"^[\w-]+\s*:(\s|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-# Numbering that CommonMark does not read as a list: "1、…", "1．…" (CJK), "①".
-_NUMBERING = re.compile(r"^(?:\d{1,3}[、．]|[①-⑳])\s*")
 _SUMMARY = re.compile(r"<summary[^>]*>(?P<text>.*?)</summary>", re.IGNORECASE | re.DOTALL)
 _DETAILS = re.compile(
     r"<details\b[^>]{0,200}>|</details\s*>|<summary[^>]{0,200}>.*?</summary>", re.I | re.S
 )
 _TAG = re.compile(r"<[^>]{0,200}>")
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def load_markdown(text: str, path: str) -> LoadResult:
@@ -113,13 +111,13 @@ def _read(
             return _flush(out, details), index + 1
         if kind == "heading_open":
             inline = tokens[index + 1]
-            text_lines = _plain(inline)
+            text_lines = plain_lines(inline)
             text = " ".join(line.text for line in text_lines).strip()
             row = token.map[0] if token.map else 0
             add(Heading(int(token.tag[1:]), TextLine(text, row)))
             index += 3
         elif kind == "paragraph_open":
-            add(Paragraph(_plain(tokens[index + 1])))
+            add(Paragraph(plain_lines(tokens[index + 1])))
             index += 3
         elif kind in ("bullet_list_open", "ordered_list_open"):
             items, index = _list(tokens, index + 1, kind.replace("_open", "_close"), lines)
@@ -131,7 +129,7 @@ def _read(
         elif kind == "code_block" and token.map:
             # Indented text pasted from a document ("    KR1: …") is not code in an OKR file.
             rows = [
-                TextLine(_NUMBERING.sub("", line.strip()), token.map[0] + offset)
+                TextLine(NUMBERING.sub("", line.strip()), token.map[0] + offset)
                 for offset, line in enumerate(token.content.split("\n"))
                 if line.strip()
             ]
@@ -210,41 +208,6 @@ def _first_inline(tokens: list[Token], index: int) -> Token | None:
     if index + 2 < len(tokens) and tokens[index + 1].type == "paragraph_open":
         return tokens[index + 2]
     return None
-
-
-def _plain(inline: Token) -> list[TextLine]:
-    """The inline's text without markup, one TextLine per source line."""
-    first = inline.map[0] if inline.map else 0
-    rows: list[list[str]] = [[]]
-    # Per row: how many characters of text are inside strong emphasis, and does it start so?
-    strong, inside, starts = 0, [0], [None]
-    for child in inline.children or []:
-        if child.type in ("text", "code_inline"):
-            rows[-1].append(child.content)
-            if child.content.strip():
-                if starts[-1] is None:
-                    starts[-1] = strong > 0
-                inside[-1] += len(child.content) if strong else 0
-        elif child.type in ("softbreak", "hardbreak"):
-            rows.append([])
-            inside.append(0)
-            starts.append(None)
-        elif child.type == "strong_open":
-            strong += 1
-        elif child.type == "strong_close":
-            strong -= 1
-        elif child.type == "html_inline" and _BREAK.fullmatch(child.content.strip()):
-            rows[-1].append(" ")
-        elif child.type == "image":
-            rows[-1].append(child.content)
-    result = []
-    for offset, parts in enumerate(rows):
-        text = _NUMBERING.sub("", "".join(parts).strip())
-        if text:
-            # "**Launch the category.** ==> Done": a bold line with a note after it.
-            bold = bool(starts[offset]) and inside[offset] * 2 >= len(text)
-            result.append(TextLine(" ".join(text.split()), first + offset, bold))
-    return result
 
 
 def _anchor_links_only(inline: Token) -> bool:

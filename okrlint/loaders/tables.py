@@ -1,8 +1,12 @@
-"""OKRs written as a GFM table: a key-result column (`| KR | Target | Owner |`), optionally an
-objective column whose cell is left blank on the rows that continue the same objective.
+"""OKRs written as a GFM table.
 
-A table without a key-result column is something else (a budget, a RACI, a scoring rubric) and
-yields nothing; other columns (targets, months, scores) are never key results.
+- A key-result column (`| KR | Target | Owner |`), optionally an objective column whose cell is
+  left blank on the rows that continue the same objective; other columns (targets, months,
+  scores) are never key results.
+- Without such a column: cells labelled "Objective: …" and "KR: …" wherever they sit (a
+  four-square grid), or a pasted spreadsheet whose first column has bold objective rows over
+  plain key-result rows.
+Any other table (a budget, a RACI, a scoring rubric) yields nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from functools import cache
 
 from markdown_it.token import Token
 
+from okrlint.loaders.inline import plain_lines
+from okrlint.loaders.labels import Role, classify
 from okrlint.loaders.outline import Table, TableRow, TextLine
 from okrlint.loaders.vocabulary import vocabulary
 
@@ -52,7 +58,8 @@ def read_table(tokens: list[Token], start: int, lines: list[str]) -> tuple[Table
     header, body = [_text(cell) for cell in rows[0]], rows[1:]
     kr_column = _kr_column(header, body)
     if kr_column is None:
-        return None, index + 1
+        table = _labelled_cells(body, lines) or _bold_outline(body, lines)
+        return table, index + 1
     objective_pattern = _headers()[0]
     objective_column = next(
         (i for i, name in enumerate(header) if i != kr_column and objective_pattern.match(name)),
@@ -64,6 +71,60 @@ def read_table(tokens: list[Token], start: int, lines: list[str]) -> tuple[Table
             TableRow(_cell(row, objective_column, lines), _cell(row, kr_column, lines))
         )
     return table, index + 1
+
+
+# A confidence or score written before a cell's label: "(5/10) **Objective:** …".
+_LEADING_SCORE = re.compile(r"^\(\s*\d{1,2}\s*/\s*10\s*\)\s*")
+
+
+def _labelled_cells(body: list[list[Token]], lines: list[str]) -> Table | None:
+    """Cells labelled as objectives or key results, in reading order (row by row)."""
+    rows = []
+    for row in body:
+        for cell in row:
+            line = _line(cell, lines)
+            if line is None:
+                continue
+            text = _LEADING_SCORE.sub("", line.text.removeprefix("- ").strip())
+            role = classify(text).role
+            if role == Role.OBJECTIVE:
+                rows.append(TableRow(TextLine(text, line.row), None))
+            elif role == Role.KEY_RESULT:
+                rows.append(TableRow(None, TextLine(text, line.row)))
+    has_objective = any(row.objective for row in rows)
+    return Table(rows) if has_objective and any(row.key_result for row in rows) else None
+
+
+def _bold_outline(body: list[list[Token]], lines: list[str]) -> Table | None:
+    """A pasted spreadsheet: bold first-column rows are objectives, the plain rows below them
+    its key results ("| **1 Finish the base use-case** | |" then "| Swagger docs | P0 |")."""
+    rows: list[TableRow] = []
+    seen_objective = False
+    for row in body:
+        line = _line(row[0], lines) if row else None
+        if line is None or line.text.startswith(("*", "_")):
+            continue  # an empty row, or a note in italics
+        if line.bold:
+            title = re.sub(r"^\d{1,2}[.)]?\s+", "", line.text)
+            rows.append(TableRow(TextLine(title, line.row, True), None))
+            seen_objective = True
+        elif seen_objective:
+            previous = rows[-1].key_result if rows else None
+            if previous is not None and previous.text.endswith(":") and line.text[:1].isdigit():
+                continue  # "1. Guide on …": a part of the key result above
+            rows.append(TableRow(None, line))
+    krs = sum(1 for row in rows if row.key_result)
+    return Table(rows) if seen_objective and krs >= 2 else None
+
+
+def _line(cell: Token, lines: list[str]) -> TextLine | None:
+    if cell.map is None or cell.map[0] >= len(lines):
+        return None
+    parts = plain_lines(cell)
+    text = " ".join(part.text for part in parts).strip()
+    if not any(char.isalnum() for char in text):
+        return None
+    return TextLine(text, cell.map[0], bool(parts) and parts[0].bold)
 
 
 def _kr_column(header: list[str], body: list[list[Token]]) -> int | None:
