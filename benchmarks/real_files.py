@@ -152,6 +152,31 @@ def walk_count(folder: Path, names: list[str]) -> tuple[int, int]:
     return sum(1 for name in names if name in found), len(names)
 
 
+def walk_repositories(folder: Path) -> tuple[int, int, list[str], list[str]]:
+    """Walk each repository in walk.yaml: OKR files found of those listed, and the pages that
+    only explain OKRs (or other files) that the walk picked up."""
+    entries = YAML(typ="safe").load((folder / "walk.yaml").read_text(encoding="utf-8")) or []
+    found_okr, total, explainers, others = 0, 0, [], []
+    for entry in entries:
+        root = folder / entry["folder"]
+        if not root.is_dir():
+            continue
+        picked = {path.relative_to(root).as_posix() for path, _fmt in discover([root]).files}
+        okr = set(entry.get("okr_files") or [])
+        about = set(entry.get("about_okr_pages") or [])
+        borderline = set(entry.get("borderline_files") or []) | {
+            b["path"] if isinstance(b, dict) else b for b in entry.get("borderline") or []
+        }
+        found_okr += len(okr & picked)
+        total += len(okr)
+        explainers += [f"{entry['folder']}/{p}" for p in sorted(picked & about)]
+        others += [f"{entry['folder']}/{p}" for p in sorted(picked - okr - about - borderline)]
+    pages = folder / "pages_about_okrs"
+    if pages.is_dir():
+        explainers += [f"pages_about_okrs/{p.name}" for p, _fmt in discover([pages]).files]
+    return found_okr, total, explainers, others
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
@@ -170,6 +195,13 @@ def main() -> int:
         if args.verbose:
             print("\n".join(score.misses))
     found, total = walk_count(args.folder, [entry["file"] for entry in entries])
+    if (args.folder / "walk.yaml").is_file():
+        okr, listed, explainers, others = walk_repositories(args.folder)
+        print(f"repository walks: {okr} of {listed} OKR files picked up; "
+              f"{len(explainers)} pages about OKRs and {len(others)} other files picked up")
+        if args.verbose:
+            print("\n".join(f"    explainer: {p}" for p in explainers))
+            print("\n".join(f"    other: {p}" for p in others))
     for label, chosen in (("all files", scores), ("latin-script", [s for s in scores if s.latin])):
         objectives, key_results = Tally(), Tally()
         for score in chosen:

@@ -49,7 +49,7 @@ def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
             before = len(found.files)
             for file in _walk(path, patterns):
                 fmt = format_for(file.name)
-                if fmt and file.resolve() not in seen and _holds_okrs(file, fmt):
+                if fmt and file.resolve() not in seen and _holds_okrs(file, fmt, path):
                     seen.add(file.resolve())
                     found.files.append((file, fmt))
             if len(found.files) == before:
@@ -70,7 +70,7 @@ def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
     return found
 
 
-def _holds_okrs(path: Path, fmt: str) -> bool:
+def _holds_okrs(path: Path, fmt: str, root: Path) -> bool:
     """Whether a file found by walking is an OKR file; others are skipped silently, as a
     linter skips files in other languages. Named files are always linted, never sniffed."""
     if path.suffix.lower() == ".okr":
@@ -81,7 +81,7 @@ def _holds_okrs(path: Path, fmt: str) -> bool:
     except OSError:
         return True  # cannot tell: lint it, so the read error is reported (E001)
     text = head.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
-    return looks_like_okrs(text, fmt, display_path(path))
+    return looks_like_okrs(text, fmt, path.relative_to(root).as_posix())
 
 
 def _walk(root: Path, patterns: list[str]) -> list[Path]:

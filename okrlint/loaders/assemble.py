@@ -61,6 +61,7 @@ class _Open:
     kr_ahead: bool = False  # its section has a key-results part: lists before it are context
     list_krs: bool = False  # some key results came from a list (headings below are details)
     from_paragraph: bool = False  # a one-line paragraph above its list
+    unstated: bool = False  # a label alone, and no statement followed: a definition's heading
     prose_after: bool = False  # prose followed its key results: later plain lists are not KRs
     deadline: str | None = None
 
@@ -238,7 +239,7 @@ class Assembler:
         current = self._current
         kr_inside, list_follows = self._ahead.get(id(heading), (False, False))
         if current is not None and current.pending:
-            current.pending = False  # a label heading straight after a label heading
+            current.pending, current.unstated = False, True  # two label headings in a row
         if role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL):
             self._open(line, role, level, from_heading=True)
             self._sections.append(_Section(level, "objective"))
@@ -250,6 +251,15 @@ class Assembler:
                 self._close()
             self._add_kr([line], role.title)
             self._sections.append(_Section(level, "kr"))
+            return
+        if role.role == Role.KR_SECTION and current is not None and current.tentative:
+            if level <= current.level:
+                self._close()  # "# Objectives" then "# Key Results": chapters, not an objective
+                current = None
+        if role.role == Role.KR_SECTION and current is None:
+            # "# Key Results" with no objective above it: a chapter about key results, whose
+            # "O: Summit the mountain" is an example.
+            self._sections.append(_Section(level, "other"))
             return
         if role.role == Role.KR_SECTION:
             self._sections.append(_Section(level, "kr-section"))
@@ -304,7 +314,7 @@ class Assembler:
                     index += len(rest)
                     continue
                 if role.role != Role.METADATA:
-                    current.pending = False  # another label came first: no statement
+                    current.pending, current.unstated = False, True  # another label came first
             if self._kr_heading is not None and role.role == Role.PLAIN and current is not None:
                 self._state_kr(current, self._kr_heading, line)
                 self._kr_heading = None
@@ -382,7 +392,9 @@ class Assembler:
             return "none"
         if kind == "kr-section":
             return "kr"
-        if current.kr_ahead or (current.tentative and not self._fallback):
+        if current.pending:
+            current.pending, current.unstated = False, True  # "## Objective:" over bullets
+        if current.kr_ahead or current.unstated or (current.tentative and not self._fallback):
             return "none"  # context before the key-results part; a plain heading's notes
         return "kr"
 
@@ -455,7 +467,13 @@ class Assembler:
             if not (item.children or self._kr_lines(item) or first.bold):
                 continue  # a lone item among objectives: a note
             title = role if role.role == Role.OBJECTIVE else Line(Role.OBJECTIVE, first.text, weak=not first.bold)
-            self._open(first, title, self._section_level() + 0.5, from_heading=False)
+            self._open(
+                first,
+                title,
+                self._section_level() + 0.5,
+                from_heading=False,
+                label=role.role == Role.OBJECTIVE,
+            )
             parent = self._current
             for line in item.lines[1:]:
                 line_role = self._role(line.text)
@@ -509,14 +527,20 @@ class Assembler:
                         self._metadata(role, line.row)
 
     def _table(self, table: Table) -> None:
-        self.found.labelled = self.found.labelled or bool(table.rows)
+        self.found.labelled = self.found.labelled or (table.labelled and bool(table.rows))
         for row in table.rows:
             if row.objective is not None:
                 role = self._role(row.objective.text)
                 if role.role in (Role.OBJECTIVE, Role.PLAIN):
-                    title_role = role if role.role == Role.OBJECTIVE else Line(Role.OBJECTIVE, role.title)
-                    self._open(row.objective, title_role, self._section_level() + 0.5,
-                               from_heading=False)
+                    labelled = role.role == Role.OBJECTIVE
+                    title_role = role if labelled else Line(Role.OBJECTIVE, role.title)
+                    self._open(
+                        row.objective,
+                        title_role,
+                        self._section_level() + 0.5,
+                        from_heading=False,
+                        label=labelled or table.labelled,
+                    )
             if row.key_result is not None and self._current is not None:
                 role = self._role(row.key_result.text)
                 title = role.title if role.role == Role.KEY_RESULT else row.key_result.text
@@ -536,7 +560,11 @@ class Assembler:
         self._blocks(details.blocks)
 
     # -- nodes --------------------------------------------------------------------------------
-    def _open(self, line: TextLine, role: Line, level: float, *, from_heading: bool) -> None:
+    def _open(
+        self, line: TextLine, role: Line, level: float, *, from_heading: bool, label: bool = True
+    ) -> None:
+        """Start an objective; `label`: its line carries an objective label (not a bold item
+        or a plain heading), which marks the file as labelled."""
         self._close()
         self._kr_line = self._skip = False
         pending = role.role == Role.OBJECTIVE_LABEL
@@ -550,7 +578,7 @@ class Assembler:
         self.objectives.append(objective)
         if role.weak:
             self._weak.add(id(objective))
-        else:
+        elif label:
             self.found.labelled = True
         if pending:
             self._label_only.add(id(objective))

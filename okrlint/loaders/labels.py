@@ -57,6 +57,7 @@ class _Patterns:
     kr_section_heading: re.Pattern[str]
     other_line: re.Pattern[str]
     other_heading: re.Pattern[str]
+    explainer: re.Pattern[str]
     metadata: re.Pattern[str]
 
 
@@ -108,6 +109,7 @@ def _patterns() -> _Patterns:
             rf"|^(?:\S+\s+){{1,2}}{words.other_section}\s*[:：]?$",
             re.I,
         ),
+        explainer=re.compile(rf"^{words.explainer}{_NO_LETTER}", re.I),
         metadata=re.compile(r"^(?P<key>[^\W\d_][\w'’ /&.\-]{0,40}?)\s*[:：]\s*(?P<value>.*)$"),
     )
 
@@ -141,7 +143,7 @@ def classify(text: str, *, heading: bool = False) -> Line:
         if not (heading and patterns.other_heading.match(bare) and not _starts_kr(bare)):
             return Line(Role.KR_SECTION)
     if (patterns.other_heading if heading else patterns.other_line).match(bare) and not (
-        heading and _OKR_WORDS.search(bare)
+        heading and _OKR_WORDS.search(bare) and not patterns.explainer.match(bare)
     ):
         return Line(Role.OTHER_SECTION)
     if metadata := _metadata(text):

@@ -63,6 +63,8 @@ class TableRow:
 @dataclass
 class Table:
     rows: list[TableRow]
+    # A KR column or labelled cells name the key results; a spreadsheet outline only implies them.
+    labelled: bool = True
 
 
 @dataclass

@@ -37,9 +37,10 @@ _JSON_OBJECTIVES = re.compile(r"""["']objectives["'][ \t]*:""")
 _YAML_NOISE = re.compile(r"^(?:\s*(?:#.*)?|---.*|\.\.\.\s*|%.*)$")  # blank, comment, markers
 # A file name that says it holds OKRs or goals: "okrs.md", "Team-OKRs.yaml", "goals.md".
 _OKR_NAME = re.compile(r"okr|objective|goal|key[\s_-]?result|ziel|objetivo|objectif|mål", re.I)
-# A heading naming OKRs and a cycle ("# Q2 OKRs", "Data team OKRs, FY26"); a page about the
+# A title naming OKRs and a cycle ("# Q2 OKRs", "Data team OKRs, FY26"); a page about the
 # OKR process ("How we use OKRs") has the word but no cycle.
-_OKR_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t].*\b(?:okrs?|objectives|goals)\b.*$", re.I | re.M)
+_OKR_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t].*\b(?:okrs?|objectives|goals)\b.*$", re.I)
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t].*$", re.M)
 
 
 def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
@@ -52,13 +53,59 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
 
     result = load(text, path or "-", fmt)
     document = result.document
-    if document is None or not document.objectives:
+    if document is None:
         return False
+    objectives = [o for o in document.objectives if _meaningful(o.title)]
     if fmt == "yaml":
-        return any(objective.key_results for objective in document.objectives)
-    # The plain layout (headings owning lists) fits any README: it needs the file's name or a
-    # heading to say these are OKRs.
-    return result.layout == "labelled" or _named(text, path)
+        return any(objective.key_results for objective in objectives)
+    if result.layout == "labelled":
+        return bool(objectives)  # none: a template's "[Objective]" or a page's "Objectives"
+    # The plain layout (headings or bold lines owning lists) fits any README, meeting notes or
+    # page about OKRs. It takes a title naming OKRs and a cycle ("# Q2 OKRs"), or two
+    # objectives with key results and a cycle or a file or folder named for OKRs.
+    with_krs = sum(1 for o in objectives if any(_meaningful(kr.title) for kr in o.key_results))
+    krs = [kr for o in objectives for kr in o.key_results]
+    if not with_krs or sum(1 for kr in krs if _terms().search(kr.title)) * 10 > len(krs):
+        return False  # bullets that keep naming OKRs explain them
+    if _named(text, path):
+        return True
+    # A cycle written in the file; one read from its path ("notes/2016/Q3/…") says nothing.
+    cycle = (document.cycle and document.cycle_source != "path") or any(o.cycle for o in objectives)
+    return with_krs >= 2 and bool(_okr_path(path) or cycle)
+
+
+# A template's placeholder instead of a statement: "[High-level goal]", "<objective>", "XXX".
+_PLACEHOLDER = re.compile(r"^\s*(?:[\[<{(].*[\]>})]|_{2,}|\.{3}|…|x{2,}|tbd|todo)\s*[.:]?\s*$", re.I)
+
+
+def _meaningful(title: str) -> bool:
+    """Not a placeholder, and not a heading or definition about OKRs ("Defining objectives",
+    "Key results: what we measure"): real objectives and key results rarely name the terms."""
+    return not _PLACEHOLDER.match(title) and not _terms().search(title)
+
+
+@cache
+def _terms() -> re.Pattern[str]:
+    words = vocabulary()
+    return re.compile(
+        rf"\b(?:{words.strong_objective}|{words.key_result}|{words.kr_section})(?:s|e|es|en|er)?\b"
+        r"|\bokrs?\b",
+        re.IGNORECASE,
+    )
+
+
+def _okr_path(path: str) -> bool:
+    """The file's name or its folder names OKRs or goals (`OKR/LOCOL.md`); `path` is relative
+    to the folder being walked, so the repository's own name does not count."""
+    return any(_OKR_NAME.search(part) for part in PurePath(path).parts[-2:])
+
+
+def _named(text: str, path: str) -> bool:
+    """The page's title (its first heading) names OKRs and a cycle: "# Data team OKRs, Q3"."""
+    first = _HEADING.search(text)
+    if first is None or not _OKR_HEADING.match(first.group(0)):
+        return False
+    return bool(find_cycle(first.group(0)) or cycle_heading(first.group(0).lstrip("# ")))
 
 
 def _okrlint_yaml(text: str) -> bool:
@@ -68,10 +115,3 @@ def _okrlint_yaml(text: str) -> bool:
         return True  # JSON is YAML too; its keys are indented however the writer chose
     first = next((line for line in text.split("\n") if not _YAML_NOISE.match(line)), "")
     return first.startswith("-") and bool(_YAML_LIST_KEY.search(text))
-
-
-def _named(text: str, path: str) -> bool:
-    if _OKR_NAME.search(PurePath(path).name):
-        return True
-    return any(find_cycle(match.group(0)) or cycle_heading(match.group(0).lstrip("# "))
-               for match in _OKR_HEADING.finditer(text))

@@ -114,7 +114,7 @@ def _bold_outline(body: list[list[Token]], lines: list[str]) -> Table | None:
                 continue  # "1. Guide on …": a part of the key result above
             rows.append(TableRow(None, line))
     krs = sum(1 for row in rows if row.key_result)
-    return Table(rows) if seen_objective and krs >= 2 else None
+    return Table(rows, labelled=False) if seen_objective and krs >= 2 else None
 
 
 def _line(cell: Token, lines: list[str]) -> TextLine | None:

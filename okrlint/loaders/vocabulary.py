@@ -19,6 +19,7 @@ class Vocabulary:
     key_result: str
     kr_section: str
     other_section: str
+    explainer: str
     metadata_keys: frozenset[str]
     cycle_keys: frozenset[str]
     deadline_keys: frozenset[str]
@@ -56,6 +57,7 @@ def vocabulary() -> Vocabulary:
         key_result=alternation(key_result["words"]),
         kr_section=alternation(key_result["sections"]),
         other_section=alternation(data["other_section"]["words"]),
+        explainer=alternation(data["other_section"]["explainers"]),
         metadata_keys=frozenset(_key(w) for w in metadata["keys"]),
         cycle_keys=frozenset(_key(w) for w in metadata["cycle_keys"]),
         deadline_keys=frozenset(_key(w) for w in metadata["deadline_keys"]),
