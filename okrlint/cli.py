@@ -129,6 +129,23 @@ def main() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
+def today_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--today YYYY-MM-DD: the date the hygiene rules and the coach measure against."""
+    return click.option(
+        "--today",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Date to check progress against, YYYY-MM-DD [default: today's date].",
+    )(command)
+
+
+def _today(value: Any) -> Any:
+    """The --today value as a date; the clock is read here, never inside a check."""
+    import datetime as dt
+
+    return value.date() if value is not None else dt.date.today()
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option(
@@ -166,6 +183,7 @@ def main() -> None:
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--no-hints", is_flag=True, help="Do not print a hint under each finding.")
+@today_option
 @guarded
 def check(
     paths: tuple[Path, ...],
@@ -180,6 +198,7 @@ def check(
     statistics: bool,
     quiet: bool,
     no_hints: bool,
+    today: Any,
 ) -> None:
     """Lint OKR files (YAML, Markdown, text) and directories; '-' reads stdin."""
     from okrlint.api import lint_results
@@ -191,6 +210,7 @@ def check(
         "extend_select": _split(extend_select),
         "fail_on": fail_on,
         "profile": profile,
+        "today": _today(today),
     }
     settings = _settings(paths, config_path, flags)
     # --ignore adds to the configured ignores; --select replaces the configured selection.
