@@ -250,6 +250,77 @@ def _exit_code(report: Any, fail_on: str) -> int:
     return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in report.findings) else EXIT_OK
 
 
+COACH_FORMATS = ["text", "markdown", "html", "json"]
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(COACH_FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    default=None,
+    help="Write the report to this file instead of stdout.",
+)
+@click.option("--explain-score", is_flag=True, help="Explain how the score is computed, and exit.")
+@click.option(
+    "--profile", default=None, help="Threshold profile: default, google, radical-focus, lenient."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Config file (.okrlint.toml or pyproject.toml) instead of the one found.",
+)
+@click.option(
+    "--stdin-filename", default=None, help="Name (and so format) of the input read from '-'."
+)
+@today_option
+@guarded
+def coach(
+    paths: tuple[Path, ...],
+    output_format: str,
+    output: Path | None,
+    explain_score: bool,
+    profile: str | None,
+    config_path: Path | None,
+    stdin_filename: str | None,
+    today: Any,
+) -> None:
+    """A report card per objective: score, strengths, fixes, check-in questions, progress."""
+    from okrlint.coach.run import explain_score as explain, render, run
+
+    if explain_score:
+        click.echo(explain(), nl=False)
+        return
+    if not paths:
+        raise UsageProblem("give the OKR files or folders to coach (or '-' for stdin)")
+    settings = _settings(paths, config_path, {"profile": profile, "today": _today(today)})
+    results, found = _gather(paths, settings, stdin_filename)
+    for error in found.errors:
+        raise UsageProblem(error)
+    if not results:
+        raise UsageProblem("no OKR files to coach")
+    text = render(run(results, settings), output_format, colour=_colour() and output is None)
+    if output is None:
+        click.echo(text, nl=False, color=output_format == "text" and _colour())
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageProblem(f"{output}: cannot write the report: {error.strerror}") from error
+    click.echo(f"okrlint: wrote {output}", err=True)
+
+
 @main.command()
 @click.option(
     "--format",
