@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import textwrap
 
+from okrlint.coach.layout import STAGE_NAMES, bar, count, percent
 from okrlint.coach.model import Card, CoachReport, Summary
-
-BAR = 20
-_STAGE = {"goal": "Goal", "reality": "Reality", "options": "Options", "will": "Will"}
 
 
 def render(report: CoachReport, *, colour: bool = False) -> str:
     """Plain text; ANSI colour only when asked (the CLI asks on a terminal)."""
     paint = _Painter(colour)
-    lines = [paint.bold(f"okrlint coach: {len(report.objectives)} objectives, on {report.today}")]
+    lines = [paint.bold(f"okrlint coach: {count(len(report.objectives), 'objective')}, on {report.today}")]
     for card in report.objectives:
         lines += ["", *_card(card, paint)]
     lines += ["", *_summary(report.summary, paint)]
     return "\n".join(lines) + "\n"
-
-
-def bar(score: int, width: int = BAR) -> str:
-    filled = round(score * width / 100)
-    return "█" * filled + "░" * (width - filled)
 
 
 def _card(card: Card, paint: _Painter) -> list[str]:
@@ -30,7 +23,7 @@ def _card(card: Card, paint: _Painter) -> list[str]:
     lines = [
         paint.bold(f"{card.path}:{card.line}  {card.title}"),
         f"  Score {paint.score(card.score)}/100  {bar(card.score)}  "
-        f"({card.key_results} key results{kind})",
+        f"({count(card.key_results, 'key result')}{kind})",
     ]
     for d in card.breakdown:
         lines.append(f"    {d.label:<22} {d.points:>5.1f} / {d.max:g}")
@@ -44,12 +37,12 @@ def _card(card: Card, paint: _Painter) -> list[str]:
     if not card.improvements:
         lines.append("    (nothing to change in the writing)")
     lines.append(paint.bold("  Questions for the next check-in"))
-    lines += [f"    {_STAGE[q.stage] + ':':<9} {q.text}" for q in card.questions]
+    lines += [f"    {STAGE_NAMES[q.stage] + ':':<9} {q.text}" for q in card.questions]
     progress = card.progress
     lines.append(paint.bold("  Progress") + f"  {progress.description}")
     for kr in progress.key_results:
-        done = "—" if kr.progress is None else f"{kr.progress:.0%}"
-        expected = "" if kr.expected is None else f" (time gone {kr.expected:.0%})"
+        done = percent(kr.progress)
+        expected = "" if kr.expected is None else f" (time gone {percent(kr.expected)})"
         flag = paint.warn("  AT RISK: " + "; ".join(kr.reasons)) if kr.at_risk else ""
         lines.append(f"    line {kr.line}: {kr.title}  {done}{expected}{flag}")
         if kr.question is not None:
@@ -57,15 +50,15 @@ def _card(card: Card, paint: _Painter) -> list[str]:
     lines += [f"    {g}" for g in progress.guidance]
     if card.hygiene:
         lines.append(paint.bold("  Check-in hygiene"))
-        lines += [f"    - {h}" for h in card.hygiene]
+        lines += [f"    line {h.line}: {h.code} {h.message}" for h in card.hygiene]
     return lines
 
 
 def _summary(summary: Summary, paint: _Painter) -> list[str]:
     lines = [
         paint.bold(
-            f"Summary: {summary.objectives} objectives, {summary.key_results} key results "
-            f"in {summary.files} files"
+            f"Summary: {count(summary.objectives, 'objective')}, "
+            f"{count(summary.key_results, 'key result')} in {count(summary.files, 'file')}"
         )
     ]
     width = max((len(_cut(s.title)) for s in summary.scores), default=0)
@@ -82,7 +75,7 @@ def _summary(summary: Summary, paint: _Painter) -> list[str]:
             steps = " -> ".join(f"{c.cycle} {c.score}" for c in trend.cycles)
             lines.append(f"    {trend.owner}: {steps}")
     lines.append(
-        f"  At risk: {summary.at_risk} key results; no recent check-in: {summary.stale}; "
+        f"  At risk: {count(summary.at_risk, 'key result')}; no recent check-in: {summary.stale}; "
         f"past their date and open: {summary.overdue}."
     )
     if summary.unreadable:

@@ -14,6 +14,7 @@ from okrlint.coach.attribution import Placed, place
 from okrlint.coach.model import (
     Card,
     CoachReport,
+    HygieneNote,
     Improvement,
     KeyResultProgress,
     Progress,
@@ -113,7 +114,12 @@ def _card(
         ][: profile.report.improvements],
         questions=choose(sets, about, cycle_questions, objective.title, profile.report.questions),
         hygiene=[
-            f"{short(p.finding.node.text or objective.title)}: {p.finding.message}"
+            HygieneNote(
+                code=p.finding.code,
+                line=p.finding.range.start.line,
+                text=p.finding.node.text,
+                message=p.finding.message,
+            )
             for p in sorted(placed, key=lambda p: p.finding.sort_key())
             if p.finding.category == _HYGIENE
         ],

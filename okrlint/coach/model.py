@@ -72,6 +72,15 @@ class Progress(_Frozen):
     guidance: list[str]
 
 
+class HygieneNote(_Frozen):
+    """An H7 finding (stale check-in, overdue key result) on the objective's key results."""
+
+    code: str
+    line: int
+    text: str | None
+    message: str
+
+
 class Card(_Frozen):
     path: str
     line: int
@@ -87,7 +96,7 @@ class Card(_Frozen):
     strengths: list[str]
     improvements: list[Improvement]
     questions: list[Question]
-    hygiene: list[str]  # messages of H7 findings, in file order
+    hygiene: list[HygieneNote]  # in file order
     progress: Progress
 
 
