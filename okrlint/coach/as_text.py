@@ -61,9 +61,9 @@ def _summary(summary: Summary, paint: _Painter) -> list[str]:
             f"{count(summary.key_results, 'key result')} in {count(summary.files, 'file')}"
         )
     ]
-    width = max((len(_cut(s.title)) for s in summary.scores), default=0)
     for s in summary.scores:
-        lines.append(f"  {_cut(s.title):<{width}}  {bar(s.score)} {paint.score(s.score):>3}")
+        score = paint.score(s.score).rjust(3 + len(paint.score(s.score)) - len(str(s.score)))
+        lines.append(f"  {score} {bar(s.score)}  {_cut(s.title)}  ({s.path}:{s.line})")
     if summary.average is not None:
         lines.append(f"  Average score: {summary.average}")
     if summary.themes:

@@ -91,7 +91,7 @@ def _card(
     )
     cycle = cycle_of(document, today)
     readings = read_key_results(objective, document, cycle, today, profile.progress, done_words.terms)
-    cycle_questions = _cycle_questions(readings, cycle, sets)
+    cycle_questions = _cycle_questions(objective, readings, cycle, sets)
     about = [(p.finding.code, p.finding.node.text or objective.title) for p in ranked]
     span = objective.span
     return Card(
@@ -112,7 +112,15 @@ def _card(
             for p in ranked
             if p.finding.category != _HYGIENE
         ][: profile.report.improvements],
-        questions=choose(sets, about, cycle_questions, objective.title, profile.report.questions),
+        questions=choose(
+            sets,
+            about,
+            cycle_questions,
+            objective.title,
+            profile.report.questions,
+            profile.report.questions_per_stage,
+            "retrospective" if cycle.state == "ended" else "general",
+        ),
         hygiene=[
             HygieneNote(
                 code=p.finding.code,
@@ -149,17 +157,20 @@ def _improvement(p: Placed, placed: list[Placed], count: int) -> Improvement:
 def _risk_question(reading: Reading, sets: dict[str, data.QuestionSet]) -> Question | None:
     if not reading.at_risk:
         return None
-    source = "at-risk-behind" if "behind" in reading.reasons else "at-risk-confidence"
+    if reading.overdue:
+        source = "missed"
+    else:
+        source = "at-risk-behind" if "behind" in reading.reasons else "at-risk-confidence"
     return ask(sets, source, reading.kr.title)
 
 
 def _cycle_questions(
-    readings: list[Reading], cycle: Cycle, sets: dict[str, data.QuestionSet]
+    objective: Objective, readings: list[Reading], cycle: Cycle, sets: dict[str, data.QuestionSet]
 ) -> list[Question]:
     """Questions from the calendar: at-risk key results, then what the end of the cycle asks."""
     found = [_risk_question(reading, sets) for reading in readings]
     if cycle.state == "ended" and readings:
-        if all_met(readings):
+        if all_met(objective, readings):
             found.append(ask(sets, "all-met", ""))
         found.extend(ask(sets, "missed", r.kr.title) for r in missed(readings)[:1])
     return [q for q in found if q is not None]

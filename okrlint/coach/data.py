@@ -74,9 +74,10 @@ class ProgressRules(_Kebab):
     confidence_drop: float = Field(gt=0, le=1)
 
 
-class ReportLimits(_Strict):
+class ReportLimits(_Kebab):
     improvements: int = Field(ge=1)
     questions: int = Field(ge=1)
+    questions_per_stage: int = Field(ge=1)
 
 
 class CoachProfile(_Strict):

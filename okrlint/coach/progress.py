@@ -70,6 +70,7 @@ class Reading:
     confidence: list[float]
     reasons: list[str]  # "behind" and/or "confidence"
     words: dict[str, str]  # figures for the at-risk texts, already formatted
+    overdue: bool  # its date has passed: a question about learning, not about catching up
 
     @property
     def at_risk(self) -> bool:
@@ -124,7 +125,8 @@ def _reading(
         ):
             reasons.append("confidence")
             words.update(first=f"{window[0]:g}", last=f"{window[-1]:g}")
-    return Reading(kr, state, expected, confidence, reasons, words)
+    overdue = state.due is not None and state.due < today
+    return Reading(kr, state, expected, confidence, reasons, words, overdue)
 
 
 def describe(cycle: Cycle, today: dt.date, texts: Texts) -> str:
@@ -153,8 +155,11 @@ def missed(readings: list[Reading]) -> list[Reading]:
     ]
 
 
-def all_met(readings: list[Reading]) -> bool:
-    """Two or more scored key results, every one at 1.0 or above: the sandbagging signal."""
+def all_met(objective: Objective, readings: list[Reading]) -> bool:
+    """The sandbagging signal: two or more scored key results, every one at 1.0 or above, on
+    an objective not marked committed (committed results are meant to land at 1.0)."""
+    if objective.type == ObjectiveType.COMMITTED:
+        return False
     grades = [r.state.grade for r in readings if r.state.grade is not None]
     return len(grades) >= 2 and all(g >= 1.0 for g in grades)
 
@@ -171,7 +176,7 @@ def guidance(
         lines.append(
             texts.grading["missed"].format_map({"text": short(reading.kr.title), **_result(reading)})
         )
-    if all_met(readings):
+    if all_met(objective, readings):
         lines.append(texts.grading["all-met"])
     return lines
 

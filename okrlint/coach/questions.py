@@ -1,13 +1,15 @@
 """Questions for the next check-in, chosen from the findings and the state of the cycle.
 
 The questions are data (corpora/questions/, one file per rule family), each tagged with its
-GROW stage. An objective gets the questions of its most costly findings and of its at-risk
-key results, topped up with general questions for the stages still missing, in GROW order.
+GROW stage. An objective gets the questions of its at-risk key results and of its most costly
+findings, no more than `per_stage` of one stage, topped up with general questions for the
+stages still missing; they are listed in GROW order: goal, reality, options, will.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 
 from okrlint.coach.data import STAGES, QuestionSet
 from okrlint.coach.model import Question
@@ -15,42 +17,51 @@ from okrlint.coach.progress import short
 
 
 def ask(
-    sets: dict[str, QuestionSet], source: str, text: str, taken: Iterable[str] = ()
+    sets: Mapping[str, QuestionSet],
+    source: str,
+    text: str,
+    asked: Mapping[str, int] | None = None,
 ) -> Question | None:
-    """The question of set `source` about `text`, preferring a GROW stage not yet `taken`."""
+    """The question of set `source` about `text`, from the stage asked least so far."""
     found = sets.get(source)
     if found is None:
         return None
-    used = set(taken)
-    pick = next((q for q in found.questions if q.stage not in used), found.questions[0])
+    counts = asked or {}
+    pick = min(found.questions, key=lambda q: counts.get(q.stage, 0))  # ties: the file's order
     return Question(stage=pick.stage, text=pick.text.format(text=short(text)), source=source)
 
 
 def choose(
-    sets: dict[str, QuestionSet],
+    sets: Mapping[str, QuestionSet],
     findings: Sequence[tuple[str, str]],
     cycle_questions: Sequence[Question],
     objective_title: str,
     limit: int,
+    per_stage: int,
+    general: str = "general",
 ) -> list[Question]:
-    """Up to `limit` questions: cycle first, then findings (code, text) in order of impact."""
+    """Up to `limit` questions: the cycle's first, then findings (code, text) by impact, then
+    the `general` set (or "retrospective" once the cycle is over) for stages still missing."""
     chosen: list[Question] = []
+    asked: Counter[str] = Counter()
 
     def add(question: Question | None) -> None:
-        if question is not None and len(chosen) < limit:
-            if all(q.text != question.text for q in chosen):
-                chosen.append(question)
+        if question is None or len(chosen) >= limit or asked[question.stage] >= per_stage:
+            return
+        if all(q.text != question.text for q in chosen):
+            chosen.append(question)
+            asked[question.stage] += 1
 
-    for question in cycle_questions[:2]:  # the state of the cycle is the most timely
+    for question in cycle_questions:
         add(question)
     seen: set[str] = set()
     for code, text in findings:
         if code not in seen:
             seen.add(code)
-            add(ask(sets, code, text, (q.stage for q in chosen)))
-    for stage in STAGES:  # leave no GROW stage without a question while there is room
-        if all(q.stage != stage for q in chosen):
-            general = sets["general"].questions
-            pick = next(q for q in general if q.stage == stage)
-            add(Question(stage=stage, text=pick.text.format(text=short(objective_title)), source="general"))
+            add(ask(sets, code, text, asked))
+    for stage in STAGES:  # no GROW stage left without a question while there is room
+        if not asked[stage]:
+            pick = next(q for q in sets[general].questions if q.stage == stage)
+            text = pick.text.format(text=short(objective_title))
+            add(Question(stage=stage, text=text, source=general))
     return sorted(chosen, key=lambda q: STAGES.index(q.stage))  # type: ignore[arg-type]
