@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from okrlint.coach.layout import STAGE_NAMES, count, percent
+from okrlint.coach.layout import REWRITE_LABELS, STAGE_NAMES, count, percent
 from okrlint.coach.model import Card, CoachReport, Summary
 
 # Text colours keep a contrast of at least 4.5:1 on their backgrounds (WCAG AA); the bars and
@@ -157,7 +157,7 @@ def _card(card: Card, number: int) -> list[str]:
         parts.append("<ol>")
         for item in card.improvements:
             gain = f" (+{item.impact:g} points)" if item.impact else ""
-            label = "Rewrite" if item.exact else "Template"
+            label = REWRITE_LABELS[item.kind]
             parts.append(
                 f"<li><strong>{_e(item.code)}</strong> line {item.line}: {_e(item.message)}{gain}"
                 f'<br><span class="rewrite">{label}: {_e(item.rewrite)}</span></li>'

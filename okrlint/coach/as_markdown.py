@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from okrlint.coach.layout import STAGE_NAMES, bar, count, percent
+from okrlint.coach.layout import REWRITE_LABELS, STAGE_NAMES, bar, count, percent
 from okrlint.coach.model import Card, CoachReport, Summary
 
 # Inline markup and table cells; the text never starts a line, so block syntax cannot trigger.
@@ -87,7 +87,7 @@ def _card(card: Card) -> list[str]:
     lines += ["", "### Fix first", ""]
     for number, item in enumerate(card.improvements, 1):
         gain = f" (+{item.impact:g} points)" if item.impact else ""
-        label = "Rewrite" if item.exact else "Template"
+        label = REWRITE_LABELS[item.kind]
         lines.append(f"{number}. **{item.code}** line {item.line}: {md(item.message)}{gain}  ")
         lines.append(f"   {label}: {md(item.rewrite)}")
     if not card.improvements:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from okrlint.coach.layout import STAGE_NAMES, bar, count, percent
+from okrlint.coach.layout import REWRITE_LABELS, STAGE_NAMES, bar, count, percent
 from okrlint.coach.model import Card, CoachReport, Summary
 
 
@@ -33,7 +33,7 @@ def _card(card: Card, paint: _Painter) -> list[str]:
     for number, item in enumerate(card.improvements, 1):
         gain = f" (+{item.impact:g})" if item.impact else ""
         lines.append(f"    {number}. line {item.line}: {item.code} {item.message}{gain}")
-        lines.append(f"       {'try' if item.exact else 'template'}: {item.rewrite}")
+        lines.append(f"       {REWRITE_LABELS[item.kind].lower()}: {item.rewrite}")
     if not card.improvements:
         lines.append("    (nothing to change in the writing)")
     lines.append(paint.bold("  Questions for the next check-in"))

@@ -137,8 +137,11 @@ def _card(
 
 def _improvement(p: Placed, placed: list[Placed], count: int) -> Improvement:
     finding = p.finding
-    exact = finding.suggestion is not None and "<" not in finding.suggestion
-    rewrite = finding.suggestion or f"For example: {finding.coaching.example.after}"
+    if finding.suggestion is None:
+        kind, rewrite = "example", finding.coaching.example.after
+    else:
+        kind = "template" if "<" in finding.suggestion else "rewrite"
+        rewrite = finding.suggestion
     gain = impact(p, placed, count, data.profile().score)
     return Improvement(
         code=finding.code,
@@ -149,7 +152,7 @@ def _improvement(p: Placed, placed: list[Placed], count: int) -> Improvement:
         column=finding.range.start.column,
         text=finding.node.text,
         rewrite=rewrite,
-        exact=exact,
+        kind=kind,
         impact=round(gain, 1),
     )
 

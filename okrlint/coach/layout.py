@@ -12,6 +12,9 @@ def bar(score: int, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+REWRITE_LABELS = {"rewrite": "Try", "template": "Template", "example": "For example"}
+
+
 def count(n: int, noun: str) -> str:
     """ "1 file", "3 files"; `noun` is singular ("key result")."""
     return f"{n} {noun}" + ("" if n == 1 else "s")

@@ -36,7 +36,9 @@ class Improvement(_Frozen):
     column: int
     text: str | None  # the objective or key result the finding is about
     rewrite: str
-    exact: bool  # a rewrite of this very text, not a template with <placeholders>
+    # rewrite: this very text rewritten; template: a rewrite with <placeholders> to fill;
+    # example: the rule's own before/after example, when it has no rewrite for this text.
+    kind: str
     impact: float  # points the score gains when this is fixed
 
 
