@@ -393,3 +393,18 @@ def test_html_is_one_self_contained_accessible_page(cli: CliRun, in_repo: Path) 
         assert not re.search(external, page), external
     assert page.count("<h1>") == 1
     assert page.count('class="card"') == 26 == len(re.findall(r"<h2 id=\"objective-\d+-title\">", page))
+
+
+def test_the_correlation_benchmark_computes_spearman_with_ties() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "coach_correlation", REPO / "benchmarks" / "coach_correlation.py"
+    )
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.spearman([1, 2, 3, 4], [40, 30, 20, 10]) == pytest.approx(-1.0)
+    assert bench.ranks([10, 20, 20, 30]) == [1.0, 2.5, 2.5, 4.0]
+    # ranks 1, 2.5, 2.5, 4 against 1, 2, 3, 4: cov 4.5 / sqrt(4.5 * 5)
+    assert bench.spearman([10, 20, 20, 30], [1, 2, 3, 4]) == pytest.approx(4.5 / (4.5 * 5) ** 0.5)
