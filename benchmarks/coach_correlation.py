@@ -6,7 +6,7 @@ cycle and objective text), builds each objective as a one-objective YAML documen
 all in one run, and prints Spearman's rank correlation between each objective's score and the
 share of its key results that carry any defect label. The goal is -0.6 or lower.
 
-    python benchmarks/coach_correlation.py /work/corpus/real_part1.jsonl /work/corpus/real_part2.jsonl
+    python benchmarks/coach_correlation.py corpus/real_part1.jsonl corpus/real_part2.jsonl
 """
 
 from __future__ import annotations

@@ -297,7 +297,8 @@ def coach(
     today: Any,
 ) -> None:
     """A report card per objective: score, strengths, fixes, check-in questions, progress."""
-    from okrlint.coach.run import explain_score as explain, render, run
+    from okrlint.coach.run import explain_score as explain
+    from okrlint.coach.run import render, run
 
     if explain_score:
         click.echo(explain(), nl=False)

@@ -116,7 +116,9 @@ def test_a_card_for_every_objective(cli: CliRun, in_repo: Path) -> None:
 def test_checked_in_file_past_its_dates_lists_hygiene_and_at_risk_key_results(
     cli: CliRun, in_repo: Path
 ) -> None:
-    document = coach_json(cli, "--today", "2026-07-10", "tests/golden/coach/checkins/checkins-2026-Q2.yaml")
+    document = coach_json(
+        cli, "--today", "2026-07-10", "tests/golden/coach/checkins/checkins-2026-Q2.yaml"
+    )
     win = card(document, "Win the mid-market")
     assert {h["code"] for h in win["hygiene"]} == {"H701", "H702"}
     at_risk = [kr for kr in win["progress"]["key_results"] if kr["at_risk"]]
@@ -156,7 +158,9 @@ def test_scores_move_from_cycle_to_cycle_per_owner(cli: CliRun, in_repo: Path) -
 
 
 # -- the score ----------------------------------------------------------------------------------
-def objective_with(defective: int, total_krs: int = 4, defect: str = "Publish {n} blog posts") -> str:
+def objective_with(
+    defective: int, total_krs: int = 4, defect: str = "Publish {n} blog posts"
+) -> str:
     good = [
         "Raise trial conversion from 4% to 7%",
         "Cut median first response from 9 hours to 2 hours",
@@ -251,7 +255,12 @@ def test_every_question_file_is_complete() -> None:
         if rule.code not in ("E001",):
             assert sets[rule.code].theme, f"no summary theme for {rule.code}"
     for situation in ("general", "retrospective"):
-        assert {q.stage for q in sets[situation].questions} == {"goal", "reality", "options", "will"}
+        assert {q.stage for q in sets[situation].questions} == {
+            "goal",
+            "reality",
+            "options",
+            "will",
+        }
     for key, found in sets.items():
         for question in found.questions:
             assert set(re.findall(r"{(\w*)}", question.text)) <= {"text"}, key
@@ -265,8 +274,12 @@ def test_every_question_file_is_complete() -> None:
 def test_output_does_not_depend_on_the_order_of_the_files(cli: CliRun, in_repo: Path) -> None:
     orders = [
         ["examples/good", "examples/bad"],
-        ["examples/bad/sales-team.yaml", "examples/good", "examples/bad/people-team.txt",
-         "examples/bad/marketing.md"],
+        [
+            "examples/bad/sales-team.yaml",
+            "examples/good",
+            "examples/bad/people-team.txt",
+            "examples/bad/marketing.md",
+        ],
     ]
     for output_format in ("json", "html", "text", "markdown"):
         outputs = {
@@ -288,13 +301,17 @@ def test_coach_reads_checks_findings_without_a_second_analysis(
         original(self, pending)
 
     monkeypatch.setattr(Analyzer, "analyze", counting)
-    results = [load(Path(p).read_text("utf-8"), p, "yaml") for p in ["examples/bad/sales-team.yaml"]]
+    results = [
+        load(Path(p).read_text("utf-8"), p, "yaml") for p in ["examples/bad/sales-team.yaml"]
+    ]
     api._analyzer.cache_clear()
     api.lint_results(results, Settings())
     by_check = sum(parsed)
     parsed.clear()
     api._analyzer.cache_clear()
-    results = [load(Path(p).read_text("utf-8"), p, "yaml") for p in ["examples/bad/sales-team.yaml"]]
+    results = [
+        load(Path(p).read_text("utf-8"), p, "yaml") for p in ["examples/bad/sales-team.yaml"]
+    ]
     coach_text_settings = Settings(today=__import__("datetime").date(2026, 5, 20))
     coach_run(results, coach_text_settings)
     api._analyzer.cache_clear()
@@ -311,7 +328,9 @@ def test_the_score_says_it_rates_writing_not_people(cli: CliRun, in_repo: Path) 
 def test_objectives_are_listed_in_file_order_never_ranked(cli: CliRun, in_repo: Path) -> None:
     document = coach_json(cli, "--today", "2026-05-20", "examples/")
     scores = document["summary"]["scores"]
-    assert [(s["path"], s["line"]) for s in scores] == sorted((s["path"], s["line"]) for s in scores)
+    assert [(s["path"], s["line"]) for s in scores] == sorted(
+        (s["path"], s["line"]) for s in scores
+    )
     assert [s["score"] for s in scores] != sorted((s["score"] for s in scores), reverse=True)
 
 
@@ -326,7 +345,9 @@ def test_themes_count_recurring_problems(cli: CliRun, in_repo: Path) -> None:
 
 def test_output_option_writes_the_file(cli: CliRun, write: Callable[..., Path]) -> None:
     write("okrs.yaml", objective_with(1))
-    run = cli("coach", "--format", "markdown", "--today", "2026-05-20", "-o", "report.md", "okrs.yaml")
+    run = cli(
+        "coach", "--format", "markdown", "--today", "2026-05-20", "-o", "report.md", "okrs.yaml"
+    )
     assert run.exit_code == 0 and run.stdout == ""
     assert Path("report.md").read_text("utf-8").startswith("# OKR coaching report")
     run = cli("coach", "--today", "2026-05-20", "-o", "missing/dir/report.md", "okrs.yaml")
@@ -336,7 +357,9 @@ def test_output_option_writes_the_file(cli: CliRun, write: Callable[..., Path]) 
 @pytest.mark.parametrize(
     "args", [[], ["nowhere.yaml"], ["--format", "pdf", "okrs.yaml"], ["empty"]]
 )
-def test_usage_errors_are_one_line(cli: CliRun, write: Callable[..., Path], args: list[str]) -> None:
+def test_usage_errors_are_one_line(
+    cli: CliRun, write: Callable[..., Path], args: list[str]
+) -> None:
     write("okrs.yaml", objective_with(1))
     write("empty/README.md", "# Nothing here\n")
     run = cli("coach", *args)
@@ -392,7 +415,11 @@ def test_html_is_one_self_contained_accessible_page(cli: CliRun, in_repo: Path) 
     for external in (r"\bsrc=", r"<link\b", r"@import", r"url\(", r"https?://"):
         assert not re.search(external, page), external
     assert page.count("<h1>") == 1
-    assert page.count('class="card"') == 26 == len(re.findall(r"<h2 id=\"objective-\d+-title\">", page))
+    assert (
+        page.count('class="card"')
+        == 26
+        == len(re.findall(r"<h2 id=\"objective-\d+-title\">", page))
+    )
 
 
 def test_the_correlation_benchmark_computes_spearman_with_ties() -> None:

@@ -34,7 +34,9 @@ def chromium() -> str:
         found = shutil.which(name)
         if found:
             return found
-    pytest.fail("no Chromium on PATH: `apt-get install -y chromium` (.ci/run does it)", pytrace=False)
+    pytest.fail(
+        "no Chromium on PATH: `apt-get install -y chromium` (.ci/run does it)", pytrace=False
+    )
 
 
 def browse(page: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -60,7 +60,9 @@ def test_overdue_key_results_after_the_due_date(cli: CliRun, write: Callable[...
     for line in (5, 10, 13):  # the `due` field, then the cycle's end for the other two
         assert "H702" in by_line[line]
     (first,) = [
-        f for f in run.json()["findings"] if f["code"] == "H702" and f["range"]["start"]["line"] == 5
+        f
+        for f in run.json()["findings"]
+        if f["code"] == "H702" and f["range"]["start"]["line"] == 5
     ]
     assert "2026-06-30" in first["message"] and "5 days ago" in first["message"]
     assert "30% of the way" in first["message"]  # 4 -> 7, at 4.9
@@ -69,7 +71,9 @@ def test_overdue_key_results_after_the_due_date(cli: CliRun, write: Callable[...
 def test_a_score_or_a_reached_target_closes_a_key_result(
     cli: CliRun, write: Callable[..., Path]
 ) -> None:
-    closed = TRACKED.replace("        due: 2026-06-30\n", "        due: 2026-06-30\n        score: 0.3\n")
+    closed = TRACKED.replace(
+        "        due: 2026-06-30\n", "        due: 2026-06-30\n        score: 0.3\n"
+    )
     closed = closed.replace("value: 2.5M", "value: 3.2M")
     write("okrs.yaml", closed)
     by_line = codes_by_line(cli("check", "--format", "json", "--today", "2026-07-05", "okrs.yaml"))
@@ -95,11 +99,17 @@ def test_check_ins_after_today_are_not_seen(cli: CliRun, write: Callable[..., Pa
 def test_plans_without_progress_data_are_never_stale(
     cli: CliRun, write: Callable[..., Path]
 ) -> None:
-    write("plan.yaml", "cycle: 2026-Q1\nobjectives:\n  - title: Win\n    key_results:\n"
-          "      - Raise trial conversion from 4% to 7% by March 31\n"
-          "      - Grow ARR from $2M to $3M\n")
-    write("plan.md", "---\ncycle: 2026-Q1\n---\n## Objective: Win\n- KR1: Grow ARR from $2M to $3M\n"
-          "- KR2: Raise trial conversion from 4% to 7%\n")
+    write(
+        "plan.yaml",
+        "cycle: 2026-Q1\nobjectives:\n  - title: Win\n    key_results:\n"
+        "      - Raise trial conversion from 4% to 7% by March 31\n"
+        "      - Grow ARR from $2M to $3M\n",
+    )
+    write(
+        "plan.md",
+        "---\ncycle: 2026-Q1\n---\n## Objective: Win\n- KR1: Grow ARR from $2M to $3M\n"
+        "- KR2: Raise trial conversion from 4% to 7%\n",
+    )
     run = cli("check", "--format", "json", "--today", "2026-11-01", "plan.yaml", "plan.md")
     assert not [c for c in run.codes() if c.startswith("H7")]
 

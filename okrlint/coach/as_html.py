@@ -193,7 +193,7 @@ def _progress(card: Card) -> list[str]:
                 risk = f"<br><strong>At risk:</strong> {_e('; '.join(kr.reasons))}{asked}"
             row = ' class="risk"' if kr.at_risk else ""
             parts.append(
-                f"<tr{row}><td>{_e(kr.title)} <span class=\"where\">(line {kr.line})</span>"
+                f'<tr{row}><td>{_e(kr.title)} <span class="where">(line {kr.line})</span>'
                 f'{risk}</td><td class="num">{percent(kr.progress)}</td>'
                 f'<td class="num">{percent(kr.expected)}</td></tr>'
             )

@@ -48,7 +48,9 @@ def _summary(summary: Summary) -> list[str]:
         "|---|---|---:|---|",
     ]
     for s in summary.scores:
-        lines.append(f"| {md(s.title)} | `{_code(s.path)}:{s.line}` | {s.score} | `{bar(s.score)}` |")
+        lines.append(
+            f"| {md(s.title)} | `{_code(s.path)}:{s.line}` | {s.score} | `{bar(s.score)}` |"
+        )
     if summary.average is not None:
         lines += ["", f"Average score: **{summary.average}**."]
     if summary.themes:
@@ -65,7 +67,10 @@ def _summary(summary: Summary) -> list[str]:
         f"Past their date and open: {summary.overdue}.",
     ]
     if summary.unreadable:
-        lines += ["", "Could not be read: " + ", ".join(f"`{_code(p)}`" for p in summary.unreadable)]
+        lines += [
+            "",
+            "Could not be read: " + ", ".join(f"`{_code(p)}`" for p in summary.unreadable),
+        ]
     return lines
 
 
@@ -97,7 +102,11 @@ def _card(card: Card) -> list[str]:
     progress = card.progress
     lines += ["", "### Progress", "", md(progress.description)]
     if progress.key_results:
-        lines += ["", "| Line | Key result | Progress | Time gone | At risk |", "|---:|---|---:|---:|---|"]
+        lines += [
+            "",
+            "| Line | Key result | Progress | Time gone | At risk |",
+            "|---:|---|---:|---:|---|",
+        ]
         for kr in progress.key_results:
             done, gone = percent(kr.progress), percent(kr.expected)
             risk = md("; ".join(kr.reasons)) if kr.at_risk else ""

@@ -11,7 +11,11 @@ from okrlint.coach.model import Card, CoachReport, Summary
 def render(report: CoachReport, *, colour: bool = False) -> str:
     """Plain text; ANSI colour only when asked (the CLI asks on a terminal)."""
     paint = _Painter(colour)
-    lines = [paint.bold(f"okrlint coach: {count(len(report.objectives), 'objective')}, on {report.today}")]
+    lines = [
+        paint.bold(
+            f"okrlint coach: {count(len(report.objectives), 'objective')}, on {report.today}"
+        )
+    ]
     for card in report.objectives:
         lines += ["", *_card(card, paint)]
     lines += ["", *_summary(report.summary, paint)]

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from okrlint.findings import Finding
-from okrlint.models import OKRDocument
+from okrlint.models import OKRDocument, Span
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,34 @@ def place(
     findings: Iterable[Finding], documents: Iterable[OKRDocument]
 ) -> tuple[dict[ObjectiveKey, list[Placed]], list[Finding]]:
     """Findings by objective, and those that belong to no objective (files that did not load)."""
-    anchors: dict[str, list[tuple[tuple[int, int], int, int | None]]] = {}
-    counts: dict[str, int] = {}
+    anchors: dict[str, _Anchors] = {}
     for document in documents:
-        rows = anchors.setdefault(document.path, [])
-        counts[document.path] = len(document.objectives)
+        anchors[document.path] = _Anchors(document)
+    placed: dict[ObjectiveKey, list[Placed]] = {}
+    loose: list[Finding] = []
+    for finding in findings:
+        found = anchors.get(finding.path)
+        if found is None or not found.objectives:
+            loose.append(finding)
+            continue
+        start = (finding.range.start.line, finding.range.start.column)
+        at = bisect_right(found.positions, start) - 1
+        if at < 0 or finding.node.kind == "document":
+            for o_index in range(found.objectives):
+                placed.setdefault((finding.path, o_index), []).append(Placed(finding, None))
+            continue
+        o_index, k_index = found.nodes[at]
+        if finding.node.kind == "objective":
+            k_index = None
+        placed.setdefault((finding.path, o_index), []).append(Placed(finding, k_index))
+    return placed, loose
+
+
+class _Anchors:
+    """Where each objective and key result of one document starts, in file order."""
+
+    def __init__(self, document: OKRDocument) -> None:
+        rows: list[tuple[tuple[int, int], int, int | None]] = []
         for o_index, objective in enumerate(document.objectives):
             if objective.span is not None:
                 rows.append((_start(objective.span), o_index, None))
@@ -42,26 +65,10 @@ def place(
                 if kr.span is not None:
                     rows.append((_start(kr.span), o_index, k_index))
         rows.sort(key=lambda row: row[0])
-    placed: dict[ObjectiveKey, list[Placed]] = {}
-    loose: list[Finding] = []
-    for finding in findings:
-        rows = anchors.get(finding.path)
-        if not counts.get(finding.path):
-            loose.append(finding)
-            continue
-        start = (finding.range.start.line, finding.range.start.column)
-        at = bisect_right([row[0] for row in rows or []], start) - 1
-        if rows is None or at < 0 or finding.node.kind == "document":
-            for o_index in range(counts[finding.path]):
-                placed.setdefault((finding.path, o_index), []).append(Placed(finding, None))
-            continue
-        _pos, o_index, k_index = rows[at]
-        if finding.node.kind == "objective":
-            k_index = None
-        placed.setdefault((finding.path, o_index), []).append(Placed(finding, k_index))
-    return placed, loose
+        self.objectives = len(document.objectives)
+        self.positions = [row[0] for row in rows]
+        self.nodes = [(row[1], row[2]) for row in rows]
 
 
-def _start(span: object) -> tuple[int, int]:
-    start = span.start  # type: ignore[attr-defined]
-    return (start.line, start.column)
+def _start(span: Span) -> tuple[int, int]:
+    return (span.start.line, span.start.column)

@@ -30,15 +30,14 @@ from okrlint.coach.progress import (
     missed,
     read_key_results,
     reasons_text,
-    short,
 )
 from okrlint.coach.questions import ask, choose
 from okrlint.coach.scoring import breakdown, impact, rounded, total
 from okrlint.coach.strengths import strengths
 from okrlint.coach.summary import summarise
 from okrlint.findings import Report
-from okrlint.models import LoadResult, Objective, OKRDocument
 from okrlint.lexicons import Lexicon
+from okrlint.models import LoadResult, Objective, OKRDocument
 
 _HYGIENE = "hygiene"
 
@@ -55,8 +54,15 @@ def build(
     documents = [r.document for r in results if r.document is not None]
     placed, loose = place(report.findings, documents)
     cards = [
-        _card(document, index, objective, placed.get((document.path, index), []), today,
-              stale_days, done_words)
+        _card(
+            document,
+            index,
+            objective,
+            placed.get((document.path, index), []),
+            today,
+            stale_days,
+            done_words,
+        )
         for document in documents
         for index, objective in enumerate(document.objectives)
     ]
@@ -90,7 +96,9 @@ def _card(
         ),
     )
     cycle = cycle_of(document, today)
-    readings = read_key_results(objective, document, cycle, today, profile.progress, done_words.terms)
+    readings = read_key_results(
+        objective, document, cycle, today, profile.progress, done_words.terms
+    )
     cycle_questions = _cycle_questions(objective, readings, cycle, sets)
     about = [(p.finding.code, p.finding.node.text or objective.title) for p in ranked]
     span = objective.span
@@ -108,9 +116,7 @@ def _card(
         breakdown=breakdown(placed, count, weights),
         strengths=strengths(objective, document, placed, readings, cycle, today, stale_days, texts),
         improvements=[
-            _improvement(p, placed, count)
-            for p in ranked
-            if p.finding.category != _HYGIENE
+            _improvement(p, placed, count) for p in ranked if p.finding.category != _HYGIENE
         ][: profile.report.improvements],
         questions=choose(
             sets,

@@ -174,7 +174,9 @@ def guidance(
     lines = [texts.grading[kind.get(objective.type, "untyped")]]  # type: ignore[arg-type]
     for reading in missed(readings):
         lines.append(
-            texts.grading["missed"].format_map({"text": short(reading.kr.title), **_result(reading)})
+            texts.grading["missed"].format_map(
+                {"text": short(reading.kr.title), **_result(reading)}
+            )
         )
     if all_met(objective, readings):
         lines.append(texts.grading["all-met"])

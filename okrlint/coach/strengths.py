@@ -57,9 +57,7 @@ def _measured(kr: KeyResult, document: OKRDocument) -> bool:
     return baseline and target and dated
 
 
-def _checked_in(
-    readings: Sequence[Reading], cycle: Cycle, today: dt.date, stale_days: int
-) -> bool:
+def _checked_in(readings: Sequence[Reading], cycle: Cycle, today: dt.date, stale_days: int) -> bool:
     open_ones = [r for r in readings if not r.state.closed]
     if cycle.state != "running" or not open_ones:
         return False
