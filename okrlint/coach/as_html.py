@@ -64,6 +64,7 @@ def render(report: CoachReport) -> str:
         f"<p>{count(len(report.objectives), 'objective')}, checked on "
         f"<time>{_e(report.today)}</time>.</p>",
         f'<p class="note">{_e(report.summary.note)}</p>',
+        f"<p>{_e(report.summary.scoring)}</p>",
         *_summary(report.summary),
     ]
     for number, card in enumerate(report.objectives, 1):

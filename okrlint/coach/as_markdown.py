@@ -28,7 +28,9 @@ def render(report: CoachReport) -> str:
         "",
         f"{count(len(report.objectives), 'objective')}, checked on {report.today}.",
         "",
-        f"> {md(report.summary.note)}",
+        f"> {report.summary.note}",  # okrlint's own words, not text from the files
+        "",
+        report.summary.scoring,
         "",
         *_summary(report.summary),
     ]

@@ -84,7 +84,10 @@ def _summary(summary: Summary, paint: _Painter) -> list[str]:
     )
     if summary.unreadable:
         lines.append(f"  Could not be read: {', '.join(summary.unreadable)}")
-    lines.append(textwrap.fill(summary.note, width=88, initial_indent="  ", subsequent_indent="  "))
+    for paragraph in (summary.scoring, summary.note):
+        lines.append(
+            textwrap.fill(paragraph, width=88, initial_indent="  ", subsequent_indent="  ")
+        )
     return lines
 
 

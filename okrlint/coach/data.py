@@ -103,6 +103,8 @@ class Texts(_Strict):
     cycle: dict[str, str]
     at_risk: dict[str, str] = Field(alias="at-risk")
     grading: dict[str, str]
+    scoring: str
+    explain: dict[str, str]
 
 
 def _read(path: Path) -> Any:

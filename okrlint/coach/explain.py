@@ -1,4 +1,4 @@
-"""`okrlint coach --explain-score`: how the score is made, read from the weights file."""
+"""How the score is made, in words: one sentence for every report, and `--explain-score`."""
 
 from __future__ import annotations
 
@@ -7,53 +7,41 @@ import textwrap
 from okrlint.coach import data
 
 
+def one_line() -> str:
+    """The sentence each report carries: the dimensions and their weights."""
+    weights = ", ".join(f"{d.label} {d.weight:g}" for d in data.profile().score.dimensions)
+    return " ".join(data.texts().scoring.split()).format(weights=weights)
+
+
 def explain_score() -> str:
     """The dimensions, their weights and what a finding costs, as plain text."""
-    profile = data.profile()
+    profile, words = data.profile(), data.texts().explain
     weights = profile.score
     costs = ", ".join(f"{level} {value:g}" for level, value in weights.severity.items())
-    lines = [
-        "How okrlint coach scores an objective (0-100)",
-        "",
-        _wrap(
-            "The score starts from the findings of `okrlint check` on the objective and its key "
-            "results. Each dimension below has a weight; findings in its categories take a share "
-            f"of it, priced by severity ({costs}). Input and hygiene findings are shown but not "
-            "scored."
-        ),
-        "",
-    ]
+    lines = [words["title"], "", _wrap(words["intro"].format(costs=costs)), ""]
     for d in weights.dimensions:
-        if d.mode == "share":
-            how = (
-                "loses the average over the key results of the worst finding on each, and "
-                f"{d.each:g} x severity for each finding on the objective itself"
-            )
-        else:
-            how = f"loses {d.each:g} x severity for each finding"
         lines.append(f"{d.label} ({d.weight:g} points; {', '.join(d.categories)})")
-        lines.append(_wrap(" ".join(d.explain.split()), "  "))
-        lines.append(_wrap(f"Scoring: {how}, at most the whole weight.", "  "))
+        lines.append(_wrap(d.explain, "  "))
+        lines.append(_wrap(words[d.mode].format(each=f"{d.each:g}"), "  "))
+        also = sorted(code for code, keys in weights.also.items() if d.key in keys)
+        if also:
+            lines.append(_wrap(words["also"].format(codes=", ".join(also)), "  "))
         if d.needs_key_results:
-            lines.append("  An objective without key results gets no points here.")
+            lines.append(_wrap(words["empty"], "  "))
         lines.append("")
     rules = profile.progress
-    lines += [
-        "At risk (shown in the progress section, not scored)",
-        _wrap(
-            f"A key result is at risk when its progress trails the share of its time gone by "
-            f"more than {rules.behind_by:.0%} (judged once {rules.min_elapsed:.0%} of the time "
-            f"has gone), or when confidence fell by {rules.confidence_drop:g} or more over the "
-            f"last {rules.confidence_window} check-ins without rising.",
-            "  ",
-        ),
-        "",
-        _wrap(" ".join(data.texts().note.split())),
-        "",
-        "Weights: rules/profiles/coach.yaml. Questions: corpora/questions/*.yaml.",
-    ]
+    at_risk = words["at-risk"].format(
+        behind=f"{rules.behind_by:.0%}",
+        elapsed=f"{rules.min_elapsed:.0%}",
+        drop=f"{rules.confidence_drop:g}",
+        window=rules.confidence_window,
+    )
+    lines += [words["at-risk-title"], _wrap(at_risk, "  "), ""]
+    lines += [_wrap(data.texts().note), "", words["files"]]
     return "\n".join(lines) + "\n"
 
 
 def _wrap(text: str, indent: str = "") -> str:
-    return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
+    return textwrap.fill(
+        " ".join(text.split()), width=88, initial_indent=indent, subsequent_indent=indent
+    )

@@ -140,7 +140,8 @@ class Summary(_Frozen):
     stale: int
     overdue: int
     unreadable: list[str]
-    note: str
+    note: str  # the score rates the writing, never people
+    scoring: str  # how the score is made, in one sentence
 
 
 class CoachReport(_Frozen):

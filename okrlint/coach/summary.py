@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from okrlint.coach.data import QuestionSet, Texts
+from okrlint.coach.explain import one_line
 from okrlint.coach.model import (
     Card,
     CycleScore,
@@ -43,6 +44,7 @@ def summarise(
         overdue=sum(1 for f in report.findings if f.code == "H702"),
         unreadable=sorted({f.path for f in loose if f.code == "E001"}),
         note=" ".join(texts.note.split()),
+        scoring=one_line(),
     )
 
 
