@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from okrlint.coach.layout import REWRITE_LABELS, STAGE_NAMES, count, percent
+from okrlint.coach.layout import REWRITE_LABELS, STAGE_NAMES, count, percent, progress_cell
 from okrlint.coach.model import Card, CoachReport, Summary
 
 # Text colours keep a contrast of at least 4.5:1 on their backgrounds (WCAG AA); the bars and
@@ -195,7 +195,7 @@ def _progress(card: Card) -> list[str]:
             row = ' class="risk"' if kr.at_risk else ""
             parts.append(
                 f'<tr{row}><td>{_e(kr.title)} <span class="where">(line {kr.line})</span>'
-                f'{risk}</td><td class="num">{percent(kr.progress)}</td>'
+                f'{risk}</td><td class="num">{progress_cell(kr.progress, kr.grade)}</td>'
                 f'<td class="num">{percent(kr.expected)}</td></tr>'
             )
         parts.append("</tbody></table>")

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from okrlint.coach.layout import REWRITE_LABELS, STAGE_NAMES, bar, count, percent
+from okrlint.coach.layout import (
+    REWRITE_LABELS,
+    STAGE_NAMES,
+    bar,
+    count,
+    percent,
+    progress_cell,
+)
 from okrlint.coach.model import Card, CoachReport, Summary
 
 # Inline markup and table cells; the text never starts a line, so block syntax cannot trigger.
@@ -110,7 +117,7 @@ def _card(card: Card) -> list[str]:
             "|---:|---|---:|---:|---|",
         ]
         for kr in progress.key_results:
-            done, gone = percent(kr.progress), percent(kr.expected)
+            done, gone = progress_cell(kr.progress, kr.grade), percent(kr.expected)
             risk = md("; ".join(kr.reasons)) if kr.at_risk else ""
             lines.append(f"| {kr.line} | {md(kr.title)} | {done} | {gone} | {risk} |")
         asks = [kr for kr in progress.key_results if kr.question is not None]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import textwrap
 
-from okrlint.coach.layout import REWRITE_LABELS, STAGE_NAMES, bar, count, percent
+from okrlint.coach.layout import (
+    REWRITE_LABELS,
+    STAGE_NAMES,
+    bar,
+    count,
+    percent,
+    progress_cell,
+)
 from okrlint.coach.model import Card, CoachReport, Summary
 
 
@@ -45,7 +52,7 @@ def _card(card: Card, paint: _Painter) -> list[str]:
     progress = card.progress
     lines.append(paint.bold("  Progress") + f"  {progress.description}")
     for kr in progress.key_results:
-        done = percent(kr.progress)
+        done = progress_cell(kr.progress, kr.grade)
         expected = "" if kr.expected is None else f" (time gone {percent(kr.expected)})"
         flag = paint.warn("  AT RISK: " + "; ".join(kr.reasons)) if kr.at_risk else ""
         lines.append(f"    line {kr.line}: {kr.title}  {done}{expected}{flag}")

@@ -20,5 +20,12 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+def progress_cell(progress: float | None, grade: float | None) -> str:
+    """How far a key result got: its share of the way, else its final score, else a dash."""
+    if progress is None and grade is not None:
+        return f"score {grade:g}"
+    return percent(progress)
+
+
 def percent(value: float | None, missing: str = "–") -> str:
     return missing if value is None else f"{value:.0%}"
