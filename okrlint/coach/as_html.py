@@ -6,6 +6,7 @@ prints cleanly, and reads on a phone. Every text taken from the OKR files is esc
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from okrlint.coach.layout import REWRITE_LABELS, STAGE_NAMES, count, percent, progress_cell
@@ -64,7 +65,7 @@ def render(report: CoachReport) -> str:
         f"<p>{count(len(report.objectives), 'objective')}, checked on "
         f"<time>{_e(report.today)}</time>.</p>",
         f'<p class="note">{_e(report.summary.note)}</p>',
-        f"<p>{_e(report.summary.scoring)}</p>",
+        f"<p>{_code_spans(_e(report.summary.scoring))}</p>",
         *_summary(report.summary),
     ]
     for number, card in enumerate(report.objectives, 1):
@@ -75,6 +76,11 @@ def render(report: CoachReport) -> str:
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
+
+
+def _code_spans(escaped: str) -> str:
+    """`command` in okrlint's own texts (already escaped) as <code>."""
+    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escaped)
 
 
 def _band(score: int) -> str:
