@@ -129,6 +129,23 @@ def main() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
+def today_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--today YYYY-MM-DD: the date the hygiene rules and the coach measure against."""
+    return click.option(
+        "--today",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Date to check progress against, YYYY-MM-DD [default: today's date].",
+    )(command)
+
+
+def _today(value: Any) -> Any:
+    """The --today value as a date; the clock is read here, never inside a check."""
+    import datetime as dt
+
+    return value.date() if value is not None else dt.date.today()
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option(
@@ -166,6 +183,7 @@ def main() -> None:
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--no-hints", is_flag=True, help="Do not print a hint under each finding.")
+@today_option
 @guarded
 def check(
     paths: tuple[Path, ...],
@@ -180,6 +198,7 @@ def check(
     statistics: bool,
     quiet: bool,
     no_hints: bool,
+    today: Any,
 ) -> None:
     """Lint OKR files (YAML, Markdown, text) and directories; '-' reads stdin."""
     from okrlint.api import lint_results
@@ -191,6 +210,7 @@ def check(
         "extend_select": _split(extend_select),
         "fail_on": fail_on,
         "profile": profile,
+        "today": _today(today),
     }
     settings = _settings(paths, config_path, flags)
     # --ignore adds to the configured ignores; --select replaces the configured selection.
@@ -228,6 +248,78 @@ def _exit_code(report: Any, fail_on: str) -> int:
 
     threshold = Severity(fail_on).rank
     return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in report.findings) else EXIT_OK
+
+
+COACH_FORMATS = ["text", "markdown", "html", "json"]
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(COACH_FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    default=None,
+    help="Write the report to this file instead of stdout.",
+)
+@click.option("--explain-score", is_flag=True, help="Explain how the score is computed, and exit.")
+@click.option(
+    "--profile", default=None, help="Threshold profile: default, google, radical-focus, lenient."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Config file (.okrlint.toml or pyproject.toml) instead of the one found.",
+)
+@click.option(
+    "--stdin-filename", default=None, help="Name (and so format) of the input read from '-'."
+)
+@today_option
+@guarded
+def coach(
+    paths: tuple[Path, ...],
+    output_format: str,
+    output: Path | None,
+    explain_score: bool,
+    profile: str | None,
+    config_path: Path | None,
+    stdin_filename: str | None,
+    today: Any,
+) -> None:
+    """A report card per objective: score, strengths, fixes, check-in questions, progress."""
+    from okrlint.coach.run import explain_score as explain
+    from okrlint.coach.run import render, run
+
+    if explain_score:
+        click.echo(explain(), nl=False)
+        return
+    if not paths:
+        raise UsageProblem("give the OKR files or folders to coach (or '-' for stdin)")
+    settings = _settings(paths, config_path, {"profile": profile, "today": _today(today)})
+    results, found = _gather(paths, settings, stdin_filename)
+    for error in found.errors:
+        raise UsageProblem(error)
+    if not results:
+        raise UsageProblem("no OKR files to coach")
+    text = render(run(results, settings), output_format, colour=_colour() and output is None)
+    if output is None:
+        click.echo(text, nl=False, color=output_format == "text" and _colour())
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageProblem(f"{output}: cannot write the report: {error.strerror}") from error
+    click.echo(f"okrlint: wrote {output}", err=True)
 
 
 @main.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -42,6 +43,9 @@ class Settings(BaseModel):
     nlp_model: str | None = None
     fail_on: FailOn = "warning"
     max_file_size: int = Field(default=DEFAULT_MAX_FILE_SIZE, gt=0)
+    # The date the hygiene rules (H7) measure against: `--today`, never a config-file key.
+    # None (the library's default) keeps them silent rather than read the clock.
+    today: dt.date | None = None
 
     def merged(self, overrides: dict[str, Any]) -> Settings:
         """A copy with `overrides` (snake_case keys) applied; None values are ignored."""
@@ -177,6 +181,8 @@ def build_settings(config_path: Path | None, flags: dict[str, Any]) -> tuple[Set
     """Merge profile, config file and flags; returns the settings and where they came from."""
     file_data = read_config(config_path) if config_path else {}
     origin = str(config_path) if config_path else "command line"
+    if "today" in file_data:
+        raise ConfigError(f"{origin}: unknown key 'today' (it is the --today option)")
     try:
         from_file = Settings.model_validate(file_data)
     except ValidationError as error:

@@ -71,10 +71,12 @@ def _lint(results: Sequence[LoadResult], selection: RuleSelection, analyzer: Ana
     refs: dict[int, NodeRef] = {}
     for document in documents:
         refs.update(_references(document))
+    today = selection.settings.today  # the run's date reaches checks only through the context
     for result in results:
         path = result.document.path if result.document else _path_of(result)
         for rule in rules:
             for node, ctx in _nodes(rule, result, documents, analyzer):
+                ctx.today = today
                 for hit in CHECKS[rule.check](node, selection.params(rule.code), ctx):
                     raw.append(_raw(rule, hit, path, refs))
     findings = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
@@ -44,6 +45,7 @@ class ExampleCase(_Strict):
     documents: list[str] | None = None
     format: Literal["yaml", "markdown", "text"] = "yaml"
     cycle: str | None = "2026-Q2"
+    today: dt.date | None = None  # the run's date (--today), for rules that read the calendar
 
     @model_validator(mode="before")
     @classmethod
@@ -64,9 +66,10 @@ class ExampleCase(_Strict):
         if self.key_results is not None:
             head = f"{_title(self.objective)}: " if self.objective else ""
             return head + "; ".join(_title(kr) for kr in self.key_results)
+        on = f"\n(checked on {self.today.isoformat()})" if self.today else ""
         if self.document is not None:
-            return self.document.strip()
-        return "\n---\n".join(doc.strip() for doc in self.documents or [])
+            return self.document.strip() + on
+        return "\n---\n".join(doc.strip() for doc in self.documents or []) + on
 
 
 def _title(value: str | dict[str, Any] | None) -> str:

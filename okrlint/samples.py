@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from okrlint.config import Settings
 from okrlint.loaders import load
 from okrlint.models import LoadResult
 from okrlint.rulebook import ExampleCase, RuleSpec
@@ -52,13 +53,18 @@ def load_case(case: ExampleCase, name: str = "example") -> list[LoadResult]:
     ]
 
 
+def settings_for(case: ExampleCase) -> Settings:
+    """The settings an example runs with: the defaults, on the example's date if it gives one."""
+    return Settings(today=case.today)
+
+
 def suggested_rewrites(rule: RuleSpec, limit: int = 2) -> list[tuple[str, str]]:
     """(example, suggestion) pairs from the rule's own bad examples, for `okrlint explain`."""
     from okrlint.api import lint_results  # the API lints; samples only builds inputs
 
     pairs = []
     for index, case in enumerate(rule.examples.bad):
-        report = lint_results(load_case(case, f"{rule.code}-bad-{index}"))
+        report = lint_results(load_case(case, f"{rule.code}-bad-{index}"), settings_for(case))
         for finding in report.findings:
             if finding.code == rule.code and finding.suggestion:
                 pairs.append((finding.node.text or case.describe(), finding.suggestion))

@@ -11,10 +11,9 @@ import pytest
 
 from okrlint.api import default_rulebook, lint_results
 from okrlint.checks import CHECKS
-from okrlint.config import Settings
 from okrlint.resources import data_dir
 from okrlint.rulebook import RuleSpec
-from okrlint.samples import load_case, suggested_rewrites
+from okrlint.samples import load_case, settings_for, suggested_rewrites
 
 RULES = list(default_rulebook())
 CASES = [
@@ -28,7 +27,7 @@ CASES = [
 @pytest.mark.parametrize(("rule", "kind", "index"), CASES)
 def test_rule_example(rule: RuleSpec, kind: str, index: int) -> None:
     case = getattr(rule.examples, kind)[index]
-    report = lint_results(load_case(case, f"{rule.code}-{kind}"), Settings())
+    report = lint_results(load_case(case, f"{rule.code}-{kind}"), settings_for(case))
     fired = [f for f in report.findings if f.code == rule.code]
     if kind == "bad":
         assert fired, f"{rule.code} should fire on: {case.describe()}"

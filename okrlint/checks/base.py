@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,7 @@ class Context:
     analyzer: Analyzer
     document: OKRDocument | None = None
     objective: Objective | None = None
+    today: dt.date | None = None  # the run's date (--today); hygiene checks are silent without
 
 
 Check = Callable[[Any, dict[str, Any], Context], Iterator[Hit]]

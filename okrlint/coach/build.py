@@ -1,0 +1,225 @@
+"""Builds the coach's report from what `okrlint check` produced: loaded files and their findings.
+
+No second analysis: the findings come from the Report, the numbers from the documents the
+engine already read (their `measurement`), and the weights, questions and texts from data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from okrlint.coach import data
+from okrlint.coach.attribution import Placed, place
+from okrlint.coach.model import (
+    Card,
+    CoachReport,
+    HygieneNote,
+    Improvement,
+    KeyResultProgress,
+    Progress,
+    Question,
+)
+from okrlint.coach.progress import (
+    Cycle,
+    Reading,
+    all_met,
+    cycle_of,
+    describe,
+    guidance,
+    missed,
+    read_key_results,
+    reasons_text,
+)
+from okrlint.coach.questions import ask, choose
+from okrlint.coach.scoring import breakdown, impact, rounded, total
+from okrlint.coach.strengths import strengths
+from okrlint.coach.summary import summarise
+from okrlint.findings import Report
+from okrlint.lexicons import Lexicon
+from okrlint.models import LoadResult, Objective, OKRDocument
+
+_HYGIENE = "hygiene"
+
+
+def build(
+    results: Sequence[LoadResult],
+    report: Report,
+    *,
+    today: dt.date,
+    stale_days: int,
+    done_words: Lexicon,
+) -> CoachReport:
+    """One card per objective, sorted by path and line, and the summary of the set."""
+    documents = [r.document for r in results if r.document is not None]
+    placed, loose = place(report.findings, documents)
+    cards = [
+        _card(
+            document,
+            index,
+            objective,
+            placed.get((document.path, index), []),
+            today,
+            stale_days,
+            done_words,
+        )
+        for document in documents
+        for index, objective in enumerate(document.objectives)
+    ]
+    cards.sort(key=lambda c: (c.path, c.line, c.column))
+    sets, texts = data.questions(), data.texts()
+    return CoachReport(
+        today=today.isoformat(),
+        objectives=cards,
+        summary=summarise(cards, report, loose, sets, texts),
+    )
+
+
+def _card(
+    document: OKRDocument,
+    index: int,
+    objective: Objective,
+    placed: list[Placed],
+    today: dt.date,
+    stale_days: int,
+    done_words: Lexicon,
+) -> Card:
+    profile, sets, texts = data.profile(), data.questions(), data.texts()
+    weights = profile.score
+    count = len(objective.key_results)
+    ranked = sorted(
+        placed,
+        key=lambda p: (
+            -impact(p, placed, count, weights),
+            -p.finding.severity.rank,
+            p.finding.sort_key(),
+        ),
+    )
+    cycle = cycle_of(document, today)
+    readings = read_key_results(
+        objective, document, cycle, today, profile.progress, done_words.terms
+    )
+    cycle_questions = _cycle_questions(objective, readings, cycle, sets)
+    about = [(p.finding.code, p.finding.node.text or objective.title) for p in ranked]
+    span = objective.span
+    return Card(
+        path=document.path,
+        line=span.start.line if span else 0,
+        column=span.start.column if span else 0,
+        id=objective.id,
+        title=objective.title,
+        type=objective.type.value if objective.type else None,
+        owner=document.owner,
+        cycle=document.cycle,
+        key_results=count,
+        score=rounded(total(placed, count, weights)),
+        breakdown=breakdown(placed, count, weights),
+        strengths=strengths(objective, document, placed, readings, cycle, today, stale_days, texts),
+        improvements=[
+            _improvement(p, placed, count) for p in ranked if p.finding.category != _HYGIENE
+        ][: profile.report.improvements],
+        questions=choose(
+            sets,
+            about,
+            cycle_questions,
+            objective.title,
+            profile.report.questions,
+            profile.report.questions_per_stage,
+            "retrospective" if cycle.state == "ended" else "general",
+        ),
+        hygiene=[
+            HygieneNote(
+                code=p.finding.code,
+                line=p.finding.range.start.line,
+                text=p.finding.node.text,
+                message=p.finding.message,
+            )
+            for p in sorted(placed, key=lambda p: p.finding.sort_key())
+            if p.finding.category == _HYGIENE
+        ],
+        progress=_progress(objective, cycle, readings, today, sets),
+    )
+
+
+def _improvement(p: Placed, placed: list[Placed], count: int) -> Improvement:
+    finding = p.finding
+    if finding.suggestion is None:
+        kind, rewrite = "example", finding.coaching.example.after
+    else:
+        kind = "template" if "<" in finding.suggestion else "rewrite"
+        rewrite = finding.suggestion
+    gain = impact(p, placed, count, data.profile().score)
+    return Improvement(
+        code=finding.code,
+        name=finding.name,
+        severity=finding.severity.value,
+        message=finding.message,
+        line=finding.range.start.line,
+        column=finding.range.start.column,
+        text=finding.node.text,
+        rewrite=rewrite,
+        kind=kind,
+        impact=round(gain, 1),
+    )
+
+
+def _risk_question(reading: Reading, sets: dict[str, data.QuestionSet]) -> Question | None:
+    if not reading.at_risk:
+        return None
+    if reading.overdue:
+        source = "missed"
+    else:
+        source = "at-risk-behind" if "behind" in reading.reasons else "at-risk-confidence"
+    return ask(sets, source, reading.kr.title)
+
+
+def _cycle_questions(
+    objective: Objective, readings: list[Reading], cycle: Cycle, sets: dict[str, data.QuestionSet]
+) -> list[Question]:
+    """Questions from the calendar: at-risk key results, then what the end of the cycle asks."""
+    found = [_risk_question(reading, sets) for reading in readings]
+    if cycle.state == "ended" and readings:
+        if all_met(objective, readings):
+            found.append(ask(sets, "all-met", ""))
+        found.extend(ask(sets, "missed", r.kr.title) for r in missed(readings)[:1])
+    return [q for q in found if q is not None]
+
+
+def _progress(
+    objective: Objective,
+    cycle: Cycle,
+    readings: list[Reading],
+    today: dt.date,
+    sets: dict[str, data.QuestionSet],
+) -> Progress:
+    texts = data.texts()
+    rows = []
+    for reading in readings:
+        span = reading.kr.span
+        state = reading.state
+        rows.append(
+            KeyResultProgress(
+                line=span.start.line if span else 0,
+                title=reading.kr.title,
+                baseline=state.baseline,
+                target=state.target,
+                current=state.current,
+                progress=None if state.share is None else round(state.share, 3),
+                expected=None if reading.expected is None else round(reading.expected, 3),
+                confidence=reading.confidence,
+                grade=state.grade,
+                at_risk=reading.at_risk,
+                reasons=reasons_text(reading, texts),
+                question=_risk_question(reading, sets),
+            )
+        )
+    return Progress(
+        cycle=cycle.name,
+        state=cycle.state,
+        start=cycle.start.isoformat() if cycle.start else None,
+        end=cycle.end.isoformat() if cycle.end else None,
+        elapsed=None if cycle.elapsed is None else round(cycle.elapsed, 3),
+        description=describe(cycle, today, texts),
+        key_results=rows,
+        guidance=guidance(objective, cycle, readings, texts),
+    )

@@ -1,0 +1,68 @@
+"""What is already good about an objective: facts from the document and the absence of findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from okrlint.checks.hygiene import due_date
+from okrlint.coach.attribution import Placed
+from okrlint.coach.data import Texts
+from okrlint.coach.progress import Cycle, Reading
+from okrlint.models import KeyResult, Objective, OKRDocument
+
+
+def strengths(
+    objective: Objective,
+    document: OKRDocument,
+    placed: Sequence[Placed],
+    readings: Sequence[Reading],
+    cycle: Cycle,
+    today: dt.date,
+    stale_days: int,
+    texts: Texts,
+) -> list[str]:
+    """The strengths that hold, in the order of the texts file."""
+    krs = objective.key_results
+    categories = {p.finding.category for p in placed}
+    count = len(krs)
+    holds = {
+        "measured": bool(krs) and all(_measured(kr, document) for kr in krs),
+        "outcomes": bool(krs) and "outcome" not in categories,
+        "focused": 2 <= count <= 5 and "focus" not in categories,
+        "stretch": bool(krs) and "ambition" not in categories,
+        "separate": bool(krs) and "separation" not in categories,
+        "balanced": count >= 2 and not categories & {"balance", "alignment"},
+        "why": bool(objective.why),
+        "typed": objective.type is not None,
+        "confidence": bool(krs) and all(kr.confidence is not None for kr in krs),
+        "checked-in": _checked_in(readings, cycle, today, stale_days),
+    }
+    values = {
+        "count": str(count),
+        "type": objective.type.value if objective.type else "",
+        "days": str(stale_days),
+    }
+    return [text.format_map(values) for key, text in texts.strengths.items() if holds.get(key)]
+
+
+def _measured(kr: KeyResult, document: OKRDocument) -> bool:
+    """A starting value, a target and a date, from the fields or the text."""
+    reading = kr.measurement
+    baseline = kr.baseline is not None or (reading is not None and reading.baseline is not None)
+    target = kr.target is not None or (reading is not None and reading.target is not None)
+    dated = due_date(kr, document) is not None or (
+        reading is not None and reading.deadline is not None
+    )
+    return baseline and target and dated
+
+
+def _checked_in(readings: Sequence[Reading], cycle: Cycle, today: dt.date, stale_days: int) -> bool:
+    open_ones = [r for r in readings if not r.state.closed]
+    if cycle.state != "running" or not open_ones:
+        return False
+    for reading in open_ones:
+        dates = [c.date for c in reading.kr.check_ins if c.date <= today]
+        if not dates or (today - max(dates)).days > stale_days:
+            return False
+    return True

@@ -1,0 +1,437 @@
+"""`okrlint coach`: report cards from check's findings, golden text and Markdown, JSON schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from conftest import Run
+
+from okrlint import api
+from okrlint.coach import as_text, data
+from okrlint.coach.attribution import place
+from okrlint.coach.data import ScoreWeights
+from okrlint.coach.run import run as coach_run
+from okrlint.coach.scoring import total
+from okrlint.config import Settings
+from okrlint.loaders import load
+from okrlint.nlp import Analyzer
+from okrlint.resources import data_dir
+
+CliRun = Callable[..., Run]
+REPO = Path(__file__).resolve().parent.parent
+GOLDEN = REPO / "tests" / "golden" / "coach"
+SCHEMA = json.loads((REPO / "okrlint" / "coach" / "coach-v1.schema.json").read_text("utf-8"))
+UPDATE = os.environ.get("OKRLINT_UPDATE_GOLDEN") == "1"  # rewrite the golden files instead
+
+# (name, paths, --today): the bundled examples mid-cycle, and a tracked quarter after its end.
+RUNS = {
+    "examples": (["examples/"], "2026-05-20"),
+    "checkins": (["tests/golden/coach/checkins/"], "2026-07-10"),
+}
+
+
+@pytest.fixture
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(REPO)  # paths in the output are relative, as a user would type them
+    return REPO
+
+
+def coach_json(cli: CliRun, *args: str) -> dict[str, Any]:
+    run = cli("coach", "--format", "json", *args)
+    assert run.exit_code == 0, run.stderr
+    document = json.loads(run.stdout)
+    jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
+    return document
+
+
+def card(document: dict[str, Any], title: str) -> dict[str, Any]:
+    (found,) = [c for c in document["objectives"] if c["title"] == title]
+    return found
+
+
+# -- golden files ------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", sorted(RUNS))
+@pytest.mark.parametrize(("output_format", "suffix"), [("text", "txt"), ("markdown", "md")])
+def test_output_matches_the_golden_file(
+    cli: CliRun, in_repo: Path, name: str, output_format: str, suffix: str
+) -> None:
+    paths, today = RUNS[name]
+    run = cli("coach", "--format", output_format, "--today", today, *paths)
+    assert run.exit_code == 0, run.stderr
+    golden = GOLDEN / f"{name}.{suffix}"
+    if UPDATE:
+        golden.write_text(run.stdout, encoding="utf-8")
+    assert run.stdout == golden.read_text(encoding="utf-8"), (
+        f"{golden.name} differs; if the change is intended, rerun with OKRLINT_UPDATE_GOLDEN=1"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_json_follows_the_schema(cli: CliRun, in_repo: Path, name: str) -> None:
+    paths, today = RUNS[name]
+    document = coach_json(cli, "--today", today, *paths)
+    assert document["schema"] == "okrlint-coach/v1"
+    keys = [(c["path"], c["line"]) for c in document["objectives"]]
+    assert keys == sorted(keys)
+
+
+def test_the_schema_rejects_what_the_contract_forbids(cli: CliRun, in_repo: Path) -> None:
+    document = coach_json(cli, "--today", "2026-05-20", "examples/good")
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    broken = json.loads(json.dumps(document))
+    broken["objectives"][0]["score"] = 101
+    assert not validator.is_valid(broken)
+    broken = json.loads(json.dumps(document))
+    del broken["objectives"][0]["questions"]
+    assert not validator.is_valid(broken)
+
+
+# -- the issue's acceptance -------------------------------------------------------------------
+def test_every_good_objective_scores_above_every_bad_one(cli: CliRun, in_repo: Path) -> None:
+    document = coach_json(cli, "--today", "2026-05-20", "examples/")
+    scores = {"good": [], "bad": []}
+    for c in document["objectives"]:
+        scores[c["path"].split("/")[1]].append((c["score"], c["title"]))
+    assert len(scores["good"]) == 10 and len(scores["bad"]) == 16
+    print(f"\ngood: {sorted(scores['good'])}\nbad: {sorted(scores['bad'])}")
+    assert min(scores["good"])[0] > max(scores["bad"])[0]
+
+
+def test_a_card_for_every_objective(cli: CliRun, in_repo: Path) -> None:
+    document = coach_json(cli, "--today", "2026-05-20", "examples/")
+    report = api.lint_paths(["examples/"])
+    assert len(document["objectives"]) == report.objectives == document["summary"]["objectives"]
+    for c in document["objectives"]:
+        assert c["questions"] and c["breakdown"]
+        assert sum(d["points"] for d in c["breakdown"]) == pytest.approx(c["score"], abs=0.51)
+
+
+def test_checked_in_file_past_its_dates_lists_hygiene_and_at_risk_key_results(
+    cli: CliRun, in_repo: Path
+) -> None:
+    document = coach_json(
+        cli, "--today", "2026-07-10", "tests/golden/coach/checkins/checkins-2026-Q2.yaml"
+    )
+    win = card(document, "Win the mid-market")
+    assert {h["code"] for h in win["hygiene"]} == {"H701", "H702"}
+    at_risk = [kr for kr in win["progress"]["key_results"] if kr["at_risk"]]
+    assert [kr["line"] for kr in at_risk] == [11, 27]
+    for kr in at_risk:
+        assert kr["question"]["text"] and kr["title"][:20] in kr["question"]["text"]
+        assert kr["question"] in win["questions"]
+    assert any("confidence fell from 0.6 to 0.4" in r for r in at_risk[0]["reasons"])
+    assert win["progress"]["state"] == "ended"
+    guidance = win["progress"]["guidance"]
+    assert guidance[0] == data.texts().grading["aspirational"]
+    assert sum("Record what was learned" in g for g in guidance) == 3  # KR1, KR2 (0.7), KR3
+
+
+def test_sandbagging_signal_when_every_stretch_result_scored_one(
+    cli: CliRun, in_repo: Path
+) -> None:
+    document = coach_json(cli, "--today", "2026-07-10", "tests/golden/coach/checkins/")
+    q1 = [c for c in document["objectives"] if c["cycle"] == "2026-Q1"][0]
+    assert data.texts().grading["all-met"] in q1["progress"]["guidance"]
+    assert data.questions()["A405"].questions[0].text in [q["text"] for q in q1["questions"]]
+    committed = card(document, "Make support a reason to stay")  # 1.0 is what committed means
+    assert data.texts().grading["all-met"] not in committed["progress"]["guidance"]
+
+
+def test_scores_move_from_cycle_to_cycle_per_owner(cli: CliRun, in_repo: Path) -> None:
+    document = coach_json(cli, "--today", "2026-07-10", "tests/golden/coach/checkins/")
+    (trend,) = document["summary"]["trends"]
+    assert trend["owner"] == "growth"
+    by_cycle: dict[str, list[int]] = {}
+    for c in document["objectives"]:
+        by_cycle.setdefault(c["cycle"], []).append(c["score"])
+    assert [c["cycle"] for c in trend["cycles"]] == ["2026-Q1", "2026-Q2"]
+    for step in trend["cycles"]:
+        scores = by_cycle[step["cycle"]]
+        assert step["score"] == round(sum(scores) / len(scores))
+
+
+# -- the score ----------------------------------------------------------------------------------
+def objective_with(
+    defective: int, total_krs: int = 4, defect: str = "Publish {n} blog posts"
+) -> str:
+    good = [
+        "Raise trial conversion from 4% to 7%",
+        "Cut median first response from 9 hours to 2 hours",
+        "Grow weekly active teams from 1,200 to 1,800",
+        "Lift CSAT from 78% to 88%",
+    ]
+    krs = [defect.format(n=n + 10) for n in range(defective)] + good[: total_krs - defective]
+    lines = ["cycle: 2026-Q2", "objectives:", "  - title: Win the mid-market", "    key_results:"]
+    return "\n".join(lines + [f"      - {kr}" for kr in krs]) + "\n"
+
+
+def coach_text(text: str, today: str = "2026-05-20") -> Any:
+    import datetime as dt
+
+    settings = Settings(today=dt.date.fromisoformat(today))
+    return coach_run([load(text, "okrs.yaml", "yaml")], settings)
+
+
+@pytest.mark.parametrize(
+    "defect", ["Publish {n} blog posts", "Improve onboarding", "Reach {n}0 page views"]
+)
+def test_score_falls_as_the_share_of_defective_key_results_rises(defect: str) -> None:
+    scores = [coach_text(objective_with(k, defect=defect)).objectives[0].score for k in range(5)]
+    assert scores[0] == 100
+    assert all(a > b for a, b in zip(scores, scores[1:], strict=False)), scores
+
+
+def test_an_objective_without_key_results_scores_low() -> None:
+    text = "cycle: 2026-Q2\nobjectives:\n  - title: Relaunch the brand\n"
+    (only,) = coach_text(text).objectives
+    by_key = {d.key: d.points for d in only.breakdown}
+    assert by_key["outcome"] == by_key["measurability"] == by_key["ambition"] == 0
+    assert only.score < 40
+
+
+def test_weights_are_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    results = [load(objective_with(2), "okrs.yaml", "yaml")]
+    report = api.lint_results(results, Settings())
+    placed, _ = place(report.findings, [r.document for r in results if r.document])
+    findings = placed[("okrs.yaml", 0)]
+    weights = data.profile().score
+    raw = weights.model_dump(by_alias=True)
+    for dimension in raw["dimensions"]:  # move ten points from focus to outcome
+        dimension["weight"] += {"outcome": 5, "focus": -5}.get(dimension["key"], 0)
+    heavier = ScoreWeights.model_validate(raw)
+    assert total(findings, 4, heavier) < total(findings, 4, weights)
+    raw["dimensions"][0]["weight"] += 1
+    with pytest.raises(ValueError, match="add up to 101"):
+        ScoreWeights.model_validate(raw)
+
+
+def test_improvements_are_ordered_by_impact_with_rewrites(cli: CliRun, in_repo: Path) -> None:
+    document = coach_json(cli, "--today", "2026-05-20", "examples/bad")
+    limit = data.profile().report.improvements
+    for c in document["objectives"]:
+        impacts = [i["impact"] for i in c["improvements"]]
+        assert len(impacts) <= limit and impacts == sorted(impacts, reverse=True)
+        for item in c["improvements"]:
+            assert (item["kind"] == "template") == ("<" in item["rewrite"])
+            if item["kind"] == "example":  # no rewrite for this text: the rule's own example
+                rule = api.default_rulebook().get(item["code"])
+                assert rule is not None and item["rewrite"] == rule.coaching.example.after
+    people = card(document, "Make this the best place to work in the city")
+    first = people["improvements"][0]
+    assert first["code"] == "P502" and first["kind"] == "rewrite"  # the pay link costs most
+    report = api.lint_paths(["examples/bad/people-team.txt"], Settings())
+    (pay,) = [f for f in report.findings if f.code == "P502"]
+    assert first["rewrite"] == pay.suggestion and first["message"] == pay.message
+
+
+# -- questions -----------------------------------------------------------------------------------
+def test_questions_are_chosen_from_the_findings(cli: CliRun, in_repo: Path) -> None:
+    document = coach_json(cli, "--today", "2026-05-20", "examples/bad")
+    sets = data.questions()
+    people = card(document, "Make this the best place to work in the city")
+    texts = [q["text"] for q in people["questions"]]
+    assert sets["P502"].questions[0].text in texts  # "How will we keep this goal safe to miss?"
+    task = sets["O101"].questions[0].text.format(text="Roll out the new HRIS")
+    assert task in texts
+    stages = ["goal", "reality", "options", "will"]
+    for c in document["objectives"]:
+        order = [stages.index(q["stage"]) for q in c["questions"]]
+        assert order == sorted(order), "questions are listed in GROW order"
+        assert len(c["questions"]) <= data.profile().report.questions
+
+
+def test_every_question_file_is_complete() -> None:
+    sets = data.questions()
+    book = api.default_rulebook()
+    for rule in book:
+        assert rule.code in sets, f"no questions for {rule.code}"
+        if rule.code not in ("E001",):
+            assert sets[rule.code].theme, f"no summary theme for {rule.code}"
+    for situation in ("general", "retrospective"):
+        assert {q.stage for q in sets[situation].questions} == {
+            "goal",
+            "reality",
+            "options",
+            "will",
+        }
+    for key, found in sets.items():
+        for question in found.questions:
+            assert set(re.findall(r"{(\w*)}", question.text)) <= {"text"}, key
+            assert question.text.rstrip().endswith("?"), f"{key}: not a question"
+    files = {p.stem for p in (data_dir("corpora") / "questions").glob("*.yaml")}
+    categories = {rule.category for rule in book}
+    assert categories <= files, "one question file per rule family"
+
+
+# -- the run -----------------------------------------------------------------------------------
+def test_output_does_not_depend_on_the_order_of_the_files(cli: CliRun, in_repo: Path) -> None:
+    orders = [
+        ["examples/good", "examples/bad"],
+        [
+            "examples/bad/sales-team.yaml",
+            "examples/good",
+            "examples/bad/people-team.txt",
+            "examples/bad/marketing.md",
+        ],
+    ]
+    for output_format in ("json", "html", "text", "markdown"):
+        outputs = {
+            cli("coach", "--format", output_format, "--today", "2026-05-20", *paths).stdout
+            for paths in orders
+        }
+        assert len(outputs) == 1, output_format
+
+
+def test_coach_reads_checks_findings_without_a_second_analysis(
+    in_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed: list[int] = []
+    original = Analyzer.analyze
+
+    def counting(self: Analyzer, texts: Any) -> None:
+        pending = [t for t in texts if t not in self._cache]
+        parsed.append(len(set(pending)))
+        original(self, pending)
+
+    monkeypatch.setattr(Analyzer, "analyze", counting)
+    results = [
+        load(Path(p).read_text("utf-8"), p, "yaml") for p in ["examples/bad/sales-team.yaml"]
+    ]
+    api._analyzer.cache_clear()
+    api.lint_results(results, Settings())
+    by_check = sum(parsed)
+    parsed.clear()
+    api._analyzer.cache_clear()
+    results = [
+        load(Path(p).read_text("utf-8"), p, "yaml") for p in ["examples/bad/sales-team.yaml"]
+    ]
+    coach_text_settings = Settings(today=__import__("datetime").date(2026, 5, 20))
+    coach_run(results, coach_text_settings)
+    api._analyzer.cache_clear()
+    assert by_check > 0 and sum(parsed) == by_check  # every text parsed once, as by check
+
+
+def test_the_score_says_it_rates_writing_not_people(cli: CliRun, in_repo: Path) -> None:
+    run = cli("coach", "--today", "2026-05-20", "examples/")
+    note = " ".join(data.texts().note.split())
+    assert "never" in note or "nothing about the people" in note
+    assert " ".join(run.stdout.split()).count(note) == 1
+
+
+def test_objectives_are_listed_in_file_order_never_ranked(cli: CliRun, in_repo: Path) -> None:
+    document = coach_json(cli, "--today", "2026-05-20", "examples/")
+    scores = document["summary"]["scores"]
+    assert [(s["path"], s["line"]) for s in scores] == sorted(
+        (s["path"], s["line"]) for s in scores
+    )
+    assert [s["score"] for s in scores] != sorted((s["score"] for s in scores), reverse=True)
+
+
+def test_themes_count_recurring_problems(cli: CliRun, in_repo: Path) -> None:
+    document = coach_json(cli, "--today", "2026-05-20", "examples/")
+    report = api.lint_paths(["examples/"], Settings())
+    tasks = {(f.path, f.range.start.line) for f in report.findings if f.code == "O101"}
+    (theme,) = [t for t in document["summary"]["themes"] if t["code"] == "O101"]
+    assert theme["count"] == len(tasks) and theme["total"] == report.key_results
+    assert theme["text"].startswith(f"{len(tasks)} of {report.key_results} key results")
+
+
+def test_output_option_writes_the_file(cli: CliRun, write: Callable[..., Path]) -> None:
+    write("okrs.yaml", objective_with(1))
+    run = cli(
+        "coach", "--format", "markdown", "--today", "2026-05-20", "-o", "report.md", "okrs.yaml"
+    )
+    assert run.exit_code == 0 and run.stdout == ""
+    assert Path("report.md").read_text("utf-8").startswith("# OKR coaching report")
+    run = cli("coach", "--today", "2026-05-20", "-o", "missing/dir/report.md", "okrs.yaml")
+    assert run.exit_code == 2 and len(run.stderr_lines) == 1
+
+
+@pytest.mark.parametrize(
+    "args", [[], ["nowhere.yaml"], ["--format", "pdf", "okrs.yaml"], ["empty"]]
+)
+def test_usage_errors_are_one_line(
+    cli: CliRun, write: Callable[..., Path], args: list[str]
+) -> None:
+    write("okrs.yaml", objective_with(1))
+    write("empty/README.md", "# Nothing here\n")
+    run = cli("coach", *args)
+    assert run.exit_code == 2 and len(run.stderr_lines) == 1, run.stderr
+    assert run.stderr.startswith("okrlint: error:")
+
+
+def test_a_file_that_does_not_parse_is_reported_not_raised(
+    cli: CliRun, write: Callable[..., Path]
+) -> None:
+    write("okrs/good.yaml", objective_with(0))
+    write("okrs/broken.yaml", "objectives:\n  - title: Ship v2: faster\n    key_results: [\n")
+    document = coach_json(cli, "--today", "2026-05-20", "okrs/good.yaml", "okrs/broken.yaml")
+    assert document["summary"]["unreadable"] == ["okrs/broken.yaml"]
+    assert len(document["objectives"]) == 1
+
+
+def test_explain_score_prints_the_weights_from_data(cli: CliRun) -> None:
+    run = cli("coach", "--explain-score")
+    assert run.exit_code == 0
+    for dimension in data.profile().score.dimensions:
+        assert f"{dimension.label} ({dimension.weight:g} points" in run.stdout
+
+
+def test_colour_only_when_asked(cli: CliRun, in_repo: Path) -> None:
+    plain = cli("coach", "--today", "2026-05-20", "examples/good")
+    assert "\x1b[" not in plain.stdout  # not a terminal
+    report = coach_text(objective_with(2))
+    coloured = as_text.render(report, colour=True)
+    assert "\x1b[" in coloured
+    assert re.sub(r"\x1b\[[\d;]*m", "", coloured) == as_text.render(report)
+
+
+def test_text_from_the_files_is_escaped_in_markdown_and_html(
+    cli: CliRun, write: Callable[..., Path]
+) -> None:
+    title = '<script>alert("x")</script> | *grow* & [win](http://example.com)'
+    text = objective_with(1).replace("Win the mid-market", json.dumps(title))
+    write("okrs.yaml", text)
+    page = cli("coach", "--format", "html", "--today", "2026-05-20", "okrs.yaml").stdout
+    assert "<script" not in page and "&lt;script&gt;" in page
+    assert 'href="http' not in page
+    markdown = cli("coach", "--format", "markdown", "--today", "2026-05-20", "okrs.yaml").stdout
+    assert "<script" not in markdown and not re.search(r"(?<!\\)\]\(http", markdown)
+    heading = next(line for line in markdown.splitlines() if line.startswith("## &lt;"))
+    assert "\\|" in heading and "\\*grow\\*" in heading
+
+
+def test_html_is_one_self_contained_accessible_page(cli: CliRun, in_repo: Path) -> None:
+    page = cli("coach", "--format", "html", "--today", "2026-05-20", "examples/").stdout
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    assert '<meta name="viewport"' in page and "@media print" in page
+    for external in (r"\bsrc=", r"<link\b", r"@import", r"url\(", r"https?://"):
+        assert not re.search(external, page), external
+    assert page.count("<h1>") == 1
+    assert (
+        page.count('class="card"')
+        == 26
+        == len(re.findall(r"<h2 id=\"objective-\d+-title\">", page))
+    )
+
+
+def test_the_correlation_benchmark_computes_spearman_with_ties() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "coach_correlation", REPO / "benchmarks" / "coach_correlation.py"
+    )
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.spearman([1, 2, 3, 4], [40, 30, 20, 10]) == pytest.approx(-1.0)
+    assert bench.ranks([10, 20, 20, 30]) == [1.0, 2.5, 2.5, 4.0]
+    # ranks 1, 2.5, 2.5, 4 against 1, 2, 3, 4: cov 4.5 / sqrt(4.5 * 5)
+    assert bench.spearman([10, 20, 20, 30], [1, 2, 3, 4]) == pytest.approx(4.5 / (4.5 * 5) ** 0.5)
