@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-from okrlint.config import ConfigError, RuleSelection, Settings
+from okrlint.config import ConfigError, PatternSet, RuleSelection, Settings
 from okrlint.engine import lint
 from okrlint.findings import Report
 from okrlint.lexicons import lexicons
@@ -14,7 +15,7 @@ from okrlint.loaders import FORMATS, load
 from okrlint.models import Diagnostic, LoadResult, OKRDocument
 from okrlint.nlp import Analyzer
 from okrlint.rulebook import Rulebook, load_rulebook
-from okrlint.sources import discover, read_file
+from okrlint.sources import Discovery, discover, read_file
 
 
 class InputError(ValueError):
@@ -30,8 +31,10 @@ class InputError(ValueError):
 
 @cache
 def default_rulebook() -> Rulebook:
-    """The bundled rules, loaded once per process."""
-    return load_rulebook()
+    """The bundled rules and those of installed rule packs, loaded once per process."""
+    from okrlint.plugins import plugin_rules
+
+    return load_rulebook(extra=plugin_rules())
 
 
 @cache
@@ -49,11 +52,19 @@ def analyzer_for(settings: Settings) -> Analyzer:
     return _analyzer(settings.nlp_model, extra)
 
 
-def lint_results(results: list[LoadResult], settings: Settings | None = None) -> Report:
-    """Lint already-loaded files."""
-    settings = settings or Settings()
-    selection = RuleSelection(settings, default_rulebook())
-    return lint(results, selection, analyzer_for(settings))
+def selection_for(settings: Settings) -> RuleSelection:
+    """The rules a run uses with `settings` (raises ConfigError for unknown codes)."""
+    return RuleSelection(settings.resolved(), default_rulebook())
+
+
+def lint_results(
+    results: list[LoadResult],
+    settings: Settings | None = None,
+    context: Sequence[LoadResult] = (),
+) -> Report:
+    """Lint already-loaded files; `context` files only inform the cross-file rules."""
+    settings = (settings or Settings()).resolved()
+    return lint(results, selection_for(settings), analyzer_for(settings), context=context)
 
 
 def lint_text(
@@ -65,17 +76,40 @@ def lint_text(
     return lint_results([load(text, path, format)], config)
 
 
-def lint_paths(paths: Iterable[str | Path], config: Settings | None = None) -> Report:
-    """Lint files and directories (directories are searched for files that look like OKRs)."""
-    settings = config or Settings()
-    found = discover([Path(p) for p in paths], settings.exclude)
+def collect(
+    paths: Iterable[str | os.PathLike[str]], settings: Settings, *, sniff_named: bool = False
+) -> Discovery:
+    """The files a run over `paths` lints: directories walked (config excludes and
+    `.gitignore` honoured), named files kept unless excluded by config."""
+    patterns = PatternSet(settings.exclude, settings.root)
+    return discover([Path(p) for p in paths], patterns, sniff_named=sniff_named)
+
+
+def read_all(found: Discovery, settings: Settings) -> list[LoadResult]:
+    """Load every file discovery found (unreadable ones become E001 findings)."""
+    return [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
+
+
+def lint_paths(
+    paths: Iterable[str | os.PathLike[str]], config: Settings | None = None
+) -> Report:
+    """Lint files and directories as `okrlint check` does: without `config`, the settings
+    come from the nearest `[tool.okrlint]` or `.okrlint.toml` (`Settings.from_project`)."""
+    paths = list(paths)
+    settings = config if config is not None else Settings.from_project(_anchor(paths))
+    settings = settings.resolved()
+    found = collect(paths, settings)
     if found.errors:
         raise FileNotFoundError("; ".join(found.errors))
-    results = [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
-    return lint_results(results, settings)
+    return lint_results(read_all(found, settings), settings)
 
 
-def load_document(source: str | Path, *, format: str | None = None) -> OKRDocument:
+def _anchor(paths: list[str | os.PathLike[str]]) -> Path:
+    """Where the config search starts: the first path (the working directory if none)."""
+    return Path(paths[0]) if paths else Path.cwd()
+
+
+def load_document(source: str | os.PathLike[str], *, format: str | None = None) -> OKRDocument:
     """Load one OKR file (a path) into the model; raises InputError if it cannot be parsed."""
     path = Path(source)
     from okrlint.loaders import format_for

@@ -63,24 +63,41 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _settings(paths: tuple[Path, ...], config_path: Path | None, flags: dict[str, Any]) -> Any:
+def _settings(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    flags: dict[str, Any],
+    stdin_filename: str | None = None,
+) -> Any:
     """The settings of the nearest config (or --config), with command-line flags on top."""
     from okrlint.config import build_settings, find_config
 
     if config_path is not None and not config_path.is_file():
         raise UsageProblem(f"{config_path}: config file not found")
-    anchor = next((p for p in paths if str(p) != "-"), Path.cwd())
-    settings, _origin = build_settings(config_path or find_config(Path(anchor)), flags)
+    settings, _origin = build_settings(config_path or find_config(_anchor(paths, stdin_filename)), flags)
     return settings
 
 
-def _gather(paths: tuple[Path, ...], settings: Any, stdin_filename: str | None) -> tuple[Any, Any]:
-    """Every file to read (directories walked, stdin last), loaded; and what discovery found."""
-    from okrlint.loaders import format_for
-    from okrlint.sources import discover, load_bytes, read_file
+def _anchor(paths: tuple[Path, ...], stdin_filename: str | None) -> Path:
+    """Where the config search starts: the first path, or for stdin its --stdin-filename."""
+    for path in paths:
+        if str(path) != "-":
+            return path
+        if stdin_filename:
+            return Path(stdin_filename)
+    return Path.cwd()
 
-    found = discover([p for p in paths if str(p) != "-"], settings.exclude)
-    results = [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
+
+def _gather(
+    paths: tuple[Path, ...], settings: Any, stdin_filename: str | None, sniff_named: bool = False
+) -> tuple[Any, Any]:
+    """Every file to read (directories walked, stdin last), loaded; and what discovery found."""
+    from okrlint.api import collect, read_all
+    from okrlint.loaders import format_for
+    from okrlint.sources import load_bytes
+
+    found = collect([p for p in paths if str(p) != "-"], settings, sniff_named=sniff_named)
+    results = read_all(found, settings)
     if any(str(p) == "-" for p in paths):
         name = stdin_filename or "-"
         data = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell it is too big
@@ -192,12 +209,15 @@ def check(
         "fail_on": fail_on,
         "profile": profile,
     }
-    settings = _settings(paths, config_path, flags)
+    settings = _settings(paths, config_path, flags, stdin_filename)
     # --ignore adds to the configured ignores; --select replaces the configured selection.
     settings = settings.merged({"ignore": [*settings.ignore, *(_split(ignore) or [])]})
     results, found = _gather(paths, settings, stdin_filename)
 
-    if not results:
+    if not results and found.excluded and not found.errors and not found.warnings:
+        # Every path named was excluded by the config: nothing to do, as ruff does.
+        results = []
+    elif not results:
         # Nothing to lint: a report would read as a clean bill; print only why, as errors.
         for error in [*found.errors, *found.warnings] or ["no OKR files to check"]:
             click.echo(f"okrlint: error: {error}", err=True)
@@ -340,7 +360,7 @@ def inspect(paths: tuple[Path, ...], output_format: str, stdin_filename: str | N
 
     # The same config as `check` (lexicon extensions, nlp-model, excludes, size limit), so
     # inspect shows the reading the rules get.
-    settings = _settings(paths, None, {})
+    settings = _settings(paths, None, {}, stdin_filename)
     results, found = _gather(paths, settings, stdin_filename)
     for error in found.errors:
         raise UsageProblem(error)

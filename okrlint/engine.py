@@ -35,10 +35,20 @@ class _Raw:
     node_key: int  # identity of the node, for supersession
 
 
-def lint(results: Sequence[LoadResult], selection: RuleSelection, analyzer: Analyzer) -> Report:
-    """Run every enabled rule over the loaded files and return the sorted report."""
+def lint(
+    results: Sequence[LoadResult],
+    selection: RuleSelection,
+    analyzer: Analyzer,
+    context: Sequence[LoadResult] = (),
+) -> Report:
+    """Run every enabled rule over the loaded files and return the sorted report.
+
+    `context` holds the repository's other OKR files: the cross-file rules (unknown parent,
+    totals per owner and cycle) see them, but nothing is reported on them, so a partial run
+    (a pre-commit hook given the changed files) judges the changed files against the whole.
+    """
     with fewer_collections():
-        return _lint(results, selection, analyzer)
+        return _lint(results, selection, analyzer, context)
 
 
 @contextmanager
@@ -57,30 +67,40 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _lint(results: Sequence[LoadResult], selection: RuleSelection, analyzer: Analyzer) -> Report:
+def _lint(
+    results: Sequence[LoadResult],
+    selection: RuleSelection,
+    analyzer: Analyzer,
+    context: Sequence[LoadResult],
+) -> Report:
     # Every rule runs, selected or not: a deselected rule still outranks the ones it supersedes
     # ("Launch the app" is a task even under --select M; it must not be called unmeasurable).
-    rules = [rule for rule in selection.rulebook if rule.check in CHECKS]
+    checks = {**selection.rulebook.checks, **CHECKS}
+    rules = [rule for rule in selection.rulebook if rule.check in checks]
     documents = [r.document for r in results if r.document is not None]
     if any(rule.scope != "input" for rule in rules):
         analyzer.analyze(_texts(documents))  # one batch: every text is parsed once
         for document in documents:
             for _objective, kr in document.key_results():
                 kr.measurement = analyzer(kr.title).measurement
+    linted = {d.path for d in documents}
+    others = [r.document for r in context if r.document is not None]
+    whole = documents + [d for d in others if d.path not in linted]
     raw: list[_Raw] = []
     refs: dict[int, NodeRef] = {}
-    for document in documents:
+    for document in whole:
         refs.update(_references(document))
+    reported = {r.document.path if r.document else _path_of(r) for r in results}
     for result in results:
         path = result.document.path if result.document else _path_of(result)
         for rule in rules:
-            for node, ctx in _nodes(rule, result, documents, analyzer):
-                for hit in CHECKS[rule.check](node, selection.params(rule.code), ctx):
+            for node, ctx in _nodes(rule, result, whole, analyzer):
+                for hit in checks[rule.check](node, selection.params(rule.code), ctx):
                     raw.append(_raw(rule, hit, path, refs))
     findings = [
         _finding(item, selection)
         for item in _supersede(raw)
-        if selection.enabled(item.rule.code, item.path)
+        if selection.enabled(item.rule.code, item.path) and item.path in reported
     ]
     directives = {
         r.document.path if r.document else _path_of(r): _directives(r.source, selection)

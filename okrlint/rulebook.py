@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -116,7 +116,11 @@ class RuleSpec(_Strict):
 class Rulebook:
     """All rules by code, with lookup by name and by threshold key."""
 
-    def __init__(self, rules: Iterable[RuleSpec]) -> None:
+    def __init__(
+        self, rules: Iterable[RuleSpec], checks: dict[str, Callable[..., Any]] | None = None
+    ) -> None:
+        # Check kinds that rule packs bring; the built-in ones live in okrlint.checks.
+        self.checks: dict[str, Callable[..., Any]] = dict(checks or {})
         self.rules: dict[str, RuleSpec] = {}
         for rule in sorted(rules, key=lambda r: r.code):
             if rule.code in self.rules:
@@ -165,7 +169,17 @@ def load_rule_file(path: Path) -> RuleSpec:
     return rule
 
 
-def load_rulebook(folder: Path | None = None) -> Rulebook:
-    """Read every rule file in `rules/` (or `folder`)."""
+def load_rulebook(folder: Path | None = None, extra: Iterable[Any] = ()) -> Rulebook:
+    """Read every rule file in `rules/` (or `folder`), and those of the rule packs `extra`."""
     folder = folder or data_dir("rules")
-    return Rulebook(load_rule_file(path) for path in sorted(folder.glob("*.yaml")))
+    rules = [load_rule_file(path) for path in sorted(folder.glob("*.yaml"))]
+    checks: dict[str, Callable[..., Any]] = {}
+    for pack in extra:
+        codes = {rule.code for rule in rules}
+        for path in sorted(Path(pack.folder).glob("*.yaml")):
+            rule = load_rule_file(path)
+            if rule.code in codes:
+                raise RuleError(f"rule pack '{pack.name}': {path}: code {rule.code} is taken")
+            rules.append(rule)
+        checks.update(pack.checks)
+    return Rulebook(rules, checks)
