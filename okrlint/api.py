@@ -90,9 +90,7 @@ def read_all(found: Discovery, settings: Settings) -> list[LoadResult]:
     return [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
 
 
-def lint_paths(
-    paths: Iterable[str | os.PathLike[str]], config: Settings | None = None
-) -> Report:
+def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Settings | None = None) -> Report:
     """Lint files and directories as `okrlint check` does: without `config`, the settings
     come from the nearest `[tool.okrlint]` or `.okrlint.toml` (`Settings.from_project`)."""
     paths = list(paths)

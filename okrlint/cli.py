@@ -74,7 +74,9 @@ def _settings(
 
     if config_path is not None and not config_path.is_file():
         raise UsageProblem(f"{config_path}: config file not found")
-    settings, _origin = build_settings(config_path or find_config(_anchor(paths, stdin_filename)), flags)
+    settings, _origin = build_settings(
+        config_path or find_config(_anchor(paths, stdin_filename)), flags
+    )
     return settings
 
 

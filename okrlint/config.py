@@ -42,7 +42,7 @@ def _kebab(name: str) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """"; did you mean 'x'?" for the closest valid name (difflib), or "" when none is close."""
+    """ "; did you mean 'x'?" for the closest valid name (difflib), or "" when none is close."""
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
@@ -239,7 +239,9 @@ class RuleSelection:
         chosen = max((len(p) for p in self._select if code.startswith(p)), default=-1)
         ignores = list(self._ignore)
         if path is not None:
-            ignores += [p for patterns, codes in self._per_file if patterns.matches(path) for p in codes]
+            ignores += [
+                p for patterns, codes in self._per_file if patterns.matches(path) for p in codes
+            ]
         dropped = max((len(p) for p in ignores if code.startswith(p)), default=-1)
         if code == "E001":
             # A file that cannot be parsed was not checked at all: only an explicit ignore hides it.

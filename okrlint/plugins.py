@@ -41,10 +41,10 @@ def plugin_rules() -> tuple[RulePack, ...]:
             loaded = entry.load()
             pack = loaded() if callable(loaded) and not isinstance(loaded, RulePack) else loaded
         except Exception as error:  # a broken pack is a clear error, not a traceback
-            raise RuleError(f"rule pack '{entry.name}' ({entry.value}) cannot be loaded: {error}")
-        if not isinstance(pack, RulePack):
             raise RuleError(
-                f"rule pack '{entry.name}' ({entry.value}) is not an okrlint.RulePack"
-            )
+                f"rule pack '{entry.name}' ({entry.value}) cannot be loaded: {error}"
+            ) from error
+        if not isinstance(pack, RulePack):
+            raise RuleError(f"rule pack '{entry.name}' ({entry.value}) is not an okrlint.RulePack")
         packs.append(RulePack(Path(pack.folder), dict(pack.checks), pack.name or entry.name))
     return tuple(packs)

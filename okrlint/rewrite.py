@@ -52,6 +52,14 @@ def without_pay_clause(text: str, term_start: int) -> str | None:
     return kept if len(kept.split()) >= _MIN_WORDS else None
 
 
+def cut_is_clean(text: str, kept: str) -> bool:
+    """Whether `kept` is `text` cut where a pay clause surely starts: right after the kept
+    words comes a strong opener ("so", "tied to", ";"), not a comma, "and" or "for"."""
+    if not text.startswith(kept):
+        return False
+    return _STRONG.match(text[len(kept) :]) is not None
+
+
 def _clause_start(head: str) -> int | None:
     for match in _STRONG.finditer(head):
         if len(head[: match.start()].split()) >= _MIN_WORDS:

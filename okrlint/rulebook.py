@@ -96,6 +96,8 @@ class RuleSpec(_Strict):
     # Templates tried in order; the first whose placeholders the finding fills is shown, so a
     # rule can offer an exact rewrite when the check found one and a general one otherwise.
     suggestion: list[str] = Field(default_factory=list)
+    # The fix kind (okrlint.fixes.FIXERS) that turns a finding into an edit, if any.
+    fix: str | None = None
     supersedes: list[str] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
     examples: Examples

@@ -127,6 +127,7 @@ def test_json_follows_the_v1_schema(cli: CheckRun, acceptance) -> None:
             "node",
             "coaching",
             "suggestion",
+            "fix",  # added with --fix (fields are added, never renamed)
         ]
         assert re.fullmatch(r"[A-Z]\d{3}", finding["code"])
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", finding["name"])

@@ -5,7 +5,7 @@ load result), the rule's parameters and the run context, and yields `Hit`s. Kind
 files, print, or change their inputs; the engine turns hits into findings.
 """
 
-from okrlint.checks import ambition, balance, separation, structure, wording
+from okrlint.checks import ambition, balance, separation, structure, suppression, wording
 from okrlint.checks.base import Check, Context, Hit
 
 CHECKS: dict[str, Check] = {
@@ -38,6 +38,7 @@ CHECKS: dict[str, Check] = {
     "unknown-parent": balance.unknown_parent,
     "private-okr": balance.private_okr,
     "cascade-placeholder": balance.cascade_placeholder,
+    "unused-suppression": suppression.unused_suppression,
 }
 
 __all__ = ["CHECKS", "Check", "Context", "Hit"]

@@ -102,7 +102,7 @@ def _heading(state: _State, token: Token, inline: Token) -> None:
     level = int(token.tag[1:])
     while state.stack and state.stack[-1].level >= level:
         state.stack.pop()
-    text = strip_emphasis(inline.content.strip())
+    text = strip_emphasis(_without_comments(inline.content).strip())
     line = token.map[0] if token.map else 0
     labelled = OBJECTIVE_LABEL.match(text)
     if labelled:
@@ -203,7 +203,7 @@ def _add_kr(state: _State, owner: Objective, text: str, inline: Token) -> None:
         else:
             groups[-1][1].append(line)
     for row, parts in groups:
-        joined = strip_emphasis(" ".join(parts))
+        joined = strip_emphasis(_without_comments(" ".join(parts)))
         title = strip_emphasis(KR_LABEL.sub("", joined, count=1)).strip()
         if title:
             span = _locate(state, title, row, row + len(parts))
@@ -247,7 +247,7 @@ def _kr_lines(state: _State, inline: Token) -> None:
     if owner is None or inline.map is None:
         return
     for offset, raw in enumerate(inline.content.split("\n")):
-        line = strip_emphasis(raw.strip())
+        line = strip_emphasis(_without_comments(raw).strip())
         if KR_LABEL.match(line):
             title = KR_LABEL.sub("", line, count=1).strip()
             row = inline.map[0] + offset
@@ -262,13 +262,36 @@ def _locate(state: _State, title: str, first: int, last: int) -> Span:
     lines = state.lines
     first = min(first, max(len(lines) - 1, 0))
     source = _CLOSING_HASHES.sub("", lines[first].rstrip()) if lines else ""
+    source = _without_trailing_comment(source)
     column = _title_start(source, title)
     end_line = max(first, min(last, len(lines)) - 1)
     if end_line == first:
         end_column = max(len(source), column + 1)
     else:
-        end_column = len(lines[end_line].rstrip())
+        end_column = len(_without_trailing_comment(lines[end_line].rstrip()))
     return Span.of(state.path, first + 1, column + 1, end_line + 1, end_column + 1)
+
+
+# HTML comments (`<!-- okrlint: disable=O101 -->`) are never part of an objective or key result.
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+
+
+def _without_trailing_comment(line: str) -> str:
+    """The line without a comment that ends it (no regex: linear on any input)."""
+    while True:
+        start = line.rfind("<!--")
+        if start < 0:
+            return line
+        close = line.find("-->", start + 4)
+        if close >= 0 and line[close + 3 :].strip():
+            return line
+        line = line[:start].rstrip()
+
+
+def _without_comments(text: str) -> str:
+    if "<!--" not in text:
+        return text
+    return re.sub(r"[ \t]{2,}", " ", _COMMENT.sub("", text)).strip()
 
 
 def _title_start(source: str, title: str) -> int:
