@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from okrlint.config import ConfigError, PatternSet, RuleSelection, Settings
 from okrlint.engine import lint
-from okrlint.findings import Report
+from okrlint.findings import Edit, Fix, Report
+from okrlint.fixes import apply_edits, non_overlapping
 from okrlint.lexicons import lexicons
 from okrlint.loaders import FORMATS, load
 from okrlint.models import Diagnostic, LoadResult, OKRDocument
@@ -119,3 +121,51 @@ def load_document(source: str | os.PathLike[str], *, format: str | None = None) 
     if result.document is None:
         raise InputError(result.diagnostics)
     return result.document
+
+
+@dataclass
+class FixOutcome:
+    """What `fix_results` did: the files as they are now, the final report, and per path the
+    batches of edits applied in turn (each batch's positions refer to the text after the
+    previous batch) and how many findings they fixed."""
+
+    results: list[LoadResult]
+    report: Report
+    batches: dict[str, list[list[Edit]]] = field(default_factory=dict)
+    fixed: dict[str, int] = field(default_factory=dict)
+
+
+def fix_results(
+    results: list[LoadResult],
+    settings: Settings | None = None,
+    *,
+    unsafe: bool = False,
+    context: Sequence[LoadResult] = (),
+    rounds: int = 10,
+) -> FixOutcome:
+    """Lint, apply every fix that applies (safe ones; unsafe too with `unsafe`), and lint
+    again until no fix is left (a fix can make another one possible), at most `rounds` times."""
+    current = list(results)
+    outcome = FixOutcome(results=current, report=lint_results(current, settings, context))
+    for _ in range(rounds):
+        chosen: dict[str, list[Fix]] = {}
+        for finding in outcome.report.findings:
+            fix = finding.fix
+            if fix is not None and (unsafe or fix.applicability == "safe"):
+                chosen.setdefault(finding.path, []).append(fix)
+        changed = False
+        for index, result in enumerate(current):
+            document = result.document
+            if document is None or document.path not in chosen:
+                continue
+            fixes = non_overlapping(chosen[document.path])
+            edits = [edit for fix in fixes for edit in fix.edits]
+            current[index] = load(apply_edits(result.source, edits), document.path, document.format)
+            outcome.batches.setdefault(document.path, []).append(edits)
+            outcome.fixed[document.path] = outcome.fixed.get(document.path, 0) + len(fixes)
+            changed = True
+        if not changed:
+            break
+        outcome.report = lint_results(current, settings, context)
+    outcome.results = current
+    return outcome

@@ -20,19 +20,20 @@ if TYPE_CHECKING:
     from okrlint.rulebook import RuleSpec
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMAT_NAMES = ["text", "json", "jsonl", "github"]
+FORMAT_NAMES = ["text", "json", "jsonl", "github", "sarif", "rdjson"]
 
 
 class UsageProblem(Exception):
     """A problem the user can fix (bad path, config, rule name): one line, exit 2."""
 
 
-def _colour() -> bool:
-    """Colour on a terminal, unless NO_COLOR is set (no-color.org); FORCE_COLOR for CI logs."""
-    if os.environ.get("NO_COLOR"):
+def _colour(err: bool = False) -> bool:
+    """Colour on a terminal, never with NO_COLOR (no-color.org) or TERM=dumb; FORCE_COLOR
+    for CI logs."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     forced = os.environ.get("FORCE_COLOR", "").strip().lower() not in ("", "0", "false", "no")
-    return forced or sys.stdout.isatty()
+    return forced or (sys.stderr if err else sys.stdout).isatty()
 
 
 def _fail(message: str) -> NoReturn:
@@ -91,7 +92,11 @@ def _anchor(paths: tuple[Path, ...], stdin_filename: str | None) -> Path:
 
 
 def _gather(
-    paths: tuple[Path, ...], settings: Any, stdin_filename: str | None, sniff_named: bool = False
+    paths: tuple[Path, ...],
+    settings: Any,
+    stdin_filename: str | None,
+    sniff_named: bool = False,
+    stdin: bytes | None = None,
 ) -> tuple[Any, Any]:
     """Every file to read (directories walked, stdin last), loaded; and what discovery found."""
     from okrlint.api import collect, read_all
@@ -102,7 +107,9 @@ def _gather(
     results = read_all(found, settings)
     if any(str(p) == "-" for p in paths):
         name = stdin_filename or "-"
-        data = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell it is too big
+        if stdin is None:
+            stdin = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell too big
+        data = stdin
         results.append(load_bytes(data, name, format_for(name) or "text", settings.max_file_size))
     return results, found
 
@@ -159,6 +166,13 @@ def main() -> None:
     help="Output format.",
 )
 @click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the report to this file instead of stdout.",
+)
+@click.option(
     "--select", multiple=True, help="Rules to run: codes, names or prefixes (O1, task-not-outcome)."
 )
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
@@ -182,13 +196,35 @@ def main() -> None:
 @click.option(
     "--stdin-filename", default=None, help="Name (and so format) of the input read from '-'."
 )
-@click.option("--statistics", is_flag=True, help="Count findings per rule.")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--fix", is_flag=True, help="Apply the fixes okrlint is sure of, in place.")
+@click.option(
+    "--diff", is_flag=True, help="Print the fixes as a unified diff instead of applying them."
+)
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="Also apply (or show) fixes that may change the meaning."
+)
+@click.option(
+    "--context",
+    "context_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Also read the OKR files under this path for the cross-file rules (parents, totals"
+    " per owner) without reporting on them; the pre-commit hook passes '.'.",
+)
+@click.option(
+    "--skip-non-okr",
+    is_flag=True,
+    help="Skip named files that do not look like OKRs, as a directory walk does.",
+)
+@click.option("--statistics", is_flag=True, help="Count findings per rule, one row per code.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no source or summary.")
 @click.option("--no-hints", is_flag=True, help="Do not print a hint under each finding.")
+@click.option("--no-source", is_flag=True, help="Do not print the source line of each finding.")
 @guarded
 def check(
     paths: tuple[Path, ...],
     output_format: str,
+    output_file: Path | None,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -196,13 +232,18 @@ def check(
     profile: str | None,
     config_path: Path | None,
     stdin_filename: str | None,
+    fix: bool,
+    diff: bool,
+    unsafe_fixes: bool,
+    context_paths: tuple[Path, ...],
+    skip_non_okr: bool,
     statistics: bool,
     quiet: bool,
     no_hints: bool,
+    no_source: bool,
 ) -> None:
     """Lint OKR files (YAML, Markdown, text) and directories; '-' reads stdin."""
-    from okrlint.api import lint_results
-    from okrlint.formatters import FORMATTERS, TextOptions, format_text
+    from okrlint.api import fix_results, lint_results
 
     paths = paths or (Path("."),)
     flags = {
@@ -214,33 +255,142 @@ def check(
     settings = _settings(paths, config_path, flags, stdin_filename)
     # --ignore adds to the configured ignores; --select replaces the configured selection.
     settings = settings.merged({"ignore": [*settings.ignore, *(_split(ignore) or [])]})
-    results, found = _gather(paths, settings, stdin_filename)
+    stdin = sys.stdin.buffer.read(settings.max_file_size + 1) if _has_stdin(paths) else None
+    results, found = _gather(paths, settings, stdin_filename, skip_non_okr, stdin)
 
-    if not results and found.excluded and not found.errors and not found.warnings:
-        # Every path named was excluded by the config: nothing to do, as ruff does.
-        results = []
+    if not results and not found.errors and not found.warnings and found.excluded:
+        pass  # every path named was excluded by the config (or is no OKR file): nothing to do
     elif not results:
         # Nothing to lint: a report would read as a clean bill; print only why, as errors.
         for error in [*found.errors, *found.warnings] or ["no OKR files to check"]:
             click.echo(f"okrlint: error: {error}", err=True)
         sys.exit(EXIT_ERROR)
 
-    report = lint_results(results, settings)
-    colour = output_format == "text" and _colour()
-    if output_format == "text":
-        options = TextOptions(color=colour, hints=not no_hints, quiet=quiet, statistics=statistics)
-        output = format_text(report, options)
+    context = _context(context_paths, settings)
+    if fix or diff:
+        outcome = fix_results(results, settings, unsafe=unsafe_fixes, context=context)
+        report = outcome.report
+        if diff:
+            _print_diff(outcome, found, stdin)
+            _warn(found)
+            sys.exit(EXIT_FINDINGS if outcome.fixed else EXIT_OK)
+        fixed_stdin = _write_fixes(outcome, found, stdin)
+        if fixed_stdin is not None:
+            sys.stdout.buffer.write(fixed_stdin)
+            sys.stdout.flush()
     else:
-        output = FORMATTERS[output_format](report)
-    click.echo(output, nl=False, color=colour)  # click would strip colour off a pipe otherwise
+        outcome = None
+        report = lint_results(results, settings, context)
 
+    options = {
+        "statistics": statistics,
+        "quiet": quiet,
+        "hints": not no_hints,
+        "source": not no_source,
+        "unsafe_fixes": unsafe_fixes,
+    }
+    to_stderr = outcome is not None and stdin is not None  # stdout holds the fixed text
+    _emit(report, output_format, output_file, options, to_stderr)
+    if outcome is not None and outcome.fixed and output_format == "text" and output_file is None:
+        total = sum(outcome.fixed.values())
+        noun = "finding" if total == 1 else "findings"
+        click.echo(f"Fixed {total} {noun} in {len(outcome.fixed)} file(s).", err=to_stderr)
+    _warn(found)
+    if found.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(_exit_code(report, settings.fail_on))
+
+
+def _has_stdin(paths: tuple[Path, ...]) -> bool:
+    return any(str(p) == "-" for p in paths)
+
+
+def _warn(found: Any) -> None:
     for warning in found.warnings:
         click.echo(f"okrlint: warning: {warning}", err=True)
     for error in found.errors:
         click.echo(f"okrlint: error: {error}", err=True)
-    if found.errors:
-        sys.exit(EXIT_ERROR)
-    sys.exit(_exit_code(report, settings.fail_on))
+
+
+def _context(context_paths: tuple[Path, ...], settings: Any) -> list[Any]:
+    """The other OKR files of the repository, read for the cross-file rules only."""
+    if not context_paths:
+        return []
+    from okrlint.api import collect, read_all
+
+    found = collect(context_paths, settings)
+    return read_all(found, settings)
+
+
+def _emit(
+    report: Any, output_format: str, output_file: Path | None, options: dict[str, Any], err: bool
+) -> None:
+    """The report in its format, to --output-file or the terminal (colour only on one)."""
+    from okrlint.formatters import FORMATTERS, TextOptions, format_text
+
+    colour = output_format == "text" and output_file is None and _colour(err)
+    if output_format == "text":
+        output = format_text(report, TextOptions(color=colour, **options))
+    else:
+        output = FORMATTERS[output_format](report)
+    if output_file is not None:
+        try:
+            output_file.parent.mkdir(parents=True, exist_ok=True)
+            output_file.write_text(output, encoding="utf-8")
+        except OSError as error:
+            raise UsageProblem(
+                f"{output_file}: cannot write ({error.strerror or error})"
+            ) from error
+        return
+    click.echo(output, nl=False, color=colour, err=err)  # click would strip colour off a pipe
+
+
+def _original(path: str, found: Any, stdin: bytes | None) -> tuple[Path | None, bytes]:
+    """The bytes a fixed file had before (a linted file's, or stdin's)."""
+    for file, _fmt in found.files:
+        from okrlint.sources import display_path
+
+        if display_path(file) == path:
+            return file, file.read_bytes()
+    return None, stdin or b""
+
+
+def _fixed_bytes(data: bytes, batches: list[list[Any]]) -> bytes:
+    from okrlint.fixes import apply_to_bytes
+
+    for edits in batches:
+        data = apply_to_bytes(data, edits)
+    return data
+
+
+def _write_fixes(outcome: Any, found: Any, stdin: bytes | None) -> bytes | None:
+    """Write each fixed file (only the edited characters change); stdin's fixed text is
+    returned for stdout instead."""
+    fixed_stdin = None
+    for path, batches in sorted(outcome.batches.items()):
+        file, data = _original(path, found, stdin)
+        fixed = _fixed_bytes(data, batches)
+        if file is None:
+            fixed_stdin = fixed
+        elif fixed != data:
+            file.write_bytes(fixed)
+    if stdin is not None and fixed_stdin is None:
+        fixed_stdin = stdin  # nothing to fix: the input, unchanged
+    return fixed_stdin
+
+
+def _print_diff(outcome: Any, found: Any, stdin: bytes | None) -> None:
+    import difflib
+
+    for path, batches in sorted(outcome.batches.items()):
+        _file, data = _original(path, found, stdin)
+        before = data.decode("utf-8-sig").splitlines(keepends=True)
+        after = _fixed_bytes(data, batches).decode("utf-8-sig").splitlines(keepends=True)
+        click.echo("".join(difflib.unified_diff(before, after, f"a/{path}", f"b/{path}")), nl=False)
+    total = sum(outcome.fixed.values())
+    if total:
+        noun = "fix" if total == 1 else "fixes"
+        click.echo(f"Would apply {total} {noun} in {len(outcome.fixed)} file(s).", err=True)
 
 
 def _exit_code(report: Any, fail_on: str) -> int:

@@ -209,13 +209,13 @@ def test_try_repo_fails_on_bad_okrs_and_tells_the_author_what_to_change(
     src = BAD_OKRS.splitlines()
     (row,) = [i for i, s in enumerate(src) if s.endswith(f"title: {EMPTY_OBJECTIVE_TITLE}")]
     col = src[row].index(EMPTY_OBJECTIVE_TITLE) + 1
-    f303 = f"{BAD_PATH}:{row + 1}:{col}: F303 Objective has no key results"
+    f303 = f"{BAD_PATH}:{row + 1}:{col}: F303 error Objective has no key results"
     hits = [i for i, s in enumerate(lines) if s.startswith(f303)]
     assert len(hits) == 1, f"expected one line starting with {f303!r}" + _explain(out)
     _assert_hint_follows(lines, hits[0], "F303", out)
 
     # F301: seven objectives where at most five are advised, somewhere in the file.
-    f301 = re.compile(rf"^{re.escape(BAD_PATH)}:(\d+):(\d+): F301 7 objectives\b")
+    f301 = re.compile(rf"^{re.escape(BAD_PATH)}:(\d+):(\d+): F301 warning 7 objectives\b")
     hits = [i for i, s in enumerate(lines) if f301.match(s)]
     assert len(hits) == 1, "expected one F301 finding for 7 objectives" + _explain(out)
     line_no = int(f301.match(lines[hits[0]]).group(1))
@@ -228,8 +228,11 @@ def test_try_repo_fails_on_bad_okrs_and_tells_the_author_what_to_change(
 
 
 def _assert_hint_follows(lines: list[str], idx: int, code: str, out: str) -> None:
-    assert idx + 1 < len(lines), _explain(out)
-    m = re.match(r"^\s+hint: (.+)$", lines[idx + 1])
+    # The finding line, the source line and its underline (`  12 | …`, `     | ^^^`), the hint.
+    assert idx + 3 < len(lines), _explain(out)
+    assert re.match(r"^\s+\d+ \| ", lines[idx + 1]), _explain(out)
+    assert re.match(r"^\s+\| +\^+$", lines[idx + 2]), _explain(out)
+    m = re.match(r"^\s+hint: (.+)$", lines[idx + 3])
     assert m, f"no `hint:` line after the {code} finding" + _explain(out)
     hint = " ".join(m.group(1).split()).rstrip(".…").removesuffix("...").rstrip()
     assert len(hint) >= 20, f"{code} hint too short to help: {hint!r}" + _explain(out)
