@@ -57,7 +57,9 @@ def cut_is_clean(text: str, kept: str) -> bool:
     words comes a strong opener ("so", "tied to", ";"), not a comma, "and" or "for"."""
     if not text.startswith(kept):
         return False
-    return _STRONG.match(text[len(kept) :]) is not None
+    rest = text[len(kept) :]
+    rest = rest[1:] if rest.startswith(",") else rest  # ", which unlocks …", ", so that …"
+    return _STRONG.match(rest) is not None
 
 
 def _clause_start(head: str) -> int | None:
