@@ -531,5 +531,34 @@ def inspect(paths: tuple[Path, ...], output_format: str, stdin_filename: str | N
         click.echo(format_inspection(records), nl=False)
 
 
+@main.command()
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the schema to this file instead of stdout.",
+)
+@guarded
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of the YAML format (for editors' YAML language servers)."""
+    from okrlint.schema import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@main.command()
+@guarded
+def server() -> None:
+    """Run the language server over stdio (diagnostics, hover coaching, code actions)."""
+    from okrlint.server import serve
+
+    serve()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
