@@ -127,7 +127,14 @@ def test_a_quoted_title_with_escapes_gets_no_fix_rather_than_a_wrong_one(cli, wr
 def test_markdown_and_text_fixes(cli, write) -> None:
     md = write(
         "okrs.md",
-        "# Q2 OKRs\n\n## Objective: Grow the pipeline\n\n- KR1: Hopefully reach $3M in pipeline\n- KR2: Cut churn from 4% to 3%\n",
+        (
+            "# Q2 OKRs\n"
+            "\n"
+            "## Objective: Grow the pipeline\n"
+            "\n"
+            "- KR1: Hopefully reach $3M in pipeline\n"
+            "- KR2: Cut churn from 4% to 3%\n"
+        ),
     )
     txt = write(
         "okrs.txt",

@@ -73,13 +73,28 @@ def test_every_yaml_example_validates_except_where_okrlint_reports_e002(
     [
         "objectives:\n  - title: 5\n",
         "objectives: Grow revenue\n",
-        "objectives:\n  - title: Grow\n    key_results:\n      - {title: Raise NPS, confidence: 20}\n",
+        (
+            "objectives:\n"
+            "  - title: Grow\n"
+            "    key_results:\n"
+            "      - {title: Raise NPS, confidence: 20}\n"
+        ),
         "objectives:\n  - title: Grow\n    key_results:\n      - {title: Raise NPS, score: -1}\n",
         "objectives:\n  - title: Grow\n    key_results:\n      - {metric: NPS}\n",
         "scope: galaxy\nobjectives: []\n",
         "objectives:\n  - title: Grow\n    type: stretchy\n",
-        "objectives:\n  - title: Grow\n    key_results:\n      - {title: Raise NPS, direction: up}\n",
-        "objectives:\n  - title: Grow\n    key_results:\n      - {title: Raise NPS, check_ins: [{value: 3}]}\n",
+        (
+            "objectives:\n"
+            "  - title: Grow\n"
+            "    key_results:\n"
+            "      - {title: Raise NPS, direction: up}\n"
+        ),
+        (
+            "objectives:\n"
+            "  - title: Grow\n"
+            "    key_results:\n"
+            "      - {title: Raise NPS, check_ins: [{value: 3}]}\n"
+        ),
     ],
     ids=[
         "title-int",

@@ -170,7 +170,14 @@ async def test_markdown_and_text_documents(client: LanguageClient, project: Path
     md = await _open(
         client,
         project / "okrs.md",
-        "# Q2 OKRs\n\n## Objective: Delight customers\n\n- KR1: Launch the app <!-- okrlint: disable=M204 -->\n- KR2: Raise NPS from 30 to 45\n",
+        (
+            "# Q2 OKRs\n"
+            "\n"
+            "## Objective: Delight customers\n"
+            "\n"
+            "- KR1: Launch the app <!-- okrlint: disable=M204 -->\n"
+            "- KR2: Raise NPS from 30 to 45\n"
+        ),
         "markdown",
     )
     task = next(d for d in md if d.code == "O101")
@@ -186,7 +193,13 @@ async def test_markdown_and_text_documents(client: LanguageClient, project: Path
 
 
 async def test_cross_file_rules_see_the_project(client: LanguageClient, project: Path) -> None:
-    child = "cycle: 2026-Q2\nobjectives:\n  - title: Close mid-market deals faster\n    parent: {parent}\n    key_results: [Cut sales cycle from 60 to 45 days, Raise win rate from 20% to 25%]\n"
+    child = (
+        "cycle: 2026-Q2\n"
+        "objectives:\n"
+        "  - title: Close mid-market deals faster\n"
+        "    parent: {parent}\n"
+        "    key_results: [Cut sales cycle from 60 to 45 days, Raise win rate from 20% to 25%]\n"
+    )
     good = await _open(client, project / "child.yaml", child.format(parent="CO-1"))
     assert "C602" not in [d.code for d in good]
     bad = await _open(client, project / "orphan.yaml", child.format(parent="CO-9"))

@@ -51,15 +51,29 @@ def test_markdown_comment_is_never_part_of_the_key_result(cli, write) -> None:
         ),
         (
             "okrs.md",
-            "## Objective: Delight customers\n\n- Launch the app okrlint: disable-file\n- Raise NPS from 30 to 45\n",
+            (
+                "## Objective: Delight customers\n"
+                "\n"
+                "- Launch the app okrlint: disable-file\n"
+                "- Raise NPS from 30 to 45\n"
+            ),
         ),
         (
             "okrs.md",
-            "## Objective: Delight customers\n\n- Launch the app # okrlint: disable-file\n- Raise NPS from 30 to 45\n",
+            (
+                "## Objective: Delight customers\n"
+                "\n"
+                "- Launch the app # okrlint: disable-file\n"
+                "- Raise NPS from 30 to 45\n"
+            ),
         ),
         (
             "okrs.txt",
-            "Objective: Delight customers\nKR: Launch the app okrlint: disable-file\nKR: Raise NPS from 30 to 45\n",
+            (
+                "Objective: Delight customers\n"
+                "KR: Launch the app okrlint: disable-file\n"
+                "KR: Raise NPS from 30 to 45\n"
+            ),
         ),
     ],
     ids=["yaml-single-quoted", "yaml-double-quoted", "md-text", "md-hash", "text"],
@@ -74,7 +88,12 @@ def test_directives_in_comments_still_work(cli, write) -> None:
     assert _codes(cli, "okrs.yaml") == []
     write(
         "okrs.txt",
-        "# okrlint: disable-file=O101\nObjective: Delight customers\nKR: Launch the app\nKR: Raise NPS from 30 to 45 by June 30\n",
+        (
+            "# okrlint: disable-file=O101\n"
+            "Objective: Delight customers\n"
+            "KR: Launch the app\n"
+            "KR: Raise NPS from 30 to 45 by June 30\n"
+        ),
     )
     assert "O101" not in _codes(cli, "okrs.txt")
 
