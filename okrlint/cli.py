@@ -37,7 +37,7 @@ def _colour(err: bool = False) -> bool:
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"okrlint: error: {message}", err=True)
+    click.echo(f"okrlint: error: {_visible(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -263,7 +263,7 @@ def check(
     elif not results:
         # Nothing to lint: a report would read as a clean bill; print only why, as errors.
         for error in [*found.errors, *found.warnings] or ["no OKR files to check"]:
-            click.echo(f"okrlint: error: {error}", err=True)
+            click.echo(f"okrlint: error: {_visible(error)}", err=True)
         sys.exit(EXIT_ERROR)
 
     context = _context(context_paths, settings)
@@ -305,11 +305,18 @@ def _has_stdin(paths: tuple[Path, ...]) -> bool:
     return any(str(p) == "-" for p in paths)
 
 
+def _visible(text: str) -> str:
+    """Control characters (from file names, OKR text) shown as escapes, never sent raw."""
+    from okrlint.formatters.common import visible
+
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
 def _warn(found: Any) -> None:
     for warning in found.warnings:
-        click.echo(f"okrlint: warning: {warning}", err=True)
+        click.echo(f"okrlint: warning: {_visible(warning)}", err=True)
     for error in found.errors:
-        click.echo(f"okrlint: error: {error}", err=True)
+        click.echo(f"okrlint: error: {_visible(error)}", err=True)
 
 
 def _context(context_paths: tuple[Path, ...], settings: Any) -> list[Any]:
@@ -520,15 +527,17 @@ def inspect(paths: tuple[Path, ...], output_format: str, stdin_filename: str | N
         for diagnostic in result.diagnostics:
             span = diagnostic.span
             click.echo(
-                f"{span.path}:{span.start.line}:{span.start.column}: {diagnostic.code} "
-                f"{diagnostic.message}",
+                _visible(
+                    f"{span.path}:{span.start.line}:{span.start.column}: {diagnostic.code} "
+                    f"{diagnostic.message}"
+                ),
                 err=True,
             )
     records = inspect_results(results, analyzer_for(settings))
     if output_format == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     else:
-        click.echo(format_inspection(records), nl=False)
+        click.echo(_visible(format_inspection(records)), nl=False)
 
 
 @main.command()

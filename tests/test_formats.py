@@ -172,5 +172,7 @@ def test_control_characters_never_reach_the_terminal_raw(cli, write, evil: str) 
             if not char.isprintable():
                 assert char not in run.stdout
         assert "\\x" in run.stdout or "\\u" in run.stdout
+        inspected = cli("inspect", name).stdout
+        assert "Launch" in inspected and all(c.isprintable() or c == "\n" for c in inspected)
         github = cli("check", "--format", "github", name).stdout
         assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) < 0xA0 for c in github)

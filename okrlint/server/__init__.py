@@ -55,6 +55,9 @@ class OkrLanguageServer(LanguageServer):
         super().__init__("okrlint", __version__)
         self.linted: dict[str, _Linted] = {}
         self._settings: dict[str, tuple[float, Settings | None]] = {}
+        # The project's other OKR files, read once per root until a document is saved,
+        # opened or closed (walking and parsing them on every keystroke would not stay fast).
+        self.context_cache: dict[Path, list[LoadResult]] = {}
 
     # -- settings ------------------------------------------------------------------------------
     def settings_for(self, path: Path) -> Settings:
@@ -130,9 +133,10 @@ class OkrLanguageServer(LanguageServer):
             path.resolve().relative_to(root)
         except ValueError:
             return []
-        found = collect([root], settings)
-        found.files = [(p, fmt) for p, fmt in found.files if p.resolve() != path.resolve()]
-        return read_all(found, settings)
+        if root not in self.context_cache:
+            self.context_cache[root] = read_all(collect([root], settings), settings)
+        own = display_path(path)
+        return [r for r in self.context_cache[root] if r.document is None or r.document.path != own]
 
     def _diagnostic(self, uri: str, finding: Finding, lines: list[str]) -> types.Diagnostic:
         where = self.client_range(lines, finding.range.start, finding.range.end)
@@ -196,6 +200,7 @@ def _initialized(ls: OkrLanguageServer, params: types.InitializedParams) -> None
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def _did_open(ls: OkrLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.context_cache.clear()
     ls.lint_document(params.text_document.uri)
 
 
@@ -206,11 +211,13 @@ def _did_change(ls: OkrLanguageServer, params: types.DidChangeTextDocumentParams
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def _did_save(ls: OkrLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
+    ls.context_cache.clear()
     ls.lint_document(params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def _did_close(ls: OkrLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
+    ls.context_cache.clear()
     ls.linted.pop(params.text_document.uri, None)
     ls.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
