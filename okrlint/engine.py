@@ -15,7 +15,7 @@ from typing import Any
 from okrlint.checks import CHECKS, Context, Hit
 from okrlint.config import RuleSelection
 from okrlint.findings import Finding, Fix, NodeRef, Range, Report
-from okrlint.fixes import FIXERS, title_fix
+from okrlint.fixes import FIXERS, Candidate, title_candidate, verified
 from okrlint.models import KeyResult, LoadResult, Objective, OKRDocument, Span
 from okrlint.nlp import Analyzer
 from okrlint.rulebook import RuleSpec
@@ -97,11 +97,15 @@ def _lint(
                 for hit in checks[rule.check](node, selection.params(rule.code), ctx):
                     raw.append(_raw(rule, hit, path, refs))
     by_path = {r.document.path if r.document else _path_of(r): r for r in results}
-    findings = [
-        _finding(item, selection, by_path.get(item.path))
+    pairs = [
+        (
+            _finding(item, selection),
+            _candidate(item, by_path.get(item.path)),
+        )
         for item in _supersede(raw)
         if selection.enabled(item.rule.code, item.path) and item.path in reported
     ]
+    findings = _with_fixes(pairs, by_path)
     findings = _apply_suppressions(findings, results, selection)
     return Report(
         findings=tuple(sorted(findings, key=Finding.sort_key)),
@@ -198,7 +202,7 @@ def _supersede(raw: list[_Raw]) -> list[_Raw]:
     ]
 
 
-def _finding(item: _Raw, selection: RuleSelection, result: LoadResult | None) -> Finding:
+def _finding(item: _Raw, selection: RuleSelection) -> Finding:
     rule, hit = item.rule, item.hit
     args = _template_args(hit, item.node)
     severity = selection.severity(rule.code) or hit.severity or rule.severity
@@ -217,20 +221,37 @@ def _finding(item: _Raw, selection: RuleSelection, result: LoadResult | None) ->
         node=item.node,
         coaching=rule.coaching,
         suggestion=suggestion,
-        fix=_fix(rule, hit, result),
     )
 
 
-def _fix(rule: RuleSpec, hit: Hit, result: LoadResult | None) -> Fix | None:
-    """The edit for a rule with a fix kind, when the rewrite is exact (see okrlint.fixes)."""
-    node = hit.node
+def _candidate(item: _Raw, result: LoadResult | None) -> Candidate | None:
+    """The edit for a rule with a fix kind, when its rewrite is exact (see okrlint.fixes)."""
+    node, rule = item.hit.node, item.rule
     if rule.fix not in FIXERS or result is None or not isinstance(node, KeyResult | Objective):
         return None
-    rewrite = FIXERS[rule.fix](node.title, hit.args)
+    rewrite = FIXERS[rule.fix](node.title, item.hit.args)
     if rewrite is None:
         return None
     title, applicability, message = rewrite
-    return title_fix(result, node, title, applicability, message)
+    return title_candidate(result, node, title, applicability, message)
+
+
+def _with_fixes(
+    pairs: list[tuple[Finding, Candidate | None]], by_path: dict[str, LoadResult]
+) -> list[Finding]:
+    """Attach each candidate fix that reloading the edited file confirms."""
+    grouped: dict[str, list[int]] = {}
+    for index, (_finding, candidate) in enumerate(pairs):
+        if candidate is not None:
+            grouped.setdefault(_finding.path, []).append(index)
+    findings = [finding for finding, _candidate in pairs]
+    for path, indexes in grouped.items():
+        candidates = [pairs[i][1] for i in indexes]
+        for index, ok in zip(indexes, verified(by_path[path], candidates), strict=True):  # type: ignore[arg-type]
+            if ok:
+                fix = pairs[index][1].fix  # type: ignore[union-attr]
+                findings[index] = findings[index].model_copy(update={"fix": fix})
+    return findings
 
 
 def _apply_suppressions(
@@ -259,7 +280,7 @@ def _apply_suppressions(
             item = _Raw(
                 rule, Hit(None, {"problem": problem.message}, span=span), path, span, _FILE, -1
             )
-            finding = _finding(item, selection, None)
+            finding = _finding(item, selection)
             fix = Fix(
                 applicability="safe", message="Remove the stale directive", edits=(problem.edit,)
             )

@@ -10,6 +10,7 @@ moves) gets no fix rather than a wrong one. Everything outside the edit stays by
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from okrlint.findings import Edit, Fix, Range
@@ -47,14 +48,24 @@ FIXERS: dict[str, Fixer] = {
 }
 
 
-def title_fix(
+@dataclass(frozen=True)
+class Candidate:
+    """A fix not yet verified: its edit, the node's place and the title it should give."""
+
+    fix: Fix
+    place: tuple[int, int]  # (objective, key result or -1)
+    title: str
+
+
+def title_candidate(
     result: LoadResult,
     node: KeyResult | Objective,
     new_title: str,
     applicability: Applicability,
     message: str,
-) -> Fix | None:
-    """The edit that turns `node`'s title into `new_title` in `result.source`, if it is exact."""
+) -> Candidate | None:
+    """The smallest edit turning `node`'s title into `new_title`, when the file spells the
+    title exactly as read (no quotes or escapes inside it, one line); see `verified`."""
     span, document = node.span, result.document
     if span is None or document is None or span.start.line != span.end.line:
         return None
@@ -76,13 +87,55 @@ def title_fix(
         ),
         replacement=new_title[head : len(new_title) - tail],
     )
-    fixed = apply_edits(result.source, [edit])
-    reloaded = load(fixed, document.path, document.format).document
-    if reloaded is None or _title_at(reloaded.objectives, place) != new_title:
-        return None
-    if _shape(reloaded.objectives) != _shape(document.objectives):
-        return None
-    return Fix(applicability=applicability, message=message, edits=(edit,))
+    fix = Fix(applicability=applicability, message=message, edits=(edit,))
+    return Candidate(fix, place, new_title)
+
+
+def verified(result: LoadResult, candidates: Sequence[Candidate]) -> list[bool]:
+    """Which candidates give exactly their title, in the same place, when the edited text is
+    loaded again. Non-overlapping candidates are checked together (one reload for most
+    files); a batch that changes the document's shape is checked one by one."""
+    document = result.document
+    ok = [False] * len(candidates)
+    if document is None or not candidates:
+        return ok
+    shape = _shape(document.objectives)
+    pending = sorted(range(len(candidates)), key=lambda i: _extent(candidates[i].fix))
+    while pending:
+        batch: list[int] = []
+        rest: list[int] = []
+        last_start, last_end = (0, 0), (0, 0)
+        for index in pending:
+            start, end = _extent(candidates[index].fix)
+            if batch and (start < last_end or start == last_start):
+                rest.append(index)
+                continue
+            batch.append(index)
+            last_start, last_end = start, end
+        taken = [candidates[index].fix for index in batch]
+        edits = [edit for fix in taken for edit in fix.edits]
+        reloaded = load(apply_edits(result.source, edits), document.path, document.format).document
+        if reloaded is not None and _shape(reloaded.objectives) == shape:
+            for index in batch:
+                ok[index] = _title_at(reloaded.objectives, candidates[index].place) == (
+                    candidates[index].title
+                )
+        elif len(batch) > 1:  # one of them breaks the document: find which, one by one
+            for index in batch:
+                ok[index] = _one(result, candidates[index], shape)
+        pending = rest
+    return ok
+
+
+def _one(result: LoadResult, candidate: Candidate, shape: list[int]) -> bool:
+    assert result.document is not None
+    fixed = apply_edits(result.source, candidate.fix.edits)
+    reloaded = load(fixed, result.document.path, result.document.format).document
+    return (
+        reloaded is not None
+        and _shape(reloaded.objectives) == shape
+        and _title_at(reloaded.objectives, candidate.place) == candidate.title
+    )
 
 
 def _place(objectives: Sequence[Objective], node: Any) -> tuple[int, int] | None:
@@ -166,17 +219,21 @@ def apply_to_bytes(data: bytes, edits: Iterable[Edit]) -> bytes:
     return bom + apply_edits(text, edits).encode("utf-8")
 
 
+def _extent(fix: Fix) -> tuple[tuple[int, int], tuple[int, int]]:
+    starts = [(e.range.start.line, e.range.start.column) for e in fix.edits]
+    ends = [(e.range.end.line, e.range.end.column) for e in fix.edits]
+    return min(starts, default=(0, 0)), max(ends, default=(0, 0))
+
+
 def non_overlapping(fixes: Iterable[Fix]) -> list[Fix]:
-    """The fixes that can be applied together, first come first served (in file order)."""
+    """The fixes that can be applied together, in file order, first come first served (two
+    fixes touching the same characters, or inserting at the same place, conflict)."""
     chosen: list[Fix] = []
-    taken: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    for fix in fixes:
-        ranges = [
-            ((e.range.start.line, e.range.start.column), (e.range.end.line, e.range.end.column))
-            for e in fix.edits
-        ]
-        if any(a < d and c < b or a == c for a, b in ranges for c, d in taken):
+    last_start, last_end = (0, 0), (0, 0)
+    for fix in sorted(fixes, key=_extent):
+        start, end = _extent(fix)
+        if chosen and (start < last_end or start == last_start):
             continue
         chosen.append(fix)
-        taken.extend(ranges)
+        last_start, last_end = start, end
     return chosen
