@@ -326,6 +326,8 @@ def _context(context_paths: tuple[Path, ...], settings: Any) -> list[Any]:
     from okrlint.api import collect, read_all
 
     found = collect(context_paths, settings)
+    if found.errors:
+        raise UsageProblem(f"--context: {found.errors[0]}")
     return read_all(found, settings)
 
 

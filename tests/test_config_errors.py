@@ -137,3 +137,8 @@ def test_stdin_finds_its_config_from_stdin_filename(write, cli) -> None:
     assert run.codes() == []
     run = cli("check", "--format", "json", "--stdin-filename", "okrs.yaml", "-", input=TASKS)
     assert run.codes() == ["O101"]
+
+
+def test_a_missing_context_path_is_a_usage_error(write, cli) -> None:
+    write("okrs.yaml", GOOD_YAML)
+    _one_line_error(cli("check", "--context", "nope", "okrs.yaml"), "--context", "nope")
