@@ -76,8 +76,9 @@ async def main() -> None:
     await client.shutdown_session()
     await client.stop()
     print(f"first open (pipeline warm, file new): {first * 1000:.0f} ms")
+    median = statistics.median(round_trips) * 1000
     print(
-        f"re-lint after an edit, {EDITS} edits: median {statistics.median(round_trips) * 1000:.1f} ms"
+        f"re-lint after an edit, {EDITS} edits: median {median:.1f} ms"
         f" round trip (max {max(round_trips) * 1000:.1f} ms),"
         f" median {statistics.median(analyses) * 1000:.1f} ms analysis in the server"
     )
