@@ -75,7 +75,7 @@ async def main() -> None:
         analyses.append(seconds[uri])
     await client.shutdown_session()
     await client.stop()
-    print(f"first open (pipeline warm, file new): {first * 1000:.0f} ms")
+    print(f"first open (includes the server warming up the pipeline): {first * 1000:.0f} ms")
     median = statistics.median(round_trips) * 1000
     print(
         f"re-lint after an edit, {EDITS} edits: median {median:.1f} ms"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from pydantic import AliasChoices
+from pydantic import AliasChoices, BaseModel
 
 from okrlint import __version__
 from okrlint.models import CheckIn, KeyResult, Objective, OKRDocument
