@@ -15,7 +15,7 @@ from okrlint.models import CheckIn, KeyResult, Objective, OKRDocument
 SCHEMA_ID = "https://github.com/okrlint/okrlint/schema/okrlint.schema.json"
 # What okrlint computes or the loader fills in; never written in a file.
 _INTERNAL = {"span", "measurement", "shared_deadline", "path", "format"}
-_MODELS = {
+_MODELS: dict[str, type[BaseModel]] = {
     "OKRDocument": OKRDocument,
     "Objective": Objective,
     "KeyResult": KeyResult,
@@ -63,7 +63,7 @@ def _user_facing(name: str, definition: dict[str, Any]) -> dict[str, Any]:
     required = [key for key in definition.get("required", []) if key not in _INTERNAL]
     model = _MODELS.get(name)
     if model is not None:
-        for field_name, field in model.model_fields.items():  # type: ignore[attr-defined]
+        for field_name, field in model.model_fields.items():
             alias = field.validation_alias
             if field_name in _LIMITS and field_name in properties:
                 properties[field_name] = _limited(properties[field_name], _LIMITS[field_name])
