@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from okrlint.config import ConfigError, RuleSelection, Settings
+from okrlint.config import ConfigError, PatternSet, RuleSelection, Settings
 from okrlint.engine import lint
-from okrlint.findings import Report
+from okrlint.findings import Edit, Fix, Report
+from okrlint.fixes import apply_edits, non_overlapping
 from okrlint.lexicons import lexicons
 from okrlint.loaders import FORMATS, load
 from okrlint.models import Diagnostic, LoadResult, OKRDocument
 from okrlint.nlp import Analyzer
 from okrlint.rulebook import Rulebook, load_rulebook
-from okrlint.sources import discover, read_file
+from okrlint.sources import Discovery, discover, read_file
 
 
 class InputError(ValueError):
@@ -30,8 +33,10 @@ class InputError(ValueError):
 
 @cache
 def default_rulebook() -> Rulebook:
-    """The bundled rules, loaded once per process."""
-    return load_rulebook()
+    """The bundled rules and those of installed rule packs, loaded once per process."""
+    from okrlint.plugins import plugin_rules
+
+    return load_rulebook(extra=plugin_rules())
 
 
 @cache
@@ -49,11 +54,19 @@ def analyzer_for(settings: Settings) -> Analyzer:
     return _analyzer(settings.nlp_model, extra)
 
 
-def lint_results(results: list[LoadResult], settings: Settings | None = None) -> Report:
-    """Lint already-loaded files."""
-    settings = settings or Settings()
-    selection = RuleSelection(settings, default_rulebook())
-    return lint(results, selection, analyzer_for(settings))
+def selection_for(settings: Settings) -> RuleSelection:
+    """The rules a run uses with `settings` (raises ConfigError for unknown codes)."""
+    return RuleSelection(settings.resolved(), default_rulebook())
+
+
+def lint_results(
+    results: list[LoadResult],
+    settings: Settings | None = None,
+    context: Sequence[LoadResult] = (),
+) -> Report:
+    """Lint already-loaded files; `context` files only inform the cross-file rules."""
+    settings = (settings or Settings()).resolved()
+    return lint(results, selection_for(settings), analyzer_for(settings), context=context)
 
 
 def lint_text(
@@ -65,17 +78,38 @@ def lint_text(
     return lint_results([load(text, path, format)], config)
 
 
-def lint_paths(paths: Iterable[str | Path], config: Settings | None = None) -> Report:
-    """Lint files and directories (directories are searched for files that look like OKRs)."""
-    settings = config or Settings()
-    found = discover([Path(p) for p in paths], settings.exclude)
+def collect(
+    paths: Iterable[str | os.PathLike[str]], settings: Settings, *, sniff_named: bool = False
+) -> Discovery:
+    """The files a run over `paths` lints: directories walked (config excludes and
+    `.gitignore` honoured), named files kept unless excluded by config."""
+    patterns = PatternSet(settings.exclude, settings.root)
+    return discover([Path(p) for p in paths], patterns, sniff_named=sniff_named)
+
+
+def read_all(found: Discovery, settings: Settings) -> list[LoadResult]:
+    """Load every file discovery found (unreadable ones become E001 findings)."""
+    return [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
+
+
+def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Settings | None = None) -> Report:
+    """Lint files and directories as `okrlint check` does: without `config`, the settings
+    come from the nearest `[tool.okrlint]` or `.okrlint.toml` (`Settings.from_project`)."""
+    paths = list(paths)
+    settings = config if config is not None else Settings.from_project(_anchor(paths))
+    settings = settings.resolved()
+    found = collect(paths, settings)
     if found.errors:
         raise FileNotFoundError("; ".join(found.errors))
-    results = [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
-    return lint_results(results, settings)
+    return lint_results(read_all(found, settings), settings)
 
 
-def load_document(source: str | Path, *, format: str | None = None) -> OKRDocument:
+def _anchor(paths: list[str | os.PathLike[str]]) -> Path:
+    """Where the config search starts: the first path (the working directory if none)."""
+    return Path(paths[0]) if paths else Path.cwd()
+
+
+def load_document(source: str | os.PathLike[str], *, format: str | None = None) -> OKRDocument:
     """Load one OKR file (a path) into the model; raises InputError if it cannot be parsed."""
     path = Path(source)
     from okrlint.loaders import format_for
@@ -87,3 +121,51 @@ def load_document(source: str | Path, *, format: str | None = None) -> OKRDocume
     if result.document is None:
         raise InputError(result.diagnostics)
     return result.document
+
+
+@dataclass
+class FixOutcome:
+    """What `fix_results` did: the files as they are now, the final report, and per path the
+    batches of edits applied in turn (each batch's positions refer to the text after the
+    previous batch) and how many findings they fixed."""
+
+    results: list[LoadResult]
+    report: Report
+    batches: dict[str, list[list[Edit]]] = field(default_factory=dict)
+    fixed: dict[str, int] = field(default_factory=dict)
+
+
+def fix_results(
+    results: list[LoadResult],
+    settings: Settings | None = None,
+    *,
+    unsafe: bool = False,
+    context: Sequence[LoadResult] = (),
+    rounds: int = 10,
+) -> FixOutcome:
+    """Lint, apply every fix that applies (safe ones; unsafe too with `unsafe`), and lint
+    again until no fix is left (a fix can make another one possible), at most `rounds` times."""
+    current = list(results)
+    outcome = FixOutcome(results=current, report=lint_results(current, settings, context))
+    for _ in range(rounds):
+        chosen: dict[str, list[Fix]] = {}
+        for finding in outcome.report.findings:
+            fix = finding.fix
+            if fix is not None and (unsafe or fix.applicability == "safe"):
+                chosen.setdefault(finding.path, []).append(fix)
+        changed = False
+        for index, result in enumerate(current):
+            document = result.document
+            if document is None or document.path not in chosen:
+                continue
+            fixes = non_overlapping(chosen[document.path])
+            edits = [edit for fix in fixes for edit in fix.edits]
+            current[index] = load(apply_edits(result.source, edits), document.path, document.format)
+            outcome.batches.setdefault(document.path, []).append(edits)
+            outcome.fixed[document.path] = outcome.fixed.get(document.path, 0) + len(fixes)
+            changed = True
+        if not changed:
+            break
+        outcome.report = lint_results(current, settings, context)
+    outcome.results = current
+    return outcome

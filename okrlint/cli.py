@@ -20,23 +20,24 @@ if TYPE_CHECKING:
     from okrlint.rulebook import RuleSpec
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMAT_NAMES = ["text", "json", "jsonl", "github"]
+FORMAT_NAMES = ["text", "json", "jsonl", "github", "sarif", "rdjson"]
 
 
 class UsageProblem(Exception):
     """A problem the user can fix (bad path, config, rule name): one line, exit 2."""
 
 
-def _colour() -> bool:
-    """Colour on a terminal, unless NO_COLOR is set (no-color.org); FORCE_COLOR for CI logs."""
-    if os.environ.get("NO_COLOR"):
+def _colour(err: bool = False) -> bool:
+    """Colour on a terminal, never with NO_COLOR (no-color.org) or TERM=dumb; FORCE_COLOR
+    for CI logs."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     forced = os.environ.get("FORCE_COLOR", "").strip().lower() not in ("", "0", "false", "no")
-    return forced or sys.stdout.isatty()
+    return forced or (sys.stderr if err else sys.stdout).isatty()
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"okrlint: error: {message}", err=True)
+    click.echo(f"okrlint: error: {_visible(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -63,27 +64,52 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _settings(paths: tuple[Path, ...], config_path: Path | None, flags: dict[str, Any]) -> Any:
+def _settings(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    flags: dict[str, Any],
+    stdin_filename: str | None = None,
+) -> Any:
     """The settings of the nearest config (or --config), with command-line flags on top."""
     from okrlint.config import build_settings, find_config
 
     if config_path is not None and not config_path.is_file():
         raise UsageProblem(f"{config_path}: config file not found")
-    anchor = next((p for p in paths if str(p) != "-"), Path.cwd())
-    settings, _origin = build_settings(config_path or find_config(Path(anchor)), flags)
+    settings, _origin = build_settings(
+        config_path or find_config(_anchor(paths, stdin_filename)), flags
+    )
     return settings
 
 
-def _gather(paths: tuple[Path, ...], settings: Any, stdin_filename: str | None) -> tuple[Any, Any]:
-    """Every file to read (directories walked, stdin last), loaded; and what discovery found."""
-    from okrlint.loaders import format_for
-    from okrlint.sources import discover, load_bytes, read_file
+def _anchor(paths: tuple[Path, ...], stdin_filename: str | None) -> Path:
+    """Where the config search starts: the first path, or for stdin its --stdin-filename."""
+    for path in paths:
+        if str(path) != "-":
+            return path
+        if stdin_filename:
+            return Path(stdin_filename)
+    return Path.cwd()
 
-    found = discover([p for p in paths if str(p) != "-"], settings.exclude)
-    results = [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
+
+def _gather(
+    paths: tuple[Path, ...],
+    settings: Any,
+    stdin_filename: str | None,
+    sniff_named: bool = False,
+    stdin: bytes | None = None,
+) -> tuple[Any, Any]:
+    """Every file to read (directories walked, stdin last), loaded; and what discovery found."""
+    from okrlint.api import collect, read_all
+    from okrlint.loaders import format_for
+    from okrlint.sources import load_bytes
+
+    found = collect([p for p in paths if str(p) != "-"], settings, sniff_named=sniff_named)
+    results = read_all(found, settings)
     if any(str(p) == "-" for p in paths):
         name = stdin_filename or "-"
-        data = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell it is too big
+        if stdin is None:
+            stdin = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell too big
+        data = stdin
         results.append(load_bytes(data, name, format_for(name) or "text", settings.max_file_size))
     return results, found
 
@@ -157,6 +183,13 @@ def _today(value: Any) -> Any:
     help="Output format.",
 )
 @click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the report to this file instead of stdout.",
+)
+@click.option(
     "--select", multiple=True, help="Rules to run: codes, names or prefixes (O1, task-not-outcome)."
 )
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
@@ -180,14 +213,36 @@ def _today(value: Any) -> Any:
 @click.option(
     "--stdin-filename", default=None, help="Name (and so format) of the input read from '-'."
 )
-@click.option("--statistics", is_flag=True, help="Count findings per rule.")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--fix", is_flag=True, help="Apply the fixes okrlint is sure of, in place.")
+@click.option(
+    "--diff", is_flag=True, help="Print the fixes as a unified diff instead of applying them."
+)
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="Also apply (or show) fixes that may change the meaning."
+)
+@click.option(
+    "--context",
+    "context_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Also read the OKR files under this path for the cross-file rules (parents, totals"
+    " per owner) without reporting on them; the pre-commit hook passes '.'.",
+)
+@click.option(
+    "--skip-non-okr",
+    is_flag=True,
+    help="Skip named files that do not look like OKRs, as a directory walk does.",
+)
+@click.option("--statistics", is_flag=True, help="Count findings per rule, one row per code.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no source or summary.")
 @click.option("--no-hints", is_flag=True, help="Do not print a hint under each finding.")
 @today_option
+@click.option("--no-source", is_flag=True, help="Do not print the source line of each finding.")
 @guarded
 def check(
     paths: tuple[Path, ...],
     output_format: str,
+    output_file: Path | None,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -195,14 +250,19 @@ def check(
     profile: str | None,
     config_path: Path | None,
     stdin_filename: str | None,
+    fix: bool,
+    diff: bool,
+    unsafe_fixes: bool,
+    context_paths: tuple[Path, ...],
+    skip_non_okr: bool,
     statistics: bool,
     quiet: bool,
     no_hints: bool,
     today: Any,
+    no_source: bool,
 ) -> None:
     """Lint OKR files (YAML, Markdown, text) and directories; '-' reads stdin."""
-    from okrlint.api import lint_results
-    from okrlint.formatters import FORMATTERS, TextOptions, format_text
+    from okrlint.api import fix_results, lint_results
 
     paths = paths or (Path("."),)
     flags = {
@@ -212,33 +272,154 @@ def check(
         "profile": profile,
         "today": _today(today),
     }
-    settings = _settings(paths, config_path, flags)
+    settings = _settings(paths, config_path, flags, stdin_filename)
     # --ignore adds to the configured ignores; --select replaces the configured selection.
     settings = settings.merged({"ignore": [*settings.ignore, *(_split(ignore) or [])]})
-    results, found = _gather(paths, settings, stdin_filename)
+    stdin = sys.stdin.buffer.read(settings.max_file_size + 1) if _has_stdin(paths) else None
+    results, found = _gather(paths, settings, stdin_filename, skip_non_okr, stdin)
 
-    if not results:
+    if not results and not found.errors and not found.warnings and found.excluded:
+        pass  # every path named was excluded by the config (or is no OKR file): nothing to do
+    elif not results:
         # Nothing to lint: a report would read as a clean bill; print only why, as errors.
         for error in [*found.errors, *found.warnings] or ["no OKR files to check"]:
-            click.echo(f"okrlint: error: {error}", err=True)
+            click.echo(f"okrlint: error: {_visible(error)}", err=True)
         sys.exit(EXIT_ERROR)
 
-    report = lint_results(results, settings)
-    colour = output_format == "text" and _colour()
-    if output_format == "text":
-        options = TextOptions(color=colour, hints=not no_hints, quiet=quiet, statistics=statistics)
-        output = format_text(report, options)
+    context = _context(context_paths, settings)
+    if fix or diff:
+        outcome = fix_results(results, settings, unsafe=unsafe_fixes, context=context)
+        report = outcome.report
+        if diff:
+            _print_diff(outcome, found, stdin)
+            _warn(found)
+            sys.exit(EXIT_FINDINGS if outcome.fixed else EXIT_OK)
+        fixed_stdin = _write_fixes(outcome, found, stdin)
+        if fixed_stdin is not None:
+            sys.stdout.buffer.write(fixed_stdin)
+            sys.stdout.flush()
     else:
-        output = FORMATTERS[output_format](report)
-    click.echo(output, nl=False, color=colour)  # click would strip colour off a pipe otherwise
+        outcome = None
+        report = lint_results(results, settings, context)
 
-    for warning in found.warnings:
-        click.echo(f"okrlint: warning: {warning}", err=True)
-    for error in found.errors:
-        click.echo(f"okrlint: error: {error}", err=True)
+    options = {
+        "statistics": statistics,
+        "quiet": quiet,
+        "hints": not no_hints,
+        "source": not no_source,
+        "unsafe_fixes": unsafe_fixes,
+    }
+    to_stderr = outcome is not None and stdin is not None  # stdout holds the fixed text
+    _emit(report, output_format, output_file, options, to_stderr)
+    if outcome is not None and outcome.fixed and output_format == "text" and output_file is None:
+        total = sum(outcome.fixed.values())
+        noun = "finding" if total == 1 else "findings"
+        click.echo(f"Fixed {total} {noun} in {len(outcome.fixed)} file(s).", err=to_stderr)
+    _warn(found)
     if found.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(_exit_code(report, settings.fail_on))
+
+
+def _has_stdin(paths: tuple[Path, ...]) -> bool:
+    return any(str(p) == "-" for p in paths)
+
+
+def _visible(text: str) -> str:
+    """Control characters (from file names, OKR text) shown as escapes, never sent raw."""
+    from okrlint.formatters.common import visible
+
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
+def _warn(found: Any) -> None:
+    for warning in found.warnings:
+        click.echo(f"okrlint: warning: {_visible(warning)}", err=True)
+    for error in found.errors:
+        click.echo(f"okrlint: error: {_visible(error)}", err=True)
+
+
+def _context(context_paths: tuple[Path, ...], settings: Any) -> list[Any]:
+    """The other OKR files of the repository, read for the cross-file rules only."""
+    if not context_paths:
+        return []
+    from okrlint.api import collect, read_all
+
+    found = collect(context_paths, settings)
+    if found.errors:
+        raise UsageProblem(f"--context: {found.errors[0]}")
+    return read_all(found, settings)
+
+
+def _emit(
+    report: Any, output_format: str, output_file: Path | None, options: dict[str, Any], err: bool
+) -> None:
+    """The report in its format, to --output-file or the terminal (colour only on one)."""
+    from okrlint.formatters import FORMATTERS, TextOptions, format_text
+
+    colour = output_format == "text" and output_file is None and _colour(err)
+    if output_format == "text":
+        output = format_text(report, TextOptions(color=colour, **options))
+    else:
+        output = FORMATTERS[output_format](report)
+    if output_file is not None:
+        try:
+            output_file.parent.mkdir(parents=True, exist_ok=True)
+            output_file.write_text(output, encoding="utf-8")
+        except OSError as error:
+            raise UsageProblem(
+                f"{output_file}: cannot write ({error.strerror or error})"
+            ) from error
+        return
+    click.echo(output, nl=False, color=colour, err=err)  # click would strip colour off a pipe
+
+
+def _original(path: str, found: Any, stdin: bytes | None) -> tuple[Path | None, bytes]:
+    """The bytes a fixed file had before (a linted file's, or stdin's)."""
+    for file, _fmt in found.files:
+        from okrlint.sources import display_path
+
+        if display_path(file) == path:
+            return file, file.read_bytes()
+    return None, stdin or b""
+
+
+def _fixed_bytes(data: bytes, batches: list[list[Any]]) -> bytes:
+    from okrlint.fixes import apply_to_bytes
+
+    for edits in batches:
+        data = apply_to_bytes(data, edits)
+    return data
+
+
+def _write_fixes(outcome: Any, found: Any, stdin: bytes | None) -> bytes | None:
+    """Write each fixed file (only the edited characters change); stdin's fixed text is
+    returned for stdout instead."""
+    fixed_stdin = None
+    for path, batches in sorted(outcome.batches.items()):
+        file, data = _original(path, found, stdin)
+        fixed = _fixed_bytes(data, batches)
+        if file is None:
+            fixed_stdin = fixed
+        elif fixed != data:
+            file.write_bytes(fixed)
+    if stdin is not None and fixed_stdin is None:
+        fixed_stdin = stdin  # nothing to fix: the input, unchanged
+    return fixed_stdin
+
+
+def _print_diff(outcome: Any, found: Any, stdin: bytes | None) -> None:
+    import difflib
+
+    for path, batches in sorted(outcome.batches.items()):
+        _file, data = _original(path, found, stdin)
+        before = data.decode("utf-8-sig").splitlines(keepends=True)
+        after = _fixed_bytes(data, batches).decode("utf-8-sig").splitlines(keepends=True)
+        click.echo("".join(difflib.unified_diff(before, after, f"a/{path}", f"b/{path}")), nl=False)
+    total = sum(outcome.fixed.values())
+    if total:
+        noun = "fix" if total == 1 else "fixes"
+        click.echo(f"Would apply {total} {noun} in {len(outcome.fixed)} file(s).", err=True)
 
 
 def _exit_code(report: Any, fail_on: str) -> int:
@@ -432,7 +613,7 @@ def inspect(paths: tuple[Path, ...], output_format: str, stdin_filename: str | N
 
     # The same config as `check` (lexicon extensions, nlp-model, excludes, size limit), so
     # inspect shows the reading the rules get.
-    settings = _settings(paths, None, {})
+    settings = _settings(paths, None, {}, stdin_filename)
     results, found = _gather(paths, settings, stdin_filename)
     for error in found.errors:
         raise UsageProblem(error)
@@ -440,15 +621,46 @@ def inspect(paths: tuple[Path, ...], output_format: str, stdin_filename: str | N
         for diagnostic in result.diagnostics:
             span = diagnostic.span
             click.echo(
-                f"{span.path}:{span.start.line}:{span.start.column}: {diagnostic.code} "
-                f"{diagnostic.message}",
+                _visible(
+                    f"{span.path}:{span.start.line}:{span.start.column}: {diagnostic.code} "
+                    f"{diagnostic.message}"
+                ),
                 err=True,
             )
     records = inspect_results(results, analyzer_for(settings))
     if output_format == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     else:
-        click.echo(format_inspection(records), nl=False)
+        click.echo(_visible(format_inspection(records)), nl=False)
+
+
+@main.command()
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the schema to this file instead of stdout.",
+)
+@guarded
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of the YAML format (for editors' YAML language servers)."""
+    from okrlint.schema import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@main.command()
+@guarded
+def server() -> None:
+    """Run the language server over stdio (diagnostics, hover coaching, code actions)."""
+    from okrlint.server import serve
+
+    serve()
 
 
 if __name__ == "__main__":  # pragma: no cover

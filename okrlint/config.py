@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import math
+import os
+import re
 import tomllib
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+)
 
 from okrlint.findings import Severity
 from okrlint.resources import data_dir
@@ -16,6 +29,9 @@ from okrlint.rulebook import Rulebook
 FailOn = Literal["error", "warning", "info", "never"]
 CONFIG_FILES = (".okrlint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+# Files are read whole into memory; past this a setting is a mistake, not a choice.
+MAX_FILE_SIZE_LIMIT = 1024 * 1024 * 1024
+_PROFILE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class ConfigError(Exception):
@@ -26,10 +42,29 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class Settings(BaseModel):
-    """Everything that changes what a run reports. Keys are kebab-case in TOML."""
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """ "; did you mean 'x'?" for the closest valid name (difflib), or "" when none is close."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+
+@cache
+def profiles() -> tuple[str, ...]:
+    """The names of the bundled profiles (default, google, lenient, radical-focus)."""
+    folder = data_dir("rules") / "profiles"
+    return tuple(sorted(path.stem for path in folder.glob("*.toml")))
+
+
+class Settings(BaseModel):
+    """Everything that changes what a run reports. Keys are kebab-case in TOML.
+
+    `Settings()` is the default profile; `Settings.from_project(path)` reads the nearest
+    `[tool.okrlint]` or `.okrlint.toml` as the command line does.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=_kebab, populate_by_name=True, validate_assignment=True
+    )
 
     profile: str = "default"
     select: list[str] | None = None
@@ -42,46 +77,151 @@ class Settings(BaseModel):
     lexicon: dict[str, list[str]] = Field(default_factory=dict)
     nlp_model: str | None = None
     fail_on: FailOn = "warning"
-    max_file_size: int = Field(default=DEFAULT_MAX_FILE_SIZE, gt=0)
+    max_file_size: int = Field(default=DEFAULT_MAX_FILE_SIZE, gt=0, le=MAX_FILE_SIZE_LIMIT)
     # The date the hygiene rules (H7) measure against: `--today`, never a config-file key.
     # None (the library's default) keeps them silent rather than read the clock.
     today: dt.date | None = None
 
+    # The folder that excludes and per-file-ignores are anchored at (the config file's).
+    _root: Path | None = PrivateAttr(default=None)
+    _resolved: bool = PrivateAttr(default=False)
+    _origin: str = PrivateAttr(default="settings")  # the config file, for error messages
+
+    @field_validator("profile")
+    @classmethod
+    def _known_profile(cls, name: str) -> str:
+        # A profile is a bundled name, never a path: no absolute or '..' paths to any TOML.
+        if not _PROFILE_NAME.match(name) or name not in profiles():
+            hint = did_you_mean(name, profiles()) or f" (known: {', '.join(profiles())})"
+            raise ValueError(f"unknown profile '{name}'{hint}")
+        return name
+
+    @field_validator("thresholds", mode="before")
+    @classmethod
+    def _real_numbers(cls, values: Any) -> Any:
+        if not isinstance(values, dict):
+            return values
+        for key, value in values.items():
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError(f"threshold '{key}' must be a number, not {value!r}")
+            if not math.isfinite(value) or value < 0:
+                raise ValueError(f"threshold '{key}' must be a finite number, 0 or more")
+        return values
+
+    @property
+    def root(self) -> Path:
+        """The folder `exclude` and `per-file-ignores` patterns are anchored at."""
+        return self._root if self._root is not None else Path.cwd()
+
+    def anchored_at(self, root: Path | None) -> Settings:
+        """A copy whose patterns are anchored at `root` (the config file's folder)."""
+        copy = self.model_copy()
+        copy._root = root.resolve() if root is not None else None
+        copy._resolved = self._resolved
+        copy._origin = self._origin
+        return copy
+
     def merged(self, overrides: dict[str, Any]) -> Settings:
         """A copy with `overrides` (snake_case keys) applied; None values are ignored."""
-        data = self.model_dump()
+        # Only the keys set so far (and the overrides) count as set, so a profile beneath
+        # still supplies the rest (see `resolved`).
+        data = self.model_dump(exclude_unset=True)
         for key, value in overrides.items():
             if value is None:
                 continue
-            if isinstance(value, dict) and isinstance(data.get(key), dict):
-                data[key] = {**data[key], **value}
+            current = getattr(self, key, None)
+            if isinstance(value, dict) and isinstance(current, dict):
+                data[key] = {**current, **value}
             else:
                 data[key] = value
-        return Settings.model_validate(data)
+        merged = Settings.model_validate(data)
+        merged._root = self._root
+        merged._resolved = self._resolved
+        merged._origin = self._origin
+        return merged
+
+    def resolved(self) -> Settings:
+        """These settings on top of their profile's (what a run uses); idempotent."""
+        if self._resolved:
+            return self
+        base = Settings.model_validate(load_profile(self.profile))
+        settings = base.merged(self.model_dump(exclude_unset=True))
+        settings._root = self._root
+        settings._resolved = True
+        settings._origin = self._origin
+        return settings
+
+    @classmethod
+    def from_project(
+        cls, path: str | os.PathLike[str] = ".", *, config: str | os.PathLike[str] | None = None
+    ) -> Settings:
+        """The settings the command line uses for `path`: the nearest `.okrlint.toml` or
+        `pyproject.toml` with `[tool.okrlint]` (or `config`), on top of its profile."""
+        config_path = Path(config) if config is not None else find_config(Path(path))
+        if config_path is not None and not config_path.is_file():
+            raise ConfigError(f"{config_path}: config file not found")
+        settings, _origin = build_settings(config_path, {})
+        return settings
+
+
+class PatternSet:
+    """Gitignore-style patterns anchored at one folder (the config file's), one matcher."""
+
+    def __init__(self, patterns: Iterable[str], root: Path) -> None:
+        from pathspec import GitIgnoreSpec
+
+        self.patterns = list(patterns)
+        self.root = root.resolve()
+        self._spec = GitIgnoreSpec.from_lines(self.patterns) if self.patterns else None
+
+    def matches(self, path: str | Path, is_dir: bool = False) -> bool:
+        """Whether `path` (absolute, or relative to the working directory) is matched."""
+        if self._spec is None:
+            return False
+        relative = relative_to(Path(path), self.root)
+        if relative is None:
+            return False
+        return bool(self._spec.match_file(relative + ("/" if is_dir else "")))
+
+
+def relative_to(path: Path, root: Path) -> str | None:
+    """`path` relative to `root` with '/' separators, or None when it is not below it."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return None
 
 
 class RuleSelection:
     """Which rules run, at what severity, with which thresholds — resolved against the rulebook."""
 
-    def __init__(self, settings: Settings, rulebook: Rulebook, origin: str = "settings") -> None:
+    def __init__(self, settings: Settings, rulebook: Rulebook, origin: str | None = None) -> None:
         self.settings = settings
         self.rulebook = rulebook
-        self.origin = origin
+        self.origin = origin or settings._origin
         self._params: dict[str, dict[str, Any]] = {}
         select = settings.select if settings.select is not None else ["ALL"]
         self._select = [self._selector(s, "select") for s in [*select, *settings.extend_select]]
         self._ignore = [self._selector(s, "ignore") for s in settings.ignore]
-        self._per_file = {
-            pattern: [self._selector(s, "per-file-ignores") for s in codes]
+        self._per_file = [
+            (
+                PatternSet([pattern], settings.root),
+                [self._selector(s, "per-file-ignores") for s in codes],
+            )
             for pattern, codes in settings.per_file_ignores.items()
-        }
+        ]
+        names = [*rulebook.rules, *rulebook.by_name]
         for code in settings.severity:
             if rulebook.get(code) is None:
-                raise ConfigError(f"{origin}: unknown rule '{code}' in 'severity'")
+                raise ConfigError(
+                    f"{self.origin}: unknown rule '{code}' in 'severity'{did_you_mean(code, names)}"
+                )
+        known = thresholds(rulebook)
         for key in settings.thresholds:
-            if key not in rulebook.thresholds:
-                known = ", ".join(sorted(rulebook.thresholds))
-                raise ConfigError(f"{origin}: unknown threshold '{key}' (known: {known})")
+            if key not in known:
+                hint = did_you_mean(key, known) or f" (known: {', '.join(sorted(known))})"
+                raise ConfigError(f"{self.origin}: unknown threshold '{key}' in 'thresholds'{hint}")
 
     def _selector(self, selector: str, key: str) -> str:
         """A code prefix for a selector given as a code, a prefix, a name or ALL."""
@@ -94,18 +234,17 @@ class RuleSelection:
         prefix = text.upper()
         if prefix and any(code.startswith(prefix) for code in self.rulebook.rules):
             return prefix
-        raise ConfigError(f"{self.origin}: unknown rule or prefix '{selector}' in '{key}'")
+        hint = did_you_mean(text, [*self.rulebook.rules, *self.rulebook.by_name])
+        raise ConfigError(f"{self.origin}: unknown rule or prefix '{selector}' in '{key}'{hint}")
 
     def enabled(self, code: str, path: str | None = None) -> bool:
+        """Whether findings of `code` are reported (for `path`, with its per-file-ignores)."""
         # Longest matching prefix wins between select and ignore; a tie goes to ignore (ruff).
         chosen = max((len(p) for p in self._select if code.startswith(p)), default=-1)
         ignores = list(self._ignore)
         if path is not None:
             ignores += [
-                p
-                for pattern, codes in self._per_file.items()
-                if _matches(path, pattern)
-                for p in codes
+                p for patterns, codes in self._per_file if patterns.matches(path) for p in codes
             ]
         dropped = max((len(p) for p in ignores if code.startswith(p)), default=-1)
         if code == "E001":
@@ -114,6 +253,7 @@ class RuleSelection:
         return chosen > dropped
 
     def severity(self, code: str) -> Severity | None:
+        """The configured severity of `code`, or None for the rule's own."""
         rule = self.rulebook.get(code)
         for key, level in self.settings.severity.items():
             if self.rulebook.get(key) is rule:
@@ -131,31 +271,38 @@ class RuleSelection:
         return self._params[code]
 
 
-def _matches(path: str, pattern: str) -> bool:
-    from fnmatch import fnmatch
-
-    name = path.rsplit("/", 1)[-1]
-    return fnmatch(path, pattern) or fnmatch(name, pattern) or fnmatch(path, f"*/{pattern}")
+def thresholds(rulebook: Rulebook) -> set[str]:
+    """The configurable thresholds: the rules' numeric parameters (not `code` and the like)."""
+    return {
+        key
+        for rule in rulebook
+        for key, value in rule.params.items()
+        if isinstance(value, int | float) and not isinstance(value, bool)
+    }
 
 
 def load_profile(name: str) -> dict[str, Any]:
+    """The settings of a bundled profile, by name."""
+    if not _PROFILE_NAME.match(name) or name not in profiles():
+        hint = did_you_mean(name, profiles()) or f" (known: {', '.join(profiles())})"
+        raise ConfigError(f"unknown profile '{name}'{hint}")
     path = data_dir("rules") / "profiles" / f"{name}.toml"
-    if not path.is_file():
-        known = sorted(p.stem for p in path.parent.glob("*.toml"))
-        raise ConfigError(f"unknown profile '{name}' (known: {', '.join(known)})")
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 def find_config(start: Path) -> Path | None:
     """The nearest .okrlint.toml, or pyproject.toml with [tool.okrlint], walking up from `start`."""
+    start = Path(os.path.abspath(start))
     folder = start if start.is_dir() else start.parent
-    for candidate in [folder.resolve(), *folder.resolve().parents]:
+    for candidate in [folder, *folder.parents]:
         for name in CONFIG_FILES:
             path = candidate / name
             if not path.is_file():
                 continue
-            if name == "pyproject.toml" and "okrlint" not in _read_toml(path).get("tool", {}):
-                continue
+            if name == "pyproject.toml":
+                tool = _read_toml(path).get("tool", {})
+                if not isinstance(tool, dict) or "okrlint" not in tool:
+                    continue
             return path
     return None
 
@@ -172,9 +319,33 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def read_config(path: Path) -> dict[str, Any]:
     """The okrlint table of a config file (whole file for .okrlint.toml)."""
     data = _read_toml(path)
-    if path.name == "pyproject.toml":
-        return dict(data.get("tool", {}).get("okrlint", {}))
-    return data
+    if path.name != "pyproject.toml":
+        return data
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table, not {type(tool).__name__}")
+    table = tool.get("okrlint", {})
+    if not isinstance(table, dict):
+        raise ConfigError(
+            f"{path}: 'tool.okrlint' must be a table ([tool.okrlint]), not {type(table).__name__}"
+        )
+    return dict(table)
+
+
+_KEYS = sorted(_kebab(name) for name in Settings.model_fields)
+
+
+def _explain(error: ValidationError, origin: str) -> ConfigError:
+    """One line naming the file and the key, with the closest valid key for a typo."""
+    first = error.errors()[0]
+    loc = [str(part) for part in first["loc"]]
+    where = ".".join(loc)
+    if first["type"] == "extra_forbidden":
+        return ConfigError(f"{origin}: unknown key '{where}'{did_you_mean(where, _KEYS)}")
+    message = str(first["msg"]).removeprefix("Value error, ")
+    if where:
+        return ConfigError(f"{origin}: '{where}': {message}")
+    return ConfigError(f"{origin}: {message}")
 
 
 def build_settings(config_path: Path | None, flags: dict[str, Any]) -> tuple[Settings, str]:
@@ -186,14 +357,37 @@ def build_settings(config_path: Path | None, flags: dict[str, Any]) -> tuple[Set
     try:
         from_file = Settings.model_validate(file_data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        problem = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
-        raise ConfigError(f"{origin}: {problem} '{where}'") from error
-    profile_name = flags.get("profile") or from_file.profile
+        raise _explain(error, origin) from error
+    root = config_path.parent if config_path else None
+    from_file._origin = origin
     try:
-        base = Settings.model_validate(load_profile(profile_name))
-        settings = base.merged(from_file.model_dump(exclude_unset=True)).merged(flags)
+        settings = from_file.anchored_at(root).merged(flags)
     except ValidationError as error:
-        raise ConfigError(f"{origin}: {error.errors()[0]['msg']}") from error
+        raise _explain(error, "command line") from error
+    try:
+        settings = settings.resolved()
+    except ValidationError as error:
+        raise _explain(error, origin) from error
+    if settings.nlp_model and not _looks_like_pipeline(settings.nlp_model):
+        raise ConfigError(
+            f"{origin}: 'nlp-model': '{settings.nlp_model}' is not an installed spaCy pipeline"
+            " (a package such as en_core_web_sm, or a folder with config.cfg)"
+        )
     return settings, origin
+
+
+def _looks_like_pipeline(name: str) -> bool:
+    """A spaCy pipeline package (it ships meta.json) or folder (config.cfg), checked without
+    importing spaCy or the package."""
+    import importlib.util
+
+    folder = Path(name).expanduser()
+    if os.sep in name or "/" in name or folder.is_dir():
+        return (folder / "config.cfg").is_file()
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return False
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    return any((Path(p) / "meta.json").is_file() for p in spec.submodule_search_locations)

@@ -14,13 +14,12 @@ from typing import Any
 
 from okrlint.checks import CHECKS, Context, Hit
 from okrlint.config import RuleSelection
-from okrlint.findings import Finding, NodeRef, Range, Report
+from okrlint.findings import Finding, Fix, NodeRef, Range, Report
+from okrlint.fixes import FIXERS, Candidate, title_candidate, verified
 from okrlint.models import KeyResult, LoadResult, Objective, OKRDocument, Span
 from okrlint.nlp import Analyzer
 from okrlint.rulebook import RuleSpec
-
-_DIRECTIVE = re.compile(r"okrlint:\s*disable(?P<file>-file)?(?:\s*=\s*(?P<codes>[\w\s,-]+))?", re.I)
-
+from okrlint.suppressions import parse, problems
 
 _FILE = NodeRef(kind="file")
 
@@ -35,10 +34,20 @@ class _Raw:
     node_key: int  # identity of the node, for supersession
 
 
-def lint(results: Sequence[LoadResult], selection: RuleSelection, analyzer: Analyzer) -> Report:
-    """Run every enabled rule over the loaded files and return the sorted report."""
+def lint(
+    results: Sequence[LoadResult],
+    selection: RuleSelection,
+    analyzer: Analyzer,
+    context: Sequence[LoadResult] = (),
+) -> Report:
+    """Run every enabled rule over the loaded files and return the sorted report.
+
+    `context` holds the repository's other OKR files: the cross-file rules (unknown parent,
+    totals per owner and cycle) see them, but nothing is reported on them, so a partial run
+    (a pre-commit hook given the changed files) judges the changed files against the whole.
+    """
     with fewer_collections():
-        return _lint(results, selection, analyzer)
+        return _lint(results, selection, analyzer, context)
 
 
 @contextmanager
@@ -57,43 +66,55 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _lint(results: Sequence[LoadResult], selection: RuleSelection, analyzer: Analyzer) -> Report:
+def _lint(
+    results: Sequence[LoadResult],
+    selection: RuleSelection,
+    analyzer: Analyzer,
+    context: Sequence[LoadResult],
+) -> Report:
     # Every rule runs, selected or not: a deselected rule still outranks the ones it supersedes
     # ("Launch the app" is a task even under --select M; it must not be called unmeasurable).
-    rules = [rule for rule in selection.rulebook if rule.check in CHECKS]
+    checks = {**selection.rulebook.checks, **CHECKS}
+    rules = [rule for rule in selection.rulebook if rule.check in checks]
     documents = [r.document for r in results if r.document is not None]
     if any(rule.scope != "input" for rule in rules):
         analyzer.analyze(_texts(documents))  # one batch: every text is parsed once
         for document in documents:
             for _objective, kr in document.key_results():
                 kr.measurement = analyzer(kr.title).measurement
+    linted = {d.path for d in documents}
+    others = [r.document for r in context if r.document is not None]
+    whole = documents + [d for d in others if d.path not in linted]
     raw: list[_Raw] = []
     refs: dict[int, NodeRef] = {}
-    for document in documents:
+    for document in whole:
         refs.update(_references(document))
+    reported = {r.document.path if r.document else _path_of(r) for r in results}
     today = selection.settings.today  # the run's date reaches checks only through the context
     for result in results:
         path = result.document.path if result.document else _path_of(result)
         for rule in rules:
-            for node, ctx in _nodes(rule, result, documents, analyzer):
+            for node, ctx in _nodes(rule, result, whole, analyzer):
                 ctx.today = today
-                for hit in CHECKS[rule.check](node, selection.params(rule.code), ctx):
+                for hit in checks[rule.check](node, selection.params(rule.code), ctx):
                     raw.append(_raw(rule, hit, path, refs))
-    findings = [
-        _finding(item, selection)
+    by_path = {r.document.path if r.document else _path_of(r): r for r in results}
+    pairs = [
+        (
+            _finding(item, selection),
+            _candidate(item, by_path.get(item.path)),
+        )
         for item in _supersede(raw)
-        if selection.enabled(item.rule.code, item.path)
+        if selection.enabled(item.rule.code, item.path) and item.path in reported
     ]
-    directives = {
-        r.document.path if r.document else _path_of(r): _directives(r.source, selection)
-        for r in results
-    }
-    findings = [f for f in findings if not _suppressed(f, directives.get(f.path))]
+    findings = _with_fixes(pairs, by_path)
+    findings = _apply_suppressions(findings, results, selection)
     return Report(
         findings=tuple(sorted(findings, key=Finding.sort_key)),
         files=len(results),
         objectives=sum(len(d.objectives) for d in documents),
         key_results=sum(len(d.key_results()) for d in documents),
+        sources={path: result.source for path, result in by_path.items()},
     )
 
 
@@ -205,6 +226,70 @@ def _finding(item: _Raw, selection: RuleSelection) -> Finding:
     )
 
 
+def _candidate(item: _Raw, result: LoadResult | None) -> Candidate | None:
+    """The edit for a rule with a fix kind, when its rewrite is exact (see okrlint.fixes)."""
+    node, rule = item.hit.node, item.rule
+    if rule.fix not in FIXERS or result is None or not isinstance(node, KeyResult | Objective):
+        return None
+    rewrite = FIXERS[rule.fix](node.title, item.hit.args)
+    if rewrite is None:
+        return None
+    title, applicability, message = rewrite
+    return title_candidate(result, node, title, applicability, message)
+
+
+def _with_fixes(
+    pairs: list[tuple[Finding, Candidate | None]], by_path: dict[str, LoadResult]
+) -> list[Finding]:
+    """Attach each candidate fix that reloading the edited file confirms."""
+    grouped: dict[str, list[int]] = {}
+    for index, (_finding, candidate) in enumerate(pairs):
+        if candidate is not None:
+            grouped.setdefault(_finding.path, []).append(index)
+    findings = [finding for finding, _candidate in pairs]
+    for path, indexes in grouped.items():
+        candidates = [pairs[i][1] for i in indexes]
+        for index, ok in zip(indexes, verified(by_path[path], candidates), strict=True):  # type: ignore[arg-type]
+            if ok:
+                fix = pairs[index][1].fix  # type: ignore[union-attr]
+                findings[index] = findings[index].model_copy(update={"fix": fix})
+    return findings
+
+
+def _apply_suppressions(
+    findings: list[Finding], results: Sequence[LoadResult], selection: RuleSelection
+) -> list[Finding]:
+    """Drop the findings inline directives cover; then report the directives (or codes in
+    them) that suppressed nothing, name no rule, or give a prefix (E004), with their removal."""
+    rulebook = selection.rulebook
+    parsed = {}
+    for result in results:
+        if result.document is not None:
+            parsed[result.document.path] = (
+                result,
+                parse(result.source, result.document.format, rulebook),
+            )
+    kept = [f for f in findings if f.path not in parsed or not parsed[f.path][1].suppress(f)]
+    rule = rulebook.rules.get("E004")
+    if rule is None:
+        return kept
+    for path, (result, suppressions) in parsed.items():
+        if not suppressions.directives or not selection.enabled(rule.code, path):
+            continue
+        enabled = {code for code in rulebook.rules if selection.enabled(code, path)}
+        for problem in problems(suppressions, result.source, enabled):
+            span = Span(path=path, start=problem.range.start, end=problem.range.end)
+            item = _Raw(
+                rule, Hit(None, {"problem": problem.message}, span=span), path, span, _FILE, -1
+            )
+            finding = _finding(item, selection)
+            fix = Fix(
+                applicability="safe", message="Remove the stale directive", edits=(problem.edit,)
+            )
+            kept.append(finding.model_copy(update={"fix": fix}))
+    return kept
+
+
 def _template_args(hit: Hit, ref: NodeRef) -> dict[str, Any]:
     text = ref.text or ""
     short = text if len(text) <= 60 else text[:57].rstrip() + "…"
@@ -215,47 +300,3 @@ def _template_args(hit: Hit, ref: NodeRef) -> dict[str, Any]:
 def _fills(template: str, args: dict[str, Any]) -> bool:
     names = re.findall(r"{(\w+)", template)
     return all(name in args and args[name] not in (None, "") for name in names)
-
-
-_COMMENT_ONLY = re.compile(r"\s*(?:#|<!--|//)?\s*$")
-
-
-# Which lines each inline directive covers: a line number, or 0 for the whole file. The
-# codes are resolved once per file (None: every rule).
-_Directives = dict[int, set[str] | None]
-
-
-def _directives(source: str, selection: RuleSelection) -> _Directives:
-    """`okrlint: disable=CODES` read once per file.
-
-    A comment on a line of its own covers the next line; one after content covers only its own
-    line (ruff's noqa, eslint's disable-line); `disable-file` covers the file.
-    """
-    found: _Directives = {}
-    if "okrlint:" not in source:
-        return found
-    for row, text in enumerate(source.split("\n"), 1):
-        for match in _DIRECTIVE.finditer(text):
-            codes = _codes(match.group("codes"), selection)
-            own_line = _COMMENT_ONLY.match(text[: match.start()]) is not None
-            lines = (0,) if match.group("file") else (row, row + 1) if own_line else (row,)
-            for line in lines:
-                known = found.get(line, set())
-                found[line] = None if codes is None or known is None else known | codes
-    return found
-
-
-def _codes(listed: str | None, selection: RuleSelection) -> set[str] | None:
-    if listed is None:
-        return None
-    rules = (selection.rulebook.get(token) for token in re.split(r"[\s,]+", listed.strip()))
-    return {rule.code for rule in rules if rule is not None}
-
-
-def _suppressed(finding: Finding, directives: _Directives | None) -> bool:
-    for line in (0, finding.range.start.line):
-        if directives and line in directives:
-            codes = directives[line]
-            if codes is None or finding.code in codes:
-                return True
-    return False

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -15,12 +16,15 @@ SCHEMA = "okrlint/v1"
 
 
 class Severity(StrEnum):
+    """How much a finding matters: error, warning or info (`--fail-on` compares them)."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
 
     @property
     def rank(self) -> int:
+        """3 for error, 2 for warning, 1 for info."""
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
@@ -29,8 +33,26 @@ class _Frozen(BaseModel):
 
 
 class Range(_Frozen):
+    """From `start` to `end` (exclusive), 1-based lines and columns counting characters."""
+
     start: Position
     end: Position
+
+
+class Edit(_Frozen):
+    """Replace the text in `range` with `replacement` (an insertion when the range is empty)."""
+
+    range: Range
+    replacement: str
+
+
+class Fix(_Frozen):
+    """The edits that resolve a finding. `safe` fixes keep the meaning and are applied by
+    `--fix`; `unsafe` ones may change it and need `--unsafe-fixes` (as in ruff)."""
+
+    applicability: Literal["safe", "unsafe"]
+    message: str
+    edits: tuple[Edit, ...]
 
 
 class NodeRef(_Frozen):
@@ -43,11 +65,15 @@ class NodeRef(_Frozen):
 
 
 class Example(_Frozen):
+    """A rule's before/after example."""
+
     before: str
     after: str
 
 
 class Coaching(_Frozen):
+    """Why a finding matters, how to fix it, and an example."""
+
     why: str
     fix: str
     example: Example
@@ -60,6 +86,8 @@ class Coaching(_Frozen):
 
 
 class Finding(_Frozen):
+    """One problem at one place, with its coaching (the okrlint/v1 JSON finding)."""
+
     code: str
     name: str
     category: str
@@ -70,13 +98,17 @@ class Finding(_Frozen):
     node: NodeRef
     coaching: Coaching
     suggestion: str | None = None
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple[Any, ...]:
+        """Path, line, column, code: the order of every output format."""
         start, end = self.range.start, self.range.end
         return (self.path, start.line, start.column, self.code, end.line, end.column, self.message)
 
 
 class Summary(_Frozen):
+    """Counts for a report: files, objectives, key results and findings per severity."""
+
     files: int
     objectives: int
     key_results: int
@@ -91,8 +123,11 @@ class Report(_Frozen):
     objectives: int = 0
     key_results: int = 0
     paths: tuple[str, ...] = Field(default=(), exclude=True)
+    # Each linted file's text by path, so formatters can show the source line of a finding.
+    sources: Mapping[str, str] = Field(default_factory=dict, exclude=True)
 
     def summary(self) -> Summary:
+        """The counts of this report."""
         counts = {severity.value: 0 for severity in Severity}
         for finding in self.findings:
             counts[finding.severity.value] += 1
@@ -104,6 +139,7 @@ class Report(_Frozen):
         )
 
     def to_dict(self) -> dict[str, Any]:
+        """The okrlint/v1 document as plain data."""
         return {
             "schema": SCHEMA,
             "tool": {"name": "okrlint", "version": __version__},
@@ -112,7 +148,9 @@ class Report(_Frozen):
         }
 
     def to_json(self, indent: int | None = 2) -> str:
+        """The okrlint/v1 JSON document (DESIGN §4)."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
 
     def worst(self) -> Severity | None:
+        """The highest severity among the findings, or None when there are none."""
         return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)

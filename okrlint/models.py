@@ -31,6 +31,7 @@ class Span(BaseModel):
 
     @classmethod
     def of(cls, path: str, line: int, column: int, end_line: int, end_column: int) -> Span:
+        """A span from 1-based line and column numbers (`end_column` exclusive)."""
         return cls(
             path=path,
             start=Position(line=line, column=column),
@@ -38,6 +39,7 @@ class Span(BaseModel):
         )
 
     def sort_key(self) -> tuple[str, int, int, int, int]:
+        """Path, then start, then end: file order."""
         return (self.path, self.start.line, self.start.column, self.end.line, self.end.column)
 
 
@@ -167,6 +169,7 @@ class OKRDocument(_Node):
     objectives: list[Objective] = Field(default_factory=list)
 
     def key_results(self) -> list[tuple[Objective, KeyResult]]:
+        """Every key result with its objective, in file order."""
         return [(o, kr) for o in self.objectives for kr in o.key_results]
 
     def cycle_of(self, objective: Objective) -> str | None:

@@ -92,6 +92,10 @@ def _build_pipeline(model: str | None) -> Any:
             raise AnalyzerError(
                 f"nlp-model '{model}' is not installed; install it with pip or remove the setting"
             ) from error
+        except Exception as error:  # a package that is not a pipeline ("click"), a bad folder
+            raise AnalyzerError(
+                f"nlp-model '{model}' is not a spaCy pipeline ({type(error).__name__}: {error})"
+            ) from error
     return spacy.blank("en")
 
 

@@ -52,6 +52,16 @@ def without_pay_clause(text: str, term_start: int) -> str | None:
     return kept if len(kept.split()) >= _MIN_WORDS else None
 
 
+def cut_is_clean(text: str, kept: str) -> bool:
+    """Whether `kept` is `text` cut where a pay clause surely starts: right after the kept
+    words comes a strong opener ("so", "tied to", ";"), not a comma, "and" or "for"."""
+    if not text.startswith(kept):
+        return False
+    rest = text[len(kept) :]
+    rest = rest[1:] if rest.startswith(",") else rest  # ", which unlocks …", ", so that …"
+    return _STRONG.match(rest) is not None
+
+
 def _clause_start(head: str) -> int | None:
     for match in _STRONG.finditer(head):
         if len(head[: match.start()].split()) >= _MIN_WORDS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -99,6 +99,8 @@ class RuleSpec(_Strict):
     # Templates tried in order; the first whose placeholders the finding fills is shown, so a
     # rule can offer an exact rewrite when the check found one and a general one otherwise.
     suggestion: list[str] = Field(default_factory=list)
+    # The fix kind (okrlint.fixes.FIXERS) that turns a finding into an edit, if any.
+    fix: str | None = None
     supersedes: list[str] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
     examples: Examples
@@ -119,7 +121,11 @@ class RuleSpec(_Strict):
 class Rulebook:
     """All rules by code, with lookup by name and by threshold key."""
 
-    def __init__(self, rules: Iterable[RuleSpec]) -> None:
+    def __init__(
+        self, rules: Iterable[RuleSpec], checks: dict[str, Callable[..., Any]] | None = None
+    ) -> None:
+        # Check kinds that rule packs bring; the built-in ones live in okrlint.checks.
+        self.checks: dict[str, Callable[..., Any]] = dict(checks or {})
         self.rules: dict[str, RuleSpec] = {}
         for rule in sorted(rules, key=lambda r: r.code):
             if rule.code in self.rules:
@@ -168,7 +174,17 @@ def load_rule_file(path: Path) -> RuleSpec:
     return rule
 
 
-def load_rulebook(folder: Path | None = None) -> Rulebook:
-    """Read every rule file in `rules/` (or `folder`)."""
+def load_rulebook(folder: Path | None = None, extra: Iterable[Any] = ()) -> Rulebook:
+    """Read every rule file in `rules/` (or `folder`), and those of the rule packs `extra`."""
     folder = folder or data_dir("rules")
-    return Rulebook(load_rule_file(path) for path in sorted(folder.glob("*.yaml")))
+    rules = [load_rule_file(path) for path in sorted(folder.glob("*.yaml"))]
+    checks: dict[str, Callable[..., Any]] = {}
+    for pack in extra:
+        codes = {rule.code for rule in rules}
+        for path in sorted(Path(pack.folder).glob("*.yaml")):
+            rule = load_rule_file(path)
+            if rule.code in codes:
+                raise RuleError(f"rule pack '{pack.name}': {path}: code {rule.code} is taken")
+            rules.append(rule)
+        checks.update(pack.checks)
+    return Rulebook(rules, checks)

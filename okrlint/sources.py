@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from fnmatch import fnmatch
 from pathlib import Path
+from typing import Any
 
+from okrlint.config import PatternSet
 from okrlint.loaders import format_for, load
 from okrlint.loaders.sniff import looks_like_okrs
 from okrlint.models import Diagnostic, LoadResult, Span
@@ -25,6 +26,7 @@ class Discovery:
     files: list[tuple[Path, str]] = field(default_factory=list)  # (path, format)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    excluded: list[Path] = field(default_factory=list)  # named, but excluded by config
 
 
 def display_path(path: Path) -> str:
@@ -35,17 +37,27 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
+def discover(
+    paths: Iterable[Path],
+    exclude: PatternSet | Iterable[str] = (),
+    *,
+    sniff_named: bool = False,
+) -> Discovery:
     """Expand directories to the OKR files below them, in a stable order: files with an OKR
-    extension whose text looks like OKRs (see `looks_like_okrs`)."""
+    extension whose text looks like OKRs (see `looks_like_okrs`), not excluded by config or by
+    a `.gitignore`. Named files are skipped only when excluded by config (or, with
+    `sniff_named`, when they do not look like OKRs: the pre-commit hook's view)."""
     found = Discovery()
-    patterns = list(exclude)
+    patterns = exclude if isinstance(exclude, PatternSet) else PatternSet(exclude, Path.cwd())
     seen: set[Path] = set()
     for path in paths:
         if not path.exists():
             found.errors.append(f"{path}: no such file or directory")
             continue
         if path.is_dir():
+            if patterns.matches(path, is_dir=True):
+                found.excluded.append(path)
+                continue
             before = len(found.files)
             for file in _walk(path, patterns):
                 fmt = format_for(file.name)
@@ -59,18 +71,22 @@ def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
                 )
             continue
         fmt = format_for(path.name)
-        if fmt is None:
+        if patterns.matches(path):
+            found.excluded.append(path)
+        elif fmt is None:
             found.errors.append(
                 f"{path}: unknown file type;"
                 " okrlint reads .yaml, .yml, .json, .md, .markdown, .txt and .okr"
             )
-        elif path.resolve() not in seen and not _excluded(display_path(path), patterns):
+        elif sniff_named and not _holds_okrs(path, fmt):
+            found.excluded.append(path)
+        elif path.resolve() not in seen:
             seen.add(path.resolve())
             found.files.append((path, fmt))
     return found
 
 
-def _holds_okrs(path: Path, fmt: str, root: Path) -> bool:
+def _holds_okrs(path: Path, fmt: str, root: Path | None = None) -> bool:
     """Whether a file found by walking is an OKR file; others are skipped silently, as a
     linter skips files in other languages. Named files are always linted, never sniffed."""
     if path.suffix.lower() == ".okr":
@@ -81,32 +97,81 @@ def _holds_okrs(path: Path, fmt: str, root: Path) -> bool:
     except OSError:
         return True  # cannot tell: lint it, so the read error is reported (E001)
     text = head.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
-    return looks_like_okrs(text, fmt, path.relative_to(root).as_posix())
+    # Named by the walk's folder, not the repository's: "okr-tools/README.md" is no OKR file.
+    shown = path.relative_to(root).as_posix() if root is not None else path.as_posix()
+    return looks_like_okrs(text, fmt, shown)
 
 
-def _walk(root: Path, patterns: list[str]) -> list[Path]:
+def _walk(root: Path, patterns: PatternSet) -> list[Path]:
     files = []
+    ignores = _GitIgnores(root)
     for folder, dirs, names in os.walk(root):
+        here = Path(folder)
+        ignores.enter(here)
         dirs[:] = sorted(
             d
             for d in dirs
             if not d.startswith(".")
             and d not in _SKIPPED_DIRS
-            and not _excluded(display_path(Path(folder) / d), patterns)
+            and not patterns.matches(here / d, is_dir=True)
+            and not ignores.ignored(here / d, is_dir=True)
         )
         for name in sorted(names):
-            path = Path(folder) / name
-            if not name.startswith(".") and not _excluded(display_path(path), patterns):
+            path = here / name
+            if (
+                not name.startswith(".")
+                and not patterns.matches(path)
+                and not ignores.ignored(path, is_dir=False)
+            ):
                 files.append(path)
     return files
 
 
-def _excluded(path: str, patterns: list[str]) -> bool:
-    name = path.rsplit("/", 1)[-1]
-    return any(
-        fnmatch(path, p) or fnmatch(name, p) or fnmatch(path, p.rstrip("/") + "/*")
-        for p in patterns
-    )
+class _GitIgnores:
+    """The `.gitignore` files that apply during one walk: those of the folders walked and of
+    their parents up to the repository's root (the folder holding `.git`). As in git, a
+    deeper file's verdict overrides a shallower one's, and a later pattern an earlier one."""
+
+    def __init__(self, root: Path) -> None:
+        self._specs: dict[Path, Any] = {}
+        start = Path(os.path.abspath(root))
+        chain = [start]
+        for parent in start.parents:
+            if (chain[-1] / ".git").exists():
+                break
+            chain.append(parent)
+        if not (chain[-1] / ".git").exists():
+            chain = [start]  # not in a repository: only the walked tree's own files
+        for folder in reversed(chain[1:]):
+            self._load(folder)
+
+    def _load(self, folder: Path) -> None:
+        file = folder / ".gitignore"
+        if not file.is_file():
+            return
+        from pathspec import GitIgnoreSpec
+
+        try:
+            lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return
+        self._specs[folder] = GitIgnoreSpec.from_lines(lines)
+
+    def enter(self, folder: Path) -> None:
+        self._load(Path(os.path.abspath(folder)))
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        absolute = Path(os.path.abspath(path))
+        verdict: bool | None = None
+        for folder, spec in self._specs.items():  # shallow to deep: insertion order
+            try:
+                relative = absolute.relative_to(folder).as_posix()
+            except ValueError:
+                continue
+            result = spec.check_file(relative + ("/" if is_dir else ""))
+            if result.include is not None:
+                verdict = result.include
+        return bool(verdict)
 
 
 def read_file(path: Path, fmt: str, max_bytes: int) -> LoadResult:

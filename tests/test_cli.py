@@ -127,6 +127,7 @@ def test_json_follows_the_v1_schema(cli: CheckRun, acceptance) -> None:
             "node",
             "coaching",
             "suggestion",
+            "fix",  # added with --fix (fields are added, never renamed)
         ]
         assert re.fullmatch(r"[A-Z]\d{3}", finding["code"])
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", finding["name"])
@@ -234,10 +235,13 @@ def test_text_format_lines_hints_and_summary(cli: CheckRun, write) -> None:
     assert run.exit_code == 1
     lines = run.stdout.splitlines()
     assert lines[0] == (
-        "team.yaml:4:12: F303 Objective has only 1 key result; "
+        "team.yaml:4:12: F303 warning Objective has only 1 key result; "
         "add measurable results that show it was reached."
     )
-    assert lines[1].startswith("  hint: Ask ")
+    # The source line, with the objective's title underlined (ruff-style), then the hint.
+    assert lines[1] == "  4 |     title: Win the mid-market"
+    assert lines[2] == "    |            " + "^" * len("Win the mid-market")
+    assert lines[3].startswith("  hint: Ask ")
     assert lines[-1] == "Found 1 finding (1 warning) in 1 file (1 objective, 1 key result)."
     assert "\x1b[" not in run.stdout  # no colour when not on a terminal
     assert run.stderr == ""
@@ -247,7 +251,7 @@ def test_no_hints_and_quiet(cli: CheckRun, write) -> None:
     write("team.yaml", ONE_KR_YAML)
     run = cli("check", "--select", "F3", "--no-hints", "--quiet", "team.yaml")
     assert run.stdout.splitlines() == [
-        "team.yaml:4:12: F303 Objective has only 1 key result; "
+        "team.yaml:4:12: F303 warning Objective has only 1 key result; "
         "add measurable results that show it was reached."
     ]
 

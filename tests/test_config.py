@@ -101,7 +101,8 @@ def test_inline_suppression_on_the_line_and_the_line_above(tmp_path: Path) -> No
             "      # okrlint: disable=M203\n      - Launch the new app",
         ),
     )
-    assert _run(tmp_path)[1] == ["O101"]
+    # The task is still reported, and so is the directive that suppresses nothing (E004).
+    assert _run(tmp_path)[1] == ["E004", "O101"]
 
 
 def test_a_trailing_suppression_does_not_reach_the_next_line(tmp_path: Path) -> None:

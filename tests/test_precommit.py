@@ -187,9 +187,11 @@ def test_hook_files_pattern_and_types_match_the_paths_used(
     hook = _load_hook()
     assert hook["entry"].split()[:2] == ["okrlint", "check"]
     assert hook["language"] == "python"
+    # No `types_or: [text]` catch-all: `files` alone decides, by OKR extension.
+    assert "types_or" not in hook and "types" not in hook
     for rel in (BAD_PATH, GOOD_PATH):
         assert re.search(hook["files"], rel), f"hook `files` does not match {rel}"
-        assert set(hook["types_or"]) & tags_from_filename(rel), f"hook `types_or` excludes {rel}"
+        assert "yaml" in tags_from_filename(rel)
 
 
 def test_try_repo_fails_on_bad_okrs_and_tells_the_author_what_to_change(
@@ -209,13 +211,13 @@ def test_try_repo_fails_on_bad_okrs_and_tells_the_author_what_to_change(
     src = BAD_OKRS.splitlines()
     (row,) = [i for i, s in enumerate(src) if s.endswith(f"title: {EMPTY_OBJECTIVE_TITLE}")]
     col = src[row].index(EMPTY_OBJECTIVE_TITLE) + 1
-    f303 = f"{BAD_PATH}:{row + 1}:{col}: F303 Objective has no key results"
+    f303 = f"{BAD_PATH}:{row + 1}:{col}: F303 error Objective has no key results"
     hits = [i for i, s in enumerate(lines) if s.startswith(f303)]
     assert len(hits) == 1, f"expected one line starting with {f303!r}" + _explain(out)
     _assert_hint_follows(lines, hits[0], "F303", out)
 
     # F301: seven objectives where at most five are advised, somewhere in the file.
-    f301 = re.compile(rf"^{re.escape(BAD_PATH)}:(\d+):(\d+): F301 7 objectives\b")
+    f301 = re.compile(rf"^{re.escape(BAD_PATH)}:(\d+):(\d+): F301 warning 7 objectives\b")
     hits = [i for i, s in enumerate(lines) if f301.match(s)]
     assert len(hits) == 1, "expected one F301 finding for 7 objectives" + _explain(out)
     line_no = int(f301.match(lines[hits[0]]).group(1))
@@ -228,8 +230,11 @@ def test_try_repo_fails_on_bad_okrs_and_tells_the_author_what_to_change(
 
 
 def _assert_hint_follows(lines: list[str], idx: int, code: str, out: str) -> None:
-    assert idx + 1 < len(lines), _explain(out)
-    m = re.match(r"^\s+hint: (.+)$", lines[idx + 1])
+    # The finding line, the source line and its underline (`  12 | …`, `     | ^^^`), the hint.
+    assert idx + 3 < len(lines), _explain(out)
+    assert re.match(r"^\s+\d+ \| ", lines[idx + 1]), _explain(out)
+    assert re.match(r"^\s+\| +\^+$", lines[idx + 2]), _explain(out)
+    m = re.match(r"^\s+hint: (.+)$", lines[idx + 3])
     assert m, f"no `hint:` line after the {code} finding" + _explain(out)
     hint = " ".join(m.group(1).split()).rstrip(".…").removesuffix("...").rstrip()
     assert len(hint) >= 20, f"{code} hint too short to help: {hint!r}" + _explain(out)
@@ -248,3 +253,171 @@ def test_try_repo_passes_on_good_okrs(tmp_path: Path, pre_commit_env: dict[str, 
     # "Passed", not "(no files to check)Skipped": the hook really ran on okrs/platform-team.yaml.
     assert "Skipped" not in out, f"the hook did not run on {GOOD_PATH}" + _explain(out)
     assert re.search(r"^okrlint\.+Passed$", out, re.M), _explain(out)
+
+
+# -- consumer repositories ---------------------------------------------------------------------
+# These run `pre-commit run` in a repository whose .pre-commit-config.yaml names okrlint the way
+# a user's does (repo + rev). The hook environment is built once for the module (one shared
+# PRE_COMMIT_HOME); the "okrlint repository" is a snapshot of this checkout's working tree
+# (tracked and untracked files), so uncommitted changes are what gets tested.
+
+TEAM_WITH_PARENT = """\
+cycle: 2026-Q2
+owner: growth
+objectives:
+  - id: G-1
+    title: Close mid-market deals faster
+    parent: {parent}
+    key_results:
+      - Cut the median sales cycle from 60 to 45 days by June 30
+      - Raise the mid-market win rate from 20% to 25% by June 30
+"""
+
+COMPANY = """\
+cycle: 2026-Q2
+owner: company
+objectives:
+  - id: CO-1
+    title: Win the mid-market
+    key_results:
+      - Grow mid-market ARR from $2.1M to $3.0M by June 30
+      - Raise net revenue retention from 98% to 110% by June 30
+"""
+
+
+@pytest.fixture(scope="module")
+def okrlint_snapshot(
+    tmp_path_factory: pytest.TempPathFactory, pre_commit_env: dict[str, str]
+) -> tuple[str, str]:
+    """A git repository holding this checkout's working tree, and its commit."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO_ROOT,
+        env=pre_commit_env,
+        check=True,
+        capture_output=True,
+    ).stdout.decode()
+    snapshot = tmp_path_factory.mktemp("okrlint-snapshot")
+    for rel in filter(None, listed.split("\0")):
+        source = REPO_ROOT / rel
+        if source.is_file():
+            (snapshot / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, snapshot / rel)
+    _git(snapshot, "init", "-q", env=pre_commit_env)
+    _git(
+        snapshot,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.invalid",
+        "add",
+        "-A",
+        env=pre_commit_env,
+    )
+    _git(
+        snapshot,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.invalid",
+        "-c",
+        "commit.gpgsign=false",
+        "commit",
+        "-q",
+        "-m",
+        "snapshot",
+        env=pre_commit_env,
+    )
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"],
+        cwd=snapshot,
+        env=pre_commit_env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return str(snapshot), rev
+
+
+def _consumer(
+    path: Path, files: dict[str, str], env: dict[str, str], snapshot: tuple[str, str]
+) -> Path:
+    repo, rev = snapshot
+    config = f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: okrlint\n"
+    repo_path = _make_repo(path, {".pre-commit-config.yaml": config, **files}, env)
+    _git(repo_path, "commit", "-q", "-m", "start", env=env)
+    return repo_path
+
+
+def _run_hook(repo: Path, env: dict[str, str], *args: str) -> tuple[int, str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "okrlint", "--color", "never", *args],
+        cwd=repo,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=TRY_REPO_TIMEOUT,
+    )
+    return proc.returncode, proc.stdout
+
+
+def test_consumer_hook_receives_only_okr_files(
+    tmp_path: Path, pre_commit_env: dict[str, str], okrlint_snapshot: tuple[str, str]
+) -> None:
+    markdown_task = (
+        "# Q2 OKRs\n\n## Objective: Make deploys boring\n\n"
+        "- KR1: Launch the new pipeline\n- KR2: Cut failed deploys from 12% to 3% by June 30\n"
+    )
+    files = {
+        "goals/q2.yaml": TEAM_WITH_PARENT.format(parent="CO-1").replace(
+            "Cut the median sales cycle from 60 to 45 days by June 30", "Launch the new CRM"
+        ),
+        "growth-OKRs-2026.yaml": TEAM_WITH_PARENT.format(parent="CO-1").replace(
+            "Cut the median sales cycle from 60 to 45 days by June 30", "Launch the new CRM"
+        ),
+        "TEAM_OKRS.md": markdown_task,
+        "Objectives.md": markdown_task,
+        "okrs/company.yaml": COMPANY,
+        "okrs/owners.csv": "a,b\n",
+        "okrs/README.md": "# How we use OKRs\n\nWe write them each quarter, review weekly.\n",
+    }
+    repo = _consumer(tmp_path / "consumer", files, pre_commit_env, okrlint_snapshot)
+    rc, out = _run_hook(repo, pre_commit_env, "--all-files")
+    assert rc == 1, out
+    assert "- exit code: 1" in out, out  # findings, never a usage error (exit 2)
+    for rel in ("goals/q2.yaml", "growth-OKRs-2026.yaml", "TEAM_OKRS.md", "Objectives.md"):
+        assert re.search(rf"^{re.escape(rel)}:\d+:\d+: O101 warning ", out, re.M), out
+    assert "owners.csv" not in out and "README.md" not in out and "E002" not in out, out
+
+
+def test_consumer_parent_in_an_unchanged_file_does_not_block_the_commit(
+    tmp_path: Path, pre_commit_env: dict[str, str], okrlint_snapshot: tuple[str, str]
+) -> None:
+    files = {"okrs/company.yaml": COMPANY, "okrs/team.yaml": TEAM_WITH_PARENT.format(parent="CO-1")}
+    repo = _consumer(tmp_path / "consumer", files, pre_commit_env, okrlint_snapshot)
+    team = repo / "okrs" / "team.yaml"
+    team.write_text(TEAM_WITH_PARENT.format(parent="CO-1").replace("25%", "27%"), encoding="utf-8")
+    _git(repo, "add", "okrs/team.yaml", env=pre_commit_env)
+    rc, out = _run_hook(repo, pre_commit_env)  # only the staged file reaches the hook
+    assert rc == 0 and re.search(r"^okrlint\.+Passed$", out, re.M), out
+    team.write_text(TEAM_WITH_PARENT.format(parent="CO-9"), encoding="utf-8")
+    _git(repo, "add", "okrs/team.yaml", env=pre_commit_env)
+    rc, out = _run_hook(repo, pre_commit_env)
+    assert rc == 1 and "C602 warning Parent 'CO-9'" in out, out
+
+
+def test_consumer_file_excluded_by_config_is_skipped(
+    tmp_path: Path, pre_commit_env: dict[str, str], okrlint_snapshot: tuple[str, str]
+) -> None:
+    drafts = TEAM_WITH_PARENT.format(parent="CO-1").replace(
+        "Cut the median sales cycle from 60 to 45 days by June 30", "Launch the new CRM"
+    )
+    files = {
+        "pyproject.toml": '[tool.okrlint]\nexclude = ["okrs/drafts/*"]\n',
+        "okrs/company.yaml": COMPANY,
+        "okrs/drafts/wip.yaml": drafts,
+    }
+    repo = _consumer(tmp_path / "consumer", files, pre_commit_env, okrlint_snapshot)
+    rc, out = _run_hook(repo, pre_commit_env, "--files", "okrs/drafts/wip.yaml")
+    assert rc == 0 and re.search(r"^okrlint\.+Passed$", out, re.M), out

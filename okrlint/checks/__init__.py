@@ -5,7 +5,7 @@ load result), the rule's parameters and the run context, and yields `Hit`s. Kind
 files, print, or change their inputs; the engine turns hits into findings.
 """
 
-from okrlint.checks import ambition, balance, hygiene, separation, structure, wording
+from okrlint.checks import ambition, balance, hygiene, separation, structure, suppression, wording
 from okrlint.checks.base import Check, Context, Hit
 
 CHECKS: dict[str, Check] = {
@@ -40,6 +40,7 @@ CHECKS: dict[str, Check] = {
     "cascade-placeholder": balance.cascade_placeholder,
     "stale-check-in": hygiene.stale_check_in,
     "overdue-key-result": hygiene.overdue_key_result,
+    "unused-suppression": suppression.unused_suppression,
 }
 
 __all__ = ["CHECKS", "Check", "Context", "Hit"]

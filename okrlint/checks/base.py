@@ -24,6 +24,9 @@ class Hit:
 
 @dataclass
 class Context:
+    """What a check kind may consult besides its node: the analyzer (words, numbers, lexicons),
+    and the document and objective the node sits in."""
+
     analyzer: Analyzer
     document: OKRDocument | None = None
     objective: Objective | None = None

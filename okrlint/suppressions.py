@@ -1,0 +1,264 @@
+"""Inline suppressions: `# okrlint: disable=CODES` read from comments only, never from text.
+
+A directive lives in a comment: `#` in YAML and text files (outside quoted strings), an HTML
+comment `<!-- … -->` in Markdown. On a line of its own it covers that line and the next; after
+content it covers its own line (ruff's noqa, eslint's disable-line); `disable-file` covers the
+file. Each listed code is tracked, so the engine can report a code that suppressed nothing, a
+code that names no rule, and a prefix (like ruff's RUF100), each with a fix that removes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from okrlint.findings import Edit, Finding, Range
+from okrlint.models import Position
+from okrlint.rulebook import Rulebook
+
+_DIRECTIVE = re.compile(
+    r"okrlint:[ \t]{0,20}disable(?P<file>-file)?(?:[ \t]{0,20}=[ \t]{0,20}"
+    r"(?P<codes>[\w-]{1,64}(?:[ \t]{0,20},[ \t]{0,20}[\w-]{1,64}){0,100}))?",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[\w-]+")
+
+
+@dataclass
+class Listed:
+    """One code as written in a directive, with its columns (0-based, end exclusive)."""
+
+    text: str
+    start: int
+    end: int
+    code: str | None  # the rule it names; None when unknown or a prefix
+    prefix: bool
+    used: bool = False
+
+
+@dataclass
+class Directive:
+    """One `okrlint: disable…` comment."""
+
+    line: int  # 1-based
+    comment: tuple[int, int]  # columns of the whole comment, markers included
+    alone: bool  # nothing but the comment on its line
+    file: bool
+    codes: list[Listed] | None  # None: every rule
+    covers: tuple[int, ...]  # lines covered; 0 for the whole file
+    used: bool = False
+
+
+@dataclass
+class Suppressions:
+    """The directives of one file, and which of them have suppressed a finding."""
+
+    directives: list[Directive] = field(default_factory=list)
+
+    def suppress(self, finding: Finding) -> bool:
+        """Whether a directive covers `finding`; marks the directive (and code) used."""
+        hit = False
+        for directive in self.directives:
+            if 0 not in directive.covers and finding.range.start.line not in directive.covers:
+                continue
+            if directive.codes is None:
+                directive.used = hit = True
+                continue
+            for listed in directive.codes:
+                if listed.code == finding.code:
+                    listed.used = directive.used = hit = True
+        return hit
+
+
+def parse(source: str, fmt: str, rulebook: Rulebook) -> Suppressions:
+    """Every directive in `source`, a file of format yaml, markdown or text."""
+    found = Suppressions()
+    if "okrlint:" not in source.lower():
+        return found
+    comments = _html_comments if fmt == "markdown" else _hash_comments
+    for row, (start, end, line) in comments(source):
+        body = line[start:end]
+        for match in _DIRECTIVE.finditer(body):
+            alone = not line[:start].strip() and not line[end:].strip()
+            is_file = match.group("file") is not None
+            covers = (0,) if is_file else (row, row + 1) if alone else (row,)
+            found.directives.append(
+                Directive(
+                    line=row,
+                    comment=(start, end),
+                    alone=alone,
+                    file=is_file,
+                    codes=_listed(match, start, rulebook),
+                    covers=covers,
+                )
+            )
+    return found
+
+
+def _listed(match: re.Match[str], offset: int, rulebook: Rulebook) -> list[Listed] | None:
+    if match.group("codes") is None:
+        return None
+    base = offset + match.start("codes")
+    listed = []
+    for token in _TOKEN.finditer(match.group("codes")):
+        text = token.group(0)
+        rule = rulebook.get(text)
+        prefix = rule is None and any(code.startswith(text.upper()) for code in rulebook.rules)
+        listed.append(
+            Listed(
+                text=text,
+                start=base + token.start(),
+                end=base + token.end(),
+                code=rule.code if rule is not None else None,
+                prefix=prefix,
+            )
+        )
+    return listed
+
+
+def _hash_comments(source: str) -> Iterator[tuple[int, tuple[int, int, str]]]:
+    """(line, (start, end, line text)) of each `#` comment outside YAML quoted strings."""
+    quote = ""  # the quote a multi-line quoted scalar is still open with
+    for row, line in enumerate(source.split("\n"), 1):
+        column, quote = _comment_start(line, quote)
+        if column is not None:
+            yield row, (column, len(line.rstrip("\r")), line)
+
+
+def _comment_start(line: str, quote: str) -> tuple[int | None, str]:
+    """Where a `#` comment starts on `line` (None: no comment), and the quote left open."""
+    i, n = 0, len(line)
+    while i < n:
+        char = line[i]
+        if quote:
+            if quote == '"' and char == "\\":
+                i += 2
+                continue
+            if char == quote:
+                if quote == "'" and line[i + 1 : i + 2] == "'":
+                    i += 2  # '' is an escaped quote in a single-quoted scalar
+                    continue
+                quote = ""
+            i += 1
+            continue
+        if char == "#" and (i == 0 or line[i - 1] in " \t"):
+            return i, ""
+        if char in "'\"" and (i == 0 or line[i - 1] in " \t[{,:-"):
+            quote = char  # a quoted scalar starts here (a quote inside a word does not)
+        i += 1
+    return None, quote
+
+
+def _html_comments(source: str) -> Iterator[tuple[int, tuple[int, int, str]]]:
+    """(line, (start, end, line text)) of each one-line `<!-- … -->` comment."""
+    for row, line in enumerate(source.split("\n"), 1):
+        start = line.find("<!--")
+        while start >= 0:
+            close = line.find("-->", start + 4)
+            if close < 0:
+                break
+            yield row, (start, close + 3, line)
+            start = line.find("<!--", close + 3)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A directive, or one code in it, that should go: what is wrong and the edit removing it."""
+
+    message: str
+    range: Range
+    edit: Edit
+
+
+def problems(suppressions: Suppressions, source: str, enabled: set[str]) -> Iterator[Problem]:
+    """Codes that suppressed nothing (among the `enabled` ones), unknown codes and prefixes."""
+    lines = source.split("\n")
+    for directive in suppressions.directives:
+        line = lines[directive.line - 1]
+        start, end = directive.comment
+        if directive.codes is None:
+            if not directive.used:
+                whole = _directive_span(directive, start, end)
+                yield Problem(
+                    "Directive suppresses nothing here; remove it",
+                    whole,
+                    _removal(directive, line, len(lines)),
+                )
+            continue
+        stale = [listed for listed in directive.codes if _stale(listed, enabled)]
+        if not stale:
+            continue
+        everything = len(stale) == len(directive.codes)
+        for listed in stale:
+            where = Range(
+                start=Position(line=directive.line, column=listed.start + 1),
+                end=Position(line=directive.line, column=listed.end + 1),
+            )
+            edit = (
+                _removal(directive, line, len(lines))
+                if everything
+                else _code_removal(directive, listed, line)
+            )
+            yield Problem(_why(listed), where, edit)
+
+
+def _stale(listed: Listed, enabled: set[str]) -> bool:
+    if listed.code is None:
+        return True
+    return not listed.used and listed.code in enabled
+
+
+def _why(listed: Listed) -> str:
+    if listed.prefix:
+        return f"'{listed.text}' is a prefix; name each rule to disable (a prefix disables nothing)"
+    if listed.code is None:
+        return f"'{listed.text}' names no rule; `okrlint rules` lists them"
+    return f"'{listed.text}' suppresses nothing here; remove it"
+
+
+def _directive_span(directive: Directive, start: int, end: int) -> Range:
+    return Range(
+        start=Position(line=directive.line, column=start + 1),
+        end=Position(line=directive.line, column=end + 1),
+    )
+
+
+def _removal(directive: Directive, line: str, line_count: int) -> Edit:
+    """Remove the whole comment: its line when it stands alone, else it and the space before."""
+    start, end = directive.comment
+    if directive.alone and directive.line < line_count:
+        return Edit(
+            range=Range(
+                start=Position(line=directive.line, column=1),
+                end=Position(line=directive.line + 1, column=1),
+            ),
+            replacement="",
+        )
+    kept = len(line[:start].rstrip(" \t"))
+    return Edit(
+        range=Range(
+            start=Position(line=directive.line, column=kept + 1),
+            end=Position(line=directive.line, column=end + 1),
+        ),
+        replacement="",
+    )
+
+
+def _code_removal(directive: Directive, listed: Listed, line: str) -> Edit:
+    """Remove one code and the comma that joins it to its neighbour."""
+    start, end = listed.start, listed.end
+    after = re.match(r"[ \t]*,[ \t]*", line[end:])
+    if after:
+        end += after.end()
+    else:
+        before = re.search(r"[ \t]*,[ \t]*$", line[:start])
+        if before:
+            start = before.start()
+    return Edit(
+        range=Range(
+            start=Position(line=directive.line, column=start + 1),
+            end=Position(line=directive.line, column=end + 1),
+        ),
+        replacement="",
+    )

@@ -1,0 +1,217 @@
+"""`okrlint server` driven by a real LSP client over stdio (pytest-lsp); one server process for
+the whole module, as an editor keeps one."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+HEDGED = """\
+cycle: 2026-Q2
+objectives:
+  - title: Grow the pipeline
+    key_results:
+      - "🚀 Hopefully reach $3M in qualified pipeline"
+      - Cut churn from 4% to 3%
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("project")
+    (root / "pyproject.toml").write_text(
+        '[tool.okrlint]\nexclude = ["drafts/"]\n', encoding="utf-8"
+    )
+    (root / "company.yaml").write_text(
+        "cycle: 2026-Q2\nobjectives:\n  - id: CO-1\n    title: Win the mid-market\n"
+        "    key_results: [Raise ARR from $2M to $3M, Lift NRR from 98% to 110%]\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+@pytest_lsp.fixture(
+    scope="module",
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "okrlint", "server"]),
+)
+async def client(lsp_client: LanguageClient, project: Path):
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities("visual-studio-code"),
+            root_uri=project.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=project.as_uri(), name="project")],
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _open(
+    client: LanguageClient, path: Path, text: str, language: str = "yaml"
+) -> list[types.Diagnostic]:
+    uri = path.as_uri()
+    path.write_text(text, encoding="utf-8")
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id=language, version=1, text=text
+            )
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return list(client.diagnostics[uri])
+
+
+async def test_diagnostics_on_open_with_utf16_columns(
+    client: LanguageClient, project: Path
+) -> None:
+    diagnostics = await _open(client, project / "team.yaml", HEDGED)
+    hedge = next(d for d in diagnostics if d.code == "A404")
+    line = HEDGED.split("\n")[hedge.range.start.line]
+    start = line.index("🚀")  # code points before the key result's text
+    # The emoji is one code point but two UTF-16 units: the end column counts it twice.
+    assert hedge.range.start.character == start
+    assert hedge.range.end.character == start + 2 + len(
+        " Hopefully reach $3M in qualified pipeline"
+    )
+    assert hedge.severity == types.DiagnosticSeverity.Information
+    assert hedge.source == "okrlint" and hedge.code_description is not None
+    messages = [info.message for info in hedge.related_information or []]
+    assert any(m.startswith("Why: ") for m in messages) and any(
+        m.startswith("Fix: ") for m in messages
+    )
+
+
+async def test_diagnostics_follow_changes_and_saves(client: LanguageClient, project: Path) -> None:
+    path = project / "edits.yaml"
+    uri = path.as_uri()
+    diagnostics = await _open(client, path, HEDGED)
+    assert "A404" in [d.code for d in diagnostics]
+    fixed = HEDGED.replace("🚀 Hopefully reach", "Reach")
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)],
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert "A404" not in [d.code for d in client.diagnostics[uri]]
+    path.write_text(fixed, encoding="utf-8")
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert "A404" not in [d.code for d in client.diagnostics[uri]]
+
+
+async def test_hover_shows_the_coaching(client: LanguageClient, project: Path) -> None:
+    path = project / "hover.yaml"
+    diagnostics = await _open(client, path, HEDGED)
+    hedge = next(d for d in diagnostics if d.code == "A404")
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            position=types.Position(
+                line=hedge.range.start.line, character=hedge.range.start.character + 4
+            ),
+        )
+    )
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    assert "**Why it matters.**" in hover.contents.value and "A404" in hover.contents.value
+    nothing = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            position=types.Position(line=0, character=0),
+        )
+    )
+    assert nothing is None
+
+
+async def test_code_action_applies_the_fix(client: LanguageClient, project: Path) -> None:
+    path = project / "actions.yaml"
+    diagnostics = await _open(client, path, HEDGED)
+    hedge = next(d for d in diagnostics if d.code == "A404")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            range=hedge.range,
+            context=types.CodeActionContext(diagnostics=[hedge]),
+        )
+    )
+    assert actions
+    quick = next(
+        a
+        for a in actions
+        if isinstance(a, types.CodeAction) and a.kind == types.CodeActionKind.QuickFix
+    )
+    assert quick.is_preferred and quick.edit is not None and quick.edit.changes is not None
+    (edit,) = quick.edit.changes[path.as_uri()]
+    lines = HEDGED.split("\n")
+    line = lines[edit.range.start.line]
+    as_utf16 = line.encode("utf-16-le")
+    start, end = edit.range.start.character * 2, edit.range.end.character * 2
+    fixed = (as_utf16[:start] + edit.new_text.encode("utf-16-le") + as_utf16[end:]).decode(
+        "utf-16-le"
+    )
+    assert fixed == '      - "🚀 reach $3M in qualified pipeline"'
+    assert any(
+        isinstance(a, types.CodeAction) and str(a.kind).startswith("source.fixAll") for a in actions
+    )
+
+
+async def test_markdown_and_text_documents(client: LanguageClient, project: Path) -> None:
+    md = await _open(
+        client,
+        project / "okrs.md",
+        (
+            "# Q2 OKRs\n"
+            "\n"
+            "## Objective: Delight customers\n"
+            "\n"
+            "- KR1: Launch the app <!-- okrlint: disable=M204 -->\n"
+            "- KR2: Raise NPS from 30 to 45\n"
+        ),
+        "markdown",
+    )
+    task = next(d for d in md if d.code == "O101")
+    assert (task.range.start.line, task.range.start.character) == (4, len("- KR1: "))
+    assert task.range.end.character == len("- KR1: Launch the app")
+    text = await _open(
+        client,
+        project / "draft.txt",
+        "Objective: Delight customers\nKR: Launch the app\nKR: Raise NPS from 30 to 45\n",
+        "plaintext",
+    )
+    assert "O101" in [d.code for d in text]
+
+
+async def test_cross_file_rules_see_the_project(client: LanguageClient, project: Path) -> None:
+    child = (
+        "cycle: 2026-Q2\n"
+        "objectives:\n"
+        "  - title: Close mid-market deals faster\n"
+        "    parent: {parent}\n"
+        "    key_results: [Cut sales cycle from 60 to 45 days, Raise win rate from 20% to 25%]\n"
+    )
+    good = await _open(client, project / "child.yaml", child.format(parent="CO-1"))
+    assert "C602" not in [d.code for d in good]
+    bad = await _open(client, project / "orphan.yaml", child.format(parent="CO-9"))
+    assert "C602" in [d.code for d in bad]
+
+
+async def test_non_okr_and_excluded_files_get_no_diagnostics(
+    client: LanguageClient, project: Path
+) -> None:
+    (project / "drafts").mkdir(exist_ok=True)
+    assert await _open(client, project / "drafts" / "wip.yaml", HEDGED) == []
+    assert (
+        await _open(client, project / "ci.yaml", "jobs:\n  test:\n    runs-on: ubuntu-latest\n")
+        == []
+    )
