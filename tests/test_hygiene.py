@@ -123,10 +123,21 @@ def test_stale_days_is_a_threshold(cli: CliRun, write: Callable[..., Path]) -> N
 
 
 def test_check_defaults_to_the_date_of_the_run(cli: CliRun, write: Callable[..., Path]) -> None:
-    # Due dates years in the past: overdue on whatever day this test runs.
-    write("okrs.yaml", TRACKED.replace("2026", "2001"))
+    # Due ten days before whatever day this test runs: overdue, and recent enough to chase.
+    due = dt.date.today() - dt.timedelta(days=10)
+    text = TRACKED.replace("due: 2026-06-30", f"due: {due.isoformat()}")
+    write("okrs.yaml", text.replace("2026-04-10", (due - dt.timedelta(days=60)).isoformat()))
     run = cli("check", "--format", "json", "okrs.yaml")
     assert "H702" in run.codes()
+
+
+def test_a_cycle_long_past_is_history_not_overdue(cli: CliRun, write: Callable[..., Path]) -> None:
+    # An old quarter kept in the repository: past its date by more than `history-days` (60).
+    write("okrs.yaml", TRACKED)
+    late = cli("check", "--format", "json", "--today", "2026-08-29", "okrs.yaml")
+    later = cli("check", "--format", "json", "--today", "2026-08-30", "okrs.yaml")
+    assert "H702" in late.codes()  # 60 days after 2026-06-30
+    assert not [code for code in later.codes() if code.startswith("H7")]
 
 
 def test_the_library_stays_silent_without_a_date() -> None:

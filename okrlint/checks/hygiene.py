@@ -120,12 +120,19 @@ def _done_words(ctx: Context) -> Iterable[Any]:
     return ctx.analyzer.lexicons["completion-words"].terms
 
 
+def _history(state: KeyResultState, today: dt.date, params: dict[str, Any]) -> bool:
+    """Past its date by more than `history-days`: a cycle long finished, kept in the
+    repository as a record. There is nothing left to check in on or to chase."""
+    return state.due is not None and (today - state.due).days > int(params["history-days"])
+
+
 def stale_check_in(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """An open key result in a tracked file with no check-in for more than `stale-days` (H701)."""
     today, document = ctx.today, ctx.document
     if today is None or document is None or not tracked(document):
         return
-    if state_of(kr, document, today, _done_words(ctx)).closed:
+    state = state_of(kr, document, today, _done_words(ctx))
+    if state.closed or _history(state, today, params):
         return
     history = check_ins_until(kr, today)
     last = history[-1].date if history else tracking_start(document, today)
@@ -148,6 +155,8 @@ def overdue_key_result(kr: KeyResult, params: dict[str, Any], ctx: Context) -> I
         return
     state = state_of(kr, document, today, _done_words(ctx))
     if state.closed or state.due is None or state.due >= today:
+        return
+    if _history(state, today, params):
         return
     if state.share is not None:
         where = f"it is {state.share:.0%} of the way to its target and has no final score"
