@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from okrlint.checks.base import Context, Hit
-from okrlint.models import KeyResult
+from okrlint.models import KeyResult, OKRDocument
 from okrlint.rewrite import gerund, with_baseline
 
 
@@ -87,12 +87,20 @@ def missing_baseline(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
         yield Hit(kr, {"target": target, "with_baseline": with_baseline(reading.source, at)})
 
 
-def not_time_bound(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """No deadline in the key result, no due date, and no cycle on the document (M204)."""
-    if kr.due or kr.shared_deadline or (ctx.document is not None and ctx.document.cycle):
-        return
-    if ctx.analyzer.read(kr.title).measurement.deadline is None:
-        yield Hit(kr, {})
+def not_time_bound(document: OKRDocument, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Key results with no deadline of their own in a file that names no cycle (M204): one
+    finding for the file, at the first of them, since the fix is one cycle for the file."""
+    undated = [
+        kr
+        for objective, kr in document.key_results()
+        if kr.title
+        and not (kr.due or kr.shared_deadline or document.cycle_of(objective))
+        and ctx.analyzer.read(kr.title).measurement.deadline is None
+    ]
+    if undated:
+        total = sum(1 for _objective, kr in document.key_results() if kr.title)
+        counted = "The key result has" if total == 1 else f"{len(undated)} of {total} key results have"
+        yield Hit(document, {"counted": counted, "first": undated[0].title}, span=undated[0].span)
 
 
 def ambiguous_metric(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
