@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -55,9 +56,10 @@ def objective_count(
     """Too many objectives for one owner and cycle, whether in one file or split over several."""
     limit = int(params["max-objectives"])
     for plan in _plans(documents):
-        objectives = [o for d in plan for o in d.objectives]
-        if len(objectives) > limit:
-            yield Hit(objectives[limit], {"count": len(objectives), "max": limit, **_owner(plan)})
+        if len(plan.objectives) > limit:
+            yield Hit(
+                plan.objectives[limit], {"count": len(plan.objectives), "max": limit, **plan.names()}
+            )
 
 
 def key_result_count(objective: Objective, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -82,30 +84,43 @@ def document_key_result_count(
     """Too many key results in total for one owner and cycle."""
     limit = int(params["max-key-results-total"])
     for plan in _plans(documents):
-        krs = [kr for d in plan for _objective, kr in d.key_results()]
+        krs = [kr for objective in plan.objectives for kr in objective.key_results]
         if len(krs) > limit:
-            yield Hit(krs[limit], {"count": len(krs), "max": limit, **_owner(plan)})
+            yield Hit(krs[limit], {"count": len(krs), "max": limit, **plan.names()})
 
 
-def _plans(documents: list[OKRDocument]) -> list[list[OKRDocument]]:
+@dataclass
+class _Plan:
+    """One owner's objectives for one cycle, from one file or several."""
+
+    owner: str | None
+    cycle: str | None
+    objectives: list[Objective] = field(default_factory=list)
+    paths: set[str] = field(default_factory=set)
+
+    def names(self) -> dict[str, str]:
+        who = self.owner or "this file"
+        when = f" in {self.cycle}" if self.cycle else ""
+        files = f" ({len(self.paths)} files)" if len(self.paths) > 1 else ""
+        return {"owner": who, "cycle": self.cycle or "", "owner_cycle": who + when + files}
+
+
+def _plans(documents: list[OKRDocument]) -> list[_Plan]:
     """One owner's plan for one cycle: files sharing both are counted together (a team may
-    keep one file per objective); a file without owner or cycle is a plan of its own."""
-    groups: dict[Any, list[OKRDocument]] = {}
+    keep one file per objective); a file that holds several cycles ("## 2019 Q1", "## 2019
+    Q2") is one plan per cycle; a file without owner or cycle is a plan of its own."""
+    groups: dict[Any, _Plan] = {}
     for document in sorted(documents, key=lambda d: d.path):
-        if document.owner and document.cycle:
-            key: Any = (document.owner.strip().lower(), document.cycle.strip().lower())
-        else:
-            key = id(document)
-        groups.setdefault(key, []).append(document)
+        for objective in document.objectives:
+            cycle = document.cycle_of(objective)
+            if document.owner and cycle:
+                key: Any = (document.owner.strip().lower(), cycle.strip().lower())
+            else:
+                key = (id(document), (cycle or "").strip().lower())
+            plan = groups.setdefault(key, _Plan(document.owner, cycle))
+            plan.objectives.append(objective)
+            plan.paths.add(document.path)
     return list(groups.values())
-
-
-def _owner(plan: list[OKRDocument]) -> dict[str, str]:
-    first = plan[0]
-    who = first.owner or "this file"
-    when = f" in {first.cycle}" if first.cycle else ""
-    files = f" ({len(plan)} files)" if len(plan) > 1 else ""
-    return {"owner": who, "cycle": first.cycle or "", "owner_cycle": who + when + files}
 
 
 def text_length(node: Objective | KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
