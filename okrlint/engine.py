@@ -94,6 +94,8 @@ def _lint(
     for result in results:
         path = result.document.path if result.document else _path_of(result)
         for rule in rules:
+            if rule.english_only and _foreign(result.document):
+                continue  # the rule reads English words; this file is in another language
             for node, ctx in _nodes(rule, result, whole, analyzer):
                 ctx.today = today
                 for hit in checks[rule.check](node, selection.params(rule.code), ctx):
@@ -116,6 +118,10 @@ def _lint(
         key_results=sum(len(d.key_results()) for d in documents),
         sources={path: result.source for path, result in by_path.items()},
     )
+
+
+def _foreign(document: OKRDocument | None) -> bool:
+    return document is not None and document.language not in (None, "en")
 
 
 def _texts(documents: list[OKRDocument]) -> Iterator[str]:

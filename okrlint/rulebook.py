@@ -101,6 +101,8 @@ class RuleSpec(_Strict):
     suggestion: list[str] = Field(default_factory=list)
     # The fix kind (okrlint.fixes.FIXERS) that turns a finding into an edit, if any.
     fix: str | None = None
+    # The check reads English words; on a file in another language it stays silent.
+    english_only: bool = Field(default=False, alias="english-only")
     supersedes: list[str] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
     examples: Examples

@@ -5,6 +5,7 @@ Every invalid field becomes an E002 diagnostic.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 if TYPE_CHECKING:
     from okrlint.loaders.assemble import Found
 
+from okrlint.loaders.language_guess import guess_language
 from okrlint.loaders.yaml_keys import (
     canonical_key_result,
     canonical_objective,
@@ -232,6 +234,8 @@ class DocumentBuilder:
         document = OKRDocument.model_validate(
             {**self.fields, "path": self.path, "format": self.format, "objectives": self.objectives}
         )
+        if document.language is None:
+            document.language = guess_language(_titles(self.objectives))
         self._check_scores(document)
         shape = None if layout is None else "labelled" if layout.labelled else "plain"
         return LoadResult(
@@ -250,6 +254,13 @@ class DocumentBuilder:
                 self.problem(
                     "E002", f"score {kr.score:g} is out of range for {scale} scoring{hint}", kr.span
                 )
+
+
+def _titles(objectives: list[Objective]) -> Iterator[str]:
+    for objective in objectives:
+        yield objective.title
+        for kr in objective.key_results:
+            yield kr.title
 
 
 def _first(span: Span) -> Span:

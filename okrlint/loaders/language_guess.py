@@ -1,0 +1,52 @@
+"""A cheap guess of the language an OKR file is written in, from its function words and script.
+
+The language rules read English; on German or Swedish OKRs they would fire on words they cannot
+read. The loaders record a language other than English on the document, and those rules stay
+silent on it (`english-only` in a rule file). A file whose words give no clear sign is English.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+from okrlint.resources import data_dir
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@cache
+def _function_words() -> dict[str, frozenset[str]]:
+    text = (data_dir("corpora") / "layout" / "function-words.toml").read_text("utf-8")
+    return {language: frozenset(words) for language, words in tomllib.loads(text).items()}
+
+
+def guess_language(texts: Iterable[str]) -> str | None:
+    """The language of `texts` when it is clearly not English ("sv", "de"; "und" for a script
+    other than Latin), else None."""
+    letters = latin = 0
+    counts: dict[str, int] = {}
+    lexicon = _function_words()
+    for text in texts:
+        for char in text:
+            if char.isalpha():
+                letters += 1
+                latin += "LATIN" in unicodedata.name(char, "")
+        for word in _WORD.findall(text.lower()):
+            for language, words in lexicon.items():
+                if word in words:
+                    counts[language] = counts.get(language, 0) + 1
+    if letters and latin / letters < 0.5:
+        return "und"  # CJK, Cyrillic, Arabic…: no English rule can read it
+    english = counts.pop("en", 0)
+    if not counts:
+        return None
+    best = max(sorted(counts), key=lambda language: counts[language])
+    # Short English key results share "in", "a" and "de…" with other languages: another
+    # language must clearly outnumber English before the language rules fall silent.
+    if counts[best] >= 3 and counts[best] >= 2 * english + 2:
+        return best
+    return None
