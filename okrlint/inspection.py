@@ -111,8 +111,15 @@ def inspect_results(results: list[LoadResult], analyzer: Analyzer) -> list[dict[
                         "relative_change": measured.relative_change,
                         "comparator": measured.comparator,
                         "direction": _resolved_direction(kr, reading),
-                        "deadline": _deadline(kr, measured, document.cycle),
-                        "cycle": document.cycle,
+                        "deadline": _deadline(kr, measured, document.cycle_of(objective)),
+                        "cycle": document.cycle_of(objective),
+                        "cycle_source": (
+                            "this objective's heading or field"
+                            if objective.cycle
+                            else document.cycle_source
+                        ),
+                        "language": document.language,
+                        "layout": result.layout,
                         "fields": {
                             key: _field_text(value)
                             for key, value in (
@@ -174,11 +181,16 @@ def _unit(q: Quantity | None, metric: str | None) -> str | None:
 def format_inspection(records: list[dict[str, Any]]) -> str:
     """A readable block per key result; "(field)" marks what comes from the KR's own fields."""
     blocks = []
+    shown_paths: set[str] = set()
     for r in records:
         fields = r["fields"]
-        lines = [
+        lines = []
+        if r["path"] not in shown_paths:
+            shown_paths.add(r["path"])
+            lines.append(_file_header(r))
+        lines.append(
             f"{r['path']}:{r['line']}:{r['column']}: {r['objective']}/{r['key_result']} {r['text']}"
-        ]
+        )
         verb = f"{r['verb']} ({r['verb_kind']})" if r["verb"] else "—"
         metric = _shown(r["metric"], "metric" in fields)
         direction = _shown(r["direction"], "direction" in fields)
@@ -194,6 +206,27 @@ def format_inspection(records: list[dict[str, Any]]) -> str:
             lines.append("  reads as " + "; ".join(flags))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def _file_header(record: dict[str, Any]) -> str:
+    """What okrlint understood of the file: its cycle and where it came from, its layout and
+    its language (the language rules are silent on a file not in English)."""
+    cycle = record["cycle"]
+    source = record["cycle_source"]
+    if cycle:
+        said = f"cycle {cycle}" + (f" (from the {source})" if source else "")
+    elif source:
+        said = f"no single cycle ({source})"
+    else:
+        said = "no cycle found (field, front matter, 'Cycle:' line, heading, path or deadline)"
+    parts = [said]
+    if record["layout"]:
+        parts.append(f"layout: {record['layout']}")
+    language = record["language"]
+    if language:
+        name = "not in a Latin script" if language == "und" else f"in '{language}'"
+        parts.append(f"text {name}: the English language rules are silent on it")
+    return f"{record['path']}: " + "; ".join(parts)
 
 
 def _shown(value: str | None, from_field: bool) -> str:

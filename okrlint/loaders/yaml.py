@@ -12,7 +12,9 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from okrlint.loaders.assemble import Found
 from okrlint.loaders.builder import DocumentBuilder, Located
+from okrlint.loaders.document_cycle import settle_cycle
 from okrlint.models import Diagnostic, LoadResult, Span
 
 # Aliases let a tiny file describe an exponentially large tree ("billion laughs"); the walk
@@ -259,4 +261,5 @@ def load_yaml(text: str, path: str) -> LoadResult:
         return LoadResult(document=None, diagnostics=reader.diagnostics, source=text)
     else:
         builder.build(located)
+        settle_cycle(builder, Found(), [])
     return builder.result(text, reader.diagnostics)
