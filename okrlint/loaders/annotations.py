@@ -14,7 +14,10 @@ _TRAILING = re.compile(
     rf"|\s*[(（]\s*(?:progress|done|score|status)?\s*[:=]?\s*{_PERCENT}\s*(?:done|complete[d]?)?\s*[)）]"
     rf"|\s+[-–—]\s*{_FRACTION}"
     r"|\s*[(（]\s*(?:score\s*[:=]?\s*)?(?P<score>0?\.\d{1,3}|1\.0{1,3})\s*[)）]"
-    r"|\s*\[(?P<box>[xX✓✔ ])\])"
+    r"|\s*\[(?P<box>[xX✓✔ ])\]"
+    # "(7/10)": a score out of ten; " – 2": a grade on the team's own scale (en or em dash)
+    r"|\s*[(（]\s*(?P<tenths>\d{1,2})\s*/\s*10\s*[)）]"
+    r"|\s[–—]\s?(?P<grade>10|\d))"
     r"\s*$"
 )
 
@@ -49,6 +52,12 @@ def split_annotation(text: str) -> tuple[str, Annotation | None]:
         if value > 1:
             return text, None  # "(150%)" is not a share of done
         annotation = Annotation(progress=value)
+    elif groups["tenths"] is not None:
+        if int(groups["tenths"]) > 10:
+            return text, None
+        annotation = Annotation(score=int(groups["tenths"]) / 10)
+    elif groups["grade"] is not None:
+        annotation = Annotation()  # a grade whose scale the file does not say
     elif groups["fraction"] is not None or groups["score"] is not None:
         value = float((groups["fraction"] or groups["score"]).replace(",", "."))
         annotation = Annotation(score=value)
