@@ -1,8 +1,12 @@
-"""Precision and recall of the rules on the labelled corpus: `python -m okrlint.eval`.
+"""Precision and recall of the rules: `python -m okrlint.eval`.
 
-Each corpus item (corpora/labelled/*.jsonl) is linted as a one-objective document; a rule
-"fires on the item" if it reports anything on it. Only the rules an item is labelled for
-(its `labelled` prefixes) are scored on it.
+Two corpora, reported apart:
+- the rule examples and self-written items (corpora/labelled/*.jsonl): each is linted as a
+  one-objective document; a rule "fires on the item" if it reports anything on it, and only
+  the rules an item is labelled for (its `labelled` prefixes) are scored on it;
+- real key results (corpora/real/key_results.jsonl), labelled by RUBRIC.md by two annotators
+  and adjudicated: each label is scored against the rules that report it, on the tuning split
+  and on the blind split (publishers never looked at while tuning) separately.
 """
 
 from __future__ import annotations
@@ -88,6 +92,79 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Score]:
     return dict(sorted(scores.items()))
 
 
+# What each rubric label means in rules: a label is found when any of its rules reports on the
+# key result (RUBRIC.md; DESIGN §3).
+REAL_LABELS: list[tuple[str, str, tuple[str, ...]]] = [
+    ("task or input metric", "task_not_outcome|input_metric", ("O101", "O102", "O103")),
+    ("input metric", "input_metric", ("O102",)),
+    ("not measurable", "not_measurable", ("M201", "M202")),
+    ("no baseline", "no_baseline", ("M203",)),
+    ("development goal", "development_goal", ("P501",)),
+    ("compensation link", "compensation_link", ("P502",)),
+    ("unambitious", "unambitious", ("A401", "A402")),
+    ("unrealistic", "unrealistic", ("A403",)),
+]
+# Rules whose findings on a key result no rubric label covers (the "clean" measure sets them
+# aside, as the issue does): no cycle in a one-KR document, unqualified populations.
+_ASIDE = {"M204", "M205"}
+
+
+def real_findings(items: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """The codes reported on each real key result (by id), linted in one run."""
+    from okrlint.loaders.cycles import find_cycle
+
+    results = [
+        load(
+            snippet([item["kr"]], item.get("objective"), find_cycle(item.get("cycle") or "")),
+            f"{item['id']}.yaml",
+            "yaml",
+        )
+        for item in items
+    ]
+    report = lint_results(results, Settings())
+    found: dict[str, set[str]] = {item["id"]: set() for item in items}
+    for finding in report.findings:
+        if finding.node.kind == "key_result":
+            found[finding.path.removesuffix(".yaml")].add(finding.code)
+    return found
+
+
+def evaluate_real(items: list[dict[str, Any]], found: dict[str, set[str]]) -> list[str]:
+    """Rows of the real-corpus table: per label, precision and recall; then the share of key
+    results no label faults that still get a finding."""
+    rows = []
+    for name, labels, codes in REAL_LABELS:
+        score = Score()
+        for item in items:
+            truth = any(item["labels"].get(label) for label in labels.split("|"))
+            fired = bool(found[item["id"]] & set(codes))
+            if truth and fired:
+                score.tp += 1
+            elif fired:
+                score.fp += 1
+                score.false_positives.append(f"{item['id']}: {item['kr']}")
+            elif truth:
+                score.fn += 1
+                score.false_negatives.append(f"{item['id']}: {item['kr']}")
+        if score.tp + score.fp + score.fn:
+            rows.append(
+                f"{name:<22} {score.tp:>4} {score.fp:>4} {score.fn:>4}"
+                f" {score.precision:>10.2f} {score.recall:>7.2f}"
+            )
+    clean = [item for item in items if not any(item["labels"].values())]
+    flagged = sum(1 for item in clean if found[item["id"]] - _ASIDE)
+    share = flagged / len(clean) if clean else 0.0
+    rows.append(f"clean key results with a finding (M204/M205 aside): {flagged}/{len(clean)} = {share:.0%}")
+    return rows
+
+
+def read_real(path: Path | None = None) -> list[dict[str, Any]]:
+    path = path or data_dir("corpora") / "real" / "key_results.jsonl"
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m okrlint.eval", description=__doc__.splitlines()[0]
@@ -101,7 +178,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--files", default="*.jsonl", help="which files of the corpus (a glob, e.g. 'holdout*')"
     )
+    parser.add_argument(
+        "--real", choices=("both", "only", "none"), default="both",
+        help="report the real corpus (corpora/real) too, only it, or not",
+    )
+    parser.add_argument(
+        "--show-real", default="", help="labels of the real corpus whose misses to list (or ALL)"
+    )
     args = parser.parse_args(argv)
+    if args.real != "none":
+        _print_real(args.show_real)
+        if args.real == "only":
+            return 0
     pattern = args.files if args.files.endswith(".jsonl") else f"{args.files}.jsonl"
     items = read_corpus(args.corpus, pattern)
     scores = evaluate(items)
@@ -118,6 +206,34 @@ def main(argv: list[str] | None = None) -> int:
             for line in s.false_negatives:
                 print(f"  {code} false negative  {line}")
     return 0
+
+
+def _print_real(show: str) -> None:
+    items = read_real()
+    if not items:
+        return
+    found = real_findings(items)
+    publishers = {item["publisher"] for item in items}
+    print(f"real key results: {len(items)} from {len(publishers)} publishers")
+    for split in ("tune", "blind"):
+        chosen = [item for item in items if item.get("split") == split]
+        print(f"-- {split} split: {len(chosen)} key results")
+        print(f"{'label':<22} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>7}")
+        for row in evaluate_real(chosen, found):
+            print(row)
+    wanted = {w.strip() for w in show.split(",") if w.strip()}
+    if wanted:
+        tune = [item for item in items if item.get("split") == "tune"]  # never list blind items
+        for name, labels, codes in REAL_LABELS:
+            if "ALL" not in wanted and name not in wanted and labels not in wanted:
+                continue
+            for item in tune:
+                truth = any(item["labels"].get(label) for label in labels.split("|"))
+                fired = bool(found[item["id"]] & set(codes))
+                if truth != fired:
+                    kind = "false positive" if fired else "false negative"
+                    print(f"  {name}: {kind}  {item['id']}: {item['kr']}  {sorted(found[item['id']])}")
+    print()
 
 
 if __name__ == "__main__":
