@@ -136,7 +136,9 @@ def evaluate_real(items: list[dict[str, Any]], found: dict[str, set[str]]) -> li
     for name, labels, codes in REAL_LABELS:
         score = Score()
         for item in items:
-            truth = any(item["labels"].get(label) for label in labels.split("|"))
+            truth = _truth(item, labels)
+            if truth is None:
+                continue  # the annotators disagree: scored where they agree, as the issue does
             fired = bool(found[item["id"]] & set(codes))
             if truth and fired:
                 score.tp += 1
@@ -151,11 +153,20 @@ def evaluate_real(items: list[dict[str, Any]], found: dict[str, set[str]]) -> li
                 f"{name:<22} {score.tp:>4} {score.fp:>4} {score.fn:>4}"
                 f" {score.precision:>10.2f} {score.recall:>7.2f}"
             )
-    clean = [item for item in items if not any(item["labels"].values())]
+    clean = [item for item in items if all(value is False for value in item["labels"].values())]
     flagged = sum(1 for item in clean if found[item["id"]] - _ASIDE)
     share = flagged / len(clean) if clean else 0.0
     rows.append(f"clean key results with a finding (M204/M205 aside): {flagged}/{len(clean)} = {share:.0%}")
     return rows
+
+
+def _truth(item: dict[str, Any], labels: str) -> bool | None:
+    """Whether the key result has any of `labels` ("a|b"); None where the annotators disagree
+    on one of them and it matters."""
+    values = [item["labels"].get(label) for label in labels.split("|")]
+    if any(value is True for value in values):
+        return True
+    return None if any(value is None for value in values) else False
 
 
 def read_real(path: Path | None = None) -> list[dict[str, Any]]:
@@ -228,7 +239,9 @@ def _print_real(show: str) -> None:
             if "ALL" not in wanted and name not in wanted and labels not in wanted:
                 continue
             for item in tune:
-                truth = any(item["labels"].get(label) for label in labels.split("|"))
+                truth = _truth(item, labels)
+                if truth is None:
+                    continue
                 fired = bool(found[item["id"]] & set(codes))
                 if truth != fired:
                     kind = "false positive" if fired else "false negative"
