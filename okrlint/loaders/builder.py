@@ -147,6 +147,8 @@ class DocumentBuilder:
                     results.append(KeyResult(title=title, span=item.span))
                 continue
             pairs = canonical_key_result(dict(item.value))
+            if _empty_title(pairs):
+                continue  # `- Metric: ""`: a slot left empty, not a key result
             check_ins = pairs.pop("check_ins", None)
             kr = self.validated(KeyResult, pairs, item.span, "key result")
             if kr is None:
@@ -254,6 +256,12 @@ class DocumentBuilder:
                 self.problem(
                     "E002", f"score {kr.score:g} is out of range for {scale} scoring{hint}", kr.span
                 )
+
+
+def _empty_title(pairs: Pairs) -> bool:
+    title = pairs.get("title")
+    others = set(pairs) - {"title"}
+    return title is not None and title[1].value in ("", None) and not others
 
 
 def _titles(objectives: list[Objective]) -> Iterator[str]:

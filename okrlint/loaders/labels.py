@@ -106,7 +106,7 @@ def _patterns() -> _Patterns:
         other_heading=re.compile(
             rf"^{words.other_section}{_NO_LETTER}(?:\s*\S+){{0,4}}\s*[:：?]?$"
             # "QIRA Projects", "Team notes": a short heading ending in a section word
-            rf"|^(?:\S+\s+){{1,2}}{words.other_section}\s*[:：]?$",
+            rf"|^(?:\S+\s+){{1,2}}{words.trailing_section}\s*[:：]?$",
             re.I,
         ),
         explainer=re.compile(rf"^{words.explainer}{_NO_LETTER}", re.I),
@@ -130,7 +130,10 @@ def classify(text: str, *, heading: bool = False) -> Line:
         weak = re.fullmatch(vocabulary().weak_objective, word, re.I) is not None
         return Line(Role.OBJECTIVE, _title(match), weak=weak)
     if match := patterns.key_result.match(text):
-        return Line(Role.KEY_RESULT, _title(match))
+        # "Key results: …" (the plural, as a section label with text after it) may define the
+        # term on a page about OKRs; `weak` lets the reader check.
+        plural = "title3" in match.re.groupindex and match.group("title3") is not None
+        return Line(Role.KEY_RESULT, _title(match), weak=plural)
     if match := patterns.objective_label.match(text):
         return Line(Role.OBJECTIVE_LABEL, weak=match.group("strong") is None and not text.startswith("O"))
     bare = text

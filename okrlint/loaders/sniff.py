@@ -71,6 +71,8 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
         return True
     # A cycle written in the file; one read from its path ("notes/2016/Q3/…") says nothing.
     cycle = (document.cycle and document.cycle_source != "path") or any(o.cycle for o in objectives)
+    if _okr_path(path) and cycle:
+        return True  # "OKR/LOCOL.md" with a "## 2019 Q2" heading over its one objective
     return with_krs >= 2 and bool(_okr_path(path) or cycle)
 
 

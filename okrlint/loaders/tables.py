@@ -102,7 +102,7 @@ def _bold_outline(body: list[list[Token]], lines: list[str]) -> Table | None:
     seen_objective = False
     for row in body:
         line = _line(row[0], lines) if row else None
-        if line is None or line.text.startswith(("*", "_")):
+        if line is None or _italic(row[0]):
             continue  # an empty row, or a note in italics
         if line.bold:
             title = re.sub(r"^\d{1,2}[.)]?\s+", "", line.text)
@@ -115,6 +115,11 @@ def _bold_outline(body: list[list[Token]], lines: list[str]) -> Table | None:
             rows.append(TableRow(None, line))
     krs = sum(1 for row in rows if row.key_result)
     return Table(rows, labelled=False) if seen_objective and krs >= 2 else None
+
+
+def _italic(cell: Token) -> bool:
+    children = [c for c in cell.children or [] if not (c.type == "text" and not c.content.strip())]
+    return bool(children) and children[0].type == "em_open" and children[-1].type == "em_close"
 
 
 def _line(cell: Token, lines: list[str]) -> TextLine | None:

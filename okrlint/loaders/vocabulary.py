@@ -19,6 +19,8 @@ class Vocabulary:
     key_result: str
     kr_section: str
     other_section: str
+    trailing_section: str
+    hard_section: str
     explainer: str
     metadata_keys: frozenset[str]
     cycle_keys: frozenset[str]
@@ -57,6 +59,8 @@ def vocabulary() -> Vocabulary:
         key_result=alternation(key_result["words"]),
         kr_section=alternation(key_result["sections"]),
         other_section=alternation(data["other_section"]["words"]),
+        trailing_section=alternation(data["other_section"]["trailing"]),
+        hard_section=alternation(data["other_section"]["hard"]),
         explainer=alternation(data["other_section"]["explainers"]),
         metadata_keys=frozenset(_key(w) for w in metadata["keys"]),
         cycle_keys=frozenset(_key(w) for w in metadata["cycle_keys"]),
