@@ -15,7 +15,9 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
+import shutil
 import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,7 +175,11 @@ def walk_repositories(folder: Path) -> tuple[int, int, list[str], list[str]]:
         others += [f"{entry['folder']}/{p}" for p in sorted(picked - okr - about - borderline)]
     pages = folder / "pages_about_okrs"
     if pages.is_dir():
-        explainers += [f"pages_about_okrs/{p.name}" for p, _fmt in discover([pages]).files]
+        # Walked from a neutral folder: the set's own folder name says "okrs".
+        with tempfile.TemporaryDirectory() as tmp:
+            neutral = Path(tmp) / "pages"
+            shutil.copytree(pages, neutral)
+            explainers += [f"pages_about_okrs/{p.name}" for p, _fmt in discover([neutral]).files]
     return found_okr, total, explainers, others
 
 

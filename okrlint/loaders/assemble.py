@@ -383,6 +383,9 @@ class Assembler:
                 last_kr = self._add_kr_tracked(lines, line.text)
                 index += len(last_kr[1]) if last_kr is not None else 1
                 continue
+            elif _EXAMPLE.search(line.text) and index == len(lines) - 1:
+                # "This is an example of a good OKR:" introduces an example, not the team's own
+                self._kr_line, self._skip, last_kr = False, True, None
             elif self._current is not None and self._current.objective.key_results:
                 # A bold line groups the key results below it ("**Trips and experiences**");
                 # any other prose ends the list of key results.
@@ -745,6 +748,11 @@ _SENTENCE_END = re.compile(
 )
 
 
+# A line that introduces an example ("Here is an example of a good OKR:", "Por ejemplo:").
+_EXAMPLE = re.compile(
+    r"\b(?:examples?|for instance|e\.g\.|sample|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|voorbeeld(?:en)?)\b.{0,80}:\s*$",
+    re.IGNORECASE,
+)
 _HORIZON = re.compile(r"\b(?:time\s*horizon|time\s*frame|timeframe|period|cycle|duration)\b", re.I)
 _ID_YEAR = re.compile(r"""['"`‘’]((?:19|20)\d\d)[.\-_][A-Za-z0-9]""")
 _TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)
