@@ -318,6 +318,11 @@ class Assembler:
             if current.list_krs:
                 self._sections.append(_Section(level, "kr"))  # detail of the listed results
                 return
+            if list_follows:
+                # "### Subscriptions module case study" over bullets: a workstream grouping
+                # key results, not one itself.
+                self._sections.append(_Section(level, "kr-section"))
+                return
             # An unlabelled heading under a labelled objective heading is one of its results;
             # one that is only a name ("P1: Update performance") is stated by the next line.
             added = self._add_kr_tracked([line], line.text)
@@ -348,7 +353,15 @@ class Assembler:
                     continue
                 if role.role != Role.METADATA:
                     current.pending, current.unstated = False, True  # another label came first
-            if self._kr_heading is not None and role.role == Role.PLAIN and current is not None:
+            if (
+                (statement := _STATEMENT.match(line.text))
+                and current is not None
+                and current.from_heading
+                and not current.objective.key_results
+            ):
+                # "**Description:** <the objective>" under a heading that only names it
+                self._state_objective(current, [TextLine(statement.group(1), line.row)], relabel=True)
+            elif self._kr_heading is not None and role.role == Role.PLAIN and current is not None:
                 self._state_kr(current, self._kr_heading, line)
                 self._kr_heading = None
             elif role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL):
@@ -753,6 +766,7 @@ _EXAMPLE = re.compile(
     r"\b(?:examples?|for instance|e\.g\.|sample|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|voorbeeld(?:en)?)\b.{0,80}:\s*$",
     re.IGNORECASE,
 )
+_STATEMENT = re.compile(r"^(?:description|statement|objective statement)\s*[:：]\s*(\S.{10,})$", re.I)
 _HORIZON = re.compile(r"\b(?:time\s*horizon|time\s*frame|timeframe|period|cycle|duration)\b", re.I)
 _ID_YEAR = re.compile(r"""['"`‘’]((?:19|20)\d\d)[.\-_][A-Za-z0-9]""")
 _TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)

@@ -36,7 +36,9 @@ def _headers() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE,
     )
     key_result = re.compile(
-        rf"^(?:{words.key_result})(?:s|e|en|er|es)?{_NOT_LETTER}|^krs?\b", re.IGNORECASE
+        rf"^(?:{words.key_result})(?:s|e|en|er|es)?{_NOT_LETTER}|^krs?\b"
+        r"|[(（]\s*krs?\s*[)）]",  # "Target (KR)"
+        re.IGNORECASE,
     )
     return objective, key_result
 
@@ -139,8 +141,20 @@ def _kr_column(header: list[str], body: list[list[Token]]) -> int | None:
         return None
     values = [_text(row[column]) for row in body if column < len(row)]
     if values and all(_ID.match(value) or not value for value in values):
-        return next((i for i, name in enumerate(header) if _TEXT_HEADER.match(name)), None)
+        # "| KR 1.1 | Cut onboarding time to 2 days |": the ids point at the text beside them.
+        named = next((i for i, name in enumerate(header) if _TEXT_HEADER.match(name)), None)
+        return named if named is not None else _text_column(body, column + 1)
     return column
+
+
+def _text_column(body: list[list[Token]], start: int) -> int | None:
+    """The first column from `start` whose cells hold words, not ids or numbers."""
+    width = max((len(row) for row in body), default=0)
+    for column in range(start, width):
+        values = [_text(row[column]) for row in body if column < len(row) and _text(row[column])]
+        if values and sum(len(v.split()) >= 3 for v in values) * 2 >= len(values):
+            return column
+    return None
 
 
 def _cell(row: list[Token], column: int | None, lines: list[str]) -> TextLine | None:

@@ -25,7 +25,8 @@ _FIELD = re.compile(
 )
 # A trailing suppression comment; the engine reads it from the source, the title must not.
 _DIRECTIVE = re.compile(r"\s+#\s*okrlint:.*$", re.IGNORECASE)
-_BULLET = re.compile(r"^(?:[-*•+·▪◦]|\d{1,3}[.)、）]|[a-z][.)])\s+|^\d{1,3}、")
+# List markers of drafts, including home-made ones ("== ", "-> ", "=> ").
+_BULLET = re.compile(r"^(?:[-*•+·▪◦]|==|->|=>|\d{1,3}[.)、）]|[a-z][.)])\s+|^\d{1,3}、")
 
 
 def load_text(text: str, path: str) -> LoadResult:
