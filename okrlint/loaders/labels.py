@@ -43,6 +43,9 @@ _NUMBER = r"(?:#\s*)?\d{1,4}(?:\.\d{1,4}){0,4}[a-z]?(?!\.?\d)"
 _ID = r"['\"`‘’“”][\w.\-]{1,24}['\"`‘’“”]"
 _REF = rf"(?:{_NUMBER}|{_ID})"
 _SEPARATOR = r"[:：.)）\-–—|、]"
+# After a label's word, a dash is a separator only with a space beside it: "Objective - Grow",
+# not "Objective-level status" (a compound word).
+_TITLE_SEPARATOR = r"(?:[:：.)）|、]{1,2}|(?<=\s)[\-–—]|[\-–—](?=\s))"
 _NO_LETTER = r"(?![^\W\d_])"  # the word ends here: "Objectives" is not "Objective" + "s"
 _OPEN, _CLOSE = r"[\[(（]?", r"[\])）]?"
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.{1,60}?)\1")
@@ -65,7 +68,7 @@ def _titled(words: str) -> str:
     """`words` + optional number + separator + title, or `words` + number + title."""
     return (
         rf"{_OPEN}(?P<word>{words})\.?{_NO_LETTER}\s*(?:[-#]?\s*{_REF})?{_CLOSE}\s*"
-        rf"{_SEPARATOR}{{1,2}}\s*(?P<title>\S.*)"
+        rf"{_TITLE_SEPARATOR}\s*(?P<title>\S.*)"
         rf"|{_OPEN}(?P<word2>{words}){_NO_LETTER}\s*[-#]?\s*{_REF}{_CLOSE}\.?\s+(?P<title2>\S.*)"
     )
 
