@@ -136,7 +136,7 @@ def _line(cell: Token, lines: list[str]) -> TextLine | None:
 
 def _kr_column(header: list[str], body: list[list[Token]]) -> int | None:
     pattern = _headers()[1]
-    column = next((i for i, name in enumerate(header) if pattern.match(name)), None)
+    column = next((i for i, name in enumerate(header) if pattern.search(name)), None)
     if column is None:
         return None
     values = [_text(row[column]) for row in body if column < len(row)]
