@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import fnmatch
 import re
 import shutil
 import sys
@@ -169,10 +170,13 @@ def walk_repositories(folder: Path) -> tuple[int, int, list[str], list[str]]:
         borderline = set(entry.get("borderline_files") or []) | {
             b["path"] if isinstance(b, dict) else b for b in entry.get("borderline") or []
         }
+        # Borderline entries may name several files ("data/blog/sprint-*.md and …").
+        patterns = [part.strip() for b in borderline for part in str(b).split(" and ")]
+        unsure = {p for p in picked if any(fnmatch.fnmatch(p, pattern) for pattern in patterns)}
         found_okr += len(okr & picked)
         total += len(okr)
         explainers += [f"{entry['folder']}/{p}" for p in sorted(picked & about)]
-        others += [f"{entry['folder']}/{p}" for p in sorted(picked - okr - about - borderline)]
+        others += [f"{entry['folder']}/{p}" for p in sorted(picked - okr - about - unsure)]
     pages = folder / "pages_about_okrs"
     if pages.is_dir():
         # Walked from a neutral folder: the set's own folder name says "okrs".

@@ -315,13 +315,13 @@ class Assembler:
             self._sections.append(_Section(level, "cycle", cycle))
             return
         if current is not None and level > current.level and not current.weak:
-            if current.list_krs:
-                self._sections.append(_Section(level, "kr"))  # detail of the listed results
-                return
             if list_follows:
                 # "### Subscriptions module case study" over bullets: a workstream grouping
                 # key results, not one itself.
                 self._sections.append(_Section(level, "kr-section"))
+                return
+            if current.list_krs:
+                self._sections.append(_Section(level, "kr"))  # detail of the listed results
                 return
             # An unlabelled heading under a labelled objective heading is one of its results;
             # one that is only a name ("P1: Update performance") is stated by the next line.

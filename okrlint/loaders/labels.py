@@ -117,6 +117,7 @@ def _patterns() -> _Patterns:
     )
 
 
+_PRIORITY = re.compile(r"^[\[(]P\d{1,2}[\])]\s*(?=\S)")
 # Tokens that name an OKR or a cycle in front of a heading's words: "`2022.C1` Initiatives",
 # "Q3 Key results".
 # A heading that names OKRs ("Team OKRs", "Product goals") is not a notes or team section.
@@ -126,7 +127,7 @@ _LEADING_ID = re.compile(r"^(?:['\"`‘’][^'\"`‘’]{1,24}['\"`‘’]|[A-Z]
 
 def classify(text: str, *, heading: bool = False) -> Line:
     """The role of one line (or heading) of plain text, emphasis and list markers removed."""
-    text = text.strip()
+    text = _PRIORITY.sub("", text.strip())  # "[P0] KR: …": the priority comes before the label
     patterns = _patterns()
     if match := patterns.objective.match(text):
         word = match.group("word") or match.group("word2") or "o"
@@ -177,6 +178,8 @@ def _metadata(text: str) -> Line | None:
     key = " ".join(match.group("key").lower().replace("-", " ").split())
     value = match.group("value").strip()
     words = key.split()
+    if key in vocabulary().note_keys and value:
+        return Line(Role.METADATA, text, key=key, value=value)  # a note, however long
     # A one-word key ("Measure:", "Target:") may carry a longer value than "Active from:".
     limit = 14 if len(words) == 1 else 8
     if not words or len(words) > 4 or len(value.split()) > limit:

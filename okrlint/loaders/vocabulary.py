@@ -24,6 +24,7 @@ class Vocabulary:
     explainer: str
     metadata_keys: frozenset[str]
     cycle_keys: frozenset[str]
+    note_keys: frozenset[str]
     deadline_keys: frozenset[str]
     # YAML key synonyms by okrlint key ("objectives", "objective_title", "key_results",
     # "key_result_title"), normalised by `yaml_key`, in order of preference.
@@ -64,6 +65,7 @@ def vocabulary() -> Vocabulary:
         explainer=alternation(data["other_section"]["explainers"]),
         metadata_keys=frozenset(_key(w) for w in metadata["keys"]),
         cycle_keys=frozenset(_key(w) for w in metadata["cycle_keys"]),
+        note_keys=frozenset(_key(w) for w in metadata["note_keys"]),
         deadline_keys=frozenset(_key(w) for w in metadata["deadline_keys"]),
         yaml_keys={
             role: tuple(yaml_key(word) for word in words)
