@@ -171,7 +171,7 @@ def walk_repositories(folder: Path) -> tuple[int, int, list[str], list[str]]:
             b["path"] if isinstance(b, dict) else b for b in entry.get("borderline") or []
         }
         # Borderline entries may name several files ("data/blog/sprint-*.md and …").
-        patterns = [part.strip() for b in borderline for part in str(b).split(" and ")]
+        patterns = [re.sub(r"\s*\(.*?\)", "", part).strip() for b in borderline for part in str(b).split(" and ")]
         unsure = {p for p in picked if any(fnmatch.fnmatch(p, pattern) for pattern in patterns)}
         found_okr += len(okr & picked)
         total += len(okr)

@@ -39,6 +39,7 @@ _HEADING_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 _DETAILS = re.compile(
     r"<details\b[^>]{0,200}>|</details\s*>|<summary[^>]{0,200}>.*?</summary>", re.I | re.S
 )
+_HTML_HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]{0,200}>(?P<text>.{0,2000}?)</h(?P=level)\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]{0,200}>")
 
 
@@ -160,6 +161,15 @@ def _flush(out: list[Block], details: list[Details]) -> list[Block]:
 
 def _html(token: Token, details: list[Details], out: list[Block]) -> None:
     content, row = token.content, token.map[0] if token.map else 0
+    for match in _HTML_HEADING.finditer(content):
+        # "<h2>\n  Key result: Run a half marathon\n</h2>": a heading written in HTML
+        inner = match.group("text")
+        text = " ".join(_strip_markup(_TAG.sub("", inner)).split())
+        if text:
+            offset = match.start("text") + len(inner) - len(inner.lstrip())
+            line = row + content.count("\n", 0, offset)
+            block = Heading(int(match.group("level")), TextLine(text, line))
+            (details[-1].blocks if details else out).append(block)
     for match in _DETAILS.finditer(content):
         tag = match.group(0)
         if tag.lower().startswith("<details"):
