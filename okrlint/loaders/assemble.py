@@ -396,7 +396,7 @@ class Assembler:
                 last_kr = self._add_kr_tracked(lines, line.text)
                 index += len(last_kr[1]) if last_kr is not None else 1
                 continue
-            elif _EXAMPLE.search(line.text) and index == len(lines) - 1:
+            elif index == len(lines) - 1 and _EXAMPLE.search(" ".join(l.text for l in lines)):
                 # "This is an example of a good OKR:" introduces an example, not the team's own
                 self._kr_line, self._skip, last_kr = False, True, None
             elif self._current is not None and self._current.objective.key_results:
@@ -469,6 +469,8 @@ class Assembler:
         return "kr"
 
     def _list(self, items: list[Item], mode: str) -> None:
+        if self._glossary(items):
+            return  # "* Objective: a goal to be achieved" / "* Key Results: which measure …"
         if mode != "detail" and self._objective_list(items):
             self._objectives_from(items)
             return
@@ -507,6 +509,14 @@ class Assembler:
                 self._item_blocks(item, "detail")
             else:
                 self._item_blocks(item, "detail" if mode == "detail" else "none")
+
+    def _glossary(self, items: list[Item]) -> bool:
+        """A list that defines the terms: an "Objective:" item beside a "Key results:" item
+        that talks about objectives or key results."""
+        roles = [self._role(_first(item)) for item in items if item.lines]
+        return any(role.role == Role.OBJECTIVE for role in roles) and any(
+            role.role == Role.KEY_RESULT and _defines(role) for role in roles
+        )
 
     def _kr_lines(self, item: Item) -> bool:
         """Whether lines after the item's first are labelled key results (hard line breaks)."""
@@ -763,7 +773,7 @@ _SENTENCE_END = re.compile(
 
 # A line that introduces an example ("Here is an example of a good OKR:", "Por ejemplo:").
 _EXAMPLE = re.compile(
-    r"\b(?:examples?|for instance|e\.g\.|sample|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|voorbeeld(?:en)?)\b.{0,80}:\s*$",
+    r"\b(?:examples?|for instance|e\.g\.|sample|representative|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|voorbeeld(?:en)?)\b.{0,160}:\s*$",
     re.IGNORECASE,
 )
 _STATEMENT = re.compile(r"^(?:description|statement|objective statement)\s*[:：]\s*(\S.{10,})$", re.I)

@@ -90,9 +90,11 @@ _PLACEHOLDER = re.compile(
 
 
 def _meaningful(title: str) -> bool:
-    """Not a placeholder, and not a heading or definition about OKRs ("Defining objectives",
-    "Key results: what we measure"): real objectives and key results rarely name the terms."""
-    return not _PLACEHOLDER.search(title) and not _terms().search(title)
+    """Not a placeholder, not a heading or definition about OKRs ("Defining objectives",
+    "Key results: what we measure": real objectives and key results rarely name the terms),
+    and not quoted whole (an article's example: '"Our customers never wait for releases"')."""
+    quoted = len(title) > 2 and title[0] in "\"“„'‘«" and title.rstrip(" .")[-1:] in "\"”'’»"
+    return not quoted and not _PLACEHOLDER.search(title) and not _terms().search(title)
 
 
 @cache
