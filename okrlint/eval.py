@@ -196,9 +196,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--show-real", default="", help="labels of the real corpus whose misses to list (or ALL)"
     )
+    parser.add_argument(
+        "--split", choices=("tune", "blind", "both"), default="both",
+        help="which split of the real corpus to report (tune while tuning: the blind one is scored once)",
+    )
     args = parser.parse_args(argv)
     if args.real != "none":
-        _print_real(args.show_real)
+        _print_real(args.show_real, args.split)
         if args.real == "only":
             return 0
     pattern = args.files if args.files.endswith(".jsonl") else f"{args.files}.jsonl"
@@ -219,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _print_real(show: str) -> None:
+def _print_real(show: str, splits: str = "both") -> None:
     items = read_real()
     if not items:
         return
@@ -227,6 +231,8 @@ def _print_real(show: str) -> None:
     publishers = {item["publisher"] for item in items}
     print(f"real key results: {len(items)} from {len(publishers)} publishers")
     for split in ("tune", "blind"):
+        if splits not in ("both", split):
+            continue
         chosen = [item for item in items if item.get("split") == split]
         print(f"-- {split} split: {len(chosen)} key results")
         print(f"{'label':<22} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>7}")

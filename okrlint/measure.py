@@ -198,7 +198,10 @@ _RELATIVE = re.compile(
     rf"|increase|decrease|reduction|growth|improvement)"
     rf"|\b(?P<verb>doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|halves|halve|halved|halving|"
     rf"cut\s+in\s+half)\b"
-    rf"|(?<![\w.])(?P<mult>\d+(?:\.\d+)?\s?[x×])(?![\w])",
+    rf"|(?<![\w.])(?P<mult>\d+(?:\.\d+)?\s?[x×])(?![\w])"
+    # "21% QoQ", "200% YoY", "10% month over month": a change over a period
+    rf"|(?P<period>(?:{_NUMBER})\s?%\s*(?:QoQ|YoY|MoM|WoW|(?:quarter|year|month|week)[\s-]+over[\s-]+(?:quarter|year|month|week)))"
+    rf"|\b(?P<magnitude>an?\s+order\s+of\s+magnitude)\b",
     re.IGNORECASE,
 )
 _COMPARATOR = re.compile(
@@ -324,6 +327,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     normal_unit = _UNITS.get(unit.lower()) if unit else None
     if unit and unit.lower() in ("s", "h", "x") and after[:1].isalpha():
         normal_unit = None
+    if normal_unit == "h" and unit and unit.isupper() and len(unit) > 1:
+        normal_unit = None  # "two HR business partners": human resources, not hours
     code_text = currency or match.group("code")
     code = _CURRENCY.get(code_text.strip().lower()) if code_text else None
     return Quantity(
@@ -509,7 +514,7 @@ def within_bound(text: str, baseline: Quantity | None, target: Quantity | None) 
     return start >= target.value
 
 
-_RELATIVE_WORDS = re.compile(r"doubl|tripl|quadrupl|halv|half")
+_RELATIVE_WORDS = re.compile(r"doubl|tripl|quadrupl|halv|half|order of magnitude")
 
 
 def _baseline_target(

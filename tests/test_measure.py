@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from okrlint.api import lint_text
-from okrlint.language import label_length
+from okrlint.reading import label_length
 from okrlint.measure import cycle_end, measure
 from okrlint.nlp import Analyzer
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from okrlint.checks.base import Context, Hit
-from okrlint.language import base_forms, quoted
+from okrlint.reading import base_forms, quoted
 from okrlint.measure import comparable, field_quantity, in_unit_of
 from okrlint.models import KeyResult, ObjectiveType, OKRDocument, Scoring
 from okrlint.rewrite import without_span

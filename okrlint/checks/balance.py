@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from okrlint.checks.base import Context, Hit
-from okrlint.language import not_a_duration, quoted, share_of
+from okrlint.reading import not_a_duration, quoted, share_of
 from okrlint.models import KeyResult, Objective, OKRDocument
 
 _PLACEHOLDER = re.compile(

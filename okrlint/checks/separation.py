@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from okrlint.checks.base import Context, Hit
-from okrlint.language import base_forms
+from okrlint.reading import base_forms
 from okrlint.models import KeyResult, Objective, Scope
 from okrlint.rewrite import without_pay_clause
 

@@ -1,0 +1,251 @@
+"""Could anyone say at the end of the cycle whether the key result was met?
+
+Not when it is a vague aim ("Improve UX", "Rock solid webhooks"), a direction without a target
+("Increase usage of plugins"), a metric named without a level ("Meals saved per week"), a state
+of mind ("Users understand how it works"), work that never finishes ("Monitor satisfaction"),
+or when its number is a placeholder ("X%", "[feature]", "TBD"). A done-or-not deliverable is
+measurable: its flaw is being a task (RUBRIC.md). Also here: what an input metric counts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from okrlint.reading.forms import base_forms
+from okrlint.reading.mentions import quoted
+
+if TYPE_CHECKING:
+    from okrlint.reading.reading import Reading
+
+# A number left to fill in. A redacted figure in a public page ("[N5] customers", "[$N]") is a
+# real number kept private, and is measurable.
+_PLACEHOLDER = re.compile(
+    r"(?<![\w$])(?:X{1,3}%|X#|XX+|x%|X\s?(?:kr|€|\$)|\$X\b|\bY%)"
+    r"|\[(?!\$?[A-Z]\d*\]|[A-Z]\d*\])[a-z][^\]]{0,30}\]"
+    r"|\b(?:TBD|TBC|TODO)\b"
+)
+# Hedges and fillers that may stand before the verb of a vague aim: "We will try to improve…".
+# Verbs that state a quality rather than produce a thing: with a vague word, an aim.
+_STATING = {"make", "be", "become", "deliver", "provide", "offer", "give", "have", "keep", "stay"}
+_COMPARATIVES = {"faster", "quicker", "sooner", "better", "cheaper", "easier", "more", "less"}
+_IMPROVE = {"improve", "enhance", "optimise", "optimize", "strengthen", "better", "maximise",
+            "maximize", "boost", "simplify", "streamline", "revamp", "foster", "refine"}
+
+
+def placeholder(source: str) -> str | None:
+    match = _PLACEHOLDER.search(source)
+    return match.group(0) if match else None
+
+
+def ongoing(reading: Reading) -> str | None:
+    """Work with no end: "Align social media with the objective", "Monitor satisfaction",
+    "We are regularly measuring satisfaction". A verb of measuring (track, monitor, measure)
+    is ongoing only over a metric: "Track career goals for every engineer" sets up a record."""
+    texts = reading.texts
+    ongoing_verbs = reading.lex["ongoing-verbs"]
+    lead = reading.lead
+    # The leading verb, or the verb after "we are" / "we": "We are regularly measuring…".
+    starts = [lead.index] if lead is not None and not lead.noun_reading else []
+    if texts[:1] == ["we"]:
+        starts += [i for i in range(1, min(4, len(texts))) if texts[i].endswith("ing") or i == 1]
+    for index in starts:
+        word = texts[index]
+        size = ongoing_verbs.match_at(texts, index)
+        forms = base_forms(word)
+        if not size and not any(form in ongoing_verbs for form in forms):
+            continue
+        if index + 1 < len(texts) and texts[index + 1] in ("for", "of") and index == 0:
+            return None  # "Support for signed artifacts": a noun, the deliverable
+        if reading.outcome_measure:
+            return None
+        if any(form in _MEASURING for form in forms):
+            rest = texts[index + 1 : index + 7]
+            if not any(reading.lex[name].match_at(rest, i) for name in _METRICS for i in range(len(rest))):
+                return None
+        return " ".join(texts[index : index + max(size, 1)])
+    return None
+
+
+_MEASURING = {"track", "monitor", "measure"}
+_METRICS = ("metric-nouns", "quality-metrics", "volume-metrics")
+
+
+def vague_aim(reading: Reading) -> bool:
+    """A goal with no deliverable and no measure: "Improve effectiveness of X", "Rock solid
+    webhooks", "Learn Rust", "Users understand how it works"."""
+    if reading.has_measure or reading.outcome_measure:
+        return False
+    texts = reading.texts
+    lead = reading.lead
+    vague_words = reading.lex["vague-words"]
+    if lead is not None and not lead.noun_reading:
+        vague = vague_words.match_at(texts, lead.index)
+        if vague or lead.base in _IMPROVE:
+            return not _deliverable_object(reading, lead.end)
+        rest = texts[lead.end : lead.end + 5]
+        if lead.base in _STATING and vague_words.find(rest):
+            return True  # "Make the platform more robust", "Deliver a best-in-class experience"
+        if any(w in _COMPARATIVES for w in texts[lead.end :]):
+            return True  # "Respond to customers faster": better, but by how much?
+        if any(form in reading.lex["mental-verbs"] for form in base_forms(lead.base)):
+            return True  # "Learn Rust and Substrate", "Understand the market"
+    mental = reading.lex["mental-verbs"]
+    for word in texts[1:4]:
+        if any(form in mental for form in base_forms(word)):
+            return True  # "Users understand how Peerpad works"
+    # An adjective of quality before the thing it describes, and no verb: "Rock solid
+    # webhooks", "Simplified and improved UX".
+    if texts and reading.lex["vague-words"].find(texts[:3]) and not _has_verb_after_subject(reading):
+        return True
+    return False
+
+
+def _deliverable_object(reading: Reading, start: int) -> bool:
+    """Whether the thing improved is a deliverable ("Improve the PRD template"), which makes
+    "improve" a task, rather than a quality ("Improve UX")."""
+    rest = reading.texts[start : start + 4]
+    output = reading.lex["output-nouns"]
+    return any(output.match_at(rest, i) for i in range(len(rest)))
+
+
+def _has_verb_after_subject(reading: Reading) -> bool:
+    from okrlint.reading.deliverable import _state_predicate
+
+    return _state_predicate(reading) is not None
+
+
+# A figure kept private in a public page ("[N5] new customers", "[$N] net new ARR"): a real
+# number, and measurable (RUBRIC.md).
+_REDACTED = re.compile(r"\[_*\$?[A-Z]{1,2}\d{0,2}_*\]")
+
+
+def not_measurable(reading: Reading) -> str | None:
+    """Why nobody could say at the end whether it was met; None when they could."""
+    if reading.placeholder:
+        return f"placeholder {reading.placeholder}"
+    if _REDACTED.search(reading.source):
+        return None
+    if reading.ongoing:
+        return f"ongoing work ({reading.ongoing})"
+    if reading.task is not None:
+        return None  # a deliverable is done or not: its flaw is being a task
+    if reading.has_measure or reading.universal or reading.binary:
+        return None
+    if reading.outcome_measure and _checkable_behaviour(reading):
+        return None
+    return "no target"
+
+
+def _checkable_behaviour(reading: Reading) -> bool:
+    """A behaviour stated as a condition, checkable without a number ("deploys do not create
+    lag", "requests are feature requests rather than bug reports")."""
+    from okrlint.reading.deliverable import _behaviour
+
+    lead = reading.lead
+    return _behaviour(reading) and not (lead is not None and lead.kind == "outcome")
+
+
+def vague_word(reading: Reading) -> str | None:
+    """A vague word left unquantified (M202): "improve", "better", "world-class"."""
+    if reading.has_measure:
+        return None
+    texts = reading.texts
+    for start, end, term in reading.lex["vague-words"].find(texts):
+        if term == ("more",) and "than" in texts[end : end + 5]:
+            continue  # "more accurate counts than last quarter" is a checkable comparison
+        if start > 0 and texts[start - 1] == "the" and end < len(texts):
+            continue  # "migrated to the improved EHR": names a thing, sets no goal
+        if quoted(reading.source, reading.words[start].start, reading.words[end - 1].end):
+            continue  # 'Cut "improve search" feedback tickets' mentions the word
+        if start > 0 and reading.source[reading.words[start].start : reading.words[start].start + 1].isupper():
+            continue  # part of a name: "Great Place to Work", "Better Business Bureau"
+        return " ".join(term)
+    return None
+
+
+def effort(reading: Reading) -> str | None:
+    """What an input metric counts: outputs ("12 streams", "3 articles"), effort ("200 cold
+    calls") or vanity reach ("page views", "followers"), not customers, users or revenue."""
+    if reading.direction == "decrease":
+        return None  # fewer calls or meetings for the same result is efficiency, an outcome
+    for item in reading.counted:
+        if item.kind == "output" and item.noun:
+            return " ".join(item.phrase or item.noun)
+    worked = _counted_work(reading)
+    if worked:
+        return worked
+    lead = reading.lead
+    if not (reading.has_measure or "number" in reading.texts or (lead and lead.kind == "outcome")):
+        return None
+    texts = reading.texts
+    for start, end, term in reading.lex["effort-metrics"].find(texts):
+        if not _counted_head(reading, start, end):
+            continue
+        before = texts[max(0, start - 3) : start]
+        if before and before[-1] in ("per", "each", "every", "a"):
+            continue  # a denominator: "revenue per call"
+        if before and before[-1] in ("qualified", "successful", "converted", "won", "resolved",
+                                     "accepted", "paid"):
+            continue  # "qualified meetings", "successful demos": the filter makes it a result
+        if "of" in before[-2:]:
+            owner = before[before.index("of") - 1] if before.index("of") else ""
+            if owner not in ("number", "count", "amount", "#"):
+                continue  # a ratio of them: "% of calls answered", "adoption of new features"
+        return " ".join(term)
+    return None
+
+
+def _counted_work(reading: Reading) -> str | None:
+    """What an activity verb counts when the key result has no result of its own: "Call 50
+    lapsed donors", "Repair 12,000 potholes", "Train 30 managers" count the work done (an
+    input metric, RUBRIC.md). Hires are deliverables, not effort ("Hire 4 engineers": O101)."""
+    lead = reading.lead
+    if lead is None or lead.noun_reading or lead.kind != "activity" or reading.outcome_measure:
+        return None
+    if lead.base in ("hire", "recruit", "onboard", "appoint", "staff", "add"):
+        return None
+    texts = reading.texts
+    for item in reading.counted:
+        if item.kind in ("result", "share") or item.quantity.currency:
+            continue
+        if item.kind == "people" and item.noun in reading.lex["role-nouns"]:
+            continue  # "Add 1 full time rust developer": a hire
+        between = reading.source[reading.words[lead.end - 1].end : item.quantity.start].split()
+        if len(between) > 2 or any(w.lower() in _PHRASE_BREAK - {"at"} for w in between):
+            continue  # the count is not the verb's object: "Launch with 3 content types"
+        if item.phrase:
+            return " ".join(item.phrase)
+        words_after = [w for w in texts[item.at : item.at + 4] if w.isalpha()]
+        phrase = []
+        for word in words_after:
+            if word in _PHRASE_BREAK:
+                break
+            phrase.append(word)
+        if phrase:
+            return " ".join(phrase)
+    return None
+
+
+_PHRASE_BREAK = {"in", "on", "at", "to", "for", "from", "by", "with", "per", "that", "who",
+                 "which", "and", "or", "of", "across", "within", "during", "this", "every",
+                 "each", "a", "an", "the"}
+
+
+def _counted_head(reading: Reading, start: int, end: int) -> bool:
+    """Whether the words at [start, end) are what is counted, not a source, a filter, a name
+    or part of a compound ("revenue from workshops", "visitors who renew", "the Spring
+    Workshops", "Downloads-to-Activation rate")."""
+    texts, words_, source = reading.texts, reading.words, reading.source
+    before = texts[max(0, start - 3) : start]
+    if any(w in ("from", "among", "for") for w in before):
+        return False
+    following = texts[end] if end < len(texts) else ""
+    if following in ("who", "that", "which") or following.endswith("ing"):
+        return False
+    word = words_[start]
+    hyphen = "-" in (source[word.end : word.end + 1], source[word.start - 1 : word.start])
+    name = start > 0 and source[word.start : word.start + 1].isupper() and not (
+        source[words_[start - 1].start : words_[start - 1].start + 1].isupper()
+    )
+    return not hyphen and not name
