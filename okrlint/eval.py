@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         help="report the real corpus (corpora/real) too, only it, or not",
     )
     parser.add_argument(
-        "--show-real", default="", help="labels of the real corpus whose misses to list (or ALL)"
+        "--show-real", default="", help="labels of the real corpus whose misses to list, 'clean' for findings on faultless key results (or ALL)"
     )
     parser.add_argument(
         "--split", choices=("tune", "blind", "both"), default="both",
@@ -252,6 +252,11 @@ def _print_real(show: str, splits: str = "both") -> None:
                 if truth != fired:
                     kind = "false positive" if fired else "false negative"
                     print(f"  {name}: {kind}  {item['id']}: {item['kr']}  {sorted(found[item['id']])}")
+        if "clean" in wanted or "ALL" in wanted:
+            for item in tune:
+                extra = found[item["id"]] - _ASIDE
+                if extra and all(value is False for value in item["labels"].values()):
+                    print(f"  clean with a finding  {item['id']}: {item['kr']}  {sorted(extra)}")
     print()
 
 

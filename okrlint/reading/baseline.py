@@ -21,15 +21,19 @@ if TYPE_CHECKING:
 _START = re.compile(
     r"\b(?:currently|today|now|at present|was|were|is at|up from|down from|starting (?:at|point)"
     r"|than (?:what we have|today|now|before)|less than what"
-    r"|(?:vs\.?|versus|compared (?:to|with)|baseline(?: of| is|:)?)\s+[^.;]{0,30}?\d)",
+    r"|(?:vs\.?|versus|compared (?:to|with)|baseline(?: of| is|:)?)\s+(?:(?!\bto\b)[^.;]){0,30}?\d"
+    # a change from a named period: "a 28% increase from CY19-Q4", "up 5 over last quarter"
+    r"|(?:increase|decrease|growth|rise|drop|up|down)\s+(?:from|over|on|vs\.?)\s+(?:the\s+)?"
+    r"(?:(?:last|previous|prior|same)\b|(?:CY|FY)?\s?'?\d{2,4}\b|[QH][1-4]\b))",
     re.IGNORECASE,
 )
 # Verbs that set a metric to a level ("Get the repeat rate to 50%", "Have an NPS of 70").
-_LEVEL_VERBS = {"get", "have", "make", "bring", "reach", "take", "push", "move"}
+_LEVEL_VERBS = {"get", "have", "make", "bring", "reach", "take", "push", "move", "achieve", "attain"}
 # A direction verb anywhere before "to <target>" ("Average transaction size increased to $10").
 _DIRECTION_TO = re.compile(
     r"\b(?:increas|decreas|reduc|grow|grew|rais|lower|cut|drop|lift|boost|improv|shrink|shorten)\w*\b"
-    r"(?:(?!\bto\b).){0,80}\bto\s+(?:(?:less|more|fewer) than\s+|under\s+|over\s+|below\s+|above\s+)?\S{0,2}$",
+    r"(?:(?!\bto\b).){0,80}\bto\s+(?:(?:less|more|fewer) than\s+|at (?:least|most)\s+|no (?:more|less) than\s+"
+    r"|under\s+|over\s+|below\s+|above\s+)?\S{0,2}$",
     re.IGNORECASE,
 )
 
@@ -85,7 +89,7 @@ def _a_level(source: str, relative: str) -> bool:
     before, after = source[:at].rstrip().lower(), source[at + len(relative) :].lower()
     if before.endswith((" at", " of")) or before == "at":
         return True
-    return bool(re.match(r"\s*[x×]?\s*(?:full[\s-]time\s+)?[a-z]+\s+(?:engineers?|developers?|designers?|hires?|people)", after))
+    return bool(re.match(r"\s*[x×]?\s*(?:[a-z-]+\s+){0,3}(?:engineers?|developers?|designers?|hires?|people)\b", after))
 
 
 def _metric_level(reading: Reading, start: int) -> bool:
@@ -99,4 +103,10 @@ def _metric_level(reading: Reading, start: int) -> bool:
     words_before = re.findall(r"[a-z]+", before)[-5:]
     metric = reading.lex["metric-nouns"]
     named = any(metric.match_at(words_before, i) for i in range(len(words_before)))
+    quantity = next((q for q in reading.measurement.quantities if q.start == start), None)
+    if quantity is not None and quantity.unit == "%":
+        # "achieve a 65% DAU/MAU ratio": the metric follows its level
+        words_after = re.findall(r"[a-z]+", reading.source[quantity.end :].lower())[:3]
+        if any(metric.match_at(words_after, i) for i in range(len(words_after))):
+            return True
     return named and bool(re.search(r"(?:\b(?:of|at)\s+(?:\S+\s+)?|[a-z]\s+\S?)$", before))

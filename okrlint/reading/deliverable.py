@@ -62,8 +62,6 @@ def has_outcome(reading: Reading) -> bool:
         return True  # "Close more deals with mid-market prospects": a result, unquantified
     if texts and texts[0] in words("metric_openers"):
         return True  # "Number of experiments completed", "Rate of…": a metric, named
-    if _completion(reading) is not None:
-        return False  # "FY2027 budget approved by the board": a deliverable reported done
     return not activity and _metric_named(reading)
 
 
@@ -120,8 +118,7 @@ def _getting_a_deliverable(reading: Reading) -> bool:
     return bool(completion.find(rest)) or lead.base in ("get", "have", "make") and not rest[:1]
 
 
-_OBJECT_ENDS = {"of", "to", "in", "into", "for", "by", "from", "on", "across", "with", "at",
-                "within", "through", "and"}
+_OBJECT_ENDS = words("object_ends")
 
 
 def _moves_a_metric(reading: Reading) -> bool:
@@ -136,6 +133,10 @@ def _moves_a_metric(reading: Reading) -> bool:
     lex = reading.lex
     names = ("metric-nouns", "quality-metrics", "volume-metrics", "people-nouns",
              "effort-metrics", "population-nouns", "vague-words")
+    start = reading.words[lead.end].start if lead.end < len(reading.words) else len(reading.source)
+    object_words = reading.source[start:].split()[: max(end, 1)]
+    if any(word[:1].isupper() and not word.isupper() for word in object_words):
+        return False  # a named thing: "Expand the Lead Maintainer Protocol"
     if any(lex[name].match_at(head, i) for name in names for i in range(len(head))):
         return True
     # "Increase trial-to-paid conversion": the head hides behind a hyphenated compound; a
@@ -145,16 +146,13 @@ def _moves_a_metric(reading: Reading) -> bool:
     if named and not any(outputs.match_at(rest, i) for i in range(len(rest))):
         return True
     # An acronym or a word the lexicon does not know is most often a metric ("Increase APP").
-    start = reading.words[lead.end].start if lead.end < len(reading.words) else len(reading.source)
     following = reading.source[start:].split()[:2]
     if any(word.isupper() and len(word) > 1 for word in following) or not rest:
         return True
     # A pure direction verb ("Increase demo requests", "Reduce rework") moves whatever it names,
     # unless the head is an output or a named thing ("Expand the Maintainer Protocol").
     pure = lex["outcome-verbs"].value((lead.base,)) in ("increase", "decrease")
-    object_words = reading.source[start:].split()[:end]
-    named_thing = any(word[:1].isupper() and not word.isupper() for word in object_words)
-    return pure and bool(head) and not outputs.match_at(head, len(head) - 1) and not named_thing
+    return pure and bool(head) and not outputs.match_at(head, len(head) - 1)
 
 
 def _behaviour(reading: Reading) -> bool:
@@ -182,6 +180,8 @@ def _metric_named(reading: Reading) -> bool:
     metric = reading.lex["metric-nouns"]
     head = texts[:4]
     if any(metric.match_at(head, i) for i in range(len(head))):
+        if _completion(reading) is not None:
+            return False  # "FY2027 budget approved by the board": a deliverable reported done
         return not any(t in _STATE_VERBS or t in words("copulas") for t in texts)
     return False
 
@@ -193,8 +193,8 @@ def _completion(reading: Reading) -> str | None:
     if texts and texts[0] in ("no", "zero", "never", "fewer", "less", "nothing"):
         return None  # "No regression introduced stays in production" is a quality condition
     for start, end, term in _completion_terms(reading):
-        if start == 0:
-            continue
+        if start == 0 or "(" in reading.source[: reading.words[start].start]:
+            continue  # "Rescue rate (share of portions claimed)": the note defines the metric
         following = texts[end] if end < len(texts) else None
         if following is None or following in words("after_predicate") or texts[start - 1] in words("copulas"):
             return " ".join(term)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from okrlint.reading.grammar import words
 from okrlint.reading.forms import base_forms
 from okrlint.reading.mentions import quoted
 
@@ -90,14 +91,34 @@ def vague_aim(reading: Reading) -> bool:
             return True  # "Respond to customers faster": better, but by how much?
         if any(form in reading.lex["mental-verbs"] for form in base_forms(lead.base)):
             return True  # "Learn Rust and Substrate", "Understand the market"
+        if lead.kind == "maintenance":
+            return True  # "Maintain HubSpot consistency": a level never stated
+        if _intangible_object(reading, lead.end):
+            return True  # "Build a community of mentors", "Foster a feedback culture"
     mental = reading.lex["mental-verbs"]
-    for word in texts[1:4]:
+    for index, word in enumerate(texts[1:4], 1):
+        if texts[index + 1 : index + 2] == ["to"]:
+            continue  # "GraphSync learns to distribute paths": a capability, not a mind
         if any(form in mental for form in base_forms(word)):
             return True  # "Users understand how Peerpad works"
     # An adjective of quality before the thing it describes, and no verb: "Rock solid
     # webhooks", "Simplified and improved UX".
     if texts and reading.lex["vague-words"].find(texts[:3]) and not _has_verb_after_subject(reading):
         return True
+    return False
+
+
+def _intangible_object(reading: Reading, start: int) -> bool:
+    """Whether the verb's object is a quality of a group ("a community of mentors", "a
+    stronger feedback culture"), the head of its noun phrase, not a modifier ("community forum")."""
+    texts = reading.texts
+    intangible = reading.lex["intangible-nouns"]
+    for index in range(start, min(start + 5, len(texts))):
+        if texts[index] in words("object_ends") and index > start:
+            return False
+        if intangible.match_at(texts, index):
+            following = texts[index + 1] if index + 1 < len(texts) else ""
+            return following in ("", "of", "with", "for", "among", "across", "in", "between", "and")
     return False
 
 
@@ -130,7 +151,7 @@ def not_measurable(reading: Reading) -> str | None:
         return f"ongoing work ({reading.ongoing})"
     if reading.task is not None:
         return None  # a deliverable is done or not: its flaw is being a task
-    if reading.has_measure or reading.universal or reading.binary:
+    if reading.has_measure or reading.universal or reading.binary or _MEASURED_BY.search(reading.source):
         return None
     if reading.outcome_measure and _checkable_behaviour(reading):
         return None
@@ -148,8 +169,8 @@ def _checkable_behaviour(reading: Reading) -> bool:
 
 def vague_word(reading: Reading) -> str | None:
     """A vague word left unquantified (M202): "improve", "better", "world-class"."""
-    if reading.has_measure:
-        return None
+    if reading.has_measure or _MEASURED_BY.search(reading.source):
+        return None  # "Improve tracking as measured by no more than one late milestone"
     texts = reading.texts
     for start, end, term in reading.lex["vague-words"].find(texts):
         if term == ("more",) and "than" in texts[end : end + 5]:
@@ -160,8 +181,20 @@ def vague_word(reading: Reading) -> str | None:
             continue  # 'Cut "improve search" feedback tickets' mentions the word
         if start > 0 and reading.source[reading.words[start].start : reading.words[start].start + 1].isupper():
             continue  # part of a name: "Great Place to Work", "Better Business Bureau"
+        if term in _HYPHENATED_ONLY and "-" not in _span(reading, start, end):
+            continue  # "the go-to platform" is vague; "failures go to the DLQ" is not
         return " ".join(term)
     return None
+
+
+# The measure named in words: the vague verb is then pinned down by it.
+_MEASURED_BY = re.compile(r"\b(?:as )?measured by\b|\bas shown by\b", re.IGNORECASE)
+# Vague only when written as one hyphenated word.
+_HYPHENATED_ONLY = {("go", "to")}
+
+
+def _span(reading: Reading, start: int, end: int) -> str:
+    return reading.source[reading.words[start].start : reading.words[end - 1].end]
 
 
 def effort(reading: Reading) -> str | None:
@@ -170,7 +203,7 @@ def effort(reading: Reading) -> str | None:
     if reading.direction == "decrease":
         return None  # fewer calls or meetings for the same result is efficiency, an outcome
     for item in reading.counted:
-        if item.kind == "output" and item.noun:
+        if item.kind == "output" and item.noun and not _done_by_people(reading, item.at):
             return " ".join(item.phrase or item.noun)
     worked = _counted_work(reading)
     if worked:
@@ -180,7 +213,7 @@ def effort(reading: Reading) -> str | None:
         return None
     texts = reading.texts
     for start, end, term in reading.lex["effort-metrics"].find(texts):
-        if not _counted_head(reading, start, end):
+        if not _counted_head(reading, start, end) or not _measured_term(reading, start):
             continue
         before = texts[max(0, start - 3) : start]
         if before and before[-1] in ("per", "each", "every", "a"):
@@ -194,6 +227,32 @@ def effort(reading: Reading) -> str | None:
                 continue  # a ratio of them: "% of calls answered", "adoption of new features"
         return " ".join(term)
     return None
+
+
+def _done_by_people(reading: Reading, at: int) -> bool:
+    """Outputs made by customers or users, not by the team: "3 customers have together run at
+    least 10 campaigns" measures how customers use the product."""
+    lead = reading.lead
+    if lead is not None and lead.kind == "activity" and not lead.noun_reading:
+        return False
+    before = reading.texts[:at]
+    return any(word in words("product_users") for word in before)
+
+
+def _measured_term(reading: Reading, start: int) -> bool:
+    """Whether an effort word is what is measured: counted ("500 demos", "number of demos")
+    or moved by the leading verb ("Increase page views"), not a word elsewhere in the
+    sentence ("80% of users rate the new features 5 stars")."""
+    lead = reading.lead
+    if lead is not None and not lead.noun_reading and lead.kind == "outcome" and start - lead.end <= 6:
+        return True
+    if start <= 3:
+        return True  # the key result names it first: "Monthly organic traffic from 10k to 20k"
+    for quantity in reading.measurement.quantities:
+        after = [i for i, w in enumerate(reading.words) if w.start >= quantity.end]
+        if after and 0 <= start - after[0] <= 3:
+            return True
+    return any(w in ("number", "count", "#") for w in reading.texts[max(0, start - 5) : start])
 
 
 def _counted_work(reading: Reading) -> str | None:
