@@ -40,7 +40,7 @@ def has_outcome(reading: Reading) -> bool:
     results = [
         item
         for item in items
-        if item.kind == "result"
+        if (item.kind == "result" and not (activity and not counting and _bare_count(item)))
         or (item.kind == "reach" and not activity)  # "Get 500 listens": an input, not a task
         or (item.kind == "people" and (_engaged(item, texts, lex) or (people_won and not _a_hire(item, lex))))
         or (item.kind == "share" and not evidence.share_is_participation(item, texts, words_, lex))
@@ -63,6 +63,13 @@ def has_outcome(reading: Reading) -> bool:
     if texts and texts[0] in words("metric_openers"):
         return True  # "Number of experiments completed", "Rate of…": a metric, named
     return not activity and _metric_named(reading)
+
+
+def _bare_count(item: evidence.Counted) -> bool:
+    """A plain count of things an activity verb works on ("Contact 50 warm leads", "Process
+    10,000 returns"): the work's objects, not a result won."""
+    quantity = item.quantity
+    return bool(item.noun) and not quantity.unit and not quantity.currency
 
 
 def _engaged(item: evidence.Counted, texts: list[str], lex: dict[str, Lexicon]) -> bool:

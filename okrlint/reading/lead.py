@@ -59,6 +59,8 @@ def read_lead(
     word = texts[index]
     if word in _ADJECTIVE_FORMS:
         return Lead(index, index + 1, word, "other", False)
+    if index < len(words_) and any(q.start <= words_[index].start < q.end for q in measurement.quantities):
+        return Lead(index, index + 1, word, "other", False)  # "Zero Sev-1 incidents": a number
     for kind, name in _KINDS:
         for form in base_forms(word):
             if form in lex[name]:

@@ -215,6 +215,15 @@ def effort(reading: Reading) -> str | None:
     for start, end, term in reading.lex["effort-metrics"].find(texts):
         if not _counted_head(reading, start, end) or not _measured_term(reading, start):
             continue
+        following = texts[end : end + 1]
+        if following == ["per"] and any(w in words("product_users") for w in texts[end + 1 : end + 4]):
+            continue  # "sessions per weekly active user": engagement, a rate of use
+        if following and reading.lex["quality-metrics"].match_at(texts, end):
+            continue  # "traffic safety compliance": the word modifies the metric
+        quantities = reading.measurement.quantities
+        level = quantities and all(q.unit == "%" for q in quantities) and not reading.measurement.relative_change
+        if level and not _right_after_number(reading, start):
+            continue  # "repeat visits by paying members from 30% to 45%": a share, not a count
         before = texts[max(0, start - 3) : start]
         if before and before[-1] in ("per", "each", "every", "a"):
             continue  # a denominator: "revenue per call"
@@ -255,6 +264,14 @@ def _measured_term(reading: Reading, start: int) -> bool:
     return any(w in ("number", "count", "#") for w in reading.texts[max(0, start - 5) : start])
 
 
+def _right_after_number(reading: Reading, start: int) -> bool:
+    for quantity in reading.measurement.quantities:
+        after = [i for i, w in enumerate(reading.words) if w.start >= quantity.end]
+        if after and 0 <= start - after[0] <= 2:
+            return True
+    return False
+
+
 def _counted_work(reading: Reading) -> str | None:
     """What an activity verb counts when the key result has no result of its own: "Call 50
     lapsed donors", "Repair 12,000 potholes", "Train 30 managers" count the work done (an
@@ -266,7 +283,9 @@ def _counted_work(reading: Reading) -> str | None:
         return None
     texts = reading.texts
     for item in reading.counted:
-        if item.kind in ("result", "share") or item.quantity.currency:
+        if item.kind == "share" or item.quantity.currency or item.quantity.unit:
+            continue
+        if item.kind == "result" and not item.noun:
             continue
         if item.kind == "people" and item.noun in reading.lex["role-nouns"]:
             continue  # "Add 1 full time rust developer": a hire
