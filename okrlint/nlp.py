@@ -87,7 +87,7 @@ def _build_pipeline(model: str | None) -> Any:
 
     if model:
         try:
-            return spacy.load(model, exclude=["ner"])
+            return _with_word_forms(spacy.load(model, exclude=["ner"]))
         except OSError as error:
             raise AnalyzerError(
                 f"nlp-model '{model}' is not installed; install it with pip or remove the setting"
@@ -96,7 +96,36 @@ def _build_pipeline(model: str | None) -> Any:
             raise AnalyzerError(
                 f"nlp-model '{model}' is not a spaCy pipeline ({type(error).__name__}: {error})"
             ) from error
-    return spacy.blank("en")
+    return _with_word_forms(spacy.blank("en"))
+
+
+def _with_word_forms(nlp: Any) -> Any:
+    """Add the okrlint_word_forms component: every token gets `token._.okr_bases` (the word
+    and its verb lemmas, from the English forms table built from lemminflect's data) and a
+    lemma when the pipeline has no lemmatizer of its own. The reading asks the tokens, so a
+    configured pipeline with a better lemmatizer keeps its lemmas."""
+    from spacy.language import Language
+    from spacy.tokens import Token
+
+    from okrlint.reading.forms import base_forms, noun_lemmas
+
+    if not Token.has_extension("okr_bases"):
+        Token.set_extension("okr_bases", default=())
+    if "okrlint_word_forms" not in Language.factories:
+
+        @Language.component("okrlint_word_forms")
+        def word_forms(doc: Any) -> Any:
+            for token in doc:
+                lower = token.lower_
+                token._.okr_bases = base_forms(lower)
+                if not token.lemma_:
+                    bases = token._.okr_bases
+                    token.lemma_ = bases[1] if len(bases) > 1 else noun_lemmas(lower)[0]
+            return doc
+
+    if "okrlint_word_forms" not in nlp.pipe_names:
+        nlp.add_pipe("okrlint_word_forms", last=True)
+    return nlp
 
 
 class AnalyzerError(Exception):
@@ -111,9 +140,12 @@ def _to_analysis(text: str, doc: Any) -> TextAnalysis:
         lower = token.lower_
         if not lower[:1].isalnum() and lower not in ("%", "$", "€", "£", "#"):
             continue
-        for match in WORD.finditer(lower.replace("’", "'")):
+        whole = lower.replace("’", "'")
+        bases = tuple(token._.okr_bases) if token.has_extension("okr_bases") else ()
+        for match in WORD.finditer(whole):
             if match.group(0) == "s" and match.start() > 0:
                 continue  # the "s" of a possessive
             start = token.idx + match.start()
-            words.append(Word(match.group(0), start, start + len(match.group(0)), token.pos_))
+            own = bases if match.group(0) == whole else ()  # a part of "best-in-class" has none
+            words.append(Word(match.group(0), start, start + len(match.group(0)), token.pos_, own))
     return TextAnalysis(text=text, words=words)

@@ -61,8 +61,10 @@ def read_lead(
         return Lead(index, index + 1, word, "other", False)
     if index < len(words_) and any(q.start <= words_[index].start < q.end for q in measurement.quantities):
         return Lead(index, index + 1, word, "other", False)  # "Zero Sev-1 incidents": a number
+    # The token's forms as the pipeline gave them (okrlint_word_forms), else from the table.
+    forms = words_[index].bases if index < len(words_) and words_[index].bases else base_forms(word)
     for kind, name in _KINDS:
-        for form in base_forms(word):
+        for form in forms:
             if form in lex[name]:
                 if kind == "maintenance" and form in lex["activity-verbs"] and _object_follows(texts, index):
                     kind = "activity"  # "Hold 4 workshops" vs "Hold churn at 2%"

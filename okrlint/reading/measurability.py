@@ -96,9 +96,17 @@ def vague_aim(reading: Reading) -> bool:
         if _intangible_object(reading, lead.end):
             return True  # "Build a community of mentors", "Foster a feedback culture"
     mental = reading.lex["mental-verbs"]
+    people = reading.lex["people-nouns"]
     for index, word in enumerate(texts[1:4], 1):
         if texts[index + 1 : index + 2] == ["to"]:
             continue  # "GraphSync learns to distribute paths": a capability, not a mind
+        at = index - 1
+        while at > 0 and texts[at] in ("can", "will", "should", "must", "now", "better", "fully"):
+            at -= 1  # "Users can now understand…"
+        subject = texts[at]
+        named = people.match_at(texts, at) or people.match_at([subject + "s"], 0)
+        if not (named or subject in ("we", "they", "team", "everyone")):
+            continue  # "Feasibility study for X": a noun, the deliverable
         if any(form in mental for form in base_forms(word)):
             return True  # "Users understand how Peerpad works"
     # An adjective of quality before the thing it describes, and no verb: "Rock solid
@@ -144,18 +152,18 @@ _REDACTED = re.compile(r"\[_*\$?[A-Z]{1,2}\d{0,2}_*\]")
 def not_measurable(reading: Reading) -> str | None:
     """Why nobody could say at the end whether it was met; None when they could."""
     if reading.placeholder:
-        return f"placeholder {reading.placeholder}"
+        return f"'{reading.placeholder}' is a placeholder"
     if _REDACTED.search(reading.source):
         return None
     if reading.ongoing:
-        return f"ongoing work ({reading.ongoing})"
+        return f"'{reading.ongoing}' is work that never ends"
     if reading.task is not None:
         return None  # a deliverable is done or not: its flaw is being a task
     if reading.has_measure or reading.universal or reading.binary or _MEASURED_BY.search(reading.source):
         return None
     if reading.outcome_measure and _checkable_behaviour(reading):
         return None
-    return "no target"
+    return "it names no target or done-condition"
 
 
 def _checkable_behaviour(reading: Reading) -> bool:

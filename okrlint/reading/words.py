@@ -11,6 +11,9 @@ class Word:
     start: int
     end: int
     pos: str = ""  # from a trained pipeline's tagger, when one is configured
+    # The word and its verb lemmas, from the pipeline's okrlint_word_forms component
+    # ("shipped" -> shipped, ship); empty for the parts of a hyphenated token.
+    bases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
