@@ -51,7 +51,7 @@ def change_without_start(reading: Reading) -> str | None:
         return relative  # "by 20%", "double", "21% QoQ" (not "pipeline at 3x", "5x engineers")
     target = measurement.target
     if target is None:
-        return None
+        return _redacted_total(reading)
     before = reading.source[: target.start]
     if _DIRECTION_TO.search(before):
         return target.text  # "Grow MAU to 50k", "Reduce churn to less than 1%"
@@ -66,6 +66,21 @@ def change_without_start(reading: Reading) -> str | None:
 _TOTAL_VERBS = {"reach", "hit", "surpass", "exceed", "cross"}
 # Words that make the count one of new items ("Reach 500 new customers", "net new ARR").
 _NEW_ITEMS = {"new", "additional", "more", "incremental", "extra", "net"}
+
+
+# A number redacted in a published OKR ("[N0]", "[$N]"): measurable, its value withheld.
+_REDACTED = re.compile(r"\[_*\$?[A-Z]{1,2}\d{0,2}_*\]")
+
+
+def _redacted_total(reading: Reading) -> str | None:
+    """ "Reach [N0] MAU": a level to reach whose number is withheld still needs a start;
+    "Reach [$N] net new ARR" counts new items and does not."""
+    lead = reading.lead
+    found = _REDACTED.search(reading.source)
+    if found is None or lead is None or lead.base not in _TOTAL_VERBS | _LEVEL_VERBS:
+        return None
+    following = re.findall(r"[a-z]+", reading.source[found.end() :].lower())[:3]
+    return None if any(word in _NEW_ITEMS for word in following) else found.group(0)
 
 
 def _a_running_total(reading: Reading, start: int) -> bool:

@@ -62,7 +62,13 @@ def counted(
     index = after
     while index < len(texts) and texts[index] in _MODIFIERS:
         index += 1
-    found = _head(texts, index, lex)
+    # The noun phrase ends at punctuation ("3 analytics views: error chart, …"): words with
+    # more than a space between them belong to different phrases.
+    stop = next(
+        (i + 1 for i in range(index, len(words_) - 1) if words_[i + 1].start - words_[i].end > 1),
+        len(texts),
+    )
+    found = _head(texts[:stop], index, lex)
     if found is not None:
         kind, noun, at = found
         return Counted(quantity, kind, noun, at, tuple(texts[index : at + len(noun)]))
