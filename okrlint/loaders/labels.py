@@ -125,10 +125,22 @@ _OKR_WORDS = re.compile(r"\b(?:okrs?|objectives?|goals?)\b", re.IGNORECASE)
 _LEADING_ID = re.compile(r"^(?:['\"`‘’][^'\"`‘’]{1,24}['\"`‘’]|[A-Z]{0,3}\d[\w.\-]{0,12})\s+")
 
 
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=[A-Za-z])")
+_ABBREVIATION = re.compile(r"\s*\((?:O|OKRs?|KRs?|Objectives?|Key Results?)\)\s*$", re.IGNORECASE)
+
+
 def classify(text: str, *, heading: bool = False) -> Line:
     """The role of one line (or heading) of plain text, emphasis and list markers removed."""
     text = _PRIORITY.sub("", text.strip())  # "[P0] KR: …": the priority comes before the label
     patterns = _patterns()
+    if heading:
+        # "## 1. Objective (O)", "## 2. Key Results (KRs)": a section number before the label
+        # and the abbreviation after it are the heading's numbering, not its words.
+        label = _ABBREVIATION.sub("", _SECTION_NUMBER.sub("", text))
+        if label != text and (
+            patterns.objective_label.fullmatch(label) or patterns.kr_section_heading.fullmatch(label)
+        ):
+            text = label
     if match := patterns.objective.match(text):
         word = match.group("word") or match.group("word2") or "o"
         weak = re.fullmatch(vocabulary().weak_objective, word, re.I) is not None
