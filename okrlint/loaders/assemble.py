@@ -364,6 +364,13 @@ class Assembler:
             elif self._kr_heading is not None and role.role == Role.PLAIN and current is not None:
                 self._state_kr(current, self._kr_heading, line)
                 self._kr_heading = None
+            elif role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL) and index > 0 and any(
+                _EXAMPLE.search(earlier.text) for earlier in lines[:index]
+            ):
+                # "Here's an example of what an OKR might look like:" then "**Objective:** …"
+                # in the same paragraph: an article's example, not the team's own
+                self._kr_line, self._skip, last_kr = False, True, None
+                break
             elif role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL):
                 self._statement(line, role)
                 last_kr = None
@@ -773,7 +780,9 @@ _SENTENCE_END = re.compile(
 
 # A line that introduces an example ("Here is an example of a good OKR:", "Por ejemplo:").
 _EXAMPLE = re.compile(
-    r"\b(?:examples?|for instance|e\.g\.|sample|representative|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|voorbeeld(?:en)?)\b.{0,160}:\s*$",
+    r"\b(?:examples?|for instance|e\.g\.|sample|representative|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|voorbeeld(?:en)?)\b.{0,160}:\s*$"
+    # "Here is what one could look like for a bakery:", "A good OKR might read:"
+    r"|\b(?:might|could|would|may|should)\s+(?:look|read|sound)\b.{0,80}:\s*$",
     re.IGNORECASE,
 )
 _STATEMENT = re.compile(r"^(?:description|statement|objective statement)\s*[:：]\s*(\S.{10,})$", re.I)

@@ -61,6 +61,7 @@ class _Patterns:
     other_line: re.Pattern[str]
     other_heading: re.Pattern[str]
     explainer: re.Pattern[str]
+    example_heading: re.Pattern[str]
     metadata: re.Pattern[str]
 
 
@@ -113,6 +114,7 @@ def _patterns() -> _Patterns:
             re.I,
         ),
         explainer=re.compile(rf"^{words.explainer}{_NO_LETTER}", re.I),
+        example_heading=re.compile(rf"^{words.example_heading}{_NO_LETTER}", re.I),
         metadata=re.compile(r"^(?P<key>[^\W\d_][\w'’ /&.\-]{0,40}?)\s*[:：]\s*(?P<value>.*)$"),
     )
 
@@ -161,6 +163,8 @@ def classify(text: str, *, heading: bool = False) -> Line:
         # starts with a section word ("Notes on key results") is that other section.
         if not (heading and patterns.other_heading.match(bare) and not _starts_kr(bare)):
             return Line(Role.KR_SECTION)
+    if heading and patterns.example_heading.match(bare) and _OKR_WORDS.search(bare):
+        return Line(Role.OTHER_SECTION)  # "Examples of objectives and key results we used"
     if (patterns.other_heading if heading else patterns.other_line).match(bare) and not (
         heading and _OKR_WORDS.search(bare) and not patterns.explainer.match(bare)
     ):

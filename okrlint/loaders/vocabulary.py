@@ -22,6 +22,7 @@ class Vocabulary:
     trailing_section: str
     hard_section: str
     explainer: str
+    example_heading: str
     metadata_keys: frozenset[str]
     cycle_keys: frozenset[str]
     note_keys: frozenset[str]
@@ -63,6 +64,7 @@ def vocabulary() -> Vocabulary:
         trailing_section=alternation(data["other_section"]["trailing"]),
         hard_section=alternation(data["other_section"]["hard"]),
         explainer=alternation(data["other_section"]["explainers"]),
+        example_heading=alternation(data["other_section"]["example_headings"]),
         metadata_keys=frozenset(_key(w) for w in metadata["keys"]),
         cycle_keys=frozenset(_key(w) for w in metadata["cycle_keys"]),
         note_keys=frozenset(_key(w) for w in metadata["note_keys"]),
