@@ -94,7 +94,8 @@ class Assembler:
         self._lone: set[int] = set()
         self._seen_heading = False
         self._para_cycle: str | None = None  # a cycle named by a bold line, not a heading
-        self._ahead: dict[int, tuple[bool, bool]] = {}  # heading -> (KR part inside, list follows)
+        # heading -> (a key-results part inside it or next to it, a list follows it)
+        self._ahead: dict[int, tuple[bool, bool]] = {}
         self._kr_paragraphs = False  # a key-results heading with no list: its paragraphs are KRs
         self._kr_heading: KeyResult | None = None  # a KR heading that is only a name
         self._label_only: set[int] = set()  # opened by a label alone ("### Objective 1")
@@ -149,7 +150,15 @@ class Assembler:
                 for b in inside
             )
             has_list = any(isinstance(b, ListBlock | Table) for b in blocks[index + 1 : until_next])
-            self._ahead[id(heading)] = (kr_inside, has_list)
+            # "## 1. Objective" then "## 2. Key Results": the key-results part is the next
+            # section at the same level, so lists in the objective's own section are context.
+            following = next((b for _j, b in headings[position + 1 :] if b.level <= heading.level), None)
+            kr_next = (
+                following is not None
+                and following.level == heading.level
+                and self._role(following.line.text, True).role == Role.KR_SECTION
+            )
+            self._ahead[id(heading)] = (kr_inside or kr_next, has_list)
 
     def _role(self, text: str, heading: bool = False) -> Line:
         key = (text, heading)

@@ -127,6 +127,8 @@ _OKR_WORDS = re.compile(r"\b(?:okrs?|objectives?|goals?)\b", re.IGNORECASE)
 _LEADING_ID = re.compile(r"^(?:['\"`‘’][^'\"`‘’]{1,24}['\"`‘’]|[A-Z]{0,3}\d[\w.\-]{0,12})\s+")
 
 
+# Key result areas name the themes a role or team is responsible for; they are not results.
+_KEY_RESULT_AREAS = re.compile(r"^(?:kras?\b|key[\s-]+result[\s-]+areas?\b)", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=[A-Za-z])")
 _ABBREVIATION = re.compile(r"\s*\((?:O|OKRs?|KRs?|Objectives?|Key Results?)\)\s*$", re.IGNORECASE)
 
@@ -158,6 +160,8 @@ def classify(text: str, *, heading: bool = False) -> Line:
     if heading:
         while match := _LEADING_ID.match(bare):
             bare = bare[match.end() :]
+    if _KEY_RESULT_AREAS.match(bare):
+        return Line(Role.OTHER_SECTION)  # "KRAs (Key Result Areas)": themes, not results
     if (patterns.kr_section_heading if heading else patterns.kr_section_line).match(bare):
         # "Key results" heads a section; a longer heading that merely mentions results and
         # starts with a section word ("Notes on key results") is that other section.
