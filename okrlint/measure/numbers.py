@@ -90,6 +90,7 @@ _UNITS = {
     "months": "months",
     "month": "months",
     "years": "years",
+    "year": "years",
     "pts": "points",
     "points": "points",
     "point": "points",
@@ -191,7 +192,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
                 start=start,
                 end=end + len(scale.group(0)),
             )
-        ratio = re.match(r"^:(\d{1,4})(?![\d:])", after) if len(number) == 1 else None
+        ratio = re.match(r"^:(\d{1,4})(?![\d:\w])", after) if len(number) == 1 else None
         if ratio and number.isdigit() and 0 < int(number) <= int(ratio.group(1)):
             # "1:5 -> 1:8" (coach to students): read as the second per first, 5 -> 8
             return Quantity(
@@ -201,6 +202,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
                 start=start,
                 end=end + len(ratio.group(0)),
             )
+        if re.match(r"^:\d", after) or before.endswith(":") and before[-2:-1].isdigit():
+            return None  # "1:1s" (meetings), "10:30" (a time): not measures
         denominator = _denominator(number, after)
         if denominator:
             width = len(str(denominator)) + 1

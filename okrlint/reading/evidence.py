@@ -9,6 +9,7 @@ of the team completed the training" counts participation, which is a task.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,12 @@ _RESULT_UNITS = {"%", "x", "ms", "s", "sec", "seconds", "second", "minutes", "mi
                  "hours", "hour", "h", "hrs", "days", "day", "weeks", "week", "months", "month",
                  "years", "year", "mb", "gb", "tb", "kb", "mbps", "gbps", "stars", "star", "pts",
                  "points", "point", "nps"}
+# Time units a deliverable can be described by ("a 2 year plan", "a 30-day trial").
+_TIME_UNITS = {"s", "sec", "seconds", "second", "minutes", "minute", "min", "hours", "hour", "h",
+               "hrs", "days", "day", "weeks", "week", "months", "month", "years", "year"}
+# A deadline that is a window from a start ("in the first 30 days", "by day 30"), never a
+# duration measured ("close the books in 10 days").
+_WINDOW = re.compile(r"(?:in|within|during)\s+the\s+first\b|by\b", re.IGNORECASE)
 # Words skipped between a number and the noun it counts ("500 new weekly active users").
 _MODIFIERS = {"new", "more", "additional", "extra", "active", "weekly", "monthly", "daily",
               "existing", "current", "returning", "different", "large", "small",
@@ -58,6 +65,10 @@ def counted(
             return Counted(quantity, "output", ("spend",), after)  # "$2m spent on ads"
         return Counted(quantity, "result")
     if unit in _RESULT_UNITS and unit != "x":
+        following = texts[after] if after < len(texts) else ""
+        if unit in _TIME_UNITS and following and following not in _PHRASE_ENDS and not can_be_verb(following):
+            # "a 2 year plan", "a 2-4 minute video": the time describes a deliverable
+            return Counted(quantity, "unknown", (), after)
         return Counted(quantity, "result")
     index = after
     while index < len(texts) and texts[index] in _MODIFIERS:
@@ -165,7 +176,7 @@ def measured_results(
         # "Hold 4 town halls within 90 days": the days say when, not how much (but "Close
         # the books in 10 days" measures the close)
         if deadline is None
-        or len(measurement.quantities) == 1
+        or (len(measurement.quantities) == 1 and not _WINDOW.match(deadline.text))
         or not (deadline.start <= q.start < deadline.end)
     ]
 

@@ -50,6 +50,8 @@ def read_lead(
     index = after_preamble(texts, 0, lex["hedges"])
     if index >= len(texts):
         return None
+    if texts[index] in ("have", "has", "had") and index + 1 < len(texts) and _participle(texts[index + 1]):
+        index += 1  # "We have implemented the improvements": the perfect tense, not "have"
     pair = tuple(texts[index : index + 2])
     if texts[index] == "make" and not pair[-1][:1].isdigit():
         # "Make 200 calls" is an activity; "Make support world-class" states a goal.
@@ -66,8 +68,10 @@ def read_lead(
     for kind, name in _KINDS:
         for form in forms:
             if form in lex[name]:
-                if kind == "maintenance" and form in lex["activity-verbs"] and _object_follows(texts, index):
-                    kind = "activity"  # "Hold 4 workshops" vs "Hold churn at 2%"
+                if kind == "maintenance" and form in lex["activity-verbs"] and (
+                    _object_follows(texts, index) or not measurement.quantities
+                ):
+                    kind = "activity"  # "Hold 4 workshops", "Hold a launch party" vs "Hold churn at 2%"
                 if kind == "outcome" and form in lex["activity-verbs"] and not _measured_after(
                     words_, measurement, index
                 ):
@@ -108,6 +112,13 @@ def _metric_follows(texts: Sequence[str], after: int) -> bool:
     following = list(texts[after : after + 2])
     metric = bundled_lexicons()["metric-nouns"]
     return bool(following) and metric.match_at(following, 0) > 0
+
+
+def _participle(word: str) -> bool:
+    """A past participle of a verb ("implemented", "built", "shipped"), not "have a plan"."""
+    return word.endswith(("ed", "en", "lt", "ne", "wn", "ught", "ung")) and any(
+        form != word for form in base_forms(word)
+    )
 
 
 def _object_follows(texts: Sequence[str], index: int) -> bool:

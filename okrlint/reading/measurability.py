@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from okrlint.reading.grammar import words
-from okrlint.reading.forms import base_forms
+from okrlint.reading.forms import base_forms, can_be_verb
 from okrlint.reading.mentions import quoted
 
 if TYPE_CHECKING:
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 # real number kept private, and is measurable.
 _PLACEHOLDER = re.compile(
     r"(?<![\w$])(?:X{1,3}%|X#|XX+|x%|X\s?(?:kr|€|\$)|\$X\b|\bY%)"
-    r"|\[(?!\$?[A-Z]\d*\]|[A-Z]\d*\])[a-z][^\]]{0,30}\]"
+    # "[target]", "[metric]" (but not a redacted "[N5]", nor a date left to fill: "[date]")
+    r"|\[(?!\$?[A-Z]\d*\]|[A-Z]\d*\]|(?:date|quarter|year|month|day|deadline)\b[^\]]{0,20}\])[a-z][^\]]{0,30}\]"
     r"|\b(?:TBD|TBC|TODO)\b"
 )
 # Hedges and fillers that may stand before the verb of a vague aim: "We will try to improve…".
@@ -58,8 +59,10 @@ def ongoing(reading: Reading) -> str | None:
             continue
         if index + 1 < len(texts) and texts[index + 1] in ("for", "of") and index == 0:
             return None  # "Support for signed artifacts": a noun, the deliverable
-        if reading.outcome_measure:
-            return None
+        if reading.outcome_measure or reading.has_measure:
+            return None  # "Gather data from 100 users": a count says when it is done
+        if _another_activity(reading, index + max(size, 1)):
+            return None  # "Research and prototype a CMS", "Work with the CEO to develop a pitch"
         if any(form in _MEASURING for form in forms):
             rest = texts[index + 1 : index + 7]
             if not any(reading.lex[name].match_at(rest, i) for name in _METRICS for i in range(len(rest))):
@@ -69,6 +72,22 @@ def ongoing(reading: Reading) -> str | None:
 
 
 _MEASURING = {"track", "monitor", "measure"}
+
+
+def _another_activity(reading: Reading, after: int) -> bool:
+    """A verb of making or finishing after the ongoing one: the work has a deliverable."""
+    texts = reading.texts
+    activity, completion = reading.lex["activity-verbs"], reading.lex["completion-words"]
+    for index in range(after, len(texts)):
+        word = texts[index]
+        if completion.match_at(texts, index):
+            return True  # "…to have a development plan created for every employee"
+        forms = base_forms(word)
+        if any(form in reading.lex["ongoing-verbs"] for form in forms) or word in ("process", "present"):
+            continue  # "Mitigate and track spend", "We gather, process and present metrics"
+        if texts[index - 1] in ("and", "to", "then", "&") and any(form in activity for form in forms):
+            return True
+    return False
 _METRICS = ("metric-nouns", "quality-metrics", "volume-metrics")
 
 
@@ -87,8 +106,10 @@ def vague_aim(reading: Reading) -> bool:
         rest = texts[lead.end : lead.end + 5]
         if lead.base in _STATING and vague_words.find(rest):
             return True  # "Make the platform more robust", "Deliver a best-in-class experience"
-        if any(w in _COMPARATIVES for w in texts[lead.end :]):
-            return True  # "Respond to customers faster": better, but by how much?
+        aim = texts[lead.end :]
+        purpose = next((i for i, w in enumerate(aim) if w in ("to", "so", "for") and i > 0), len(aim))
+        if any(w in _COMPARATIVES for w in aim[:purpose]):
+            return True  # "Respond to customers faster" (not "Write a report to better prepare")
         if any(form in reading.lex["mental-verbs"] for form in base_forms(lead.base)):
             return True  # "Learn Rust and Substrate", "Understand the market"
         if lead.kind == "maintenance":
@@ -125,6 +146,9 @@ def _intangible_object(reading: Reading, start: int) -> bool:
         if texts[index] in words("object_ends") and index > start:
             return False
         if intangible.match_at(texts, index):
+            word = reading.words[index]
+            if quoted(reading.source, word.start, word.end):
+                return False  # 'Read the book "Creating a Culture of Feedback"': a title
             following = texts[index + 1] if index + 1 < len(texts) else ""
             return following in ("", "of", "with", "for", "among", "across", "in", "between", "and")
     return False
@@ -213,7 +237,7 @@ def effort(reading: Reading) -> str | None:
     for item in reading.counted:
         if item.kind == "output" and item.noun and not _done_by_people(reading, item.at):
             return " ".join(item.phrase or item.noun)
-    worked = _counted_work(reading)
+    worked = _counted_work(reading) or _recurring_activity(reading)
     if worked:
         return worked
     lead = reading.lead
@@ -272,6 +296,27 @@ def _measured_term(reading: Reading, start: int) -> bool:
     return any(w in ("number", "count", "#") for w in reading.texts[max(0, start - 5) : start])
 
 
+def _recurring_activity(reading: Reading) -> str | None:
+    """An activity done on a rhythm with no result of its own ("Work out twice a week", "Read
+    one book every month", "Track finances every week"): it counts effort."""
+    lead = reading.lead
+    if lead is None or lead.noun_reading or lead.kind != "activity" or reading.outcome_measure:
+        return None
+    if not _RHYTHM.search(reading.source):
+        return None
+    return " ".join(reading.texts[lead.index : min(len(reading.texts), lead.end + 2)])
+
+
+# How often, as a target: "twice a week", "3 days/week", "one book every month", "every other
+# day". "A monthly dashboard" or "weekly reviews" name a recurring deliverable: a task.
+_RHYTHM = re.compile(
+    r"\b(?:once|twice|\d+\s*(?:x|times?|days?))\s*(?:a|per|/|every)\s*(?:day|week|month|quarter|year)\b"
+    r"|\b(?:one|two|three|\d+)\s+\w+\s+(?:every|each|a|per)\s+(?:day|week|month)\b"
+    r"|\bevery\s+other\s+(?:day|week)\b",
+    re.IGNORECASE,
+)
+
+
 def _right_after_number(reading: Reading, start: int) -> bool:
     for quantity in reading.measurement.quantities:
         after = [i for i, w in enumerate(reading.words) if w.start >= quantity.end]
@@ -295,11 +340,17 @@ def _counted_work(reading: Reading) -> str | None:
             continue
         if item.kind == "result" and not item.noun:
             continue
-        if item.kind == "people" and item.noun in reading.lex["role-nouns"]:
-            continue  # "Add 1 full time rust developer": a hire
-        between = reading.source[reading.words[lead.end - 1].end : item.quantity.start].split()
-        if len(between) > 2 or any(w.lower() in _PHRASE_BREAK - {"at"} for w in between):
+        phrase_end = item.phrase[-1:] if item.phrase else item.noun[-1:]
+        if item.kind == "people" and item.noun in reading.lex["role-nouns"] and phrase_end == item.noun[-1:]:
+            continue  # "Add 1 full time rust developer": a hire ("10 support rep candidates" is not)
+        between = [w.lower() for w in reading.source[reading.words[lead.end - 1].end : item.quantity.start].split()]
+        talking = all(w in _INTERACTION for w in between)  # "Start conversations with 100 PMs"
+        if not talking and (len(between) > 2 or any(w in _PHRASE_BREAK - {"at"} for w in between)):
             continue  # the count is not the verb's object: "Launch with 3 content types"
+        after = item.at + len(item.noun) if item.noun else item.at + 1
+        following = texts[after] if after < len(texts) else ""
+        if item.kind == "people" and following and can_be_verb(following) and following not in _PHRASE_BREAK:
+            continue  # "3+ prospects commit to beta testing": what people do is a result
         if item.phrase:
             return " ".join(item.phrase)
         words_after = [w for w in texts[item.at : item.at + 4] if w.isalpha()]
@@ -312,6 +363,11 @@ def _counted_work(reading: Reading) -> str | None:
             return " ".join(phrase)
     return None
 
+
+# Words between a verb of talking and the people counted: "Meet with 10 team members", "Get
+# feedback from 100 customers", "Start conversations with 100 PMs".
+_INTERACTION = {"with", "from", "to", "conversations", "conversation", "feedback", "calls",
+                "meetings", "interviews", "a", "call", "meeting", "at", "least"}
 
 _PHRASE_BREAK = {"in", "on", "at", "to", "for", "from", "by", "with", "per", "that", "who",
                  "which", "and", "or", "of", "across", "within", "during", "this", "every",
