@@ -497,6 +497,12 @@ class Assembler:
             if not item.lines:
                 self._item_blocks(item, mode)  # "- - KR": the item opens with a nested list
                 continue
+            if mode != "detail" and self._holds_a_document(item):
+                # "1. CORPORATE LEVEL" followed by unindented "OKR 1: …", "KR1.1: …" lines: a
+                # plain-text file that Markdown reads as one list item; read its lines as text.
+                self._paragraph(item.lines, True)
+                self._item_blocks(item, mode)
+                continue
             if item.navigation:
                 continue  # a table of contents
             if text.startswith(_CHECKBOX):
@@ -525,6 +531,12 @@ class Assembler:
                 self._item_blocks(item, "detail")
             else:
                 self._item_blocks(item, "detail" if mode == "detail" else "none")
+
+    def _holds_a_document(self, item: Item) -> bool:
+        """A list item whose continuation lines carry objective labels: a whole OKR set."""
+        return len(item.lines) >= 3 and any(
+            self._role(line.text).role == Role.OBJECTIVE for line in item.lines[1:]
+        )
 
     def _glossary(self, items: list[Item]) -> bool:
         """A list that defines the terms: an "Objective:" item beside a "Key results:" item

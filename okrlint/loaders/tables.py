@@ -28,7 +28,8 @@ _NOT_LETTER = r"(?![^\W\d_])"
 
 
 @cache
-def _headers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def header_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The header of an objective column and of a key-result column."""
     words = vocabulary()
     objective = re.compile(
         rf"^(?:{words.strong_objective}|{words.weak_objective})(?:s|es|e|en)?{_NOT_LETTER}"
@@ -62,7 +63,7 @@ def read_table(tokens: list[Token], start: int, lines: list[str]) -> tuple[Table
     if kr_column is None:
         table = _labelled_cells(body, lines) or _bold_outline(body, lines)
         return table, index + 1
-    objective_pattern = _headers()[0]
+    objective_pattern = header_patterns()[0]
     objective_column = next(
         (i for i, name in enumerate(header) if i != kr_column and objective_pattern.match(name)),
         None,
@@ -135,7 +136,7 @@ def _line(cell: Token, lines: list[str]) -> TextLine | None:
 
 
 def _kr_column(header: list[str], body: list[list[Token]]) -> int | None:
-    pattern = _headers()[1]
+    pattern = header_patterns()[1]
     column = next((i for i, name in enumerate(header) if pattern.search(name)), None)
     if column is None:
         return None
