@@ -42,9 +42,33 @@ def _renamed(pairs: Pairs, name: str | None, canonical: str) -> Pairs:
 
 def canonical_objective(pairs: Pairs) -> Pairs:
     """An objective's pairs with its title and key-result keys renamed to okrlint's."""
+    pairs = _statement_over_slug(pairs)
     if not any(name in pairs for name in ("title", "objective", "name")):
         pairs = _renamed(pairs, synonym(pairs, "objective_title", text=True), "title")
     return _renamed(pairs, synonym(pairs, "key_results"), "key_results")
+
+
+def _statement_over_slug(pairs: Pairs) -> Pairs:
+    """`title: gcloud-migration` beside `objective: a quality rebuild from …`: the title is an
+    identifier (one word, a slug), the sentence is the objective; the slug becomes the id."""
+    title = pairs.get("title")
+    if title is None or not isinstance(title[1].value, str) or " " in title[1].value.strip():
+        return pairs
+    statement = next(
+        (
+            name
+            for name in pairs
+            if name != "title"
+            and yaml_key(name) in ("objective", "statement", "objectivestatement")
+            and isinstance(pairs[name][1].value, str)
+            and " " in pairs[name][1].value.strip()
+        ),
+        None,
+    )
+    if statement is None:
+        return pairs
+    renamed = {("id" if "id" not in pairs else "slug") if key == "title" else key: pair for key, pair in pairs.items()}
+    return {("title" if key == statement else key): pair for key, pair in renamed.items()}
 
 
 def canonical_key_result(pairs: Pairs) -> Pairs:
