@@ -70,10 +70,39 @@ def read_table(tokens: list[Token], start: int, lines: list[str]) -> tuple[Table
     )
     table = Table([])
     for row in body:
-        table.rows.append(
-            TableRow(_cell(row, objective_column, lines), _cell(row, kr_column, lines))
-        )
+        objective = _cell(row, objective_column, lines)
+        pieces = _pieces(row, kr_column, lines)
+        if not pieces:
+            table.rows.append(TableRow(objective, None))
+        for number, piece in enumerate(pieces):
+            table.rows.append(TableRow(objective if number == 0 else None, piece))
     return table, index + 1
+
+
+# "1. Ship the MVP<br>2. Reach 95% accuracy": numbered key results in one cell, one per line.
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*·])\s+")
+
+
+def _pieces(row: list[Token], column: int | None, lines: list[str]) -> list[TextLine]:
+    """The key-result cell, split at line breaks (`<br>`) when every piece is numbered or
+    bulleted; else the whole cell."""
+    whole = _cell(row, column, lines)
+    if whole is None or column is None:
+        return []
+    parts, current = [], []
+    for child in row[column].children or []:
+        if child.type == "html_inline" and re.match(r"<br\s*/?>", child.content, re.IGNORECASE):
+            parts.append("".join(current))
+            current = []
+        elif child.type in ("text", "code_inline"):
+            current.append(child.content)
+        elif child.type in ("softbreak", "hardbreak", "html_inline"):
+            current.append(" ")
+    parts.append("".join(current))
+    parts = [" ".join(part.split()) for part in parts if part.strip()]
+    if len(parts) < 2 or not all(_ENUMERATOR.match(part) for part in parts):
+        return [whole]
+    return [TextLine(_ENUMERATOR.sub("", part), whole.row) for part in parts]
 
 
 # A confidence or score written before a cell's label: "(5/10) **Objective:** …".
