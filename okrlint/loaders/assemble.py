@@ -305,7 +305,7 @@ class Assembler:
             return
         if role.role == Role.KR_SECTION:
             self._sections.append(_Section(level, "kr-section"))
-            self.found.labelled = True
+            self.found.labelled = self.found.labelled or not _generic(line.text)
             self._kr_paragraphs = not list_follows
             if current is not None:
                 current.prose_after = False
@@ -395,7 +395,7 @@ class Assembler:
                 last_kr = self._add_kr_tracked([line], role.title)
             elif role.role == Role.KR_SECTION:
                 self._kr_line, self._skip, last_kr = True, False, None
-                self.found.labelled = True
+                self.found.labelled = self.found.labelled or not _generic(line.text)
                 if current is not None:
                     current.prose_after = False
             elif role.role == Role.OTHER_SECTION and not self._group_label(line, lines):
@@ -543,7 +543,8 @@ class Assembler:
         that talks about objectives or key results."""
         roles = [self._role(_first(item)) for item in items if item.lines]
         return any(role.role == Role.OBJECTIVE for role in roles) and any(
-            role.role == Role.KEY_RESULT and _defines(role) for role in roles
+            role.role == Role.KEY_RESULT and (_defines(role) or _QUESTION.match(role.title))
+            for role in roles
         )
 
     def _kr_lines(self, item: Item) -> bool:
@@ -803,13 +804,25 @@ _SENTENCE_END = re.compile(
 _EXAMPLE = re.compile(
     r"\b(?:examples?|for instance|e\.g\.|sample|representative|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|voorbeeld(?:en)?)\b.{0,160}:\s*$"
     # "Here is what one could look like for a bakery:", "A good OKR might read:"
-    r"|\b(?:might|could|would|may|should)\s+(?:look|read|sound)\b.{0,80}:\s*$",
+    r"|\b(?:might|could|would|may|should)\s+(?:look|read|sound)\b.{0,80}:\s*$"
+    # "Bad OKR:", "Better key result:": an article grading examples
+    r"|^(?:an?\s+)?(?:good|bad|weak|strong|better|worse|poor|great)\s+(?:okrs?|objectives?|key\s+results?|krs?|examples?)\s*[:：]\s*$",
     re.IGNORECASE,
 )
 _STATEMENT = re.compile(r"^(?:description|statement|objective statement)\s*[:：]\s*(\S.{10,})$", re.I)
 _HORIZON = re.compile(r"\b(?:time\s*horizon|time\s*frame|timeframe|period|cycle|duration)\b", re.I)
 _ID_YEAR = re.compile(r"""['"`‘’]((?:19|20)\d\d)[.\-_][A-Za-z0-9]""")
 _TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)
+
+
+# "Key Results: How will we know we achieved it?": a definition, asked as a question.
+_QUESTION = re.compile(r"^(?:how|what|which|why|when)\b.*\?", re.IGNORECASE)
+
+
+def _generic(text: str) -> bool:
+    """A section word any report uses ("9.1 Metrics", "Results:")."""
+    words = re.sub(r"^[\d.\s]+|[:：\s]+$", "", text.strip()).lower()
+    return " ".join(words.split()) in vocabulary().generic_sections
 
 
 def _defines(role: Line) -> bool:

@@ -18,6 +18,7 @@ class Vocabulary:
     weak_objective: str
     key_result: str
     kr_section: str
+    generic_sections: frozenset[str]
     other_section: str
     trailing_section: str
     hard_section: str
@@ -60,6 +61,7 @@ def vocabulary() -> Vocabulary:
         weak_objective=alternation(objective["weak"]),
         key_result=alternation(key_result["words"]),
         kr_section=alternation(key_result["sections"]),
+        generic_sections=frozenset(_key(w) for w in key_result["generic_sections"]),
         other_section=alternation(data["other_section"]["words"]),
         trailing_section=alternation(data["other_section"]["trailing"]),
         hard_section=alternation(data["other_section"]["hard"]),
