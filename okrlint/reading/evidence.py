@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from okrlint.lexicons import Lexicon
 from okrlint.measure import Measurement, Quantity
-from okrlint.reading.forms import can_be_verb
+from okrlint.reading.forms import can_be_noun, can_be_verb
 from okrlint.reading.grammar import words
 from okrlint.reading.words import Word
 
@@ -24,6 +24,8 @@ _RESULT_UNITS = {"%", "x", "ms", "s", "sec", "seconds", "second", "minutes", "mi
                  "hours", "hour", "h", "hrs", "days", "day", "weeks", "week", "months", "month",
                  "years", "year", "mb", "gb", "tb", "kb", "mbps", "gbps", "stars", "star", "pts",
                  "points", "point", "nps"}
+# Words that make an amount a filter when a plural noun stands before them.
+_BOUNDS = {"over", "above", "under", "below", "exceeding"}
 # Time units a deliverable can be described by ("a 2 year plan", "a 30-day trial").
 _TIME_UNITS = {"s", "sec", "seconds", "second", "minutes", "minute", "min", "hours", "hour", "h",
                "hrs", "days", "day", "weeks", "week", "months", "month", "years", "year"}
@@ -60,13 +62,16 @@ def counted(
     if unit == "%" or (texts[after : after + 1] == ["of"] and unit == ""):
         return Counted(quantity, "share")
     if quantity.currency:
+        before = [w.text for w in words_ if w.end <= quantity.start][-2:]
+        if len(before) == 2 and before[1] in _BOUNDS and before[0].endswith("s") and not can_be_verb(before[0]):
+            return Counted(quantity, "unknown", (), after)  # "bids for purchases over $10k": a filter
         following = texts[after : after + 2]
         if any(w in ("spent", "spend", "budget", "invested") for w in following):
             return Counted(quantity, "output", ("spend",), after)  # "$2m spent on ads"
         return Counted(quantity, "result")
     if unit in _RESULT_UNITS and unit != "x":
         following = texts[after] if after < len(texts) else ""
-        if unit in _TIME_UNITS and following and following not in _PHRASE_ENDS and not can_be_verb(following):
+        if unit in _TIME_UNITS and following and following not in _PHRASE_ENDS and can_be_noun(following):
             # "a 2 year plan", "a 2-4 minute video": the time describes a deliverable
             return Counted(quantity, "unknown", (), after)
         return Counted(quantity, "result")

@@ -54,7 +54,11 @@ def read_lead(
         index += 1  # "We have implemented the improvements": the perfect tense, not "have"
     pair = tuple(texts[index : index + 2])
     if texts[index] == "make" and not pair[-1][:1].isdigit():
-        # "Make 200 calls" is an activity; "Make support world-class" states a goal.
+        # "Make 200 calls", "Make a list of books" are activities; "Make support world-class"
+        # states a goal.
+        made = texts[index + 2 : index + 4] if pair[-1] in ("a", "an") else []
+        if made and lex["output-nouns"].match_at(made, 0):
+            return Lead(index, index + 1, "make", "activity", False)
         return Lead(index, index + 1, "make", "other", False)
     if len(pair) == 2 and pair in lex["activity-verbs"].terms:
         return Lead(index, index + 2, " ".join(pair), "activity", _noun_reading(texts, index + 2, lex))

@@ -343,7 +343,11 @@ def _counted_work(reading: Reading) -> str | None:
         phrase_end = item.phrase[-1:] if item.phrase else item.noun[-1:]
         if item.kind == "people" and item.noun in reading.lex["role-nouns"] and phrase_end == item.noun[-1:]:
             continue  # "Add 1 full time rust developer": a hire ("10 support rep candidates" is not)
-        between = [w.lower() for w in reading.source[reading.words[lead.end - 1].end : item.quantity.start].split()]
+        between = [
+            w.lower()
+            for w in reading.source[reading.words[lead.end - 1].end : item.quantity.start].split()
+            if not re.fullmatch(r"\d+\s*[-–]", w)  # "10-15 team members": a range
+        ]
         talking = all(w in _INTERACTION for w in between)  # "Start conversations with 100 PMs"
         if not talking and (len(between) > 2 or any(w in _PHRASE_BREAK - {"at"} for w in between)):
             continue  # the count is not the verb's object: "Launch with 3 content types"
