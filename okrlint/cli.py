@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from okrlint.rulebook import RuleSpec
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# Paths are checked by okrlint itself: an unreadable file is an E001 finding, not a usage error.
+PATHS = click.Path(path_type=Path, allow_dash=True, readable=False)
 FORMAT_NAMES = ["text", "json", "jsonl", "github", "sarif", "rdjson"]
 
 
@@ -84,7 +86,7 @@ def _settings(
 def _anchor(paths: tuple[Path, ...], stdin_filename: str | None) -> Path:
     """Where the config search starts: the first path, or for stdin its --stdin-filename."""
     for path in paths:
-        if str(path) != "-":
+        if str(path) != "-" and _statable(path):
             return path
         if stdin_filename:
             return Path(stdin_filename)
@@ -112,6 +114,18 @@ def _gather(
         data = stdin
         results.append(load_bytes(data, name, format_for(name) or "text", settings.max_file_size))
     return results, found
+
+
+def _statable(path: Path) -> bool:
+    """Whether the config search can start at `path` (a name too long for the system cannot:
+    discovery reports it as one line, like a missing file)."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return True  # reported as missing later; its folder may still hold the config
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
@@ -173,7 +187,7 @@ def _today(value: Any) -> Any:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.argument("paths", nargs=-1, type=PATHS)
 @click.option(
     "--format",
     "output_format",
@@ -435,7 +449,7 @@ COACH_FORMATS = ["text", "markdown", "html", "json"]
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.argument("paths", nargs=-1, type=PATHS)
 @click.option(
     "--format",
     "output_format",
@@ -594,7 +608,7 @@ def _indent(text: str) -> str:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.argument("paths", nargs=-1, required=True, type=PATHS)
 @click.option(
     "--format",
     "output_format",

@@ -87,8 +87,7 @@ def _unclosed_front_matter(lines: list[str]) -> bool:
 
 def _front_matter(token: Token, path: str, builder: DocumentBuilder) -> list[Diagnostic]:
     reader = YamlReader(path, line_offset=1)
-    root = reader.compose(token.content)
-    located = reader.read(root) if root is not None else None
+    located = reader.load(token.content)
     if located is not None and isinstance(located.value, dict):
         builder.document_fields(located.value)
     return reader.diagnostics
