@@ -101,6 +101,9 @@ _UNITS = {
     "star": "stars",
 }
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+# The same, unable to start inside a longer digit run or to split one: for patterns that try
+# every place in a word for the number.
+_NUMBER_BOUNDED = r"(?<!\d)(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?!\d)(?:\.\d+)?|\.\d+"
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _MAG_RE = "|".join(sorted(_MAGNITUDE, key=len, reverse=True))
 _WORDS_RE = "|".join(_WORD_NUMBERS)
@@ -155,8 +158,10 @@ _DEADLINE = re.compile(
     rf"(?:days|weeks|months)\b(?=\s*(?:[,.;()]|$|of\s+(?:launch|the\s+cycle)))",
     re.IGNORECASE,
 )
-# A quantity as written after "from" or "to": "$1.2M", "38 %", "12k", "~30".
-_AMOUNT = rf"[^\s,;]*?(?:{_NUMBER})[^\s,;]*(?:\s?(?:{_MAG_RE}|{_UNIT_RE})(?![a-z]))?"
+# A quantity as written after "from" or "to": "$1.2M", "38 %", "12k", "~30". The token is
+# atomic (?>…): it always ends where its run of characters ends, so trying other splits of
+# a long run between prefix, number and suffix only ever failed again (cubic on 400 digits).
+_AMOUNT = rf"(?>[^\s,;]*?(?:{_NUMBER})[^\s,;]*)(?:\s?(?:{_MAG_RE}|{_UNIT_RE})(?![a-z]))?"
 # Up to two words (no digits) between a baseline and "to": "12 per month to", "$1.2M ARR to".
 _FILLER = r"(?:\s+(?!(?:to|from)\b)[^\W\d][^\s\d,;()]*){0,2}"
 # A bound between "to" and the target: "from 5% to below 2%", "from 120 to at least 200".
@@ -169,31 +174,40 @@ _FROM_TO = re.compile(
     rf"(?P<a>{_AMOUNT})"
     rf"(?:\s(?:{_CODES}))?{_FILLER}\s+(?:to|down to|up to|→|->)\s+{_BOUND}(?:(?:{_CODES})\s)?"
     rf"(?P<b>{_AMOUNT})"
-    rf"|(?P<c>[^\s,;(]*?(?:{_NUMBER})[^\s,;]*){_FILLER}\s*(?:→|->|=>)\s*"
-    rf"(?P<d>[^\s,;]*?(?:{_NUMBER})[^\s,;)]*)",
+    # The arrow form starts only where a run of characters starts, and its first token stops
+    # before an arrow (atomic, no re-splitting): tried at every character, with every split
+    # of the run, it took minutes on a few hundred digits. In "1->2->3" it reads 1 -> 2.
+    rf"|(?<![^\s,;(])(?P<c>(?>[^\s,;(]*?(?:{_NUMBER})(?:[^\s,;\-=→]|-(?!>)|=(?!>))*))"
+    rf"{_FILLER}\s*(?:→|->|=>)\s*"
+    rf"(?P<d>(?>[^\s,;]*?(?:{_NUMBER})[^\s,;)]*))",
     re.IGNORECASE,
 )
 _TO_FROM = re.compile(
-    rf"\bto\s+(?P<t>\S*(?:{_NUMBER}))\S*(?:\s?%)?{_FILLER}\s+from\s+(?:the\s+)?"
+    # The target's word is atomic: every split of it ends where the word ends (was cubic).
+    rf"\bto\s+(?>(?P<t>\S*(?:{_NUMBER}))\S*)(?:\s?%)?{_FILLER}\s+from\s+(?:the\s+)?"
     rf"(?:current(?:ly)?|today'?s?|avg\.?|average|a\s+baseline\s+of)?\s*(?P<f>\S*(?:{_NUMBER}))",
     re.IGNORECASE,
 )
 _CURRENT = re.compile(
-    rf"\((?:currently|current|now|today|baseline|was|vs\.?|from|base)[:\s]+(?:at\s+|is\s+)?(?P<v>[^)]*?(?:{_NUMBER})[^)]*)\)"
+    # Possessive, atomic and bounded: the value always runs to the first ")", however it is
+    # split, and no farther than 200 characters (every "(now" scanned to the end: quadratic).
+    rf"\((?:currently|current|now|today|baseline|was|vs\.?|from|base)[:\s]++(?:at\s+|is\s+)?(?P<v>(?>[^)]{{0,200}}?(?:{_NUMBER})[^)]{{0,200}}))\)"
     rf"|\b(?:up|down)\s+from\s+(?P<w>\S*(?:{_NUMBER})\S*)"
     rf"|\b(?:currently|today)\s+(?:at\s+|is\s+)?(?P<x>\S*(?:{_NUMBER})\S*)"
     rf"|\bfrom\s+(?:the\s+)?(?:current(?:ly)?|avg\.?|average|a\s+baseline\s+of)\s+(?P<y>\S*(?:{_NUMBER})\S*)"
     # The time word after the value, inside brackets: "(38% today)", "(340 ms now)".
     rf"|\((?:(?:about|around|roughly|approx\.?|approximately|~|≈)\s*)?"
-    rf"(?P<z>[^\s()]*?(?:{_NUMBER})(?:\s?[^\s\d()]+){{0,3}}?)\s+(?:today|now|right\s+now|currently|"
-    rf"at\s+present|as\s+of\s+(?:today|now|(?:{_MONTHS})\b[^()]*?|[^()]*?\d[^()]*?)|last\s+(?:week|month|quarter|"
+    # Bounded: what precedes the number in its word ("$", "~", "USD") and the number itself
+    # ("\d{1,15}" in a digit run); "as of …" is tried only when a ")" closes it.
+    rf"(?P<z>[^\s()]{{0,20}}?(?:{_NUMBER_BOUNDED})(?:\s?[^\s\d()]+){{0,3}}?)\s+(?:today|now|right\s+now|currently|"
+    rf"at\s+present|as\s+of\s+(?=[^()]*+\))(?:today|now|(?:{_MONTHS})\b[^()]*?|[^()]*?\d[^()]*?)|last\s+(?:week|month|quarter|"
     rf"year|cycle|half|sprint|term|semester|season))\s*\)",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
     rf"\bby\s+(?P<by>(?:{_NUMBER})\s?(?:%|percent|pp|x|×|percentage points)"
     rf"|half|a\s+third|a\s+quarter)"
-    rf"|(?P<pct>(?:{_NUMBER})\s?(?:%|percent))\s+"
+    rf"|(?P<pct>(?:{_NUMBER_BOUNDED})\s?(?:%|percent))\s+"  # bounded: tried at every digit
     rf"(?:more|less|fewer|higher|lower|faster|slower"
     rf"|increase|decrease|reduction|growth|improvement)"
     rf"|\b(?P<verb>doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|halves|halve|halved|halving|"
