@@ -16,7 +16,7 @@ from okrlint.checks import CHECKS, Context, Hit
 from okrlint.config import RuleSelection
 from okrlint.findings import Finding, Fix, NodeRef, Range, Report
 from okrlint.fixes import FIXERS, Candidate, title_candidate, verified
-from okrlint.models import KeyResult, LoadResult, Objective, OKRDocument, Span
+from okrlint.models import MAX_TEXT_CHARS, KeyResult, LoadResult, Objective, OKRDocument, Span
 from okrlint.nlp import Analyzer
 from okrlint.rulebook import RuleSpec
 from okrlint.suppressions import parse, problems
@@ -215,17 +215,24 @@ def _nodes(rule: RuleSpec, result: LoadResult, analyzer: Analyzer) -> Iterator[t
         yield document, Context(analyzer, document)
     elif rule.scope == "objective":
         for objective in document.objectives:
-            yield objective, Context(analyzer, document, objective)
+            if _readable(objective.title):
+                yield objective, Context(analyzer, document, objective)
     elif rule.scope == "key_result":
         for objective, kr in document.key_results():
-            if kr.title:
+            if kr.title and _readable(kr.title):
                 yield kr, Context(analyzer, document, objective)
     elif rule.scope == "statement":  # objectives and key results alike: wording rules
         for objective in document.objectives:
-            yield objective, Context(analyzer, document, objective)
+            if _readable(objective.title):
+                yield objective, Context(analyzer, document, objective)
             for kr in objective.key_results:
-                if kr.title:
+                if kr.title and _readable(kr.title):
                     yield kr, Context(analyzer, document, objective)
+
+
+def _readable(title: str) -> bool:
+    """Not too long to analyse: such a text gets one E002 from its loader and nothing else."""
+    return len(title) <= MAX_TEXT_CHARS
 
 
 def _index(documents: list[OKRDocument]) -> tuple[dict[int, NodeKey], dict[int, NodeRef]]:

@@ -10,6 +10,10 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from okrlint.measure import Measurement
 
+# The longest objective or key result okrlint analyses. Real ones run to a few hundred
+# characters; a megabyte-long "key result" is reported (E002) and its wording left unread.
+MAX_TEXT_CHARS = 2_000
+
 
 class Position(BaseModel):
     """A 1-based line and column (columns count characters, not bytes)."""

@@ -21,6 +21,7 @@ from okrlint.loaders.yaml_keys import (
     synonym,
 )
 from okrlint.models import (
+    MAX_TEXT_CHARS,
     CheckIn,
     Diagnostic,
     KeyResult,
@@ -257,6 +258,7 @@ class DocumentBuilder:
         if document.language is None:
             document.language = guess_language(_titles(self.objectives))
         self._check_scores(document)
+        self._check_lengths(document)
         shape = None if layout is None else "labelled" if layout.labelled else "plain"
         return LoadResult(
             document=document,
@@ -289,6 +291,18 @@ class DocumentBuilder:
                 del fields[key]
         raise AssertionError("unreachable: every field was dropped")
 
+    def _check_lengths(self, document: OKRDocument) -> None:
+        """Texts too long to analyse are reported here and left unread by the rules."""
+        for node in _nodes(document):
+            if len(node.title) > MAX_TEXT_CHARS and node.span is not None:
+                what = "objective" if isinstance(node, Objective) else "key result"
+                self.problem(
+                    "E002",
+                    f"{what} is {len(node.title):,} characters long, over the"
+                    f" {MAX_TEXT_CHARS:,} okrlint reads; its wording was not checked",
+                    node.span,
+                )
+
     def _check_scores(self, document: OKRDocument) -> None:
         limit = 100.0 if document.scoring == Scoring.PERCENT else 1.0
         scale = "percent (0-100)" if limit == 100 else "fraction (0-1)"
@@ -298,6 +312,12 @@ class DocumentBuilder:
                 self.problem(
                     "E002", f"score {kr.score:g} is out of range for {scale} scoring{hint}", kr.span
                 )
+
+
+def _nodes(document: OKRDocument) -> Iterator[Objective | KeyResult]:
+    for objective in document.objectives:
+        yield objective
+        yield from objective.key_results
 
 
 def _titles(objectives: list[Objective]) -> Iterator[str]:
