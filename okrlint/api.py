@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from okrlint.config import ConfigError, PatternSet, RuleSelection, Settings
-from okrlint.engine import lint
+from okrlint.engine import fewer_collections, finish, lint, lint_file
 from okrlint.findings import Edit, Fix, Report
 from okrlint.fixes import apply_edits, non_overlapping
 from okrlint.lexicons import lexicons
@@ -92,6 +92,31 @@ def read_all(found: Discovery, settings: Settings) -> list[LoadResult]:
     return [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
 
 
+def lint_found(
+    found: Discovery,
+    settings: Settings,
+    *,
+    extra: Sequence[LoadResult] = (),
+    context: Sequence[LoadResult] = (),
+    jobs: int | None = 1,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
+    """Read and lint the files discovery found, on `jobs` processes (None: one per CPU; small
+    runs stay in this process), then `extra` (already loaded: stdin). The report is the same
+    for any number of processes."""
+    from okrlint.parallel import lint_files, workers_for
+
+    settings = settings.resolved()
+    selection, analyzer = selection_for(settings), analyzer_for(settings)
+    workers = workers_for(len(found.files), jobs)
+    with fewer_collections():
+        linted = lint_files(
+            found.files, settings, selection, analyzer, workers=workers, progress=progress
+        )
+        linted += [lint_file(result, selection, analyzer) for result in extra]
+        return finish(linted, selection, analyzer, context)
+
+
 def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Settings | None = None) -> Report:
     """Lint files and directories as `okrlint check` does: without `config`, the settings
     come from the nearest `[tool.okrlint]` or `.okrlint.toml` (`Settings.from_project`)."""
@@ -101,7 +126,7 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Settings | None 
     found = collect(paths, settings)
     if found.errors:
         raise FileNotFoundError("; ".join(found.errors))
-    return lint_results(read_all(found, settings), settings)
+    return lint_found(found, settings)
 
 
 def _anchor(paths: list[str | os.PathLike[str]]) -> Path:

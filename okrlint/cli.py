@@ -101,19 +101,31 @@ def _gather(
     stdin: bytes | None = None,
 ) -> tuple[Any, Any]:
     """Every file to read (directories walked, stdin last), loaded; and what discovery found."""
-    from okrlint.api import collect, read_all
+    from okrlint.api import read_all
+
+    found = _discover(paths, settings, sniff_named)
+    return read_all(found, settings) + _stdin(paths, settings, stdin_filename, stdin), found
+
+
+def _discover(paths: tuple[Path, ...], settings: Any, sniff_named: bool = False) -> Any:
+    from okrlint.api import collect
+
+    return collect([p for p in paths if str(p) != "-"], settings, sniff_named=sniff_named)
+
+
+def _stdin(
+    paths: tuple[Path, ...], settings: Any, stdin_filename: str | None, stdin: bytes | None
+) -> list[Any]:
+    """Stdin loaded, when '-' is among the paths."""
+    if not _has_stdin(paths):
+        return []
     from okrlint.loaders import format_for
     from okrlint.sources import load_bytes
 
-    found = collect([p for p in paths if str(p) != "-"], settings, sniff_named=sniff_named)
-    results = read_all(found, settings)
-    if any(str(p) == "-" for p in paths):
-        name = stdin_filename or "-"
-        if stdin is None:
-            stdin = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell too big
-        data = stdin
-        results.append(load_bytes(data, name, format_for(name) or "text", settings.max_file_size))
-    return results, found
+    name = stdin_filename or "-"
+    if stdin is None:
+        stdin = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell too big
+    return [load_bytes(stdin, name, format_for(name) or "text", settings.max_file_size)]
 
 
 def _statable(path: Path) -> bool:
@@ -252,6 +264,14 @@ def _today(value: Any) -> Any:
 @click.option("--no-hints", is_flag=True, help="Do not print a hint under each finding.")
 @today_option
 @click.option("--no-source", is_flag=True, help="Do not print the source line of each finding.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Processes that lint files at once; 1 lints in this process"
+    " [default: one per CPU, for runs of many files].",
+)
 @guarded
 def check(
     paths: tuple[Path, ...],
@@ -274,9 +294,10 @@ def check(
     no_hints: bool,
     today: Any,
     no_source: bool,
+    jobs: int | None,
 ) -> None:
     """Lint OKR files (YAML, Markdown, text) and directories; '-' reads stdin."""
-    from okrlint.api import fix_results, lint_results
+    from okrlint.api import fix_results
 
     paths = paths or (Path("."),)
     flags = {
@@ -290,18 +311,23 @@ def check(
     # --ignore adds to the configured ignores; --select replaces the configured selection.
     settings = settings.merged({"ignore": [*settings.ignore, *(_split(ignore) or [])]})
     stdin = sys.stdin.buffer.read(settings.max_file_size + 1) if _has_stdin(paths) else None
-    results, found = _gather(paths, settings, stdin_filename, skip_non_okr, stdin)
+    found = _discover(paths, settings, skip_non_okr)
+    from_stdin = _stdin(paths, settings, stdin_filename, stdin)
 
-    if not results and not found.errors and not found.warnings and found.excluded:
-        pass  # every path named was excluded by the config (or is no OKR file): nothing to do
-    elif not results:
-        # Nothing to lint: a report would read as a clean bill; print only why, as errors.
-        for error in [*found.errors, *found.warnings] or ["no OKR files to check"]:
-            click.echo(f"okrlint: error: {_visible(error)}", err=True)
-        sys.exit(EXIT_ERROR)
+    if not found.files and not from_stdin:
+        if not found.errors and not found.warnings and found.excluded:
+            pass  # every path named was excluded by the config (or is no OKR file): nothing to do
+        else:
+            # Nothing to lint: a report would read as a clean bill; print only why, as errors.
+            for error in [*found.errors, *found.warnings] or ["no OKR files to check"]:
+                click.echo(f"okrlint: error: {_visible(error)}", err=True)
+            sys.exit(EXIT_ERROR)
 
     context = _context(context_paths, settings)
     if fix or diff:
+        from okrlint.api import read_all
+
+        results = read_all(found, settings) + from_stdin
         outcome = fix_results(results, settings, unsafe=unsafe_fixes, context=context)
         report = outcome.report
         if diff:
@@ -313,8 +339,13 @@ def check(
             sys.stdout.buffer.write(fixed_stdin)
             sys.stdout.flush()
     else:
+        from okrlint.api import lint_found
+
         outcome = None
-        report = lint_results(results, settings, context)
+        with _progress(len(found.files), quiet) as advance:
+            report = lint_found(
+                found, settings, extra=from_stdin, context=context, jobs=jobs, progress=advance
+            )
 
     options = {
         "statistics": statistics,
@@ -333,6 +364,22 @@ def check(
     if found.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(_exit_code(report, settings.fail_on))
+
+
+# A bar on stderr for runs this long (and only on a terminal: never in a log or a pipe).
+PROGRESS_FILES = 50
+
+
+@contextmanager
+def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """`advance(n)` moves a progress bar on stderr by n files, when one is shown."""
+    if quiet or total < PROGRESS_FILES or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(
+        length=total, label="Checking", file=sys.stderr, show_pos=True, width=30
+    ) as bar:
+        yield bar.update
 
 
 def _has_stdin(paths: tuple[Path, ...]) -> bool:

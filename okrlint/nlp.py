@@ -40,7 +40,7 @@ class TextAnalysis:
 # pipeline, whose vocabulary and tokenizer cache grow with every new word, is rebuilt after
 # this many texts.
 CACHE_SIZE = 5_000
-RENEW_AFTER = 100_000
+RENEW_AFTER = 20_000
 
 
 class Analyzer:
