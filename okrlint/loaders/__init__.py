@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from okrlint.gc_pause import fewer_collections
 from okrlint.models import Diagnostic, LoadResult, Span
 
 FORMATS = ("yaml", "markdown", "text")
@@ -48,7 +49,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def load(text: str, path: str, fmt: str) -> LoadResult:
     """Parse `text` (already decoded) in the given format."""
-    text = normal_newlines(text)
+    with fewer_collections():
+        return _load(normal_newlines(text), path, fmt)
+
+
+def _load(text: str, path: str, fmt: str) -> LoadResult:
     surrogate = _SURROGATE.search(text)
     if surrogate is not None:
         return _not_unicode(text, path, surrogate.start())

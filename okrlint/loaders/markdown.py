@@ -154,12 +154,18 @@ def _flush(out: list[Block], details: list[Details]) -> list[Block]:
     return out
 
 
+# <details> nested deeper than this are read as plain HTML (their blocks belong to the
+# outer one), as markdown-it caps its own nesting: thousands would exhaust Python's stack.
+MAX_DETAILS = 32
+
+
 def _html(token: Token, details: list[Details], out: list[Block]) -> None:
     content, row = token.content, token.map[0] if token.map else 0
     for match in _DETAILS.finditer(content):
         tag = match.group(0)
         if tag.lower().startswith("<details"):
-            details.append(Details(None))
+            if len(details) < MAX_DETAILS:
+                details.append(Details(None))
         elif tag.lower().startswith("</details"):
             if details:
                 element = details.pop()

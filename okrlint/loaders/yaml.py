@@ -73,6 +73,7 @@ class YamlReader:
         self._sizes: dict[int, int] = {}  # id(located) -> nodes it stands for, expanded
         self._heights: dict[int, int] = {}  # id(located) -> levels below it, expanded
         self._expanded = 0
+        self._resolved: dict[tuple[str, Any], str] = {}
 
     def load(self, text: str) -> Located | None:
         """The root value; None for an empty stream, or with the reason in `diagnostics`."""
@@ -151,8 +152,14 @@ class YamlReader:
     def _scalar(self, event: Any, stack: list[_Open], resolve: Any) -> Located | None:
         tag = event.tag
         if tag is None or tag == "!":
-            tag = resolve(ScalarNode, event.value, event.implicit)
-        tag = str(tag)  # the resolver gives a Tag object, which hashes unlike its text
+            # The same plain text always resolves the same way ("title", "true", "12").
+            key = (event.value, event.implicit)
+            tag = self._resolved.get(key)
+            if tag is None:
+                # The resolver gives a Tag object, which hashes unlike its text.
+                tag = self._resolved[key] = str(resolve(ScalarNode, event.value, event.implicit))
+        else:
+            tag = str(tag)
         located = None
         if tag in _SAFE_TAGS:
             start, end = event.start_mark, event.end_mark
