@@ -59,6 +59,16 @@ class Run:
         return [finding["code"] for finding in self.json()["findings"]]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz",
+        type=int,
+        default=None,
+        metavar="N",
+        help="run the fuzz test over N generated inputs (CI runs a fixed-seed 800)",
+    )
+
+
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty working folder, so findings carry short relative paths."""
