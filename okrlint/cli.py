@@ -10,14 +10,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 import click
 
 from okrlint import __version__
-
-if TYPE_CHECKING:
-    from okrlint.rulebook import RuleSpec
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Paths are checked by okrlint itself: an unreadable file is an E001 finding, not a usage error.
@@ -48,22 +45,36 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from okrlint.config import ConfigError
-        from okrlint.nlp import AnalyzerError
-        from okrlint.rulebook import RuleError
-
         try:
             return command(*args, **kwargs)
-        except (UsageProblem, ConfigError, RuleError, AnalyzerError) as error:
-            _fail(str(error))
         except KeyboardInterrupt:
             sys.exit(130)
         except (click.exceptions.Exit, click.ClickException, SystemExit, BrokenPipeError):
             raise  # click exits quietly when the reader of stdout went away (`| head`)
-        except Exception as error:  # a bug: still one line, with what to report
+        except Exception as error:
+            if isinstance(error, UsageProblem) or _user_error(error):
+                _fail(str(error))
+            # A bug: still one line, with what to report.
             _fail(f"internal error: {type(error).__name__}: {error} (please report this)")
 
     return wrapper
+
+
+# Errors the user can fix (a config, a rule file, a pipeline), looked up by module: a module
+# never imported raised none of them, and `okrlint rules` need not import the analyzer.
+_USER_ERRORS = (
+    ("okrlint.config", "ConfigError"),
+    ("okrlint.rulebook", "RuleError"),
+    ("okrlint.nlp", "AnalyzerError"),
+)
+
+
+def _user_error(error: Exception) -> bool:
+    for module, name in _USER_ERRORS:
+        loaded = sys.modules.get(module)
+        if loaded is not None and isinstance(error, getattr(loaded, name)):
+            return True
+    return False
 
 
 def _settings(
@@ -575,33 +586,25 @@ def coach(
 @guarded
 def rules(output_format: str) -> None:
     """List every rule: code, name, category, default severity and what it finds."""
-    from okrlint.api import default_rulebook
+    from okrlint.rulecache import rule_records  # plain data, cached: no pydantic, no spaCy
 
-    book = default_rulebook()
+    book = rule_records()
     if output_format == "markdown":
         click.echo("| code | name | category | default | finds |\n|---|---|---|---|---|")
         for r in book:
-            click.echo(f"| {r.code} | {r.name} | {r.category} | {r.severity.value} | {r.title} |")
+            click.echo(
+                f"| {r['code']} | {r['name']} | {r['category']} | {r['severity']} | {r['title']} |"
+            )
         return
     if output_format == "json":
-        data = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "title": r.title,
-                "category": r.category,
-                "scope": r.scope,
-                "severity": r.severity.value,
-                "params": r.params,
-                "coaching": r.coaching.model_dump(),
-            }
-            for r in book
-        ]
+        keys = ("code", "name", "title", "category", "scope", "severity", "params", "coaching")
+        data = [{key: r[key] for key in keys} for r in book]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    width = max(len(r.name) for r in book)
+    width = max(len(r["name"]) for r in book)
     for r in book:
-        click.echo(f"{r.code}  {r.name:<{width}}  {r.category:<13} {r.severity.value:<8} {r.title}")
+        name, category, severity = r["name"], r["category"], r["severity"]
+        click.echo(f"{r['code']}  {name:<{width}}  {category:<13} {severity:<8} {r['title']}")
 
 
 @main.command()
@@ -609,35 +612,37 @@ def rules(output_format: str) -> None:
 @guarded
 def explain(rule: str) -> None:
     """Show a rule's full coaching: why it matters, how to fix it, examples."""
-    from okrlint.api import default_rulebook
+    from okrlint.rulecache import find
 
-    spec = default_rulebook().get(rule)
+    spec = find(rule)
     if spec is None:
         raise UsageProblem(f"unknown rule '{rule}'; `okrlint rules` lists them")
-    params = ", ".join(f"{k} = {v}" for k, v in spec.params.items() if k != "code")
+    coaching = spec["coaching"]
+    params = ", ".join(f"{k} = {v}" for k, v in spec["params"].items() if k != "code")
     blocks = [
-        f"{spec.code} {spec.name} ({spec.category}, {spec.severity.value})",
-        spec.title,
-        "Why it matters\n" + _wrap(spec.coaching.why),
-        "How to fix it\n" + _wrap(spec.coaching.fix),
-        f"Example\n  before: {spec.coaching.example.before}"
-        f"\n  after:  {spec.coaching.example.after}",
-        *([_rewrites(spec)] if spec.suggestion else []),
-        "Fires on\n" + "\n".join(_indent(e.describe()) for e in spec.examples.bad),
-        "Stays silent on\n" + "\n".join(_indent(e.describe()) for e in spec.examples.good),
+        f"{spec['code']} {spec['name']} ({spec['category']}, {spec['severity']})",
+        spec["title"],
+        "Why it matters\n" + _wrap(coaching["why"]),
+        "How to fix it\n" + _wrap(coaching["fix"]),
+        f"Example\n  before: {coaching['example']['before']}"
+        f"\n  after:  {coaching['example']['after']}",
+        *([_rewrites(spec)] if spec["suggestion"] else []),
+        "Fires on\n" + "\n".join(_indent(text) for text in spec["bad"]),
+        "Stays silent on\n" + "\n".join(_indent(text) for text in spec["good"]),
     ]
     if params:
         blocks.append(f"Thresholds\n  {params}")
-    blocks.append("Sources\n" + "\n".join(f"  - {s}" for s in spec.sources))
+    blocks.append("Sources\n" + "\n".join(f"  - {s}" for s in spec["sources"]))
     click.echo("\n\n".join(blocks))
 
 
-def _rewrites(spec: RuleSpec) -> str:
+def _rewrites(spec: dict[str, Any]) -> str:
     """Suggestions as a user sees them: filled in on the rule's own bad examples."""
-    from okrlint.samples import suggested_rewrites
+    from okrlint.rulecache import rewrites
 
-    shown = [f"  {before}\n  try: {after}" for before, after in suggested_rewrites(spec)]
-    return "Suggested rewrite\n" + "\n\n".join(shown or [f"  {spec.suggestion[-1]}"])
+    pairs = rewrites().get(spec["code"], [])
+    shown = [f"  {before}\n  try: {after}" for before, after in pairs]
+    return "Suggested rewrite\n" + "\n\n".join(shown or [f"  {spec['suggestion'][-1]}"])
 
 
 def _wrap(text: str) -> str:
