@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,7 @@ class TextAnalysis:
 # pipeline, whose vocabulary and tokenizer cache grow with every new word, is rebuilt after
 # this many texts.
 CACHE_SIZE = 5_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 RENEW_AFTER = 20_000
 
 
@@ -89,7 +91,9 @@ class Analyzer:
         while self._cache and len(self._cache) + len(pending) > CACHE_SIZE:
             self._cache.popitem(last=False)
         nlp = self.nlp
-        bodies = [text[label_length(text) :] for text in pending]
+        # A lone surrogate (no character at all) cannot reach spaCy's UTF-8 string store; the
+        # same-length replacement character keeps every offset.
+        bodies = [_SURROGATE.sub("\ufffd", text[label_length(text) :]) for text in pending]
         with_pos = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
         for text, body, doc in zip(pending, bodies, nlp.pipe(bodies, batch_size=256), strict=True):
             self._cache[text] = _to_analysis(body, doc, with_pos)

@@ -59,13 +59,33 @@ def _cached(kind: str, build: Any) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
             data = json.load(handle)
-        if isinstance(data, dict) and data.get("format") == _FORMAT and "value" in data:
+        if (
+            isinstance(data, dict)
+            and data.get("format") == _FORMAT
+            and "value" in data
+            and data.get("packs") == _packs_fingerprint(data.get("pack_folders", []))
+        ):
             return data["value"]
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError):
         pass
     value = build()
-    _write(path, {"format": _FORMAT, "value": value})
+    folders = _pack_folders()
+    _write(
+        path,
+        {
+            "format": _FORMAT,
+            "value": value,
+            "pack_folders": folders,
+            "packs": _packs_fingerprint(folders),
+        },
+    )
     return value
+
+
+def _pack_folders() -> list[str]:
+    from okrlint.plugins import plugin_rules
+
+    return [str(pack.folder) for pack in plugin_rules()]
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:
@@ -95,11 +115,25 @@ def _fingerprint() -> str:
             digest.update(
                 f"{entry.path} {entry.stat().st_size} {entry.stat().st_mtime_ns}".encode()
             )
-    for entry in sys.path:  # packages installed or removed (rule packs among them)
+    # Packages installed or removed (rule packs among them) change their folder's time. The
+    # first entry, the script's folder or the working directory, says nothing of them.
+    for entry in sys.path[1:]:
         try:
-            digest.update(f"{entry} {os.stat(entry or '.').st_mtime_ns}".encode())
+            digest.update(f"{entry} {os.stat(entry).st_mtime_ns}".encode())
         except OSError:
             continue
+    return digest.hexdigest()[:16]
+
+
+def _packs_fingerprint(folders: list[str]) -> str:
+    """The rule files of the rule packs found when the cache was built (an editable pack's
+    rules change without any package being installed)."""
+    digest = hashlib.sha1()
+    for folder in folders:
+        for entry in _files(Path(folder)):
+            digest.update(
+                f"{entry.path} {entry.stat().st_size} {entry.stat().st_mtime_ns}".encode()
+            )
     return digest.hexdigest()[:16]
 
 
