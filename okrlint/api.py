@@ -16,7 +16,7 @@ from okrlint.lexicons import lexicons
 from okrlint.loaders import FORMATS, load
 from okrlint.models import Diagnostic, LoadResult, OKRDocument
 from okrlint.nlp import Analyzer
-from okrlint.rulebook import Rulebook, load_rulebook
+from okrlint.rulebook import Rulebook, RuleSpec, load_rulebook
 from okrlint.sources import Discovery, discover, read_file
 
 
@@ -35,8 +35,15 @@ class InputError(ValueError):
 def default_rulebook() -> Rulebook:
     """The bundled rules and those of installed rule packs, loaded once per process."""
     from okrlint.plugins import plugin_rules
+    from okrlint.rulecache import rule_specs
 
-    return load_rulebook(extra=plugin_rules())
+    packs = plugin_rules()
+    try:  # the rule files as last validated, from the cache: no YAML to parse
+        rules = [RuleSpec.model_validate(spec) for spec in rule_specs()]
+    except (ValueError, TypeError, KeyError):  # a damaged cache: read the files themselves
+        return load_rulebook(extra=packs)
+    checks = {name: check for pack in packs for name, check in pack.checks.items()}
+    return Rulebook(rules, checks)
 
 
 @cache

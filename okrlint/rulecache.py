@@ -45,6 +45,11 @@ def rewrites() -> dict[str, list[list[str]]]:
     return _cached("rewrites", _build_rewrites)
 
 
+def rule_specs() -> list[dict[str, Any]]:
+    """Every rule as validated from its file, dumped for `RuleSpec.model_validate`."""
+    return _cached("specs", _build_specs)
+
+
 def find(code_or_name: str) -> dict[str, Any] | None:
     """The record of one rule, by code or name (as `Rulebook.get` finds it)."""
     key = code_or_name.strip()
@@ -151,6 +156,14 @@ def _files(folder: Path) -> list[os.DirEntry[str]]:
         elif entry.name.endswith((".py", ".yaml", ".txt", ".toml", ".jsonl")):
             found.append(entry)
     return found
+
+
+def _build_specs() -> list[dict[str, Any]]:
+    from okrlint.plugins import plugin_rules
+    from okrlint.rulebook import load_rulebook
+
+    book = load_rulebook(extra=plugin_rules())
+    return [rule.model_dump(mode="json", by_alias=True) for rule in book]
 
 
 def _build_records() -> list[dict[str, Any]]:
