@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import math
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -95,6 +94,8 @@ def _pooled(
     # Several chunks per worker even out files of different sizes; each returns in order.
     size = max(1, math.ceil(len(tasks) / (workers * 4)))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
+    import multiprocessing  # only runs of many files start processes
+
     fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else "spawn")
     # Objects that exist now are never collected in a worker, so forked workers do not copy
