@@ -195,6 +195,18 @@ def _timed(what: str, call: Callable[[], Any]) -> Any:
     return result
 
 
+_done = [0]
+
+
+def _count_for_the_log() -> None:
+    """A long run notes every 1,000 inputs in OKRLINT_FUZZ_LOG, to follow it while it runs."""
+    _done[0] += 1
+    log = os.environ.get("OKRLINT_FUZZ_LOG")
+    if log and _done[0] % 1000 == 0:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{time.strftime('%H:%M:%S')} {_done[0]} inputs\n")
+
+
 def _examples_wanted(config: pytest.Config) -> int:
     wanted = config.getoption("--fuzz") or os.environ.get("OKRLINT_FUZZ")
     return int(wanted) if wanted else CI_EXAMPLES
@@ -220,6 +232,7 @@ def test_no_input_raises_or_hangs(request: pytest.FixtureRequest) -> None:
     )
     @given(text=okr_text(), fmt=st.sampled_from(FORMATS))
     def check(text: str, fmt: str) -> None:
+        _count_for_the_log()
         for each in FORMATS:
             _timed(f"load as {each}", lambda each=each: load(text, f"okrs/fuzz.{each}", each))
             _timed(f"sniff as {each}", lambda each=each: looks_like_okrs(text, each, "okrs/x"))
