@@ -1,8 +1,8 @@
 """Agreement between the two blind annotators of the real corpus, per rubric label.
 
-    python benchmarks/corpus_agreement.py [--disagreements LABEL]
+    python benchmarks/corpus_agreement.py [--batch batch2] [--disagreements LABEL]
 
-Reads corpora/real/first-annotator.jsonl and second-annotator.jsonl (one object per key
+Reads corpora/real/[BATCH/]first-annotator.jsonl and second-annotator.jsonl (one object per key
 result: id, labels, note) and prints, per label, how often both say yes, how often they agree
 and Cohen's kappa. Prints figures; asserts nothing.
 """
@@ -27,8 +27,8 @@ LABELS = (
 )
 
 
-def _read(name: str) -> dict[str, dict]:
-    lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+def _read(name: str, folder: Path = ROOT) -> dict[str, dict]:
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
     return {item["id"]: item for item in map(json.loads, filter(None, lines))}
 
 
@@ -45,8 +45,11 @@ def kappa(pairs: list[tuple[bool, bool]]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--disagreements", default="", help="a label whose disagreements to list")
+    parser.add_argument("--batch", default="", help="a later batch's folder under corpora/real")
     args = parser.parse_args()
-    first, second = _read("first-annotator.jsonl"), _read("second-annotator.jsonl")
+    folder = ROOT / args.batch if args.batch else ROOT
+    first = _read("first-annotator.jsonl", folder)
+    second = _read("second-annotator.jsonl", folder)
     ids = sorted(set(first) & set(second))
     print(f"{len(ids)} key results labelled by both annotators")
     print(f"{'label':<20} {'yes (1st/2nd)':>14} {'agree':>7} {'kappa':>7}")

@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import fnmatch
 import re
+import shutil
 import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,13 +170,20 @@ def walk_repositories(folder: Path) -> tuple[int, int, list[str], list[str]]:
         borderline = set(entry.get("borderline_files") or []) | {
             b["path"] if isinstance(b, dict) else b for b in entry.get("borderline") or []
         }
+        # Borderline entries may name several files ("data/blog/sprint-*.md and …").
+        patterns = [re.sub(r"\s*\(.*?\)", "", part).strip() for b in borderline for part in str(b).split(" and ")]
+        unsure = {p for p in picked if any(fnmatch.fnmatch(p, pattern) for pattern in patterns)}
         found_okr += len(okr & picked)
         total += len(okr)
         explainers += [f"{entry['folder']}/{p}" for p in sorted(picked & about)]
-        others += [f"{entry['folder']}/{p}" for p in sorted(picked - okr - about - borderline)]
+        others += [f"{entry['folder']}/{p}" for p in sorted(picked - okr - about - unsure)]
     pages = folder / "pages_about_okrs"
     if pages.is_dir():
-        explainers += [f"pages_about_okrs/{p.name}" for p, _fmt in discover([pages]).files]
+        # Walked from a neutral folder: the set's own folder name says "okrs".
+        with tempfile.TemporaryDirectory() as tmp:
+            neutral = Path(tmp) / "pages"
+            shutil.copytree(pages, neutral)
+            explainers += [f"pages_about_okrs/{p.name}" for p, _fmt in discover([neutral]).files]
     return found_okr, total, explainers, others
 
 

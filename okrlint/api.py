@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from okrlint.measure.dates import date_order
 from okrlint.config import ConfigError, PatternSet, RuleSelection, Settings
 from okrlint.engine import fewer_collections, finish, lint, lint_file
 from okrlint.findings import Edit, Fix, Report
@@ -73,7 +74,8 @@ def lint_results(
 ) -> Report:
     """Lint already-loaded files; `context` files only inform the cross-file rules."""
     settings = (settings or Settings()).resolved()
-    return lint(results, selection_for(settings), analyzer_for(settings), context=context)
+    with date_order(settings.date_order):
+        return lint(results, selection_for(settings), analyzer_for(settings), context=context)
 
 
 def lint_text(
@@ -82,7 +84,9 @@ def lint_text(
     """Lint OKRs given as a string in `format` (yaml, markdown or text)."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
-    return lint_results([load(text, path, format)], config)
+    with date_order((config or Settings()).date_order):
+        loaded = load(text, path, format)
+    return lint_results([loaded], config)
 
 
 def collect(
@@ -96,7 +100,8 @@ def collect(
 
 def read_all(found: Discovery, settings: Settings) -> list[LoadResult]:
     """Load every file discovery found (unreadable ones become E001 findings)."""
-    return [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
+    with date_order(settings.date_order):
+        return [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
 
 
 def lint_found(

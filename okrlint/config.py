@@ -77,6 +77,8 @@ class Settings(BaseModel):
     lexicon: dict[str, list[str]] = Field(default_factory=dict)
     nlp_model: str | None = None
     fail_on: FailOn = "warning"
+    # How to read "03/04/2026": day first (dmy), month first (mdy), or only when it shows (auto).
+    date_order: Literal["auto", "dmy", "mdy"] = "auto"
     max_file_size: int = Field(default=DEFAULT_MAX_FILE_SIZE, gt=0, le=MAX_FILE_SIZE_LIMIT)
     # The date the hygiene rules (H7) measure against: `--today`, never a config-file key.
     # None (the library's default) keeps them silent rather than read the clock.

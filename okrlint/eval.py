@@ -194,11 +194,15 @@ def main(argv: list[str] | None = None) -> int:
         help="report the real corpus (corpora/real) too, only it, or not",
     )
     parser.add_argument(
-        "--show-real", default="", help="labels of the real corpus whose misses to list (or ALL)"
+        "--show-real", default="", help="labels of the real corpus whose misses to list, 'clean' for findings on faultless key results (or ALL)"
+    )
+    parser.add_argument(
+        "--split", choices=("tune", "blind", "blind-2", "both"), default="both",
+        help="which split of the real corpus to report (tune while tuning: each blind one is scored once)",
     )
     args = parser.parse_args(argv)
     if args.real != "none":
-        _print_real(args.show_real)
+        _print_real(args.show_real, args.split)
         if args.real == "only":
             return 0
     pattern = args.files if args.files.endswith(".jsonl") else f"{args.files}.jsonl"
@@ -219,14 +223,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _print_real(show: str) -> None:
+def _print_real(show: str, splits: str = "both") -> None:
     items = read_real()
     if not items:
         return
     found = real_findings(items)
     publishers = {item["publisher"] for item in items}
     print(f"real key results: {len(items)} from {len(publishers)} publishers")
-    for split in ("tune", "blind"):
+    for split in ("tune", "blind", "blind-2"):
+        if splits not in ("both", split):
+            continue
         chosen = [item for item in items if item.get("split") == split]
         print(f"-- {split} split: {len(chosen)} key results")
         print(f"{'label':<22} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>7}")
@@ -246,6 +252,11 @@ def _print_real(show: str) -> None:
                 if truth != fired:
                     kind = "false positive" if fired else "false negative"
                     print(f"  {name}: {kind}  {item['id']}: {item['kr']}  {sorted(found[item['id']])}")
+        if "clean" in wanted or "ALL" in wanted:
+            for item in tune:
+                extra = found[item["id"]] - _ASIDE
+                if extra and all(value is False for value in item["labels"].values()):
+                    print(f"  clean with a finding  {item['id']}: {item['kr']}  {sorted(extra)}")
     print()
 
 

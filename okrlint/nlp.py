@@ -7,10 +7,10 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from okrlint.language import Reading, Word, label_length
 from okrlint.lexicons import WORD, Lexicon, bundled_lexicons
 from okrlint.measure import Measurement, measure
 from okrlint.models import MAX_TEXT_CHARS
+from okrlint.reading import Reading, Word, label_length
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -114,7 +114,7 @@ def _build_pipeline(model: str | None) -> Any:
 
     if model:
         try:
-            return spacy.load(model, exclude=["ner"])
+            return _with_word_forms(spacy.load(model, exclude=["ner"]))
         except OSError as error:
             raise AnalyzerError(
                 f"nlp-model '{model}' is not installed; install it with pip or remove the setting"
@@ -123,7 +123,36 @@ def _build_pipeline(model: str | None) -> Any:
             raise AnalyzerError(
                 f"nlp-model '{model}' is not a spaCy pipeline ({type(error).__name__}: {error})"
             ) from error
-    return spacy.blank("en")
+    return _with_word_forms(spacy.blank("en"))
+
+
+def _with_word_forms(nlp: Any) -> Any:
+    """Add the okrlint_word_forms component: every token gets `token._.okr_bases` (the word
+    and its verb lemmas, from the English forms table built from lemminflect's data) and a
+    lemma when the pipeline has no lemmatizer of its own. The reading asks the tokens, so a
+    configured pipeline with a better lemmatizer keeps its lemmas."""
+    from spacy.language import Language
+    from spacy.tokens import Token
+
+    from okrlint.reading.forms import base_forms, noun_lemmas
+
+    if not Token.has_extension("okr_bases"):
+        Token.set_extension("okr_bases", default=())
+    if "okrlint_word_forms" not in Language.factories:
+
+        @Language.component("okrlint_word_forms")
+        def word_forms(doc: Any) -> Any:
+            for token in doc:
+                lower = token.lower_
+                token._.okr_bases = base_forms(lower)
+                if not token.lemma_:
+                    bases = token._.okr_bases
+                    token.lemma_ = bases[1] if len(bases) > 1 else noun_lemmas(lower)[0]
+            return doc
+
+    if "okrlint_word_forms" not in nlp.pipe_names:
+        nlp.add_pipe("okrlint_word_forms", last=True)
+    return nlp
 
 
 class AnalyzerError(Exception):
@@ -134,18 +163,22 @@ def _to_analysis(text: str, doc: Any, with_pos: bool = True) -> TextAnalysis:
     # Hyphens and slashes split words ("best-in-class", "24/7") the way lexicon terms are written;
     # the part-of-speech tag is empty with the default blank pipeline.
     words = []
+    forms = doc.__len__() > 0 and doc[0].has_extension("okr_bases")
     for token in doc:
         lower = token.lower_
-        pos = token.pos_ if with_pos else ""
-        if lower.isascii() and lower.isalnum():  # one plain word: what WORD would find
-            start = token.idx
-            words.append(Word(lower, start, start + len(lower), pos))
-            continue
         if not lower[:1].isalnum() and lower not in ("%", "$", "€", "£", "#"):
             continue
-        for match in WORD.finditer(lower.replace("’", "'")):
+        pos = token.pos_ if with_pos else ""
+        whole = lower.replace("’", "'")
+        bases = tuple(token._.okr_bases) if forms else ()
+        if whole.isascii() and whole.isalnum():  # one plain word: what WORD would find
+            start = token.idx
+            words.append(Word(whole, start, start + len(whole), pos, bases))
+            continue
+        for match in WORD.finditer(whole):
             if match.group(0) == "s" and match.start() > 0:
                 continue  # the "s" of a possessive
             start = token.idx + match.start()
-            words.append(Word(match.group(0), start, start + len(match.group(0)), pos))
+            own = bases if match.group(0) == whole else ()  # a part of "best-in-class" has none
+            words.append(Word(match.group(0), start, start + len(match.group(0)), pos, own))
     return TextAnalysis(text=text, words=words)

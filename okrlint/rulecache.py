@@ -24,6 +24,7 @@ from okrlint import __version__
 from okrlint.resources import data_dir
 
 _FORMAT = 1  # bump when the records' shape changes
+_CORPORA = {"labelled", "real"}  # evaluation data: large, and no rule reads it
 
 
 def cache_dir() -> Path:
@@ -110,11 +111,10 @@ def _fingerprint() -> str:
     """What the cached data depends on, as a short hash of names, sizes and times."""
     digest = hashlib.sha1(f"{__version__} {sys.version} {_FORMAT}".encode())
     package = Path(__file__).resolve().parent
-    folders = [
-        package,
-        data_dir("rules"),
-        *(data_dir("corpora") / n for n in ("lexicons", "layout")),
-    ]
+    corpora = data_dir("corpora")
+    # The rules, the code and the word lists the rewrites read (not the labelled corpora).
+    words = [corpora / name for name in sorted(os.listdir(corpora)) if name not in _CORPORA]
+    folders = [package, data_dir("rules"), *words]
     for folder in folders:
         for entry in _files(folder):
             digest.update(

@@ -534,7 +534,8 @@ def test_no_path_walks_the_working_directory_the_same_way(cli: CheckRun, write) 
         ("yaml", '{\n "name": "web",\n "scripts": {}\n}\n', False),
         ("yaml", "doc: |\n  objectives:\n    - Grow\n", False),  # not a top-level key
         ("yaml", "jobs:\n  - key_results: x\n", False),  # not a top-level list
-        ("markdown", "## **O1** Grow\n", True),
+        ("markdown", "## **O1** Grow\n", False),  # one objective and nothing else: an article's example
+        ("markdown", "## **O1** Grow\n## **O2** Keep\n", True),  # a draft still without KRs
         ("markdown", "## Grow\n- **KR1:** Raise ARR from 1 to 2\n", True),
         ("markdown", "- **KR1:** Raise ARR from 1 to 2\n", False),  # no objective to read
         ("markdown", "## Grow\n\n| KR | Target |\n|---|---|\n| Raise ARR | 3 |\n", True),
@@ -543,7 +544,8 @@ def test_no_path_walks_the_working_directory_the_same_way(cli: CheckRun, write) 
         ("markdown", "## Objective\n\nMake builds fast.\n\n## Key results\n- p95 under 5 min\n", True),
         ("markdown", "# Data team OKRs, Q3 2026\n\n## Ship faster\n- Cut lead time\n", True),
         ("markdown", "# How we use OKRs\n\n## Cadence\n- Draft in week 1\n", False),
-        ("text", "Obj. 3) Grow revenue\n", True),
+        ("text", "Obj. 3) Grow revenue\n- Raise ARR from $2M to $3M\n", True),
+        ("text", "Obj. 3) Grow revenue\n", False),
         ("text", "# Objective: a comment line\n", False),
         ("text", "KR: a key result with no objective above it\n", False),
     ],

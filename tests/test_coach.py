@@ -212,6 +212,24 @@ def test_weights_are_data(monkeypatch: pytest.MonkeyPatch) -> None:
         ScoreWeights.model_validate(raw)
 
 
+def test_a_rule_can_be_priced_apart_from_its_severity() -> None:
+    text = (
+        "cycle: 2026-Q2\nobjectives:\n  - title: Grow\n    key_results:\n"
+        "      - Reach 10,000 paying customers\n      - Cut churn from 4% to 3%\n"
+    )
+    results = [load(text, "okrs.yaml", "yaml")]
+    report = api.lint_results(results, Settings())
+    assert [f.code for f in report.findings] == ["M203"]  # an info finding in `check`
+    placed, _ = place(report.findings, [r.document for r in results if r.document])
+    findings = placed[("okrs.yaml", 0)]
+    weights = data.profile().score
+    raw = weights.model_dump(by_alias=True)
+    raw["price"] = {}
+    by_severity = ScoreWeights.model_validate(raw)
+    assert weights.cost("info", "M203") > by_severity.cost("info", "M203")
+    assert total(findings, 2, weights) < total(findings, 2, by_severity)
+
+
 def test_improvements_are_ordered_by_impact_with_rewrites(cli: CliRun, in_repo: Path) -> None:
     document = coach_json(cli, "--today", "2026-05-20", "examples/bad")
     limit = data.profile().report.improvements

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from okrlint.cli import main
 from okrlint.eval import evaluate, read_corpus
 from okrlint.nlp import Analyzer
+from okrlint.reading import base_forms
 
 ANALYZER = Analyzer()
 
@@ -135,3 +136,38 @@ def test_noun_lists_match_plurals_and_verb_lists_do_not() -> None:
 )
 def test_labels_are_stripped_before_reading(title: str, read: str) -> None:
     assert Analyzer()(title).text == read
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [
+        # Irregular forms come from the English forms table (built from lemminflect's data),
+        # not from a hand list: each of these is a verb form the suffix rules would miss.
+        ("built", "build"),
+        ("rebuilt", "rebuild"),
+        ("ran", "run"),
+        ("went", "go"),
+        ("written", "write"),
+        ("sent", "send"),
+        ("held", "hold"),
+        ("began", "begin"),
+        ("taught", "teach"),
+        ("drove", "drive"),
+        ("shipped", "ship"),
+        ("migrated", "migrate"),
+        ("studies", "study"),
+    ],
+)
+def test_word_forms_come_from_the_english_forms_table(word: str, base: str) -> None:
+    assert base in base_forms(word)
+
+
+def test_the_pipeline_gives_each_token_its_forms() -> None:
+    analyzer = Analyzer()
+    assert "okrlint_word_forms" in analyzer.nlp.pipe_names
+    doc = analyzer.nlp("Rebuilt the help center")
+    assert doc[0].lemma_ == "rebuild" and "rebuild" in doc[0]._.okr_bases
+    # The reading takes the leading verb's forms from the token.
+    words = analyzer("Rebuilt the help center").words
+    assert words[0].bases == doc[0]._.okr_bases
+    assert analyzer.read("Held 4 workshops").lead.base == "hold"  # type: ignore[union-attr]

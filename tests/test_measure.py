@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from okrlint.api import lint_text
-from okrlint.language import label_length
-from okrlint.measure import cycle_end, measure
+from okrlint.config import Settings
+from okrlint.measure import cycle_end, measure, parse_deadline
+from okrlint.reading import label_length
 from okrlint.nlp import Analyzer
 
 
@@ -323,3 +324,74 @@ def test_ambition_ratios_only_on_like_units(okrs: str, code: str, fires: bool) -
     )
     codes = [f.code for f in lint_text(text).findings]
     assert (code in codes) is fires, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline", "target", "unit"),
+    [
+        # A rating on a scale keeps its scale: 4.1 of 5, not 0.82.
+        ("Raise CSAT from 4.1/5 to 4.5/5", 4.1, 4.5, "/5"),
+        ("App store rating 4.1/5 → 4.6/5", 4.1, 4.6, "/5"),
+        # Thousands grouped by spaces, plain, thin or narrow no-break (as French and SI write).
+        ("Grow MAU from 12 000 to 15 000", 12000, 15000, None),
+        ("Grow MAU from 12\u2009000 to 15\u2009000", 12000, 15000, None),
+        ("Grow MAU 12\u202f000 → 15\u202f000", 12000, 15000, None),
+        # Signs, ASCII and typographic.
+        ("Raise NPS from -20 to -5", -20, -5, None),
+        ("NPS −20 → −5", -20, -5, None),
+        # A ratio reads as the second per first: 5 students per coach to 8.
+        ("Increase coach to student ratio from 1:5 to 1:8", 5, 8, "ratio"),
+    ],
+)
+def test_numbers_as_people_write_them(
+    text: str, baseline: float, target: float, unit: str | None
+) -> None:
+    measured = measure(text)
+    assert measured.baseline is not None and measured.target is not None, measured
+    assert (measured.baseline.value, measured.target.value) == (baseline, target)
+    assert measured.target.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cut 10-20 bugs", "Launch in Q3 2026 for 500 users", "Fix Sev-1 bugs", "Top 3 100m sprinters"],
+)
+def test_dashes_years_and_names_are_not_signs_or_thousands(text: str) -> None:
+    values = [q.value for q in measure(text).quantities]
+    assert all(v >= 0 for v in values) and 32026 not in values and 3100 not in values, values
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Ship by 30/06/2026", dt.date(2026, 6, 30)),  # day first: 30 cannot be a month
+        ("Ship by 06/30/2026", dt.date(2026, 6, 30)),  # month first
+        ("Ship by 30.06.2026", dt.date(2026, 6, 30)),
+        ("Ship by 2026/06/30", dt.date(2026, 6, 30)),
+        ("Ship by 03/04/2026", None),  # March 4 or April 3: not guessed without date-order
+        ("Launch by mid-June", dt.date(2026, 6, 15)),
+        ("Launch in early July 2026", dt.date(2026, 7, 10)),
+        ("Launch by late June", dt.date(2026, 6, 30)),
+        ("Launch by Sept. 15th, 2026", dt.date(2026, 9, 15)),
+    ],
+)
+def test_dates_as_people_write_them(text: str, date: dt.date | None) -> None:
+    deadline = measure(text, cycle_year=2026).deadline
+    assert deadline is not None
+    assert parse_deadline(text, 2026).date == date  # type: ignore[union-attr]
+
+
+def test_date_order_setting_reads_ambiguous_dates(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from okrlint.measure.dates import date_order
+
+    assert parse_deadline("Ship by 03/02/2026").date is None  # type: ignore[union-attr]
+    with date_order("dmy"):
+        assert parse_deadline("Ship by 03/02/2026").date == dt.date(2026, 2, 3)  # type: ignore[union-attr]
+    with date_order("mdy"):
+        assert parse_deadline("Ship by 03/02/2026").date == dt.date(2026, 3, 2)  # type: ignore[union-attr]
+    # The setting is read from the project's configuration, kebab-case like every key.
+    (tmp_path / ".okrlint.toml").write_text('date-order = "dmy"\n')
+    assert Settings.from_project(tmp_path).date_order == "dmy"
+    (tmp_path / ".okrlint.toml").write_text('date-order = "ymd"\n')
+    with pytest.raises(Exception, match="date-order|date_order"):
+        Settings.from_project(tmp_path)

@@ -5,7 +5,17 @@ load result), the rule's parameters and the run context, and yields `Hit`s. Kind
 files, print, or change their inputs; the engine turns hits into findings.
 """
 
-from okrlint.checks import ambition, balance, hygiene, separation, structure, suppression, wording
+from okrlint.checks import (
+    ambition,
+    balance,
+    compensation,
+    development,
+    hygiene,
+    individual,
+    structure,
+    suppression,
+    wording,
+)
 from okrlint.checks.base import Check, Context, Hit
 
 CHECKS: dict[str, Check] = {
@@ -31,9 +41,9 @@ CHECKS: dict[str, Check] = {
     "hedged-language": ambition.hedged_language,
     "sandbagging-scores": ambition.sandbagging_scores,
     "confidence-out-of-range": ambition.confidence_out_of_range,
-    "development-goal": separation.development_goal,
-    "compensation-link": separation.compensation_link,
-    "individual-scorecard": separation.individual_scorecard,
+    "development-goal": development.development_goal,
+    "compensation-link": compensation.compensation_link,
+    "individual-scorecard": individual.individual_scorecard,
     "missing-counter-metric": balance.missing_counter_metric,
     "unknown-parent": balance.unknown_parent,
     "private-okr": balance.private_okr,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from okrlint.checks.base import Context, Hit
-from okrlint.language import base_forms, quoted
+from okrlint.reading import base_forms, quoted
 from okrlint.measure import comparable, field_quantity, in_unit_of
 from okrlint.models import KeyResult, ObjectiveType, OKRDocument, Scoring
 from okrlint.rewrite import without_span
@@ -49,9 +49,16 @@ def _numbers(kr: KeyResult, ctx: Context) -> tuple[float | None, float | None, s
         return start.value if baseline is None else baseline, None, unit
     if baseline is None and measurement.baseline is not None:
         baseline = measurement.baseline.value
+    inside_baseline = (
+        measurement.baseline is not None
+        and measurement.target is not None
+        and measurement.relative_change is not None
+        and measurement.target.start > measurement.baseline.start
+    )  # "reduced by 50% (currently 148 in ce, 9 in ee)": the 9 is part of the baseline note
     if (
         target is None
         and measurement.target is not None
+        and not inside_baseline
         and (measurement.baseline or baseline is not None)
     ):
         target = measurement.target.value

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from okrlint.checks.base import Context, Hit
-from okrlint.language import not_a_duration, quoted, share_of
 from okrlint.models import MAX_TEXT_CHARS, KeyResult, Objective, OKRDocument
+from okrlint.reading import not_a_duration, quoted, share_of
 
 _PLACEHOLDER = re.compile(
     r"\bTB[DCA]\b|\bto be (?:defined|decided|determined|confirmed|agreed|announced|set)\b"

@@ -7,6 +7,7 @@ from typing import Any
 
 from okrlint.checks.base import Context, Hit
 from okrlint.models import KeyResult, OKRDocument
+from okrlint.reading.baseline import change_without_start
 from okrlint.rewrite import gerund, with_baseline
 
 
@@ -17,9 +18,12 @@ def _has_numbers(kr: KeyResult) -> bool:
 def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """An activity or deliverable with no outcome measure (O101)."""
     reading = ctx.analyzer.read(kr.title)
-    if reading.task is None or (_has_numbers(kr) and kr.metric):
+    if reading.task is None:
         return
     lead = reading.lead
+    activity_led = lead is not None and lead.kind == "activity" and not lead.noun_reading
+    if kr.baseline is not None or (kr.target is not None and (kr.metric or not activity_led)):
+        return  # "Days sales outstanding" with a baseline and a target names a metric
     title = kr.title.rstrip(".")
     if (
         lead is not None
@@ -51,39 +55,41 @@ def binary(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]
 
 
 def not_measurable(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """No number, no metric field and no all-or-none condition (M201)."""
+    """Nobody could say at the end whether it was met (M201): a vague aim, a direction with
+    no target, a placeholder, work that never ends. A done-or-not deliverable is measurable."""
     reading = ctx.analyzer.read(kr.title)
-    if reading.has_measure or _has_numbers(kr) or reading.universal:
+    if _has_numbers(kr) and not reading.placeholder:
         return
-    yield Hit(kr, {})
+    reason = reading.not_measurable
+    if reason:
+        yield Hit(kr, {"reason": reason})
 
 
 def vague(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """A vague word with no quantity to pin it down (M202)."""
-    word = ctx.analyzer.read(kr.title).vague
-    if word and not _has_numbers(kr):
+    """A vague aim with no quantity to pin it down (M202): the vague word is the goal
+    ("Improve UX", "Rock solid webhooks"), not the manner of a deliverable ("Ensure the app
+    runs seamlessly on three systems")."""
+    reading = ctx.analyzer.read(kr.title)
+    word = reading.vague
+    if not word or _has_numbers(kr):
+        return
+    lead = reading.lead
+    leads = lead is not None and " ".join(reading.texts[lead.index : lead.end]) == word
+    if reading.task is None or leads:
         yield Hit(kr, {"word": word})
 
 
 def missing_baseline(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """A target to move towards with no starting value (M203)."""
+    """Change language with no start stated anywhere (M203): "by 20%", "grow X to 500"."""
+    if kr.baseline is not None or kr.direction == "maintain":
+        return
     reading = ctx.analyzer.read(kr.title)
-    measurement = reading.measurement
-    if kr.baseline is not None or measurement.baseline is not None:
-        return
-    if (
-        reading.lead is not None
-        and reading.lead.kind == "maintenance"
-        or kr.direction == "maintain"
-    ):
-        return
-    target = measurement.relative_change or (
-        measurement.target.text if measurement.target else None
-    )
-    if target is None and kr.target is not None:
-        target = str(kr.target)
+    target = change_without_start(reading)
+    if target is None and kr.target is not None and reading.direction in ("increase", "decrease"):
+        target = str(kr.target)  # a `target` field and a direction verb, no `baseline` field
     if target:
-        at = measurement.target.start if measurement.target else None
+        measured = reading.measurement.target
+        at = measured.start if measured else None
         yield Hit(kr, {"target": target, "with_baseline": with_baseline(reading.source, at)})
 
 

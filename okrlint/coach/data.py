@@ -46,6 +46,9 @@ class Dimension(_Kebab):
 class ScoreWeights(_Kebab):
     severity: dict[Literal["error", "warning", "info"], float]
     also: dict[str, list[str]] = Field(default_factory=dict)
+    # A rule whose cost is not its severity's: an info finding that still leaves a key result
+    # unscorable (no starting value) costs more than a style hint.
+    price: dict[str, float] = Field(default_factory=dict)
     dimensions: list[Dimension] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -61,6 +64,10 @@ class ScoreWeights(_Kebab):
             if not set(extra) <= keys:
                 raise ValueError(f"'also.{code}' names an unknown dimension")
         return self
+
+    def cost(self, severity: str, code: str) -> float:
+        """What one finding costs before the dimension's share."""
+        return self.price.get(code, self.severity[severity])  # type: ignore[index]
 
     def counts_in(self, dimension: Dimension, category: str, code: str) -> bool:
         """Whether a finding of this category and rule costs points in `dimension`."""

@@ -55,12 +55,11 @@ def _points(
     if dimension.needs_key_results and key_results == 0:
         return 0.0  # nothing here can be judged: no key result shows the objective was reached
     mine = [p for p in placed if _counts(weights, dimension, p)]
-    cost = weights.severity
     if dimension.mode == "share":
         worst: dict[int, float] = {}
         on_objective = 0.0
         for p in mine:
-            price = cost[p.finding.severity.value]
+            price = weights.cost(p.finding.severity.value, p.finding.code)
             if p.key_result is None:
                 on_objective += price * dimension.each
             else:
@@ -68,7 +67,9 @@ def _points(
         penalty = sum(worst.values()) / key_results if key_results else 0.0
         penalty += on_objective
     else:
-        penalty = sum(cost[p.finding.severity.value] * dimension.each for p in mine)
+        penalty = sum(
+            weights.cost(p.finding.severity.value, p.finding.code) * dimension.each for p in mine
+        )
     return dimension.weight * (1.0 - min(1.0, penalty))
 
 

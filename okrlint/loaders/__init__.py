@@ -95,6 +95,4 @@ def _require_objectives(result: LoadResult, fmt: str) -> LoadResult:
     message = f"no objectives found: this file holds no OKRs ({_EXPECTED[fmt]})"
     span = Span.of(document.path, 1, 1, 1, 2)
     diagnostic = Diagnostic(code="E002", message=message, span=span)
-    return LoadResult(
-        document=document, diagnostics=[*result.diagnostics, diagnostic], source=result.source
-    )
+    return result.model_copy(update={"diagnostics": [*result.diagnostics, diagnostic]})

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from okrlint.loaders.annotations import split_annotation
-from okrlint.loaders.cycles import cycle_heading, deadline_date
+from okrlint.loaders.cycles import cycle_heading, deadline_date, find_cycle
 from okrlint.loaders.labels import Line, Role, classify
 from okrlint.loaders.outline import (
     Block,
@@ -71,6 +71,7 @@ class _Section:
     level: int
     kind: str  # objective | kr-section | kr | other | plain | cycle
     cycle: str | None = None
+    text: str = ""
 
 
 class Assembler:
@@ -93,7 +94,8 @@ class Assembler:
         self._lone: set[int] = set()
         self._seen_heading = False
         self._para_cycle: str | None = None  # a cycle named by a bold line, not a heading
-        self._ahead: dict[int, tuple[bool, bool]] = {}  # heading -> (KR part inside, list follows)
+        # heading -> (a key-results part inside it or next to it, a list follows it)
+        self._ahead: dict[int, tuple[bool, bool]] = {}
         self._kr_paragraphs = False  # a key-results heading with no list: its paragraphs are KRs
         self._kr_heading: KeyResult | None = None  # a KR heading that is only a name
         self._label_only: set[int] = set()  # opened by a label alone ("### Objective 1")
@@ -148,7 +150,15 @@ class Assembler:
                 for b in inside
             )
             has_list = any(isinstance(b, ListBlock | Table) for b in blocks[index + 1 : until_next])
-            self._ahead[id(heading)] = (kr_inside, has_list)
+            # "## 1. Objective" then "## 2. Key Results": the key-results part is the next
+            # section at the same level, so lists in the objective's own section are context.
+            following = next((b for _j, b in headings[position + 1 :] if b.level <= heading.level), None)
+            kr_next = (
+                following is not None
+                and following.level == heading.level
+                and self._role(following.line.text, True).role == Role.KR_SECTION
+            )
+            self._ahead[id(heading)] = (kr_inside or kr_next, has_list)
 
     def _role(self, text: str, heading: bool = False) -> Line:
         key = (text, heading)
@@ -162,7 +172,7 @@ class Assembler:
             if isinstance(block, Heading):
                 self._heading(block)
             elif any(s.kind == "other" for s in self._sections):
-                continue
+                self._horizon(block)  # "## Time horizon": prose that may state the cycle
             elif isinstance(block, Paragraph):  # a label line ends an "Initiatives:" part
                 following = blocks[index + 1] if index + 1 < len(blocks) else None
                 if not self._paragraph_objective(block, following):
@@ -179,14 +189,34 @@ class Assembler:
             elif isinstance(block, Prebuilt):
                 self._prebuilt(block)
 
+    def _started(self) -> bool:
+        """Whether an objective has been read yet (a title heading's tentative one aside)."""
+        return any(o.key_results or id(o) not in self._weak for o in self.objectives)
+
+    def _horizon(self, block: Block) -> None:
+        """A cycle stated in the prose of a time-horizon section ("This set covers the first
+        half of 2026"), when nothing earlier gave one."""
+        named = any(s.kind == "other" and _HORIZON.search(s.text) for s in self._sections)
+        if not named or not isinstance(block, Paragraph) or self.found.cycle or self._started():
+            return
+        for line in block.lines:
+            if cycle := find_cycle(line.text):
+                self.found.cycle = (cycle, line.row)
+                return
+
     def _paragraph_objective(self, block: Paragraph, following: Block | None) -> bool:
         """In a file without objective labels, a one-line paragraph right above a list, where no
         heading already owns the list ("Alpha release of the chess app" then "- 12 streams"),
         is the list's objective; a bold line naming a cycle ("**2019 Q1**") heads a cycle."""
-        if len(block.lines) != 1 or not self._fallback or self._skip:
+        if len(block.lines) != 1 or self._skip:
             return False
         line = block.lines[0]
         if self._role(line.text).role != Role.PLAIN:
+            return False
+        if not self._started() and (cycle := cycle_heading(line.text)) and _TERMS.search(line.text):
+            self.found.heading_cycles.append((cycle, line.row))  # "2026 Q1 OKR:" as a title line
+            return True
+        if not self._fallback:
             return False
         current = self._current
         free = (
@@ -199,8 +229,20 @@ class Assembler:
             self._para_cycle = cycle
             self.found.heading_cycles.append((cycle, line.row))
             return True
-        if not free or not isinstance(following, ListBlock) or line.text.endswith((":", "?")):
+        if not free or line.text.endswith((":", "?")):
             return False
+        if not isinstance(following, ListBlock):
+            # Among objectives written as one-line paragraphs, one still without key results
+            # ("Localise the app" between two objectives with lists) is an objective too.
+            if current is None or not current.from_paragraph or len(line.text.split()) > 12:
+                return False
+            if _sentences(line.text)[1:] or _META.search(line.text):
+                return False
+            self._open(line, Line(Role.OBJECTIVE, line.text), self._section_level() + 0.5,
+                       from_heading=False, label=False)
+            if self._current is not None:
+                self._current.from_paragraph = True
+            return True
         if len(line.text.split()) > 20 or _META.search(line.text) or _sentences(line.text)[1:]:
             return False  # prose introducing the list, or about the OKRs themselves
         if self._objective_list(following.items):
@@ -272,7 +314,7 @@ class Assembler:
             self._close()
         if role.role == Role.OTHER_SECTION and not (level == 1 and not seen):
             # (the page's first H1 is its title: "# Team" heads a team's OKRs)
-            self._sections.append(_Section(level, "other"))
+            self._sections.append(_Section(level, "other", text=line.text))
             return
         cycle = cycle_heading(line.text)
         if cycle is not None:
@@ -282,6 +324,11 @@ class Assembler:
             self._sections.append(_Section(level, "cycle", cycle))
             return
         if current is not None and level > current.level and not current.weak:
+            if list_follows:
+                # "### Subscriptions module case study" over bullets: a workstream grouping
+                # key results, not one itself.
+                self._sections.append(_Section(level, "kr-section"))
+                return
             if current.list_krs:
                 self._sections.append(_Section(level, "kr"))  # detail of the listed results
                 return
@@ -315,27 +362,47 @@ class Assembler:
                     continue
                 if role.role != Role.METADATA:
                     current.pending, current.unstated = False, True  # another label came first
-            if self._kr_heading is not None and role.role == Role.PLAIN and current is not None:
+            if (
+                (statement := _STATEMENT.match(line.text))
+                and current is not None
+                and current.from_heading
+                and not current.objective.key_results
+            ):
+                # "**Description:** <the objective>" under a heading that only names it
+                self._state_objective(current, [TextLine(statement.group(1), line.row)], relabel=True)
+            elif self._kr_heading is not None and role.role == Role.PLAIN and current is not None:
                 self._state_kr(current, self._kr_heading, line)
                 self._kr_heading = None
+            elif role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL) and index > 0 and any(
+                _EXAMPLE.search(earlier.text) for earlier in lines[:index]
+            ):
+                # "Here's an example of what an OKR might look like:" then "**Objective:** …"
+                # in the same paragraph: an article's example, not the team's own
+                self._kr_line, self._skip, last_kr = False, True, None
+                break
             elif role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL):
                 self._statement(line, role)
                 last_kr = None
+            elif role.role == Role.KEY_RESULT and _defines(role):
+                pass  # "_Key Results: three to five numbers that show an objective is met_"
             elif role.role == Role.KEY_RESULT and separate:
                 self._skip = False
                 self._add_kr([line], role.title)
+            elif role.role == Role.KEY_RESULT and line.bold and self._repeats_earlier(role.title):
+                pass  # a bold line that repeats an earlier objective's key result: a reference
             elif role.role == Role.KEY_RESULT:
                 self._skip = False
                 last_kr = self._add_kr_tracked([line], role.title)
             elif role.role == Role.KR_SECTION:
                 self._kr_line, self._skip, last_kr = True, False, None
+                self.found.labelled = True
                 if current is not None:
                     current.prose_after = False
-            elif role.role == Role.OTHER_SECTION:
+            elif role.role == Role.OTHER_SECTION and not self._group_label(line, lines):
                 self._kr_line, self._skip, last_kr = False, True, None
             elif role.role == Role.METADATA:
                 self._metadata(role, line.row)
-            elif self._skip:
+            elif self._skip or role.role == Role.OTHER_SECTION:
                 pass
             elif last_kr is not None and not separate and not line.text.startswith(_BULLETISH):
                 last_kr = self._continue_kr(last_kr, line)  # a wrapped key result
@@ -345,12 +412,31 @@ class Assembler:
                 last_kr = self._add_kr_tracked(lines, line.text)
                 index += len(last_kr[1]) if last_kr is not None else 1
                 continue
+            elif index == len(lines) - 1 and _EXAMPLE.search(" ".join(l.text for l in lines)):
+                # "This is an example of a good OKR:" introduces an example, not the team's own
+                self._kr_line, self._skip, last_kr = False, True, None
             elif self._current is not None and self._current.objective.key_results:
                 # A bold line groups the key results below it ("**Trips and experiences**");
                 # any other prose ends the list of key results.
                 if not (line.bold and len(lines) == 1):
                     self._current.prose_after = True
             index += 1
+
+    def _repeats_earlier(self, title: str) -> bool:
+        current = self._current.objective if self._current is not None else None
+        return any(
+            kr.title == title.strip()
+            for objective in self.objectives
+            if objective is not current
+            for kr in objective.key_results
+        )
+
+    def _group_label(self, line: TextLine, lines: list[TextLine]) -> bool:
+        """A bold line alone inside a key-results part groups the results below it
+        ("**Overview**"); only a section that always ends the list ("**Not included**") does."""
+        in_kr_part = self._kr_line or bool(self._sections and self._sections[-1].kind == "kr-section")
+        hard = re.match(rf"{vocabulary().hard_section}\b", line.text, re.IGNORECASE)
+        return line.bold and len(lines) == 1 and in_kr_part and hard is None
 
     def _state_kr(self, current: _Open, kr: KeyResult, line: TextLine) -> None:
         """A key-result heading that was only a name takes the sentence under it."""
@@ -399,6 +485,8 @@ class Assembler:
         return "kr"
 
     def _list(self, items: list[Item], mode: str) -> None:
+        if self._glossary(items):
+            return  # "* Objective: a goal to be achieved" / "* Key Results: which measure …"
         if mode != "detail" and self._objective_list(items):
             self._objectives_from(items)
             return
@@ -408,6 +496,12 @@ class Assembler:
             text = _first(item)
             if not item.lines:
                 self._item_blocks(item, mode)  # "- - KR": the item opens with a nested list
+                continue
+            if mode != "detail" and self._holds_a_document(item):
+                # "1. CORPORATE LEVEL" followed by unindented "OKR 1: …", "KR1.1: …" lines: a
+                # plain-text file that Markdown reads as one list item; read its lines as text.
+                self._paragraph(item.lines, True)
+                self._item_blocks(item, mode)
                 continue
             if item.navigation:
                 continue  # a table of contents
@@ -423,7 +517,8 @@ class Assembler:
                     self._await_statement(item)
                 self._item_blocks(item, "kr")
             elif role.role == Role.KEY_RESULT:
-                self._add_kr(item.lines, role.title)
+                if not _defines(role):
+                    self._add_kr(item.lines, role.title)
                 self._item_blocks(item, "detail")
             elif role.role == Role.KR_SECTION and mode != "detail":
                 self._item_blocks(item, "kr")
@@ -437,6 +532,20 @@ class Assembler:
             else:
                 self._item_blocks(item, "detail" if mode == "detail" else "none")
 
+    def _holds_a_document(self, item: Item) -> bool:
+        """A list item whose continuation lines carry objective labels: a whole OKR set."""
+        return len(item.lines) >= 3 and any(
+            self._role(line.text).role == Role.OBJECTIVE for line in item.lines[1:]
+        )
+
+    def _glossary(self, items: list[Item]) -> bool:
+        """A list that defines the terms: an "Objective:" item beside a "Key results:" item
+        that talks about objectives or key results."""
+        roles = [self._role(_first(item)) for item in items if item.lines]
+        return any(role.role == Role.OBJECTIVE for role in roles) and any(
+            role.role == Role.KEY_RESULT and _defines(role) for role in roles
+        )
+
     def _kr_lines(self, item: Item) -> bool:
         """Whether lines after the item's first are labelled key results (hard line breaks)."""
         return any(self._role(line.text).role == Role.KEY_RESULT for line in item.lines[1:])
@@ -449,8 +558,8 @@ class Assembler:
         if not self._fallback or (current is not None and not current.tentative):
             return False
         parents = [item for item in items if item.children or self._kr_lines(item)]
-        if not parents or len(parents) * 2 < len(items):
-            return False
+        if not parents or (len(items) > 1 and len(parents) * 2 <= len(items)):
+            return False  # most items own a nested list (or the list is a single such item)
         if any(self._kr_lines(item) for item in parents) or current is None:
             return True
         bold = sum(1 for item in parents if item.lines and item.lines[0].bold)
@@ -574,6 +683,8 @@ class Assembler:
         if annotation is not None:
             objective.progress = annotation.progress if annotation.progress is not None else annotation.score
         cycle = next((s.cycle for s in reversed(self._sections) if s.cycle), self._para_cycle)
+        if cycle is None and (year := _ID_YEAR.search(line.text)):
+            cycle = year.group(1)  # "OKR '2026.C1': …": the id names the year
         objective.cycle = cycle
         self.objectives.append(objective)
         if role.weak:
@@ -664,14 +775,14 @@ class Assembler:
         words = vocabulary()
         current = self._current
         if role.key in words.cycle_keys and role.value:
-            if current is None and self.found.cycle is None and not self.objectives:
+            if current is None and self.found.cycle is None and not self._started():
                 self.found.cycle = (role.value, row)
             elif current is not None:
                 current.objective.cycle = role.value
         elif (role.key in words.deadline_keys or role.key.split()[-1] in words.deadline_keys) and role.value:
             if current is not None:
                 self._deadlines[id(current.objective)] = role.value
-            elif not self.objectives and self.found.deadline is None:
+            elif not self._started() and self.found.deadline is None:
                 self.found.deadline = (role.value, row)
         elif role.key in ("owner", "owners", "dri", "lead") and current is not None:
             current.objective.owner = current.objective.owner or role.value
@@ -686,6 +797,25 @@ _META = re.compile(r"\b(?:key\s+results?|objectives?|okrs?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(
     r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\d[.!?])|(?<=\d%[.!?])) (?=[A-ZÅÄÖÆØÉÜ][^\W\d_])"
 )
+
+
+# A line that introduces an example ("Here is an example of a good OKR:", "Por ejemplo:").
+_EXAMPLE = re.compile(
+    r"\b(?:examples?|for instance|e\.g\.|sample|representative|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|voorbeeld(?:en)?)\b.{0,160}:\s*$"
+    # "Here is what one could look like for a bakery:", "A good OKR might read:"
+    r"|\b(?:might|could|would|may|should)\s+(?:look|read|sound)\b.{0,80}:\s*$",
+    re.IGNORECASE,
+)
+_STATEMENT = re.compile(r"^(?:description|statement|objective statement)\s*[:：]\s*(\S.{10,})$", re.I)
+_HORIZON = re.compile(r"\b(?:time\s*horizon|time\s*frame|timeframe|period|cycle|duration)\b", re.I)
+_ID_YEAR = re.compile(r"""['"`‘’]((?:19|20)\d\d)[.\-_][A-Za-z0-9]""")
+_TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)
+
+
+def _defines(role: Line) -> bool:
+    """A plural "Key results: …" label whose text talks about objectives or key results: a
+    definition of the term, not a key result."""
+    return role.weak and _TERMS.search(role.title) is not None
 
 
 def _sentences(text: str) -> list[str]:

@@ -170,6 +170,8 @@ class DocumentBuilder:
                     results.append(KeyResult(title=title, span=item.span))
                 continue
             pairs = canonical_key_result(dict(item.value))
+            if _empty_title(pairs):
+                continue  # `- Metric: ""`: a slot left empty, not a key result
             check_ins = pairs.pop("check_ins", None)
             kr = self.validated(KeyResult, pairs, item.span, "key result")
             if kr is None:
@@ -318,6 +320,12 @@ def _nodes(document: OKRDocument) -> Iterator[Objective | KeyResult]:
     for objective in document.objectives:
         yield objective
         yield from objective.key_results
+
+
+def _empty_title(pairs: Pairs) -> bool:
+    title = pairs.get("title")
+    others = set(pairs) - {"title"}
+    return title is not None and title[1].value in ("", None) and not others
 
 
 def _titles(objectives: list[Objective]) -> Iterator[str]:

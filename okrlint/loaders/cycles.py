@@ -15,6 +15,9 @@ _CYCLE = re.compile(
     r"(?P<y1>(?:19|20)\d\d)[\s\-/_.]{0,3}(?P<p1>[QH][1-4])"  # 2019 Q1, 2024-H1, 2026.Q2
     r"|(?P<p2>[QH][1-4])[\s\-/_.,']{0,3}(?P<y2>(?:19|20)\d\d|\d\d)"  # Q2-19, Q3 2024, H1'24
     r"|(?P<fy>FY\s?'?(?:\d\d){1,2})(?:[\s\-/]{0,3}(?P<fq>Q[1-4]))?"  # FY25, FY2025-Q1
+    r"|CY\s?'?(?P<cy>(?:\d\d){1,2})[\s\-/]{0,3}(?P<cq>[QH][1-4])"  # CY26-Q4: a calendar year
+    # "the first half of 2026", "the third quarter of 2026"
+    r"|(?P<nth>first|second|third|fourth)\s+(?P<part>half|quarter)\s+of\s+(?P<y3>(?:19|20)\d\d)"
     r"|(?P<q>Q[1-4])"  # Q4: no year
     r")(?![\w])",
     re.IGNORECASE,
@@ -34,6 +37,15 @@ def find_cycle(text: str) -> str | None:
     if match is None:
         return None
     groups = match.groupdict()
+    if groups["cy"]:
+        year = groups["cy"] if len(groups["cy"]) == 4 else f"20{groups['cy']}"
+        return f"{year}-{groups['cq'].upper()}"
+    if groups["nth"]:
+        number = ("first", "second", "third", "fourth").index(groups["nth"].lower()) + 1
+        kind = "H" if groups["part"].lower() == "half" else "Q"
+        if kind == "H" and number > 2:
+            return None
+        return f"{groups['y3']}-{kind}{number}"
     if groups["fy"]:
         fiscal = "FY" + re.sub(r"\D", "", groups["fy"])
         return f"{fiscal}-{groups['fq'].upper()}" if groups["fq"] else fiscal

@@ -28,6 +28,13 @@ def settle_cycle(builder: DocumentBuilder, found: Found, lines: list[str]) -> No
         cycle, row = found.heading_cycles[0]
         fields["cycle"], fields["cycle_source"] = cycle, f"heading, line {row + 1}"
         return
+    objective_cycles = {o.cycle for o in builder.objectives}
+    if len(objective_cycles) == 1 and None not in objective_cycles:
+        # Every objective sits under the same cycle ("## 2026 Q1" beside older quarters that
+        # only link to spreadsheets; a YAML `Q3:` key over each objective).
+        fields["cycle"] = objective_cycles.pop()
+        fields["cycle_source"] = "the heading or key every objective sits under"
+        return
     if len(cycles) > 1:
         fields["cycle_source"] = f"headings: {len(cycles)} cycles in one file"
         return

@@ -43,6 +43,9 @@ _NUMBER = r"(?:#\s*)?\d{1,4}(?:\.\d{1,4}){0,4}[a-z]?(?!\.?\d)"
 _ID = r"['\"`‘’“”][\w.\-]{1,24}['\"`‘’“”]"
 _REF = rf"(?:{_NUMBER}|{_ID})"
 _SEPARATOR = r"[:：.)）\-–—|、]"
+# After a label's word, a dash is a separator only with a space beside it: "Objective - Grow",
+# not "Objective-level status" (a compound word).
+_TITLE_SEPARATOR = r"(?:[:：.)）|、]{1,2}|(?<=\s)[\-–—]|[\-–—](?=\s))"
 _NO_LETTER = r"(?![^\W\d_])"  # the word ends here: "Objectives" is not "Objective" + "s"
 _OPEN, _CLOSE = r"[\[(（]?", r"[\])）]?"
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.{1,60}?)\1")
@@ -58,6 +61,7 @@ class _Patterns:
     other_line: re.Pattern[str]
     other_heading: re.Pattern[str]
     explainer: re.Pattern[str]
+    example_heading: re.Pattern[str]
     metadata: re.Pattern[str]
 
 
@@ -65,7 +69,7 @@ def _titled(words: str) -> str:
     """`words` + optional number + separator + title, or `words` + number + title."""
     return (
         rf"{_OPEN}(?P<word>{words})\.?{_NO_LETTER}\s*(?:[-#]?\s*{_REF})?{_CLOSE}\s*"
-        rf"{_SEPARATOR}{{1,2}}\s*(?P<title>\S.*)"
+        rf"{_TITLE_SEPARATOR}\s*(?P<title>\S.*)"
         rf"|{_OPEN}(?P<word2>{words}){_NO_LETTER}\s*[-#]?\s*{_REF}{_CLOSE}\.?\s+(?P<title2>\S.*)"
     )
 
@@ -106,14 +110,16 @@ def _patterns() -> _Patterns:
         other_heading=re.compile(
             rf"^{words.other_section}{_NO_LETTER}(?:\s*\S+){{0,4}}\s*[:：?]?$"
             # "QIRA Projects", "Team notes": a short heading ending in a section word
-            rf"|^(?:\S+\s+){{1,2}}{words.other_section}\s*[:：]?$",
+            rf"|^(?:\S+\s+){{1,2}}{words.trailing_section}\s*[:：]?$",
             re.I,
         ),
         explainer=re.compile(rf"^{words.explainer}{_NO_LETTER}", re.I),
+        example_heading=re.compile(rf"^{words.example_heading}{_NO_LETTER}", re.I),
         metadata=re.compile(r"^(?P<key>[^\W\d_][\w'’ /&.\-]{0,40}?)\s*[:：]\s*(?P<value>.*)$"),
     )
 
 
+_PRIORITY = re.compile(r"^[\[(]P\d{1,2}[\])]\s*(?=\S)")
 # Tokens that name an OKR or a cycle in front of a heading's words: "`2022.C1` Initiatives",
 # "Q3 Key results".
 # A heading that names OKRs ("Team OKRs", "Product goals") is not a notes or team section.
@@ -121,27 +127,48 @@ _OKR_WORDS = re.compile(r"\b(?:okrs?|objectives?|goals?)\b", re.IGNORECASE)
 _LEADING_ID = re.compile(r"^(?:['\"`‘’][^'\"`‘’]{1,24}['\"`‘’]|[A-Z]{0,3}\d[\w.\-]{0,12})\s+")
 
 
+# Key result areas name the themes a role or team is responsible for; they are not results.
+_KEY_RESULT_AREAS = re.compile(r"^(?:kras?\b|key[\s-]+result[\s-]+areas?\b)", re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=[A-Za-z])")
+_ABBREVIATION = re.compile(r"\s*\((?:O|OKRs?|KRs?|Objectives?|Key Results?)\)\s*$", re.IGNORECASE)
+
+
 def classify(text: str, *, heading: bool = False) -> Line:
     """The role of one line (or heading) of plain text, emphasis and list markers removed."""
-    text = text.strip()
+    text = _PRIORITY.sub("", text.strip())  # "[P0] KR: …": the priority comes before the label
     patterns = _patterns()
+    if heading:
+        # "## 1. Objective (O)", "## 2. Key Results (KRs)": a section number before the label
+        # and the abbreviation after it are the heading's numbering, not its words.
+        label = _ABBREVIATION.sub("", _SECTION_NUMBER.sub("", text))
+        if label != text and (
+            patterns.objective_label.fullmatch(label) or patterns.kr_section_heading.fullmatch(label)
+        ):
+            text = label
     if match := patterns.objective.match(text):
         word = match.group("word") or match.group("word2") or "o"
         weak = re.fullmatch(vocabulary().weak_objective, word, re.I) is not None
         return Line(Role.OBJECTIVE, _title(match), weak=weak)
     if match := patterns.key_result.match(text):
-        return Line(Role.KEY_RESULT, _title(match))
+        # "Key results: …" (the plural, as a section label with text after it) may define the
+        # term on a page about OKRs; `weak` lets the reader check.
+        plural = "title3" in match.re.groupindex and match.group("title3") is not None
+        return Line(Role.KEY_RESULT, _title(match), weak=plural)
     if match := patterns.objective_label.match(text):
         return Line(Role.OBJECTIVE_LABEL, weak=match.group("strong") is None and not text.startswith("O"))
     bare = text
     if heading:
         while match := _LEADING_ID.match(bare):
             bare = bare[match.end() :]
+    if _KEY_RESULT_AREAS.match(bare):
+        return Line(Role.OTHER_SECTION)  # "KRAs (Key Result Areas)": themes, not results
     if (patterns.kr_section_heading if heading else patterns.kr_section_line).match(bare):
         # "Key results" heads a section; a longer heading that merely mentions results and
         # starts with a section word ("Notes on key results") is that other section.
         if not (heading and patterns.other_heading.match(bare) and not _starts_kr(bare)):
             return Line(Role.KR_SECTION)
+    if heading and patterns.example_heading.match(bare) and _OKR_WORDS.search(bare):
+        return Line(Role.OTHER_SECTION)  # "Examples of objectives and key results we used"
     if (patterns.other_heading if heading else patterns.other_line).match(bare) and not (
         heading and _OKR_WORDS.search(bare) and not patterns.explainer.match(bare)
     ):
@@ -171,6 +198,8 @@ def _metadata(text: str) -> Line | None:
     key = " ".join(match.group("key").lower().replace("-", " ").split())
     value = match.group("value").strip()
     words = key.split()
+    if key in vocabulary().note_keys and value:
+        return Line(Role.METADATA, text, key=key, value=value)  # a note, however long
     # A one-word key ("Measure:", "Target:") may carry a longer value than "Active from:".
     limit = 14 if len(words) == 1 else 8
     if not words or len(words) > 4 or len(value.split()) > limit:

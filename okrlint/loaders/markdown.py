@@ -34,9 +34,12 @@ _TOC_MARKER = re.compile(
 _YAML_KEY = re.compile(r"^[\w-]+\s*:(\s|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SUMMARY = re.compile(r"<summary[^>]*>(?P<text>.*?)</summary>", re.IGNORECASE | re.DOTALL)
+# A heading's own numbering: "## 1) Be fit", "### 2. Grow revenue" (not "## 2019 Q1").
+_HEADING_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 _DETAILS = re.compile(
     r"<details\b[^>]{0,200}>|</details\s*>|<summary[^>]{0,200}>.*?</summary>", re.I | re.S
 )
+_HTML_HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]{0,200}>(?P<text>.{0,2000}?)</h(?P=level)\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]{0,200}>")
 
 
@@ -47,7 +50,8 @@ def load_markdown(text: str, path: str) -> LoadResult:
         builder.empty_file(text)
         return builder.result(text)
     lines = text.split("\n")
-    parser = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
+    # GFM tables and strikethrough on top of CommonMark (a struck-out KR is still a KR).
+    parser = MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
     tokens = parser.parse(_close_open_fence(lines))
     extra: list[Diagnostic] = []
     for token in tokens:
@@ -111,7 +115,7 @@ def _read(
         if kind == "heading_open":
             inline = tokens[index + 1]
             text_lines = plain_lines(inline)
-            text = " ".join(line.text for line in text_lines).strip()
+            text = _HEADING_NUMBER.sub("", " ".join(line.text for line in text_lines).strip())
             row = token.map[0] if token.map else 0
             add(Heading(int(token.tag[1:]), TextLine(text, row)))
             index += 3
@@ -161,6 +165,15 @@ MAX_DETAILS = 32
 
 def _html(token: Token, details: list[Details], out: list[Block]) -> None:
     content, row = token.content, token.map[0] if token.map else 0
+    for match in _HTML_HEADING.finditer(content):
+        # "<h2>\n  Key result: Run a half marathon\n</h2>": a heading written in HTML
+        inner = match.group("text")
+        text = " ".join(_strip_markup(_TAG.sub("", inner)).split())
+        if text:
+            offset = match.start("text") + len(inner) - len(inner.lstrip())
+            line = row + content.count("\n", 0, offset)
+            block = Heading(int(match.group("level")), TextLine(text, line))
+            (details[-1].blocks if details else out).append(block)
     for match in _DETAILS.finditer(content):
         tag = match.group(0)
         if tag.lower().startswith("<details"):

@@ -59,7 +59,11 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
     if fmt == "yaml":
         return any(objective.key_results for objective in objectives)
     if result.layout == "labelled":
-        return bool(objectives)  # none: a template's "[Objective]" or a page's "Objectives"
+        # A labelled OKR set: an objective with a real key result, or two labelled objectives
+        # (a draft still without key results). Not a template's "[Objective]", a page's
+        # "Objectives" heading, or one example objective in an article.
+        with_krs = any(any(_meaningful(kr.title) for kr in o.key_results) for o in objectives)
+        return with_krs or len(objectives) >= 2
     # The plain layout (headings or bold lines owning lists) fits any README, meeting notes or
     # page about OKRs. It takes a title naming OKRs and a cycle ("# Q2 OKRs"), or two
     # objectives with key results and a cycle or a file or folder named for OKRs.
@@ -71,17 +75,26 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
         return True
     # A cycle written in the file; one read from its path ("notes/2016/Q3/…") says nothing.
     cycle = (document.cycle and document.cycle_source != "path") or any(o.cycle for o in objectives)
+    if _okr_path(path) and cycle:
+        return True  # "OKR/LOCOL.md" with a "## 2019 Q2" heading over its one objective
     return with_krs >= 2 and bool(_okr_path(path) or cycle)
 
 
-# A template's placeholder instead of a statement: "[High-level goal]", "<objective>", "XXX".
-_PLACEHOLDER = re.compile(r"^\s*(?:[\[<{(].*[\]>})]|_{2,}|\.{3}|…|x{2,}|tbd|todo)\s*[.:]?\s*$", re.I)
+# A template's placeholder instead of a statement: "[High-level goal]", "<objective>", "XXX",
+# "[Measurable result 1] (Week N)", "Reduce turnover from x% to y%".
+_PLACEHOLDER = re.compile(
+    r"^\s*(?:[\[<{(][^\]>})]*[\]>})].{0,20}|_{2,}|\.{3}|…|x{2,}|tbd|todo)\s*[.:]?\s*$"
+    r"|\b[xyn]\s?%|\b[xyn] (?:pages|people|days|users|customers|experts)\b",
+    re.I,
+)
 
 
 def _meaningful(title: str) -> bool:
-    """Not a placeholder, and not a heading or definition about OKRs ("Defining objectives",
-    "Key results: what we measure"): real objectives and key results rarely name the terms."""
-    return not _PLACEHOLDER.match(title) and not _terms().search(title)
+    """Not a placeholder, not a heading or definition about OKRs ("Defining objectives",
+    "Key results: what we measure": real objectives and key results rarely name the terms),
+    and not quoted whole (an article's example: '"Our customers never wait for releases"')."""
+    quoted = len(title) > 2 and title[0] in "\"“„'‘«" and title.rstrip(" .")[-1:] in "\"”'’»"
+    return not quoted and not _PLACEHOLDER.search(title) and not _terms().search(title)
 
 
 @cache

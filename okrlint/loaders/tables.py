@@ -28,7 +28,8 @@ _NOT_LETTER = r"(?![^\W\d_])"
 
 
 @cache
-def _headers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def header_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The header of an objective column and of a key-result column."""
     words = vocabulary()
     objective = re.compile(
         rf"^(?:{words.strong_objective}|{words.weak_objective})(?:s|es|e|en)?{_NOT_LETTER}"
@@ -36,7 +37,9 @@ def _headers() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE,
     )
     key_result = re.compile(
-        rf"^(?:{words.key_result})(?:s|e|en|er|es)?{_NOT_LETTER}|^krs?\b", re.IGNORECASE
+        rf"^(?:{words.key_result})(?:s|e|en|er|es)?{_NOT_LETTER}|^krs?\b"
+        r"|[(（]\s*krs?\s*[)）]",  # "Target (KR)"
+        re.IGNORECASE,
     )
     return objective, key_result
 
@@ -60,7 +63,7 @@ def read_table(tokens: list[Token], start: int, lines: list[str]) -> tuple[Table
     if kr_column is None:
         table = _labelled_cells(body, lines) or _bold_outline(body, lines)
         return table, index + 1
-    objective_pattern = _headers()[0]
+    objective_pattern = header_patterns()[0]
     objective_column = next(
         (i for i, name in enumerate(header) if i != kr_column and objective_pattern.match(name)),
         None,
@@ -102,7 +105,7 @@ def _bold_outline(body: list[list[Token]], lines: list[str]) -> Table | None:
     seen_objective = False
     for row in body:
         line = _line(row[0], lines) if row else None
-        if line is None or line.text.startswith(("*", "_")):
+        if line is None or _italic(row[0]):
             continue  # an empty row, or a note in italics
         if line.bold:
             title = re.sub(r"^\d{1,2}[.)]?\s+", "", line.text)
@@ -117,6 +120,11 @@ def _bold_outline(body: list[list[Token]], lines: list[str]) -> Table | None:
     return Table(rows, labelled=False) if seen_objective and krs >= 2 else None
 
 
+def _italic(cell: Token) -> bool:
+    children = [c for c in cell.children or [] if not (c.type == "text" and not c.content.strip())]
+    return bool(children) and children[0].type == "em_open" and children[-1].type == "em_close"
+
+
 def _line(cell: Token, lines: list[str]) -> TextLine | None:
     if cell.map is None or cell.map[0] >= len(lines):
         return None
@@ -128,14 +136,26 @@ def _line(cell: Token, lines: list[str]) -> TextLine | None:
 
 
 def _kr_column(header: list[str], body: list[list[Token]]) -> int | None:
-    pattern = _headers()[1]
-    column = next((i for i, name in enumerate(header) if pattern.match(name)), None)
+    pattern = header_patterns()[1]
+    column = next((i for i, name in enumerate(header) if pattern.search(name)), None)
     if column is None:
         return None
     values = [_text(row[column]) for row in body if column < len(row)]
     if values and all(_ID.match(value) or not value for value in values):
-        return next((i for i, name in enumerate(header) if _TEXT_HEADER.match(name)), None)
+        # "| KR 1.1 | Cut onboarding time to 2 days |": the ids point at the text beside them.
+        named = next((i for i, name in enumerate(header) if _TEXT_HEADER.match(name)), None)
+        return named if named is not None else _text_column(body, column + 1)
     return column
+
+
+def _text_column(body: list[list[Token]], start: int) -> int | None:
+    """The first column from `start` whose cells hold words, not ids or numbers."""
+    width = max((len(row) for row in body), default=0)
+    for column in range(start, width):
+        values = [_text(row[column]) for row in body if column < len(row) and _text(row[column])]
+        if values and sum(len(v.split()) >= 3 for v in values) * 2 >= len(values):
+            return column
+    return None
 
 
 def _cell(row: list[Token], column: int | None, lines: list[str]) -> TextLine | None:

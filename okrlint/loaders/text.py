@@ -17,6 +17,7 @@ from okrlint.loaders.labels import Role, classify, strip_emphasis
 from okrlint.loaders.outline import Block, Item, ListBlock, Paragraph, Prebuilt, TextLine
 from okrlint.loaders.spans import locator
 from okrlint.loaders.template import OBJECTIVE_ONLY, TEMPLATE, due_date, key_results
+from okrlint.loaders.text_tables import pipe_table
 from okrlint.measure import parse_deadline
 from okrlint.models import KeyResult, LoadResult, Objective, Span
 
@@ -28,7 +29,8 @@ _FIELD = re.compile(
 # A trailing suppression comment; the engine reads it from the source, the title must not.
 # It starts where a run of spaces starts: tried inside a long run, each start rescanned it.
 _DIRECTIVE = re.compile(r"(?<!\s)\s+#\s*okrlint:.*$", re.IGNORECASE)
-_BULLET = re.compile(r"^(?:[-*•+·▪◦]|\d{1,3}[.)、）]|[a-z][.)])\s+|^\d{1,3}、")
+# List markers of drafts, including home-made ones ("== ", "-> ", "=> ").
+_BULLET = re.compile(r"^(?:[-*•+·▪◦]|==|->|=>|\d{1,3}[.)、）]|[a-z][.)])\s+|^\d{1,3}、")
 
 
 def load_text(text: str, path: str) -> LoadResult:
@@ -56,11 +58,19 @@ def _blocks(
     open_items: list[tuple[int, Item]] = []
     # Bullets indented under a template sentence that lists its key results are details of them.
     detail_indent: int | None = None
+    skip_until = 0  # the rows of a pipe table already read
     for row, raw in enumerate(lines):
         line = raw.strip()
         if not line or line.startswith("#") or _normal(line) in boilerplate:
             continue
         indent = len(raw) - len(raw.lstrip())
+        if row >= skip_until and line.count("|") >= 2 and (table := pipe_table(lines, row))[0]:
+            open_items.clear()
+            blocks.append(table[0])  # "ID | Objective | Key Result": a pasted spreadsheet
+            skip_until = table[1]
+            continue
+        if row < skip_until:
+            continue
         if field := _FIELD.match(line):
             _document_field(builder, field, row, indent)
             continue

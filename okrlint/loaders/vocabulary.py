@@ -19,9 +19,13 @@ class Vocabulary:
     key_result: str
     kr_section: str
     other_section: str
+    trailing_section: str
+    hard_section: str
     explainer: str
+    example_heading: str
     metadata_keys: frozenset[str]
     cycle_keys: frozenset[str]
+    note_keys: frozenset[str]
     deadline_keys: frozenset[str]
     # YAML key synonyms by okrlint key ("objectives", "objective_title", "key_results",
     # "key_result_title"), normalised by `yaml_key`, in order of preference.
@@ -57,9 +61,13 @@ def vocabulary() -> Vocabulary:
         key_result=alternation(key_result["words"]),
         kr_section=alternation(key_result["sections"]),
         other_section=alternation(data["other_section"]["words"]),
+        trailing_section=alternation(data["other_section"]["trailing"]),
+        hard_section=alternation(data["other_section"]["hard"]),
         explainer=alternation(data["other_section"]["explainers"]),
+        example_heading=alternation(data["other_section"]["example_headings"]),
         metadata_keys=frozenset(_key(w) for w in metadata["keys"]),
         cycle_keys=frozenset(_key(w) for w in metadata["cycle_keys"]),
+        note_keys=frozenset(_key(w) for w in metadata["note_keys"]),
         deadline_keys=frozenset(_key(w) for w in metadata["deadline_keys"]),
         yaml_keys={
             role: tuple(yaml_key(word) for word in words)

@@ -108,9 +108,11 @@ class OkrLanguageServer(LanguageServer):
             self.linted.pop(uri, None)
             return []
         from okrlint.api import lint_results
+        from okrlint.measure.dates import date_order
 
         started = time.perf_counter()
-        result = load(text, display_path(path), fmt)
+        with date_order(settings.date_order):
+            result = load(text, display_path(path), fmt)  # `load` makes every line end a '\n'
         try:
             report = lint_results([result], settings, context=self._context(path, settings, result))
         except ConfigError as error:

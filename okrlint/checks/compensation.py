@@ -1,0 +1,82 @@
+"""P502 compensation link: a bonus, pay, payout, rating or promotion tied to the result,
+which turns the OKR into an appraisal and invites sandbagging."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from okrlint.checks.base import Context, Hit
+from okrlint.models import KeyResult, Objective
+from okrlint.reading.grammar import word_set
+from okrlint.rewrite import without_pay_clause
+
+
+def _words(name: str) -> frozenset[str]:
+    return word_set("separation", name)
+
+
+# Each set's purpose is commented in corpora/english/separation.toml.
+_LINK_WORDS = _words("link_words")
+_PAY_CONDITIONS = _words("pay_conditions")
+_PAY_CONTEXT = _words("pay_context")
+_HR_PROCESS = _words("hr_process")
+_PRODUCT_SENSE = _words("product_sense")
+_EXPLICIT_PAY_LINK = _words("explicit_pay_link")
+_PROMOTION_AUXILIARIES = _words("promotion_auxiliaries")
+_PROMOTION_CONDITIONS = _words("promotion_conditions")
+_APPRAISAL_CONTEXT = _words("appraisal_context")
+
+
+def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Bonus, pay, payout, rating or promotion tied to the result (P502)."""
+    reading = ctx.analyzer.read(kr.title)
+    texts = reading.texts
+    if isinstance(kr, Objective) and not set(texts) & _LINK_WORDS:
+        # An objective may be about running the pay or review process itself ("Make
+        # performance reviews feel fair"); it ties goals to pay only when it says so.
+        return
+    lexicons = ctx.analyzer.lexicons
+    terms = lexicons["compensation-terms"]
+    for start, end, term in terms.find(texts):
+        if end < len(texts) and texts[end] in _HR_PROCESS or _inside_the_metric(reading, start):
+            continue
+        yield _pay_hit(kr, reading, start, term)
+        return
+    for start, end, term in lexicons["compensation-ambiguous"].find(texts):
+        following = texts[end] if end < len(texts) else ""
+        if following in _HR_PROCESS:
+            continue  # "referral bonus claims processed": running the scheme, not earning it
+        window = set(texts[max(0, start - 4) : start]) | set(texts[end : end + 5])
+        if following in _PRODUCT_SENSE and not window & _EXPLICIT_PAY_LINK:
+            continue
+        if term in (("raise",),) and start == (reading.lead.index if reading.lead else -1):
+            continue  # "Raise NPS…" is a verb
+        if (
+            term == ("promoted",)
+            and start > 0
+            and texts[start - 1] in _PROMOTION_AUXILIARIES
+            and not window & _PROMOTION_CONDITIONS
+        ):
+            continue  # "Get promoted to senior PM" is a career step (P501), not pay
+        if term in (("rating",), ("ratings",)) and not window & _APPRAISAL_CONTEXT:
+            continue
+        if window & _PAY_CONTEXT and not _inside_the_metric(reading, start):
+            yield _pay_hit(kr, reading, start, term)
+            return
+
+
+def _inside_the_metric(reading: Any, start: int) -> bool:
+    """The pay word names what is measured, before a from→to target, with nothing tying the
+    result to pay: "Close the gender pay gap in bonus payouts from 14% to 5%"."""
+    measured = reading.measurement
+    if measured.baseline is None or measured.target is None:
+        return False
+    before_target = reading.words[start].end <= min(measured.baseline.start, measured.target.start)
+    return before_target and not set(reading.texts) & (_LINK_WORDS | _PAY_CONDITIONS)
+
+
+def _pay_hit(kr: KeyResult, reading: Any, start: int, term: tuple[str, ...]) -> Hit:
+    """The finding, with the text minus its pay clause when that cut is clean."""
+    kept = without_pay_clause(reading.source, reading.words[start].start)
+    return Hit(kr, {"term": " ".join(term), "kept": kept})

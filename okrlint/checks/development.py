@@ -1,0 +1,118 @@
+"""P501 development goal: personal learning, certification or career steps inside team or
+company OKRs, which belong in a growth plan instead."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from okrlint.checks.base import Context, Hit
+from okrlint.checks.named_person import NAMED_SUBJECT, looks_like_a_person
+from okrlint.models import KeyResult, Objective, Scope
+from okrlint.reading import base_forms
+from okrlint.reading.grammar import word_set
+
+
+def _words(name: str) -> frozenset[str]:
+    return word_set("separation", name)
+
+
+# Each set's purpose is commented in corpora/english/separation.toml.
+_FIRST_PERSON = _words("first_person")
+_LEARNING_VERBS = _words("learning_verbs")
+_TAKING_VERBS = _words("taking_verbs")
+_LEARNING_PHRASES = frozenset(tuple(phrase.split()) for phrase in _words("learning_phrases"))
+_GROUP_WORDS = _words("group_words")
+_PERSONAL_STUDY = _words("personal_study")
+_STUDY_OPENERS = _words("study_openers")
+_BENEFICIARY_DETERMINERS = _words("beneficiary_determiners")
+_CAREER_STEP_VERBS = _words("career_step_verbs")
+_AFTER_PROMOTED = _words("after_promoted")
+_INDEFINITE_ARTICLES = _words("indefinite_articles")
+_SENIORITY = _words("seniority")
+
+
+def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Personal learning, certification or career steps inside team or company OKRs (P501)."""
+    if ctx.document is not None and ctx.document.scope == Scope.PERSON:
+        return
+    reading = ctx.analyzer.read(kr.title)
+    texts = reading.texts
+    if isinstance(kr, Objective) and not set(texts) & _FIRST_PERSON:
+        return  # "Become a great place to learn" is about the team; "Improve my skills" is not
+    lead = reading.lead
+    first_person = any(w in _FIRST_PERSON for w in texts)
+    terms = ctx.analyzer.lexicons["development-terms"].find(texts)
+    base = lead.base if lead else ""
+    group = (
+        any(w in _GROUP_WORDS for w in texts)
+        or any(w[:1].isdigit() for w in texts[1:2])
+        and "%" in texts
+    )
+    learning = any(tuple(texts[i : i + 2]) in _LEARNING_PHRASES for i in range(len(texts)))
+    if first_person and (terms or base in _LEARNING_VERBS | _TAKING_VERBS):
+        yield Hit(kr, {"goal": kr.title})
+    elif terms and _named_learner(kr.title, ctx.analyzer.lexicons):
+        yield Hit(kr, {"goal": kr.title})  # "Dana completes a financial modelling course"
+    elif learning and not group:
+        yield Hit(kr, {"goal": kr.title})  # "Attend KubeCon to learn about service meshes"
+    elif (
+        base in _LEARNING_VERBS
+        and not group
+        and _reads_books_or_skills(texts)
+        or base in _TAKING_VERBS
+        and terms
+        and not group
+        and not _org_standard(texts, ctx.analyzer.lexicons)
+        and not _organisational(reading, terms)
+        or base in _CAREER_STEP_VERBS
+        and _career_step(texts, lead.end if lead else 0)
+    ):
+        yield Hit(kr, {"goal": kr.title})
+
+
+def _named_learner(title: str, lexicons: dict[str, Any]) -> bool:
+    """A named person as the subject of a learning or taking verb."""
+    named = NAMED_SUBJECT.match(title.strip())
+    if not named or not looks_like_a_person(named.group("name"), lexicons):
+        return False
+    return any(f in _LEARNING_VERBS | _TAKING_VERBS for f in base_forms(named.group("verb")))
+
+
+def _reads_books_or_skills(texts: list[str]) -> bool:
+    return any(w in _PERSONAL_STUDY for w in texts) or (
+        len(texts) > 1 and texts[0] in _STUDY_OPENERS
+    )
+
+
+def _org_standard(texts: list[str], lexicons: dict[str, Any]) -> bool:
+    return bool(lexicons["org-standards"].find(texts))
+
+
+def _organisational(reading: Any, terms: list[tuple[int, int, tuple[str, ...]]]) -> bool:
+    """A certification, course or intake the organisation earns or runs, not a person's
+    growth: counted ("migrate 40 courses"), for a site ("licence for the Denver warehouse"),
+    or a name ("the Class of 2026 intake")."""
+    texts = reading.texts
+    start, end, _term = terms[0]
+    counted = any(w[:1].isdigit() for w in texts[max(0, start - 3) : start])
+    beneficiary = any(
+        texts[i] == "for" and texts[i + 1] in _BENEFICIARY_DETERMINERS
+        for i in range(end, len(texts) - 1)
+    )
+    named = start > 0 and reading.source[reading.words[start].start].isupper()
+    return counted or beneficiary or named
+
+
+def _career_step(texts: list[str], after: int) -> bool:
+    following = texts[after : after + 3]
+    if texts[after - 1 : after] == ["get"] or "promoted" in following:
+        # "Get promoted to senior PM" is a step; "get promoted listings to 15%" is a product.
+        index = following.index("promoted") if "promoted" in following else -1
+        after_promoted = following[index + 1 : index + 2] if index >= 0 else []
+        return index >= 0 and (not after_promoted or after_promoted[0] in _AFTER_PROMOTED)
+    return (
+        bool(following)
+        and following[0] in _INDEFINITE_ARTICLES
+        and any(w in _SENIORITY for w in following[1:])
+    )

@@ -1,0 +1,291 @@
+"""What a key result's numbers say together: baseline -> target, relative change, comparator,
+rank, direction and deadline (`measure`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from okrlint.measure.dates import _MONTHS, Deadline, parse_deadline
+from okrlint.measure.numbers import (
+    _CODES,
+    _MAG_RE,
+    _NUMBER,
+    _NUMBER_BOUNDED,
+    _SECONDS,
+    _UNIT_RE,
+    Quantity,
+    comparable,
+    in_unit_of,
+    parse_quantities,
+    unit_family,
+)
+
+Direction = Literal["increase", "decrease", "maintain"]
+# A quantity as written after "from" or "to": "$1.2M", "38 %", "12k", "~30". The token is
+# atomic (?>…): it always ends where its run of characters ends, so trying other splits of
+# a long run between prefix, number and suffix only ever failed again (cubic on 400 digits).
+_AMOUNT = rf"(?>[^\s,;]*?(?:{_NUMBER})[^\s,;]*)(?:\s?(?:{_MAG_RE}|{_UNIT_RE})(?![a-z]))?"
+# Up to two words (no digits) between a baseline and "to": "12 per month to", "$1.2M ARR to".
+_FILLER = r"(?:\s+(?!(?:to|from)\b)[^\W\d][^\s\d,;()]*){0,2}"
+# A bound between "to" and the target: "from 5% to below 2%", "from 120 to at least 200".
+_BOUND = (
+    r"(?:(?:below|under|above|over|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than"
+    r"|less\s+than|more\s+than|fewer\s+than|about|around|roughly|~)\s*)?"
+)
+_FROM_TO = re.compile(
+    rf"\bfrom\s+(?:a\s+baseline\s+of\s+|an?\s+average\s+of\s+)?(?:(?:{_CODES})\s)?"
+    rf"(?P<a>{_AMOUNT})"
+    rf"(?:\s(?:{_CODES}))?{_FILLER}\s+(?:to|down to|up to|→|->)\s+{_BOUND}(?:(?:{_CODES})\s)?"
+    rf"(?P<b>{_AMOUNT})"
+    # The arrow form starts only where a run of characters starts, and its first token stops
+    # before an arrow (atomic, no re-splitting): tried at every character, with every split
+    # of the run, it took minutes on a few hundred digits. In "1->2->3" it reads 1 -> 2.
+    rf"|(?<![^\s,;(])(?P<c>(?>[^\s,;(]*?(?:{_NUMBER})(?:[^\s,;\-=→]|-(?!>)|=(?!>))*))"
+    rf"{_FILLER}\s*(?:→|->|=>)\s*"
+    rf"(?P<d>(?>[^\s,;]*?(?:{_NUMBER})[^\s,;)]*))",
+    re.IGNORECASE,
+)
+_TO_FROM = re.compile(
+    # The target's word is atomic: every split of it ends where the word ends (was cubic).
+    rf"\bto\s+(?>(?P<t>\S*(?:{_NUMBER}))\S*)(?:\s?%)?{_FILLER}\s+from\s+(?:the\s+)?"
+    rf"(?:current(?:ly)?|today'?s?|avg\.?|average|a\s+baseline\s+of)?\s*(?P<f>\S*(?:{_NUMBER}))",
+    re.IGNORECASE,
+)
+_CURRENT = re.compile(
+    # Possessive, atomic and bounded: the value always runs to the first ")", however it is
+    # split, and no farther than 200 characters (every "(now" scanned to the end: quadratic).
+    rf"\((?:currently|current|now|today|baseline|was|vs\.?|from|base)[:\s]++(?:at\s+|is\s+)?(?P<v>(?>[^)]{{0,200}}?(?:{_NUMBER})[^)]{{0,200}}))\)"
+    rf"|\b(?:up|down)\s+from\s+(?P<w>\S*(?:{_NUMBER})\S*)"
+    rf"|\b(?:currently|today)\s+(?:at\s+|is\s+)?(?P<x>\S*(?:{_NUMBER})\S*)"
+    rf"|\bfrom\s+(?:the\s+)?(?:current(?:ly)?|avg\.?|average|a\s+baseline\s+of)\s+(?P<y>\S*(?:{_NUMBER})\S*)"
+    # The time word after the value, inside brackets: "(38% today)", "(340 ms now)".
+    rf"|\((?:(?:about|around|roughly|approx\.?|approximately|~|≈)\s*)?"
+    # Bounded: what precedes the number in its word ("$", "~", "USD") and the number itself
+    # ("\d{1,15}" in a digit run); "as of …" is tried only when a ")" closes it.
+    rf"(?P<z>[^\s()]{{0,20}}?(?:{_NUMBER_BOUNDED})(?:\s?[^\s\d()]+){{0,3}}?)\s+(?:today|now|right\s+now|currently|"
+    rf"at\s+present|as\s+of\s+(?=[^()]*+\))(?:today|now|(?:{_MONTHS})\b[^()]*?|[^()]*?\d[^()]*?)|last\s+(?:week|month|quarter|"
+    rf"year|cycle|half|sprint|term|semester|season))\s*\)",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    rf"\bby\s+(?P<by>(?:{_NUMBER})\s?(?:%|percent|pp|x|×|percentage points)"
+    rf"|half|a\s+third|a\s+quarter)"
+    rf"|(?P<pct>(?:{_NUMBER_BOUNDED})\s?(?:%|percent))\s+"  # bounded: tried at every digit
+    rf"(?:more|less|fewer|higher|lower|faster|slower"
+    rf"|increase|decrease|reduction|growth|improvement)"
+    rf"|\b(?P<verb>doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|halves|halve|halved|halving|"
+    rf"cut\s+in\s+half)\b"
+    rf"|(?<![\w.])(?P<mult>\d+(?:\.\d+)?\s?[x×])(?![\w])"
+    # "21% QoQ", "200% YoY", "10% month over month": a change over a period
+    rf"|(?P<period>(?:{_NUMBER_BOUNDED})\s?%\s*(?:QoQ|YoY|MoM|WoW|(?:quarter|year|month|week)[\s-]+over[\s-]+(?:quarter|year|month|week)))"
+    rf"|\b(?P<magnitude>an?\s+order\s+of\s+magnitude)\b",
+    re.IGNORECASE,
+)
+_COMPARATOR = re.compile(
+    r"(?P<ge>at least|no less than|minimum of|min\.|≥|>=|above|over|more than|greater than"
+    r"|or more|or higher|or above|\+)"
+    r"|(?P<le>at most|no more than|maximum of|max\.|≤|<=|under|below|less than|fewer than"
+    r"|or less|or fewer|or lower|or below|within)",
+    re.IGNORECASE,
+)
+_RANK = re.compile(
+    r"\b(?:in(?:to)?\s+the|rank(?:ed|ing)?(?:\s+in\s+the)?|reach|be|become|remain|stay|as\s+the|as)\s+"
+    r"(?:the\s+)?(?P<rank>top[\s-]?\d+|#\s?\d+|no\.\s?\d+|number\s+one|first\s+place)\b",
+    re.IGNORECASE,
+)
+
+
+class Measurement(BaseModel):
+    """What okrlint understood of a key result's numbers (shown by `okrlint inspect`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    quantities: list[Quantity] = []
+    rank: str | None = None
+    baseline: Quantity | None = None
+    target: Quantity | None = None
+    relative_change: str | None = None
+    comparator: Literal["at-least", "at-most"] | None = None
+    direction: Direction | None = None
+    deadline: Deadline | None = None
+
+    @property
+    def has_measure(self) -> bool:
+        return bool(self.quantities or self.relative_change or self.rank)
+
+
+def measure(text: str, cycle_year: int | None = None) -> Measurement:
+    """Parse a key result's text into quantities, baseline, target, direction and deadline."""
+    deadline = parse_deadline(text, cycle_year)
+    # A relative window ("within 90 days") is also a measure of time; a date is not.
+    relative_window = deadline is not None and re.match(r"(?i)(?:within|in|over)\s", deadline.text)
+    skip = [(deadline.start, deadline.end)] if deadline and not relative_window else []
+    quantities = parse_quantities(text, skip)
+    lowered = text.lower()
+    baseline, target = _baseline_target(text, lowered, quantities) if quantities else (None, None)
+    relative_text = None
+    if quantities or _RELATIVE_WORDS.search(lowered):  # cheap test before the costly pattern
+        relative = _RELATIVE.search(text)
+        relative_text = next(g for g in relative.groups() if g) if relative else None
+        if relative and target is not None and relative.start() <= target.start < relative.end():
+            target = None  # "by 50% from 2 minutes": 50% is the change, not the target
+    comparator = None
+    if quantities:
+        comparator_match = _COMPARATOR.search(text)
+        if comparator_match:
+            comparator = "at-least" if comparator_match.group("ge") else "at-most"
+    if target is None and baseline is None and quantities and not relative_text:
+        after_to = [
+            q
+            for q in quantities
+            if re.search(r"\b(?:to|reach|reaching|at)\s+\S*$", text[: q.start])
+        ]
+        target = after_to[0] if after_to else quantities[0]
+    rank = (
+        _RANK.search(text)
+        if (
+            "top" in lowered
+            or "#" in text
+            or "no." in lowered
+            or "number one" in lowered
+            or "first place" in lowered
+        )
+        else None
+    )
+    return Measurement(
+        quantities=quantities,
+        rank=rank.group("rank") if rank else None,
+        baseline=baseline,
+        target=target,
+        relative_change=relative_text,
+        comparator=comparator,
+        direction=_direction(baseline, target, relative_text),
+        deadline=deadline,
+    )
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:(?P<le>at\s+most|no\s+more\s+than|(?:less|fewer)\s+than|under|below|within)"
+    r"|(?P<ge>at\s+least|no\s+(?:less|fewer)\s+than|(?:more|greater)\s+than|above|over))"
+    r"|(?P<le_sign>[≤<])|(?P<ge_sign>[≥>]))\s*$",
+    re.IGNORECASE,
+)
+_BOUND_AFTER = re.compile(
+    r"^\s*or\s+(?:(?P<le>less|fewer|lower|below|under)|(?P<ge>more|higher|above|over))\b",
+    re.IGNORECASE,
+)
+
+
+def within_bound(text: str, baseline: Quantity | None, target: Quantity | None) -> bool:
+    """Whether a kept target is a bound already met: "Keep failures under 15% (currently 14%)".
+
+    A ceiling or floor ("under 15%", "99.9% or more") is a level to stay within, not one to
+    move to; but a baseline on the wrong side of it ("under 15% (currently 20%)") is a change.
+    """
+    if target is None:
+        return False
+    bound = _BOUND_BEFORE.search(text[: target.start]) or _BOUND_AFTER.match(text[target.end :])
+    if bound is None:
+        return False
+    if baseline is None or not comparable(baseline, target):
+        return True
+    start = in_unit_of(baseline, target)
+    if bound.group("le") or bound.groupdict().get("le_sign"):
+        return start <= target.value
+    return start >= target.value
+_RELATIVE_WORDS = re.compile(r"doubl|tripl|quadrupl|halv|half|order of magnitude")
+
+
+def _baseline_target(
+    text: str, lowered: str, quantities: list[Quantity]
+) -> tuple[Quantity | None, Quantity | None]:
+    arrows = "→" in text or "->" in text or "=>" in text
+    pairs = _FROM_TO.finditer(text) if "from" in lowered or arrows else iter(())
+    for pair in pairs:
+        a, b = ("a", "b") if pair.group("a") else ("c", "d")
+        baseline = _within(quantities, pair.start(a), pair.end(a))
+        target = _within(quantities, pair.start(b), pair.end(b))
+        if _pair(baseline, target):
+            return baseline, target
+    reverses = _TO_FROM.finditer(text) if "from" in lowered else iter(())
+    for reverse in reverses:
+        target = _within(quantities, reverse.start("t"), reverse.end("t"))
+        baseline = _within(quantities, reverse.start("f"), reverse.end("f"))
+        if _pair(baseline, target):
+            return baseline, target
+    current = _CURRENT.search(text)
+    if current:
+        where = next(current.start(g) for g in ("v", "w", "x", "y", "z") if current.group(g))
+        baseline = _first_at_or_after(quantities, where)
+        if baseline is not None:
+            others = [q for q in quantities if q is not baseline and not _window(text, q)]
+            return baseline, _target_for(baseline, others)
+    return None, None
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:for|over|across|during)\s+(?:the\s+)?(?:(?:next|last|past|first)\s+)?$", re.IGNORECASE
+)
+
+
+def _window(text: str, quantity: Quantity) -> bool:
+    """A stretch of time the metric is measured over ("for 30 days"), not a target."""
+    return quantity.unit in _SECONDS and bool(_WINDOW_BEFORE.search(text[: quantity.start]))
+
+
+def _target_for(baseline: Quantity, candidates: list[Quantity]) -> Quantity | None:
+    """The target that goes with a stated baseline: the first quantity in its unit family.
+
+    A bare baseline ("(currently 6)") leaves its unit implied, so a lone target of any unit
+    goes with it; a baseline with a unit ("(now 340 ms)") never pairs with a different one.
+    """
+    family = unit_family(baseline)
+    same = [q for q in candidates if unit_family(q) == family]
+    if same:
+        return same[0]
+    if family is None and len(candidates) == 1:
+        return candidates[0]
+    return None
+
+
+def _pair(baseline: Quantity | None, target: Quantity | None) -> bool:
+    return (
+        baseline is not None
+        and target is not None
+        and baseline is not target
+        and comparable(baseline, target)
+    )
+
+
+def _within(quantities: list[Quantity], start: int, end: int) -> Quantity | None:
+    """The quantity written where a pattern saw a number ("v1" in "from v1 to v2" is none)."""
+    return next((q for q in quantities if q.start < end and q.end > start), None)
+
+
+def _first_at_or_after(quantities: list[Quantity], position: int) -> Quantity | None:
+    return next((q for q in quantities if q.end > position), None)
+
+
+def direction_of(baseline: Quantity | None, target: Quantity | None) -> Direction | None:
+    """Which way a baseline moves to a target (None without both, or in units that differ)."""
+    return _direction(baseline, target, None)
+
+
+def _direction(
+    baseline: Quantity | None, target: Quantity | None, relative: str | None
+) -> Direction | None:
+    if baseline is not None and target is not None and comparable(baseline, target):
+        start = in_unit_of(baseline, target)
+        if target.value > start:
+            return "increase"
+        if target.value < start:
+            return "decrease"
+        return "maintain"
+    if relative:
+        lowered = relative.lower()
+        if lowered.startswith(
+            ("halve", "halving", "halves", "cut in half", "half", "a third", "a quarter")
+        ):
+            return "decrease"
+        if lowered.startswith(("double", "doubling", "triple", "tripling", "quadruple")):
+            return "increase"
+    return None

@@ -1,0 +1,316 @@
+"""Numbers as written in key results: "$2M", "45%", "12 000", "-20", "4.1/5", "3x", "ten".
+
+Pure text parsing (no spaCy): key results are short, formulaic phrases, and the tokenizer's
+`like_num` misses most of what matters here (10k, 3x, $2M, Q2), so a small grammar of our
+own is both more precise and faster.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict
+
+_WORD_NUMBERS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+}
+_MAGNITUDE = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+}
+_CURRENCY = {
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "chf": "CHF",
+    "cad": "CAD",
+    "aud": "AUD",
+    "jpy": "JPY",
+    "inr": "INR",
+    "sek": "SEK",
+}
+_CODES = r"usd|eur|gbp|chf|cad|aud|jpy|inr|sek"
+_UNITS = {
+    "%": "%",
+    "percent": "%",
+    "per cent": "%",
+    "pp": "pp",
+    "percentage points": "pp",
+    "x": "x",
+    "×": "x",
+    "ms": "ms",
+    "milliseconds": "ms",
+    "s": "s",
+    "sec": "s",
+    "secs": "s",
+    "seconds": "s",
+    "second": "s",
+    "min": "min",
+    "mins": "min",
+    "minutes": "min",
+    "minute": "min",
+    "h": "h",
+    "hr": "h",
+    "hrs": "h",
+    "hours": "h",
+    "hour": "h",
+    "days": "days",
+    "day": "days",
+    "weeks": "weeks",
+    "week": "weeks",
+    "months": "months",
+    "month": "months",
+    "years": "years",
+    "year": "years",
+    "pts": "points",
+    "points": "points",
+    "point": "points",
+    "stars": "stars",
+    "star": "stars",
+}
+# Thousands grouped by commas ("12,000") or by spaces, thin or not ("12 000", "12\u2009000"):
+# a space group is exactly three digits and ends the number ("Q3 2026" is not 32,026).
+_SPACES = "\u00a0\u2009\u202f "
+_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?![\d\w-])|\d+)(?:\.\d+)?|\.\d+"
+# The same, unable to start inside a longer digit run or to split one: for patterns that try
+# every place in a word for the number.
+_NUMBER_BOUNDED = (
+    rf"(?<!\d)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?![\d\w-])|\d{{1,15}})(?!\d)"
+    r"(?:\.\d+)?|\.\d+"
+)
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+_MAG_RE = "|".join(sorted(_MAGNITUDE, key=len, reverse=True))
+_WORDS_RE = "|".join(_WORD_NUMBERS)
+_QUANTITY = re.compile(
+    rf"(?<![\w.])(?P<cur>[$€£¥]|(?:{_CODES})\s?)?"
+    # A sign only where a number starts on its own ("NPS from -20 to -5"), never "10-20".
+    rf"(?P<sign>(?<![\w.\-−])[-−](?=\d))?"
+    rf"(?:(?P<num>{_NUMBER})|(?P<word>{_WORDS_RE})\b)"
+    rf"(?:\s?(?P<mag>{_MAG_RE})\b)?"
+    rf"(?:\s?(?P<unit>{_UNIT_RE})(?![a-z]))?"
+    rf"(?:\s(?P<code>{_CODES})\b)?",
+    re.IGNORECASE,
+)
+# Numbers that name rather than measure: standards (SOC 2, ISO 27001), versions (v2, iOS 17,
+# release 3), percentiles used as metric names (p95), quarters, ranks, severities, numbered
+# parts of a plan (sprint 4, wave 2, cohort 3), years and dates.
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?:soc|iso|form|tier|level|type|phase|series|sev|p|v|version|gen|wcag|pci|top|no\.?|"
+    r"number|#|step|stage|section|article|chapter|grade|year|class|covid|web|industry|h|q|fy|"
+    r"release|sprint|wave|round|cohort|milestone|pillar|module|lesson|episode|"
+    r"ios|android|windows|macos))"
+    r"[\s-]?$",
+    re.IGNORECASE,
+)
+_ACRONYM_BEFORE = re.compile(r"\b(?:SOC|ISO|IEC|NIST|HIPAA|GDPR|PCI|WCAG|CMMI|ITIL|SLA)[\s-]?$")
+_DATE_LIKE = re.compile(r"^(?:19|20)\d\d$")
+
+
+class Quantity(BaseModel):
+    """A number with its unit as written ("$2M", "45%", "900 ms", "3x")."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    value: float
+    unit: str | None = None
+    currency: str | None = None
+    start: int
+    end: int
+
+
+def parse_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:  # type: ignore[assignment]
+    """Every number used as a measure, outside the `skip` spans (deadlines)."""
+    found = []
+    for match in _QUANTITY.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in skip):
+            continue
+        raw = match.group("num") or match.group("word")
+        if raw is None:
+            continue
+        if found and start < found[-1].end:
+            continue  # inside the previous one: the 5 of "1:5", the 5 of "4.1/5"
+        quantity = _quantity(text, match)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
+    start, end = match.span()
+    number, word = match.group("num"), match.group("word")
+    unit, magnitude, currency = match.group("unit"), match.group("mag"), match.group("cur")
+    before = text[:start]
+    after = text[end : end + 12]
+    if number is not None:
+        if (
+            not currency
+            and not match.group("code")
+            and not unit
+            and (_NAME_BEFORE.search(before[-12:]) or _ACRONYM_BEFORE.search(before[-8:]))
+        ):
+            return None  # "SOC 2", "ISO 27001", "p95", "Q3", "top 3", "v2"
+        if not (currency or unit or magnitude) and _DATE_LIKE.match(number):
+            return None  # a year
+        scale = _SCALE.match(after)
+        if scale and "." in number and float(number) <= int(scale.group(1)):
+            # "4.1/5", "8.5/10": a rating on a scale, compared with others on the same scale
+            return Quantity(
+                text=f"{number}/{scale.group(1)}",
+                value=float(number),
+                unit=f"/{scale.group(1)}",
+                start=start,
+                end=end + len(scale.group(0)),
+            )
+        ratio = re.match(r"^:(\d{1,4})(?![\d:\w])", after) if len(number) == 1 else None
+        if ratio and number.isdigit() and 0 < int(number) <= int(ratio.group(1)):
+            # "1:5 -> 1:8" (coach to students): read as the second per first, 5 -> 8
+            return Quantity(
+                text=f"{number}:{ratio.group(1)}",
+                value=int(ratio.group(1)) / int(number),
+                unit="ratio",
+                start=start,
+                end=end + len(ratio.group(0)),
+            )
+        if re.match(r"^:\d", after) or before.endswith(":") and before[-2:-1].isdigit():
+            return None  # "1:1s" (meetings), "10:30" (a time): not measures
+        denominator = _denominator(number, after)
+        if denominator:
+            width = len(str(denominator)) + 1
+            return Quantity(
+                text=f"{number}/{denominator}",
+                value=float(number) / denominator,
+                unit="fraction",
+                start=start,
+                end=end + width,
+            )
+        if re.match(r"^(?:st|nd|rd|th)\b|^[-/]\d|^\.\d+\.|^[a-z]|^-[a-z]", after, re.I) and not (
+            unit or magnitude
+        ):
+            return None  # ordinals, dates, version strings, "3D", "24/7", "7-day" (a qualifier)
+        if (
+            before.endswith(("-", "/"))
+            and before[-2:-1].isalpha()
+            or before.endswith("/")
+            and before[-2:-1].isdigit()
+        ):
+            return None  # "Sev-1", "e-2", "24/7"
+        if re.search(r"\b\d{4}-\d{1,2}-$", before[-10:]):
+            return None  # the day of an ISO date: "as of 2026-03-31"
+        value = float(re.sub(rf"[,{_SPACES}]", "", number))
+        if match.group("sign"):
+            value = -value
+    else:
+        assert word is not None
+        if word.lower() == "one" and not unit:
+            return None  # "one" is more often a determiner than a target
+        value = float(_WORD_NUMBERS[word.lower()])
+    if magnitude:
+        value *= _MAGNITUDE[magnitude.lower()]
+    normal_unit = _UNITS.get(unit.lower()) if unit else None
+    if unit and unit.lower() in ("s", "h", "x") and after[:1].isalpha():
+        normal_unit = None
+    if normal_unit == "h" and unit and unit.isupper() and len(unit) > 1:
+        normal_unit = None  # "two HR business partners": human resources, not hours
+    code_text = currency or match.group("code")
+    code = _CURRENCY.get(code_text.strip().lower()) if code_text else None
+    return Quantity(
+        text=match.group(0).strip(),
+        value=value,
+        unit=normal_unit,
+        currency=code,
+        start=start,
+        end=end,
+    )
+
+
+# The denominator of a rating scale: "/5", "/10", "/100".
+_SCALE = re.compile(r"^\s?/\s?(5|7|10|100)\b")
+
+
+def _denominator(number: str, after: str) -> int | None:
+    """The 3 of "2/3": a simple fraction (numerator below a denominator of at most 10), not 24/7."""
+    match = re.match(r"^/(\d{1,2})\b", after)
+    if not match or not number.isdigit():
+        return None
+    denominator = int(match.group(1))
+    return denominator if int(number) < denominator <= 10 else None
+
+
+def unit_family(quantity: Quantity) -> str | None:
+    """What a quantity measures: "%", "time", "currency:EUR", another unit, or None (a number).
+
+    Points and stars are plain numbers too: scores are written with and without them.
+    """
+    if quantity.currency:
+        return f"currency:{quantity.currency}"
+    if quantity.unit in _SECONDS:
+        return "time"
+    if quantity.unit in (None, "points", "stars"):
+        return None
+    return quantity.unit
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Whether a ratio of the two means anything: same unit family, or one a bare number."""
+    family_a, family_b = unit_family(a), unit_family(b)
+    return family_a == family_b or family_a is None or family_b is None
+
+
+def field_quantity(value: float | str | None, unit: str | None = None) -> Quantity | None:
+    """A `baseline` or `target` field read as a quantity, in the KR's `unit` field if it has none
+    of its own ("340 ms"; 340 with unit "ms"; "$2M")."""
+    if value is None:
+        return None
+    text = str(value)
+    found = parse_quantities(text)
+    if found and unit and not (found[0].unit or found[0].currency):
+        found = parse_quantities(f"{text} {unit}") or found
+    return found[0] if found else None
+_SECONDS = {
+    "ms": 0.001,
+    "s": 1,
+    "min": 60,
+    "h": 3600,
+    "days": 86400,
+    "weeks": 604800,
+    "months": 2629800,
+    "years": 31557600,
+}
+
+
+def in_unit_of(quantity: Quantity, other: Quantity) -> float:
+    """`quantity`'s value in `other`'s time unit ("4 hours" against "90 minutes" is 240)."""
+    if quantity.unit in _SECONDS and other.unit in _SECONDS:
+        return quantity.value * _SECONDS[quantity.unit] / _SECONDS[other.unit]
+    return quantity.value

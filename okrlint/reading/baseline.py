@@ -1,0 +1,127 @@
+"""Does a key result move a metric from a value it does not state? (M203, RUBRIC.md)
+
+Change language needs a start: "by 20%", "3x", "double", "grow X to 500", "get the review score
+to 4.1", "have an NPS of 70". A threshold or service level ("≥ 95%", "p99 < 2 s", "99.95%
+availability"), a count of new items in the cycle ("land 3 customers", "hire 4"), a level a
+new thing should reach, and any stated start ("currently", "up from", "(was X)", "vs last
+quarter's X") need none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from okrlint.reading.reading import Reading
+
+# A start stated in words, anywhere in the key result: a current value, or a comparison with a
+# figure ("vs 12% last quarter"). A comparison with a period only ("YoY", "over the 2017
+# baseline") names no start.
+_START = re.compile(
+    r"\b(?:currently|today|now|at present|was|were|is at|up from|down from|starting (?:at|point)"
+    r"|than (?:what we have|today|now|before)|less than what"
+    r"|(?:vs\.?|versus|compared (?:to|with)|baseline(?: of| is|:)?)\s+(?:(?!\bto\b)[^.;]){0,30}?\d"
+    # a change from a named period: "a 28% increase from CY19-Q4", "up 5 over last quarter"
+    r"|(?:increase|decrease|growth|rise|drop|up|down)\s+(?:from|over|on|vs\.?)\s+(?:the\s+)?"
+    r"(?:(?:last|previous|prior|same)\b|(?:CY|FY)?\s?'?\d{2,4}\b|[QH][1-4]\b))",
+    re.IGNORECASE,
+)
+# Verbs that set a metric to a level ("Get the repeat rate to 50%", "Have an NPS of 70").
+_LEVEL_VERBS = {"get", "have", "make", "bring", "reach", "take", "push", "move", "achieve", "attain"}
+# A direction verb anywhere before "to <target>" ("Average transaction size increased to $10").
+_DIRECTION_TO = re.compile(
+    r"\b(?:increas|decreas|reduc|grow|grew|rais|lower|cut|drop|lift|boost|improv|shrink|shorten)\w*\b"
+    r"(?:(?!\bto\b).){0,80}\bto\s+(?:(?:less|more|fewer) than\s+|at (?:least|most)\s+|no (?:more|less) than\s+"
+    r"|under\s+|over\s+|below\s+|above\s+)?\S{0,2}$",
+    re.IGNORECASE,
+)
+
+
+def change_without_start(reading: Reading) -> str | None:
+    """The change or level asked for, when no start is given anywhere; else None."""
+    measurement = reading.measurement
+    if measurement.baseline is not None or _START.search(reading.source):
+        return None
+    lead = reading.lead
+    if reading.direction == "maintain" or (lead is not None and lead.kind == "maintenance"):
+        return None
+    relative = measurement.relative_change
+    if relative and not _a_level(reading.source, relative):
+        return relative  # "by 20%", "double", "21% QoQ" (not "pipeline at 3x", "5x engineers")
+    target = measurement.target
+    if target is None:
+        return _redacted_total(reading)
+    before = reading.source[: target.start]
+    if _DIRECTION_TO.search(before):
+        return target.text  # "Grow MAU to 50k", "Reduce churn to less than 1%"
+    if lead is not None and lead.base in _LEVEL_VERBS and _metric_level(reading, target.start):
+        return target.text  # "Get online reviews to 4.1 stars", "Have an NPS of 70"
+    if lead is not None and lead.base in _TOTAL_VERBS and _a_running_total(reading, target.start):
+        return target.text  # "Reach 10,000 paying customers": a total that has a value today
+    return None
+
+
+# Verbs that ask for a running total to reach a level, not for new items in the cycle.
+_TOTAL_VERBS = {"reach", "hit", "surpass", "exceed", "cross"}
+# Words that make the count one of new items ("Reach 500 new customers", "net new ARR").
+_NEW_ITEMS = {"new", "additional", "more", "incremental", "extra", "net"}
+
+
+# A number redacted in a published OKR ("[N0]", "[$N]"): measurable, its value withheld.
+_REDACTED = re.compile(r"\[_*\$?[A-Z]{1,2}\d{0,2}_*\]")
+
+
+def _redacted_total(reading: Reading) -> str | None:
+    """ "Reach [N0] MAU": a level to reach whose number is withheld still needs a start;
+    "Reach [$N] net new ARR" counts new items and does not."""
+    lead = reading.lead
+    found = _REDACTED.search(reading.source)
+    if found is None or lead is None or lead.base not in _TOTAL_VERBS | _LEVEL_VERBS:
+        return None
+    following = re.findall(r"[a-z]+", reading.source[found.end() :].lower())[:3]
+    return None if any(word in _NEW_ITEMS for word in following) else found.group(0)
+
+
+def _a_running_total(reading: Reading, start: int) -> bool:
+    """Whether the number at `start` counts people or a result that exists before the cycle
+    ("10,000 paying customers", "[N0] MAU"), rather than new items won in it."""
+    item = next((c for c in reading.counted if c.quantity.start == start), None)
+    if item is None or item.kind not in ("people", "result", "reach", "unknown"):
+        return False
+    if item.quantity.unit and not item.quantity.currency:
+        return False  # "Hit an average time of 21 days": a threshold, not a running total
+    following = re.findall(r"[a-z]+", reading.source[start:].lower())[:3]
+    return not any(word in _NEW_ITEMS for word in following)
+
+
+def _a_level(source: str, relative: str) -> bool:
+    """A multiple that is a level or a count, not a change: "pipeline at 3x", "at 1.8X
+    target", "5x full stack engineers"."""
+    at = source.find(relative)
+    if at < 0:
+        return False
+    before, after = source[:at].rstrip().lower(), source[at + len(relative) :].lower()
+    if before.endswith((" at", " of")) or before == "at":
+        return True
+    return bool(re.match(r"\s*[x×]?\s*(?:[a-z-]+\s+){0,3}(?:engineers?|developers?|designers?|hires?|people)\b", after))
+
+
+def _metric_level(reading: Reading, start: int) -> bool:
+    """Whether the number at `start` is the level of a metric ("to 4.1 stars", "an NPS of 70",
+    "retention rate 20%"), not a count of new items ("500 sign ups", "5 active curators")."""
+    if reading.measurement.comparator:
+        return False  # "get ≥ 90% precision": a threshold
+    before = reading.source[:start].lower()
+    if before.rstrip().endswith(" to"):
+        return True  # "Get online reviews to 4.1 stars"
+    words_before = re.findall(r"[a-z]+", before)[-5:]
+    metric = reading.lex["metric-nouns"]
+    named = any(metric.match_at(words_before, i) for i in range(len(words_before)))
+    quantity = next((q for q in reading.measurement.quantities if q.start == start), None)
+    if quantity is not None and quantity.unit == "%":
+        # "achieve a 65% DAU/MAU ratio": the metric follows its level
+        words_after = re.findall(r"[a-z]+", reading.source[quantity.end :].lower())[:3]
+        if any(metric.match_at(words_after, i) for i in range(len(words_after))):
+            return True
+    return named and bool(re.search(r"(?:\b(?:of|at)\s+(?:\S+\s+)?|[a-z]\s+\S?)$", before))

@@ -1,0 +1,267 @@
+"""Is a key result satisfied by doing or shipping something?
+
+The default is a task (RUBRIC.md): an imperative with any verb, a noun-phrase deliverable
+("Beta release of X", "Spec for X"), the state of a deliverable ("X is live", "X has Y",
+"users can X", "There is a prototype"), a hire, an event, a decision. It is an outcome only when
+it names a measurable quantity of a result (evidence.py), moves a metric ("Reduce churn"),
+or describes how a system or its users behave ("deploys never take longer than…").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from okrlint.lexicons import Lexicon
+from okrlint.reading import evidence
+from okrlint.reading.forms import base_forms, can_be_verb
+from okrlint.reading.grammar import words
+
+if TYPE_CHECKING:
+    from okrlint.reading.reading import Reading
+
+_STATE_VERBS = {"is", "are", "has", "have", "can", "will", "gets", "get", "runs", "run"}
+
+
+def has_outcome(reading: Reading) -> bool:
+    """Whether the key result names a measurable quantity of a result, moves a metric, or
+    states how a system or its users behave."""
+    measurement = reading.measurement
+    if measurement.baseline is not None:
+        return True  # "from X to Y" or "(currently X)": a metric is being moved
+    items = reading.counted
+    texts, words_, lex = reading.texts, reading.words, reading.lex
+    lead = reading.lead
+    activity = lead is not None and lead.kind == "activity" and not lead.noun_reading
+    # People counted after an activity verb are the work's objects, not results won: "Hire 4
+    # engineers", "Interview 25 candidates", "Get feedback from 5 users" (but "Add 6 customers").
+    counting = lead is not None and lead.base in words("counting_verbs")
+    people_won = not activity or counting
+    results = [
+        item
+        for item in items
+        if (item.kind == "result" and not (activity and not counting and _bare_count(item)))
+        or (item.kind == "reach" and not activity)  # "Get 500 listens": an input, not a task
+        or (item.kind == "people" and (_engaged(item, texts, lex) or (people_won and not _a_hire(item, lex))))
+        or (item.kind == "share" and not evidence.share_is_participation(item, texts, words_, lex))
+    ]
+    if results or _behaviour(reading):
+        return True
+    if measurement.relative_change and not (activity and items):
+        return True  # "by 20%", "3x": a change ("Hire 6x engineers" counts people)
+    if measurement.rank and not activity:
+        return True  # "top 5 on Hacker News": a standing ("identify the top-5 pain points")
+    if any(item.kind == "unknown" for item in items):
+        return not activity  # "10 regulars on streams" counts people; "Launch 3 X" outputs
+    if items:
+        return False  # outputs counted, or a share of people taking part in an activity
+    if lead is not None and not lead.noun_reading and lead.kind in ("outcome", "maintenance"):
+        return not _getting_a_deliverable(reading) and _moves_a_metric(reading)
+    comparative = any(w in ("more", "additional", "fewer", "less") for w in texts)
+    if counting and comparative and lead is not None and _moves_a_metric(reading):
+        return True  # "Close more deals with mid-market prospects": a result, unquantified
+    if texts and texts[0] in words("metric_openers"):
+        return True  # "Number of experiments completed", "Rate of…": a metric, named
+    return not activity and _metric_named(reading)
+
+
+def _bare_count(item: evidence.Counted) -> bool:
+    """A plain count of things an activity verb works on ("Contact 50 warm leads", "Process
+    10,000 returns"): the work's objects, not a result won."""
+    quantity = item.quantity
+    return bool(item.noun) and not quantity.unit and not quantity.currency
+
+
+def _engaged(item: evidence.Counted, texts: list[str], lex: dict[str, Lexicon]) -> bool:
+    """People qualified by what they do ("500 weekly active developers", "paying users"): the
+    reach of a launch, a result even after an activity verb ("Ship v2 to 500 weekly active
+    developers")."""
+    before = texts[max(0, item.at - 3) : item.at]
+    return any(w in _ENGAGED for w in before)
+
+
+_ENGAGED = {"active", "paying", "retained", "returning", "engaged", "daily", "weekly", "monthly"}
+
+
+def _a_hire(item: evidence.Counted, lex: dict[str, Lexicon]) -> bool:
+    """People in a role, counted: hires ("3 full time blockchain developers", "2 SDRs")."""
+    return bool(item.noun) and item.noun in lex["role-nouns"]
+
+
+def task_words(reading: Reading) -> str | None:
+    """The words that name the activity or deliverable; None when the key result is not a
+    task (an outcome, a status sought, or a vague aim)."""
+    if reading.outcome_measure or reading.binary or reading.placeholder:
+        return None  # a placeholder is C604's to report: there is nothing written yet to judge
+    from okrlint.reading.measurability import vague_aim
+
+    if vague_aim(reading):
+        return None
+    texts = reading.texts
+    if not texts:
+        return None
+    lead = reading.lead
+    if lead is not None and not lead.noun_reading and lead.kind in ("activity", "outcome", "maintenance"):
+        return " ".join(texts[lead.index : lead.end])
+    if lead is not None and not lead.noun_reading and lead.base in ("be", "become"):
+        return None  # "Become a data-driven organisation": an identity to grow into, not work
+    completed = _completion(reading)
+    if completed is not None:
+        return completed
+    predicate = _state_predicate(reading)
+    if predicate is not None:
+        return predicate
+    return " ".join(texts[: min(len(texts), 4)])  # a deliverable named: "Beta release of X"
+
+
+def _getting_a_deliverable(reading: Reading) -> bool:
+    """A getting verb whose object is a deliverable, not a result: "Get the Brave integration
+    released", "Achieve SOC 2 readiness" is a status (binary), "Deliver the flow"."""
+    lead = reading.lead
+    if lead is None or reading.lex["outcome-verbs"].value((lead.base,)) in ("increase", "decrease"):
+        return False
+    rest = reading.texts[lead.end :]
+    completion = reading.lex["completion-words"]
+    return bool(completion.find(rest)) or lead.base in ("get", "have", "make") and not rest[:1]
+
+
+_OBJECT_ENDS = words("object_ends")
+
+
+def _moves_a_metric(reading: Reading) -> bool:
+    """Whether what a direction verb moves is a metric ("Increase usage of plugins", "Grow
+    SWAUs", "Retain positive presence"), not a deliverable ("Expand the Maintainer Protocol",
+    "Convert our guidelines into a handbook")."""
+    lead = reading.lead
+    assert lead is not None
+    rest = reading.texts[lead.end : lead.end + 8]
+    end = next((i for i, w in enumerate(rest) if w in _OBJECT_ENDS and i > 0), len(rest))
+    head = rest[max(0, end - 2) : end]  # the object's head noun: "usage (of plugins)"
+    lex = reading.lex
+    names = ("metric-nouns", "quality-metrics", "volume-metrics", "people-nouns",
+             "effort-metrics", "population-nouns", "vague-words")
+    start = reading.words[lead.end].start if lead.end < len(reading.words) else len(reading.source)
+    object_words = reading.source[start:].split()[: max(end, 1)]
+    if any(word[:1].isupper() and not word.isupper() for word in object_words):
+        return False  # a named thing: "Expand the Lead Maintainer Protocol"
+    if any(lex[name].match_at(head, i) for name in names for i in range(len(head))):
+        return True
+    # "Increase trial-to-paid conversion": the head hides behind a hyphenated compound; a
+    # metric anywhere in the object counts when no deliverable is named in it.
+    named = [(name, i) for name in names for i in range(len(rest)) if lex[name].match_at(rest, i)]
+    outputs = lex["output-nouns"]
+    if named and not any(outputs.match_at(rest, i) for i in range(len(rest))):
+        return True
+    # An acronym or a word the lexicon does not know is most often a metric ("Increase APP").
+    following = reading.source[start:].split()[:2]
+    if any(word.isupper() and len(word) > 1 for word in following) or not rest:
+        return True
+    # A pure direction verb ("Increase demo requests", "Reduce rework") moves whatever it names,
+    # unless the head is an output or a named thing ("Expand the Maintainer Protocol").
+    pure = lex["outcome-verbs"].value((lead.base,)) in ("increase", "decrease")
+    return pure and bool(head) and not outputs.match_at(head, len(head) - 1)
+
+
+def _behaviour(reading: Reading) -> bool:
+    """A comparison or a negated behaviour: "in less time than the CLI", "backfills do not
+    slow us down", "requests are feature requests rather than bug reports", "store 500
+    records without degradation"."""
+    return _BEHAVIOUR.search(reading.source) is not None
+
+
+# Comparisons and negated behaviour, as written.
+_BEHAVIOUR = re.compile(
+    r"\b(?:(?:less|more|fewer|faster|slower|better|worse)\b.{0,40}\bthan|rather than|instead of"
+    r"|compared (?:to|with)|(?:do|does|did|will|can|should|must|would)(?:n't| not)\s+\w+"
+    r"|never\s+\w+|without\s+(?:ever\s+)?\w+(?:ing)?\b(?!\s+(?:waiting|having|needing)))",
+    re.IGNORECASE,
+)
+
+
+def _metric_named(reading: Reading) -> bool:
+    """A metric named with no verb and no number: "Meals saved per week", "Rescue rate",
+    "Week-1 retention of new students" (a measure with no target, not a deliverable)."""
+    texts = reading.texts
+    if "per" in texts and not any(t in _STATE_VERBS for t in texts):
+        return True
+    metric = reading.lex["metric-nouns"]
+    head = texts[:4]
+    if any(metric.match_at(head, i) for i in range(len(head))):
+        if _completion(reading) is not None:
+            return False  # "FY2027 budget approved by the board": a deliverable reported done
+        return not any(t in _STATE_VERBS or t in words("copulas") for t in texts)
+    return False
+
+
+def _completion(reading: Reading) -> str | None:
+    """The completion words of a deliverable reported done: "SSO rolled out to all tenants",
+    "Migration to Postgres completed", "The new dashboard is live"."""
+    texts = reading.texts
+    if texts and texts[0] in ("no", "zero", "never", "fewer", "less", "nothing"):
+        return None  # "No regression introduced stays in production" is a quality condition
+    for start, end, term in _completion_terms(reading):
+        if start == 0 or "(" in reading.source[: reading.words[start].start]:
+            continue  # "Rescue rate (share of portions claimed)": the note defines the metric
+        following = texts[end] if end < len(texts) else None
+        if following is None or following in words("after_predicate") or texts[start - 1] in words("copulas"):
+            return " ".join(term)
+    return None
+
+
+def _completion_terms(reading: Reading) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Completion words from the lexicon, and the past participle of any verb ("upgraded")."""
+    texts = reading.texts
+    found = reading.lex["completion-words"].find(texts)
+    taken = {index for start, end, _term in found for index in range(start, end)}
+    for index, word in enumerate(texts):
+        if index in taken or word in words("copulas") or word.endswith(("s", "ing")):
+            continue
+        # A past participle: a verb form other than its base ("upgraded", "rebuilt", "sent").
+        if can_be_verb(word) and any(form != word and can_be_verb(form) for form in base_forms(word)):
+            found.append((index, index + 1, (word,)))
+    return sorted(found)
+
+
+def _state_predicate(reading: Reading) -> str | None:
+    """The predicate of a state sentence: "is live", "has a v0 spec", "can create branches",
+    "supports an ACL" — the subject names the deliverable."""
+    texts = reading.texts
+    for index, word in enumerate(texts[1:], 1):
+        if word in words("copulas") or word in _STATE_VERBS:
+            return " ".join(texts[index : index + 3])
+        if word in _OBJECT_ENDS or word in _CLAUSE_STARTS:
+            return None  # past the subject: "Waiting for company OKRs before we set targets"
+        if word.endswith("s") and any(form != word for form in base_forms(word)) and can_be_verb(word):
+            return " ".join(texts[index : index + 3])  # "Peerpad runs on Chrome"
+    return None
+
+
+# Words that open a clause: a verb after them is not the subject's predicate.
+_CLAUSE_STARTS = {"before", "after", "when", "while", "until", "we", "they", "if", "so", "because"}
+
+
+def status_sought(reading: Reading) -> str | None:
+    """The status asked for ("certification", "award") when the result is done/not-done."""
+    lead = reading.lead
+    texts, lex, measurement = reading.texts, reading.lex, reading.measurement
+    if lead is None or lead.noun_reading:
+        return None
+    if any(q.value != 0 for q in measurement.quantities) or measurement.relative_change:
+        return None  # a measured result, not a status ("zero findings" is the pass mark)
+    if texts[0] in words("state_participles"):
+        return texts[0]  # "Named a Leader in the G2 grid", "Ranked #1 on Product Hunt"
+    standards = lex["org-standards"]
+    status = [s for s in lex["status-nouns"].find(texts) if s[2][0] not in standards]
+    if status and any(w.endswith("ed") or w in ("won", "signed") for w in texts[status[0][1] :][:2]):
+        return " ".join(status[0][2])  # "Accreditation reaffirmed by HLC", "Contract signed"
+    if lead.kind == "activity" and lead.base in words("obtaining"):
+        # "Sign the master agreement", "Complete ISO 9001 recertification": a status sought.
+        found = lex["status-nouns"].find(texts[: lead.end + 7], lead.end)
+    elif lead.base in lex["binary-verbs"] or lead.base in ("be", "become"):
+        found = lex["status-nouns"].find(texts, lead.end)
+        state = texts[lead.end] if lead.end < len(texts) else ""
+        if not found and lead.base in ("be", "become", "get") and state.endswith("ed"):
+            return state  # "Get listed…", "Be featured in…": a state reached or not
+    else:
+        return None
+    return " ".join(found[0][2]) if found else None

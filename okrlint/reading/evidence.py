@@ -1,0 +1,197 @@
+"""What a key result's numbers measure: a result (customers, revenue, time, a rate), an output
+(posts, talks, PRs), or the share of people taking part in an activity.
+
+A key result is an outcome when it names a measurable quantity of a result (RUBRIC.md): a
+percentage, an amount of money, a duration, a level of a metric, a count of people or
+organisations reached or won. A count of outputs measures effort (an input metric), and "100%
+of the team completed the training" counts participation, which is a task.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from okrlint.lexicons import Lexicon
+from okrlint.measure import Measurement, Quantity
+from okrlint.reading.forms import can_be_verb
+from okrlint.reading.grammar import words
+from okrlint.reading.words import Word
+
+# Units that measure a result whatever they are attached to: time, size, speed, rates.
+_RESULT_UNITS = {"%", "x", "ms", "s", "sec", "seconds", "second", "minutes", "minute", "min",
+                 "hours", "hour", "h", "hrs", "days", "day", "weeks", "week", "months", "month",
+                 "years", "year", "mb", "gb", "tb", "kb", "mbps", "gbps", "stars", "star", "pts",
+                 "points", "point", "nps"}
+# Time units a deliverable can be described by ("a 2 year plan", "a 30-day trial").
+_TIME_UNITS = {"s", "sec", "seconds", "second", "minutes", "minute", "min", "hours", "hour", "h",
+               "hrs", "days", "day", "weeks", "week", "months", "month", "years", "year"}
+# A deadline that is a window from a start ("in the first 30 days", "by day 30"), never a
+# duration measured ("close the books in 10 days").
+_WINDOW = re.compile(r"(?:in|within|during)\s+the\s+first\b|by\b", re.IGNORECASE)
+# Words skipped between a number and the noun it counts ("500 new weekly active users").
+_MODIFIERS = {"new", "more", "additional", "extra", "active", "weekly", "monthly", "daily",
+              "existing", "current", "returning", "different", "large", "small",
+              "unique", "total", "distinct", "different", "high", "quality", "high-quality",
+              "of", "the", "our", "at", "least", "plus", "or", "and", "per", "in", "first",
+              "full", "time", "full-time", "paying", "paid", "qualified", "core", "real", "major"}
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What one quantity measures."""
+
+    quantity: Quantity
+    kind: str  # result | output | reach | people | share | unknown
+    noun: tuple[str, ...] = ()  # the counted noun as listed in its lexicon, if any
+    at: int = -1  # word index of the counted noun
+    phrase: tuple[str, ...] = ()  # the noun phrase up to the counted noun ("page views")
+
+
+def counted(
+    quantity: Quantity, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]
+) -> Counted:
+    """Classify one quantity by its unit and the noun it counts (the head of the noun phrase
+    after it: "2 user conferences" counts conferences), or the metric just before it ("an NPS
+    of 70", "retention rate 20%", "sentiment bigger than 11")."""
+    unit = (quantity.unit or "").lower()
+    after = next((i for i, w in enumerate(words_) if w.start >= quantity.end), len(words_))
+    if unit == "%" or (texts[after : after + 1] == ["of"] and unit == ""):
+        return Counted(quantity, "share")
+    if quantity.currency:
+        following = texts[after : after + 2]
+        if any(w in ("spent", "spend", "budget", "invested") for w in following):
+            return Counted(quantity, "output", ("spend",), after)  # "$2m spent on ads"
+        return Counted(quantity, "result")
+    if unit in _RESULT_UNITS and unit != "x":
+        following = texts[after] if after < len(texts) else ""
+        if unit in _TIME_UNITS and following and following not in _PHRASE_ENDS and not can_be_verb(following):
+            # "a 2 year plan", "a 2-4 minute video": the time describes a deliverable
+            return Counted(quantity, "unknown", (), after)
+        return Counted(quantity, "result")
+    index = after
+    while index < len(texts) and texts[index] in _MODIFIERS:
+        index += 1
+    # The noun phrase ends at punctuation ("3 analytics views: error chart, …"): words with
+    # more than a space between them belong to different phrases.
+    stop = next(
+        (i + 1 for i in range(index, len(words_) - 1) if words_[i + 1].start - words_[i].end > 1),
+        len(texts),
+    )
+    found = _head(texts[:stop], index, lex)
+    if found is not None:
+        kind, noun, at = found
+        return Counted(quantity, kind, noun, at, tuple(texts[index : at + len(noun)]))
+    if unit == "x":
+        return Counted(quantity, "result")  # "3x", "2x the pipeline": a multiple of a metric
+    metric_before = _metric_before(texts, after, quantity, words_, lex)
+    if metric_before:
+        return Counted(quantity, "result", metric_before, after)
+    return Counted(quantity, "unknown", (), index)
+
+
+# The lexicons that say what a counted noun is, in order: outputs and effort first (so "user
+# conferences" and "subscribers" are outputs), then people, then result metrics.
+_NOUN_KINDS = (
+    ("output", "output-nouns"),
+    ("reach", "effort-metrics"),
+    ("people", "people-nouns"),
+    ("people", "role-nouns"),  # "200 weekly active analysts"; a hire is told apart later
+    ("result", "metric-nouns"),
+    ("result", "quality-metrics"),
+    ("result", "volume-metrics"),
+)
+
+
+def _head(
+    texts: Sequence[str], index: int, lex: dict[str, Lexicon]
+) -> tuple[str, tuple[str, ...], int] | None:
+    """The kind of the noun phrase starting at `index`, by its head (its last noun within
+    three words): "user conferences" -> output, "daily active members" -> people."""
+    best: tuple[str, tuple[str, ...], int] | None = None
+    for offset in range(3):
+        at = index + offset
+        if at >= len(texts):
+            break
+        for kind, name in _NOUN_KINDS:
+            size = lex[name].match_at(texts, at)
+            if size:
+                best = (kind, tuple(texts[at : at + size]), at)
+                break
+        if best is not None and (at + 1 >= len(texts) or texts[at + 1] in _PHRASE_ENDS):
+            break
+        if at < len(texts) and texts[at] in _PHRASE_ENDS:
+            break
+    return best
+
+
+_PHRASE_ENDS = {"in", "on", "at", "to", "for", "from", "by", "with", "per", "that", "who",
+                "which", "and", "or", "of", "across", "within", "during", "under", "over"}
+
+
+def _metric_before(
+    texts: Sequence[str],
+    after: int,
+    quantity: Quantity,
+    words_: Sequence[Word],
+    lex: dict[str, Lexicon],
+) -> tuple[str, ...]:
+    at = next((i for i, w in enumerate(words_) if w.end > quantity.start), after)
+    window = texts[max(0, at - 4) : at]
+    for name in ("metric-nouns", "quality-metrics"):
+        found = lex[name].find(window)
+        if found:
+            return found[-1][2]
+    return ()
+
+
+def share_is_participation(
+    item: Counted, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]
+) -> bool:
+    """"100% of teammates have gone through interview training", "100% participation in review
+    cycles", "100 percent of activities are using the new tracking": a share of people or
+    things taking part in an activity (a task), not a share of results."""
+    after = next((i for i, w in enumerate(words_) if w.start >= item.quantity.end), len(words_))
+    window = texts[after : after + 9]
+    if not window:
+        return False
+    people = lex["people-nouns"]
+    first = window[1:4] if window[0] == "of" else []
+    about_people = any(people.match_at(first, i) for i in range(len(first))) or (
+        window[0] in ("participation", "completion", "attendance")
+    )
+    if not about_people:
+        return False
+    return bool(lex["participation"].find(list(window)))
+
+
+def measured_results(
+    measurement: Measurement, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]
+) -> list[Counted]:
+    deadline = measurement.deadline
+    return [
+        counted(q, texts, words_, lex)
+        for q in measurement.quantities
+        # "Hold 4 town halls within 90 days": the days say when, not how much (but "Close
+        # the books in 10 days" measures the close)
+        if deadline is None
+        or (len(measurement.quantities) == 1 and not _WINDOW.match(deadline.text))
+        or not (deadline.start <= q.start < deadline.end)
+    ]
+
+
+def counts_outputs(items: list[Counted]) -> bool:
+    return bool(items) and all(item.kind == "output" for item in items)
+
+
+def result_evidence(items: list[Counted]) -> bool:
+    """Whether some number measures a result: money, time, a rate or share, a metric level,
+    people reached or won (not a count of outputs)."""
+    return any(item.kind in ("result", "people", "share") for item in items)
+
+
+def verb_after(texts: Sequence[str], index: int) -> bool:
+    """Whether a verb follows the counted noun ("5 communities use the data"): the count is
+    of people doing something, which is a result."""
+    return any(can_be_verb(w) and w not in words("determiners") for w in texts[index + 1 : index + 3])

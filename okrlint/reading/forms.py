@@ -1,0 +1,89 @@
+"""English word forms: which parts of speech a word can be, and its lemmas.
+
+The table (corpora/english/forms.tsv) is built from lemminflect's lexicon, itself derived from
+the NIH SPECIALIST Lexicon, by corpora/english/build_forms.py: broad-coverage English instead of
+hand lists of verbs. It loads in a few milliseconds and lookups are cached per word.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from okrlint.resources import data_dir
+
+
+@cache
+def _table() -> dict[str, str]:
+    path = data_dir("corpora") / "english" / "forms.tsv"
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, _, parts = line.partition("\t")
+            table[form] = parts
+    return table
+
+
+@lru_cache(maxsize=16384)
+def parts_of_speech(word: str) -> dict[str, tuple[str, ...]]:
+    """{"V": lemmas, "N": lemmas, "A": lemmas, "R": lemmas} for the parts of speech the word can
+    be ("launches" -> V: launch, N: launch); empty for a word the lexicon does not know."""
+    parts = _table().get(word.lower(), "")
+    found: dict[str, tuple[str, ...]] = {}
+    for part in parts.split():
+        code, _, lemmas = part.partition(":")
+        found[code] = tuple(lemmas.split(","))
+    return found
+
+
+def can_be_verb(word: str) -> bool:
+    return "V" in parts_of_speech(word)
+
+
+def can_be_noun(word: str) -> bool:
+    return "N" in parts_of_speech(word)
+
+
+def can_be_adjective(word: str) -> bool:
+    return "A" in parts_of_speech(word)
+
+
+def known(word: str) -> bool:
+    """Whether the lexicon knows the word at all (a name or a code is unknown: "IPFS")."""
+    return bool(parts_of_speech(word))
+
+
+@lru_cache(maxsize=16384)
+def base_forms(word: str) -> tuple[str, ...]:
+    """The word and its verb lemmas ("shipped" -> shipped, ship); for a word the lexicon does
+    not know, the lemmas the usual English endings give ("rebuilt" -> rebuilt, built)."""
+    lemmas = parts_of_speech(word).get("V", ())
+    forms = [word, *(lemma for lemma in lemmas if lemma != word)]
+    if not lemmas:
+        forms += _by_ending(word)
+    if word.startswith("re") and len(word) > 6:
+        forms += [form[2:] for form in forms]  # renegotiate -> negotiate, rebuilt -> built
+    return tuple(dict.fromkeys(forms))
+
+
+def _by_ending(word: str) -> list[str]:
+    forms = []
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    if word.endswith("ed"):
+        forms += [word[:-2], word[:-1]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            forms.append(word[:-3])
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e"]
+        if len(word) > 5 and word[-4] == word[-5]:
+            forms.append(word[:-4])
+    return forms
+
+
+def noun_lemmas(word: str) -> tuple[str, ...]:
+    """The singulars of a noun form ("users" -> user); the word itself when unknown."""
+    return parts_of_speech(word).get("N", (word,))

@@ -1,0 +1,151 @@
+"""The leading verb of a key result: after any preamble and hedge, what kind of verb opens it.
+
+Key results are mostly imperative or Title Case ("Launch…", "Grow…"), where taggers often get
+the first word wrong, so the verb is read from the lexicons and the English forms table, with
+a guard for noun readings ("Build time…", "Launch of…", "Backfills are complete").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from okrlint.lexicons import Lexicon
+from okrlint.measure import Measurement
+from okrlint.reading.forms import base_forms, can_be_noun, can_be_verb, known
+from okrlint.reading.grammar import words
+from okrlint.reading.words import Lead, Word
+
+# A verb's kind, in the order the lexicons are consulted.
+_KINDS = (
+    ("maintenance", "maintenance-verbs"),
+    ("outcome", "outcome-verbs"),
+    ("binary", "binary-verbs"),
+    ("activity", "activity-verbs"),
+)
+# Adjectives that look like verb forms at the start: "Remaining open bugs…".
+_ADJECTIVE_FORMS = {"remaining", "continuing", "sustained", "maintained", "kept"}
+
+
+def after_preamble(texts: Sequence[str], index: int, hedges: Lexicon) -> int:
+    """Skip words and hedges that come before the verb ("We will try to keep churn…")."""
+    preamble = words("preamble")
+    while index < len(texts):
+        if texts[index] in preamble:
+            index += 1
+            continue
+        hedge = hedges.match_at(texts, index)
+        if not hedge:
+            break
+        index += hedge
+    return index
+
+
+def read_lead(
+    texts: Sequence[str],
+    words_: Sequence[Word],
+    measurement: Measurement,
+    lex: dict[str, Lexicon],
+    source: str,
+) -> Lead | None:
+    index = after_preamble(texts, 0, lex["hedges"])
+    if index >= len(texts):
+        return None
+    if texts[index] in ("have", "has", "had") and index + 1 < len(texts) and _participle(texts[index + 1]):
+        index += 1  # "We have implemented the improvements": the perfect tense, not "have"
+    pair = tuple(texts[index : index + 2])
+    if texts[index] == "make" and not pair[-1][:1].isdigit():
+        # "Make 200 calls" is an activity; "Make support world-class" states a goal.
+        return Lead(index, index + 1, "make", "other", False)
+    if len(pair) == 2 and pair in lex["activity-verbs"].terms:
+        return Lead(index, index + 2, " ".join(pair), "activity", _noun_reading(texts, index + 2, lex))
+    word = texts[index]
+    if word in _ADJECTIVE_FORMS:
+        return Lead(index, index + 1, word, "other", False)
+    if index < len(words_) and any(q.start <= words_[index].start < q.end for q in measurement.quantities):
+        return Lead(index, index + 1, word, "other", False)  # "Zero Sev-1 incidents": a number
+    # The token's forms as the pipeline gave them (okrlint_word_forms), else from the table.
+    forms = words_[index].bases if index < len(words_) and words_[index].bases else base_forms(word)
+    for kind, name in _KINDS:
+        for form in forms:
+            if form in lex[name]:
+                if kind == "maintenance" and form in lex["activity-verbs"] and (
+                    _object_follows(texts, index) or not measurement.quantities
+                ):
+                    kind = "activity"  # "Hold 4 workshops", "Hold a launch party" vs "Hold churn at 2%"
+                if kind == "outcome" and form in lex["activity-verbs"] and not _measured_after(
+                    words_, measurement, index
+                ):
+                    kind = "activity"  # "Deliver the new flow" vs "Deliver $2M in savings"
+                # Only a verb that does not take a metric as object can be a noun modifier:
+                # "Build time…", "Pass rate…" (but "Reduce churn" is a verb and its object).
+                noun = kind in ("activity", "binary") and _noun_reading(texts, index + 1, lex)
+                return Lead(index, index + 1, form, kind, noun)
+    if _imperative(texts, index, source, words_):
+        # Any other verb that opens the key result: "Consolidate…", "Mitigate…", "Draft…".
+        lemma = next((f for f in base_forms(word)[1:]), word)
+        return Lead(index, index + 1, lemma, "activity", False)
+    return Lead(index, index + 1, word, "other", False)
+
+
+def _imperative(texts: Sequence[str], index: int, source: str, words_: Sequence[Word]) -> bool:
+    """Whether the word at `index` is a verb in the imperative: it can be a verb in its base
+    form, and it is not the subject of a sentence ("Backfills are complete") nor the head of
+    a noun phrase ("Mac signing", "Beta release of X")."""
+    word = texts[index]
+    if not can_be_verb(word) or word.endswith(("ing", "ed")) or not known(word):
+        return False
+    if base_forms(word)[1:] and word not in base_forms(word)[1:]:
+        return False  # an inflected form ("launches", "supports"): the subject came first
+    following = texts[index + 1] if index + 1 < len(texts) else ""
+    if following in words("copulas") or following in ("of", "s", "has", "have", "can", "will"):
+        return False  # "Release of X", "Backfills are complete"
+    if _metric_follows(texts, index + 1):
+        return False  # "Rescue rate", "Build time": a metric named, not a verb
+    if can_be_noun(word) and following and can_be_verb(following) and following.endswith("s"):
+        return False  # "Peerpad runs on Chrome": "Peerpad" is no verb; "Search supports…"
+    return True
+
+
+def _metric_follows(texts: Sequence[str], after: int) -> bool:
+    from okrlint.lexicons import bundled_lexicons  # the metric nouns, as the rules read them
+
+    following = list(texts[after : after + 2])
+    metric = bundled_lexicons()["metric-nouns"]
+    return bool(following) and metric.match_at(following, 0) > 0
+
+
+def _participle(word: str) -> bool:
+    """A past participle of a verb ("implemented", "built", "shipped"), not "have a plan"."""
+    return word.endswith(("ed", "en", "lt", "ne", "wn", "ught", "ung")) and any(
+        form != word for form in base_forms(word)
+    )
+
+
+def _object_follows(texts: Sequence[str], index: int) -> bool:
+    following = texts[index + 1] if index + 1 < len(texts) else ""
+    return (
+        following[:1].isdigit()
+        or following in words("determiners") - {"all", "every", "each"}
+        or following in ("weekly", "monthly", "quarterly", "regular", "two", "three", "four", "five")
+    )
+
+
+def _noun_reading(texts: Sequence[str], after: int, lex: dict[str, Lexicon]) -> bool:
+    following = texts[after : after + 3]
+    if not following:
+        return False
+    if following[0] in ("of", "s", "'s") or following[0] in words("copulas"):
+        return True
+    if following[0] in words("determiners") or following[0][:1].isdigit():
+        return False
+    # "Build time…", "Release frequency…", "Design system adoption…": a metric follows.
+    metric = lex["metric-nouns"].terms
+    # Only right after the verb-looking word: "Create sales pipeline" has an object.
+    return any(tuple(span) in metric for span in (following[:1], following[:2]) if span)
+
+
+def _measured_after(words_: Sequence[Word], measurement: Measurement, index: int) -> bool:
+    start = words_[index].end if index < len(words_) else 0
+    return any(
+        q.start >= start and (q.currency or q.unit in ("%", "x")) for q in measurement.quantities
+    )

@@ -1,0 +1,393 @@
+"""Could anyone say at the end of the cycle whether the key result was met?
+
+Not when it is a vague aim ("Improve UX", "Rock solid webhooks"), a direction without a target
+("Increase usage of plugins"), a metric named without a level ("Meals saved per week"), a state
+of mind ("Users understand how it works"), work that never finishes ("Monitor satisfaction"),
+or when its number is a placeholder ("X%", "[feature]", "TBD"). A done-or-not deliverable is
+measurable: its flaw is being a task (RUBRIC.md). Also here: what an input metric counts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from okrlint.reading.grammar import words
+from okrlint.reading.forms import base_forms, can_be_verb
+from okrlint.reading.mentions import quoted
+
+if TYPE_CHECKING:
+    from okrlint.reading.reading import Reading
+
+# A number left to fill in. A redacted figure in a public page ("[N5] customers", "[$N]") is a
+# real number kept private, and is measurable.
+_PLACEHOLDER = re.compile(
+    r"(?<![\w$])(?:X{1,3}%|X#|XX+|x%|X\s?(?:kr|€|\$)|\$X\b|\bY%)"
+    # "[target]", "[metric]" (but not a redacted "[N5]", nor a date left to fill: "[date]")
+    r"|\[(?!\$?[A-Z]\d*\]|[A-Z]\d*\]|(?:date|quarter|year|month|day|deadline)\b[^\]]{0,20}\])[a-z][^\]]{0,30}\]"
+    r"|\b(?:TBD|TBC|TODO)\b"
+)
+# Hedges and fillers that may stand before the verb of a vague aim: "We will try to improve…".
+# Verbs that state a quality rather than produce a thing: with a vague word, an aim.
+_STATING = {"make", "be", "become", "deliver", "provide", "offer", "give", "have", "keep", "stay"}
+_COMPARATIVES = {"faster", "quicker", "sooner", "better", "cheaper", "easier", "more", "less"}
+_IMPROVE = {"improve", "enhance", "optimise", "optimize", "strengthen", "better", "maximise",
+            "maximize", "boost", "simplify", "streamline", "revamp", "foster", "refine"}
+
+
+def placeholder(source: str) -> str | None:
+    match = _PLACEHOLDER.search(source)
+    return match.group(0) if match else None
+
+
+def ongoing(reading: Reading) -> str | None:
+    """Work with no end: "Align social media with the objective", "Monitor satisfaction",
+    "We are regularly measuring satisfaction". A verb of measuring (track, monitor, measure)
+    is ongoing only over a metric: "Track career goals for every engineer" sets up a record."""
+    texts = reading.texts
+    ongoing_verbs = reading.lex["ongoing-verbs"]
+    lead = reading.lead
+    # The leading verb, or the verb after "we are" / "we": "We are regularly measuring…".
+    starts = [lead.index] if lead is not None and not lead.noun_reading else []
+    if texts[:1] == ["we"]:
+        starts += [i for i in range(1, min(4, len(texts))) if texts[i].endswith("ing") or i == 1]
+    for index in starts:
+        word = texts[index]
+        size = ongoing_verbs.match_at(texts, index)
+        forms = base_forms(word)
+        if not size and not any(form in ongoing_verbs for form in forms):
+            continue
+        if index + 1 < len(texts) and texts[index + 1] in ("for", "of") and index == 0:
+            return None  # "Support for signed artifacts": a noun, the deliverable
+        if reading.outcome_measure or reading.has_measure:
+            return None  # "Gather data from 100 users": a count says when it is done
+        if _another_activity(reading, index + max(size, 1)):
+            return None  # "Research and prototype a CMS", "Work with the CEO to develop a pitch"
+        if any(form in _MEASURING for form in forms):
+            rest = texts[index + 1 : index + 7]
+            if not any(reading.lex[name].match_at(rest, i) for name in _METRICS for i in range(len(rest))):
+                return None
+        return " ".join(texts[index : index + max(size, 1)])
+    return None
+
+
+_MEASURING = {"track", "monitor", "measure"}
+
+
+def _another_activity(reading: Reading, after: int) -> bool:
+    """A verb of making or finishing after the ongoing one: the work has a deliverable."""
+    texts = reading.texts
+    activity, completion = reading.lex["activity-verbs"], reading.lex["completion-words"]
+    for index in range(after, len(texts)):
+        word = texts[index]
+        if completion.match_at(texts, index):
+            return True  # "…to have a development plan created for every employee"
+        forms = base_forms(word)
+        if any(form in reading.lex["ongoing-verbs"] for form in forms) or word in ("process", "present"):
+            continue  # "Mitigate and track spend", "We gather, process and present metrics"
+        if texts[index - 1] in ("and", "to", "then", "&") and any(form in activity for form in forms):
+            return True
+    return False
+_METRICS = ("metric-nouns", "quality-metrics", "volume-metrics")
+
+
+def vague_aim(reading: Reading) -> bool:
+    """A goal with no deliverable and no measure: "Improve effectiveness of X", "Rock solid
+    webhooks", "Learn Rust", "Users understand how it works"."""
+    if reading.has_measure or reading.outcome_measure:
+        return False
+    texts = reading.texts
+    lead = reading.lead
+    vague_words = reading.lex["vague-words"]
+    if lead is not None and not lead.noun_reading:
+        vague = vague_words.match_at(texts, lead.index)
+        if vague or lead.base in _IMPROVE:
+            return not _deliverable_object(reading, lead.end)
+        rest = texts[lead.end : lead.end + 5]
+        if lead.base in _STATING and vague_words.find(rest):
+            return True  # "Make the platform more robust", "Deliver a best-in-class experience"
+        aim = texts[lead.end :]
+        purpose = next((i for i, w in enumerate(aim) if w in ("to", "so", "for") and i > 0), len(aim))
+        if any(w in _COMPARATIVES for w in aim[:purpose]):
+            return True  # "Respond to customers faster" (not "Write a report to better prepare")
+        if any(form in reading.lex["mental-verbs"] for form in base_forms(lead.base)):
+            return True  # "Learn Rust and Substrate", "Understand the market"
+        if lead.kind == "maintenance":
+            return True  # "Maintain HubSpot consistency": a level never stated
+        if _intangible_object(reading, lead.end):
+            return True  # "Build a community of mentors", "Foster a feedback culture"
+    mental = reading.lex["mental-verbs"]
+    people = reading.lex["people-nouns"]
+    for index, word in enumerate(texts[1:4], 1):
+        if texts[index + 1 : index + 2] == ["to"]:
+            continue  # "GraphSync learns to distribute paths": a capability, not a mind
+        at = index - 1
+        while at > 0 and texts[at] in ("can", "will", "should", "must", "now", "better", "fully"):
+            at -= 1  # "Users can now understand…"
+        subject = texts[at]
+        named = people.match_at(texts, at) or people.match_at([subject + "s"], 0)
+        if not (named or subject in ("we", "they", "team", "everyone")):
+            continue  # "Feasibility study for X": a noun, the deliverable
+        if any(form in mental for form in base_forms(word)):
+            return True  # "Users understand how Peerpad works"
+    # An adjective of quality before the thing it describes, and no verb: "Rock solid
+    # webhooks", "Simplified and improved UX".
+    if texts and reading.lex["vague-words"].find(texts[:3]) and not _has_verb_after_subject(reading):
+        return True
+    return False
+
+
+def _intangible_object(reading: Reading, start: int) -> bool:
+    """Whether the verb's object is a quality of a group ("a community of mentors", "a
+    stronger feedback culture"), the head of its noun phrase, not a modifier ("community forum")."""
+    texts = reading.texts
+    intangible = reading.lex["intangible-nouns"]
+    for index in range(start, min(start + 5, len(texts))):
+        if texts[index] in words("object_ends") and index > start:
+            return False
+        if intangible.match_at(texts, index):
+            word = reading.words[index]
+            if quoted(reading.source, word.start, word.end):
+                return False  # 'Read the book "Creating a Culture of Feedback"': a title
+            following = texts[index + 1] if index + 1 < len(texts) else ""
+            return following in ("", "of", "with", "for", "among", "across", "in", "between", "and")
+    return False
+
+
+def _deliverable_object(reading: Reading, start: int) -> bool:
+    """Whether the thing improved is a deliverable ("Improve the PRD template"), which makes
+    "improve" a task, rather than a quality ("Improve UX")."""
+    rest = reading.texts[start : start + 4]
+    output = reading.lex["output-nouns"]
+    return any(output.match_at(rest, i) for i in range(len(rest)))
+
+
+def _has_verb_after_subject(reading: Reading) -> bool:
+    from okrlint.reading.deliverable import _state_predicate
+
+    return _state_predicate(reading) is not None
+
+
+# A figure kept private in a public page ("[N5] new customers", "[$N] net new ARR"): a real
+# number, and measurable (RUBRIC.md).
+_REDACTED = re.compile(r"\[_*\$?[A-Z]{1,2}\d{0,2}_*\]")
+
+
+def not_measurable(reading: Reading) -> str | None:
+    """Why nobody could say at the end whether it was met; None when they could."""
+    if reading.placeholder:
+        return f"'{reading.placeholder}' is a placeholder"
+    if _REDACTED.search(reading.source):
+        return None
+    if reading.ongoing:
+        return f"'{reading.ongoing}' is work that never ends"
+    if reading.task is not None:
+        return None  # a deliverable is done or not: its flaw is being a task
+    if reading.has_measure or reading.universal or reading.binary or _MEASURED_BY.search(reading.source):
+        return None
+    if reading.outcome_measure and _checkable_behaviour(reading):
+        return None
+    return "it names no target or done-condition"
+
+
+def _checkable_behaviour(reading: Reading) -> bool:
+    """A behaviour stated as a condition, checkable without a number ("deploys do not create
+    lag", "requests are feature requests rather than bug reports")."""
+    from okrlint.reading.deliverable import _behaviour
+
+    lead = reading.lead
+    return _behaviour(reading) and not (lead is not None and lead.kind == "outcome")
+
+
+def vague_word(reading: Reading) -> str | None:
+    """A vague word left unquantified (M202): "improve", "better", "world-class"."""
+    if reading.has_measure or _MEASURED_BY.search(reading.source):
+        return None  # "Improve tracking as measured by no more than one late milestone"
+    texts = reading.texts
+    for start, end, term in reading.lex["vague-words"].find(texts):
+        if term == ("more",) and "than" in texts[end : end + 5]:
+            continue  # "more accurate counts than last quarter" is a checkable comparison
+        if start > 0 and texts[start - 1] == "the" and end < len(texts):
+            continue  # "migrated to the improved EHR": names a thing, sets no goal
+        if quoted(reading.source, reading.words[start].start, reading.words[end - 1].end):
+            continue  # 'Cut "improve search" feedback tickets' mentions the word
+        if start > 0 and reading.source[reading.words[start].start : reading.words[start].start + 1].isupper():
+            continue  # part of a name: "Great Place to Work", "Better Business Bureau"
+        if term in _HYPHENATED_ONLY and "-" not in _span(reading, start, end):
+            continue  # "the go-to platform" is vague; "failures go to the DLQ" is not
+        return " ".join(term)
+    return None
+
+
+# The measure named in words: the vague verb is then pinned down by it.
+_MEASURED_BY = re.compile(r"\b(?:as )?measured by\b|\bas shown by\b", re.IGNORECASE)
+# Vague only when written as one hyphenated word.
+_HYPHENATED_ONLY = {("go", "to")}
+
+
+def _span(reading: Reading, start: int, end: int) -> str:
+    return reading.source[reading.words[start].start : reading.words[end - 1].end]
+
+
+def effort(reading: Reading) -> str | None:
+    """What an input metric counts: outputs ("12 streams", "3 articles"), effort ("200 cold
+    calls") or vanity reach ("page views", "followers"), not customers, users or revenue."""
+    if reading.direction == "decrease":
+        return None  # fewer calls or meetings for the same result is efficiency, an outcome
+    for item in reading.counted:
+        if item.kind == "output" and item.noun and not _done_by_people(reading, item.at):
+            return " ".join(item.phrase or item.noun)
+    worked = _counted_work(reading) or _recurring_activity(reading)
+    if worked:
+        return worked
+    lead = reading.lead
+    if not (reading.has_measure or "number" in reading.texts or (lead and lead.kind == "outcome")):
+        return None
+    texts = reading.texts
+    for start, end, term in reading.lex["effort-metrics"].find(texts):
+        if not _counted_head(reading, start, end) or not _measured_term(reading, start):
+            continue
+        following = texts[end : end + 1]
+        if following == ["per"] and any(w in words("product_users") for w in texts[end + 1 : end + 4]):
+            continue  # "sessions per weekly active user": engagement, a rate of use
+        if following and reading.lex["quality-metrics"].match_at(texts, end):
+            continue  # "traffic safety compliance": the word modifies the metric
+        quantities = reading.measurement.quantities
+        level = quantities and all(q.unit == "%" for q in quantities) and not reading.measurement.relative_change
+        if level and not _right_after_number(reading, start):
+            continue  # "repeat visits by paying members from 30% to 45%": a share, not a count
+        before = texts[max(0, start - 3) : start]
+        if before and before[-1] in ("per", "each", "every", "a"):
+            continue  # a denominator: "revenue per call"
+        if before and before[-1] in ("qualified", "successful", "converted", "won", "resolved",
+                                     "accepted", "paid"):
+            continue  # "qualified meetings", "successful demos": the filter makes it a result
+        if "of" in before[-2:]:
+            owner = before[before.index("of") - 1] if before.index("of") else ""
+            if owner not in ("number", "count", "amount", "#"):
+                continue  # a ratio of them: "% of calls answered", "adoption of new features"
+        return " ".join(term)
+    return None
+
+
+def _done_by_people(reading: Reading, at: int) -> bool:
+    """Outputs made by customers or users, not by the team: "3 customers have together run at
+    least 10 campaigns" measures how customers use the product."""
+    lead = reading.lead
+    if lead is not None and lead.kind == "activity" and not lead.noun_reading:
+        return False
+    before = reading.texts[:at]
+    return any(word in words("product_users") for word in before)
+
+
+def _measured_term(reading: Reading, start: int) -> bool:
+    """Whether an effort word is what is measured: counted ("500 demos", "number of demos")
+    or moved by the leading verb ("Increase page views"), not a word elsewhere in the
+    sentence ("80% of users rate the new features 5 stars")."""
+    lead = reading.lead
+    if lead is not None and not lead.noun_reading and lead.kind == "outcome" and start - lead.end <= 6:
+        return True
+    if start <= 3:
+        return True  # the key result names it first: "Monthly organic traffic from 10k to 20k"
+    for quantity in reading.measurement.quantities:
+        after = [i for i, w in enumerate(reading.words) if w.start >= quantity.end]
+        if after and 0 <= start - after[0] <= 3:
+            return True
+    return any(w in ("number", "count", "#") for w in reading.texts[max(0, start - 5) : start])
+
+
+def _recurring_activity(reading: Reading) -> str | None:
+    """An activity done on a rhythm with no result of its own ("Work out twice a week", "Read
+    one book every month", "Track finances every week"): it counts effort."""
+    lead = reading.lead
+    if lead is None or lead.noun_reading or lead.kind != "activity" or reading.outcome_measure:
+        return None
+    if not _RHYTHM.search(reading.source):
+        return None
+    return " ".join(reading.texts[lead.index : min(len(reading.texts), lead.end + 2)])
+
+
+# How often, as a target: "twice a week", "3 days/week", "one book every month", "every other
+# day". "A monthly dashboard" or "weekly reviews" name a recurring deliverable: a task.
+_RHYTHM = re.compile(
+    r"\b(?:once|twice|\d+\s*(?:x|times?|days?))\s*(?:a|per|/|every)\s*(?:day|week|month|quarter|year)\b"
+    r"|\b(?:one|two|three|\d+)\s+\w+\s+(?:every|each|a|per)\s+(?:day|week|month)\b"
+    r"|\bevery\s+other\s+(?:day|week)\b",
+    re.IGNORECASE,
+)
+
+
+def _right_after_number(reading: Reading, start: int) -> bool:
+    for quantity in reading.measurement.quantities:
+        after = [i for i, w in enumerate(reading.words) if w.start >= quantity.end]
+        if after and 0 <= start - after[0] <= 2:
+            return True
+    return False
+
+
+def _counted_work(reading: Reading) -> str | None:
+    """What an activity verb counts when the key result has no result of its own: "Call 50
+    lapsed donors", "Repair 12,000 potholes", "Train 30 managers" count the work done (an
+    input metric, RUBRIC.md). Hires are deliverables, not effort ("Hire 4 engineers": O101)."""
+    lead = reading.lead
+    if lead is None or lead.noun_reading or lead.kind != "activity" or reading.outcome_measure:
+        return None
+    if lead.base in ("hire", "recruit", "onboard", "appoint", "staff", "add"):
+        return None
+    texts = reading.texts
+    for item in reading.counted:
+        if item.kind == "share" or item.quantity.currency or item.quantity.unit:
+            continue
+        if item.kind == "result" and not item.noun:
+            continue
+        phrase_end = item.phrase[-1:] if item.phrase else item.noun[-1:]
+        if item.kind == "people" and item.noun in reading.lex["role-nouns"] and phrase_end == item.noun[-1:]:
+            continue  # "Add 1 full time rust developer": a hire ("10 support rep candidates" is not)
+        between = [w.lower() for w in reading.source[reading.words[lead.end - 1].end : item.quantity.start].split()]
+        talking = all(w in _INTERACTION for w in between)  # "Start conversations with 100 PMs"
+        if not talking and (len(between) > 2 or any(w in _PHRASE_BREAK - {"at"} for w in between)):
+            continue  # the count is not the verb's object: "Launch with 3 content types"
+        after = item.at + len(item.noun) if item.noun else item.at + 1
+        following = texts[after] if after < len(texts) else ""
+        if item.kind == "people" and following and can_be_verb(following) and following not in _PHRASE_BREAK:
+            continue  # "3+ prospects commit to beta testing": what people do is a result
+        if item.phrase:
+            return " ".join(item.phrase)
+        words_after = [w for w in texts[item.at : item.at + 4] if w.isalpha()]
+        phrase = []
+        for word in words_after:
+            if word in _PHRASE_BREAK:
+                break
+            phrase.append(word)
+        if phrase:
+            return " ".join(phrase)
+    return None
+
+
+# Words between a verb of talking and the people counted: "Meet with 10 team members", "Get
+# feedback from 100 customers", "Start conversations with 100 PMs".
+_INTERACTION = {"with", "from", "to", "conversations", "conversation", "feedback", "calls",
+                "meetings", "interviews", "a", "call", "meeting", "at", "least"}
+
+_PHRASE_BREAK = {"in", "on", "at", "to", "for", "from", "by", "with", "per", "that", "who",
+                 "which", "and", "or", "of", "across", "within", "during", "this", "every",
+                 "each", "a", "an", "the"}
+
+
+def _counted_head(reading: Reading, start: int, end: int) -> bool:
+    """Whether the words at [start, end) are what is counted, not a source, a filter, a name
+    or part of a compound ("revenue from workshops", "visitors who renew", "the Spring
+    Workshops", "Downloads-to-Activation rate")."""
+    texts, words_, source = reading.texts, reading.words, reading.source
+    before = texts[max(0, start - 3) : start]
+    if any(w in ("from", "among", "for") for w in before):
+        return False
+    following = texts[end] if end < len(texts) else ""
+    if following in ("who", "that", "which") or following.endswith("ing"):
+        return False
+    word = words_[start]
+    hyphen = "-" in (source[word.end : word.end + 1], source[word.start - 1 : word.start])
+    name = start > 0 and source[word.start : word.start + 1].isupper() and not (
+        source[words_[start - 1].start : words_[start - 1].start + 1].isupper()
+    )
+    return not hyphen and not name

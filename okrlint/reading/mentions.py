@@ -1,0 +1,57 @@
+"""Words that are mentioned or named rather than used, and what stands before a key result."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from okrlint.loaders.labels import KR_LABEL
+from okrlint.reading.grammar import words
+from okrlint.reading.words import Word
+
+# What teams put in front of a key result that is not part of it: checkboxes, priorities
+# ("[P1]", "`PX` -"), "Key Result:" labels and owner or team prefixes ("Customer Success: …").
+_LABEL = re.compile(
+    r"^\s*(?:[`'\"*_]+\s*)?"
+    r"(?:(?:\[[ xX]\]|\[[Pp]\d\]|\(?[Pp][X\d](?![\w.])\)?`?)\s*[-–:]?\s*`?\s*"
+    rf"|(?i:{KR_LABEL.pattern.removeprefix('^')})"  # the loaders' own KR label
+    r"|[A-Z][\w&/+.'-]*(?:\s+[A-Za-z][\w&/+.'-]*){0,3}\s*:\s+(?=\S+\s+\S+\s+\S)"
+    r")+"
+)
+
+
+def label_length(text: str) -> int:
+    """How many leading characters are a label or prefix rather than the key result itself."""
+    match = _LABEL.match(text)
+    return match.end() if match else 0
+
+
+# A quoted stretch: straight or curly quotes, opened at a word start and closed at a word end
+# (so the apostrophe in "team's" is neither).
+_QUOTED = re.compile(r"""(?:^|(?<=[\s(\[]))(["'“‘])(.+?)(?:["'”’])(?=$|[\s.,;:!?)\]])""")
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside quotes: words mentioned, not used ("Cut 'maybe'
+    RSVPs", "tickets tagged 'try to reproduce'", "marked 'to be confirmed'")."""
+    whole = len(text.rstrip())
+    return any(
+        m.start(2) <= start and end <= m.end(2) and not (m.start() == 0 and m.end() == whole)
+        for m in _QUOTED.finditer(text)  # a key result quoted whole is still used, not mentioned
+    )
+
+
+def not_a_duration(before: Sequence[str]) -> bool:
+    """Whether the words before "time" make it no duration ("on time", "full time")."""
+    return bool(before) and before[-1] in words("not_a_duration")
+
+
+def share_of(before: Sequence[str]) -> bool:
+    """Words before a noun that make it the base of a share: "% of customers", "share of …"."""
+    return "of" in before and any(
+        w in ("%", "share", "percentage", "percent", "proportion") for w in before
+    )
+
+
+def word_is_capital(source: str, word: Word) -> bool:
+    return source[word.start : word.start + 1].isupper()
