@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from okrlint.measure.dates import date_order
 from okrlint.config import ConfigError, PatternSet, RuleSelection, Settings
-from okrlint.engine import lint
+from okrlint.engine import fewer_collections, finish, lint, lint_file
 from okrlint.findings import Edit, Fix, Report
 from okrlint.fixes import apply_edits, non_overlapping
 from okrlint.lexicons import lexicons
 from okrlint.loaders import FORMATS, load
 from okrlint.models import Diagnostic, LoadResult, OKRDocument
 from okrlint.nlp import Analyzer
-from okrlint.rulebook import Rulebook, load_rulebook
+from okrlint.rulebook import Rulebook, RuleSpec, load_rulebook
 from okrlint.sources import Discovery, discover, read_file
 
 
@@ -36,8 +36,15 @@ class InputError(ValueError):
 def default_rulebook() -> Rulebook:
     """The bundled rules and those of installed rule packs, loaded once per process."""
     from okrlint.plugins import plugin_rules
+    from okrlint.rulecache import rule_specs
 
-    return load_rulebook(extra=plugin_rules())
+    packs = plugin_rules()
+    try:  # the rule files as last validated, from the cache: no YAML to parse
+        rules = [RuleSpec.model_validate(spec) for spec in rule_specs()]
+    except (ValueError, TypeError, KeyError):  # a damaged cache: read the files themselves
+        return load_rulebook(extra=packs)
+    checks = {name: check for pack in packs for name, check in pack.checks.items()}
+    return Rulebook(rules, checks)
 
 
 @cache
@@ -97,6 +104,31 @@ def read_all(found: Discovery, settings: Settings) -> list[LoadResult]:
         return [read_file(path, fmt, settings.max_file_size) for path, fmt in found.files]
 
 
+def lint_found(
+    found: Discovery,
+    settings: Settings,
+    *,
+    extra: Sequence[LoadResult] = (),
+    context: Sequence[LoadResult] = (),
+    jobs: int | None = 1,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
+    """Read and lint the files discovery found, on `jobs` processes (None: one per CPU; small
+    runs stay in this process), then `extra` (already loaded: stdin). The report is the same
+    for any number of processes."""
+    from okrlint.parallel import lint_files, workers_for
+
+    settings = settings.resolved()
+    selection, analyzer = selection_for(settings), analyzer_for(settings)
+    workers = workers_for(len(found.files), jobs)
+    with fewer_collections():
+        linted = lint_files(
+            found.files, settings, selection, analyzer, workers=workers, progress=progress
+        )
+        linted += [lint_file(result, selection, analyzer) for result in extra]
+        return finish(linted, selection, analyzer, context)
+
+
 def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Settings | None = None) -> Report:
     """Lint files and directories as `okrlint check` does: without `config`, the settings
     come from the nearest `[tool.okrlint]` or `.okrlint.toml` (`Settings.from_project`)."""
@@ -106,7 +138,7 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Settings | None 
     found = collect(paths, settings)
     if found.errors:
         raise FileNotFoundError("; ".join(found.errors))
-    return lint_results(read_all(found, settings), settings)
+    return lint_found(found, settings)
 
 
 def _anchor(paths: list[str | os.PathLike[str]]) -> Path:

@@ -10,16 +10,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 import click
 
 from okrlint import __version__
 
-if TYPE_CHECKING:
-    from okrlint.rulebook import RuleSpec
-
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# Paths are checked by okrlint itself: an unreadable file is an E001 finding, not a usage error.
+PATHS = click.Path(path_type=Path, allow_dash=True, readable=False)
 FORMAT_NAMES = ["text", "json", "jsonl", "github", "sarif", "rdjson"]
 
 
@@ -46,22 +45,36 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from okrlint.config import ConfigError
-        from okrlint.nlp import AnalyzerError
-        from okrlint.rulebook import RuleError
-
         try:
             return command(*args, **kwargs)
-        except (UsageProblem, ConfigError, RuleError, AnalyzerError) as error:
-            _fail(str(error))
         except KeyboardInterrupt:
             sys.exit(130)
         except (click.exceptions.Exit, click.ClickException, SystemExit, BrokenPipeError):
             raise  # click exits quietly when the reader of stdout went away (`| head`)
-        except Exception as error:  # a bug: still one line, with what to report
+        except Exception as error:
+            if isinstance(error, UsageProblem) or _user_error(error):
+                _fail(str(error))
+            # A bug: still one line, with what to report.
             _fail(f"internal error: {type(error).__name__}: {error} (please report this)")
 
     return wrapper
+
+
+# Errors the user can fix (a config, a rule file, a pipeline), looked up by module: a module
+# never imported raised none of them, and `okrlint rules` need not import the analyzer.
+_USER_ERRORS = (
+    ("okrlint.config", "ConfigError"),
+    ("okrlint.rulebook", "RuleError"),
+    ("okrlint.nlp", "AnalyzerError"),
+)
+
+
+def _user_error(error: Exception) -> bool:
+    for module, name in _USER_ERRORS:
+        loaded = sys.modules.get(module)
+        if loaded is not None and isinstance(error, getattr(loaded, name)):
+            return True
+    return False
 
 
 def _settings(
@@ -84,7 +97,7 @@ def _settings(
 def _anchor(paths: tuple[Path, ...], stdin_filename: str | None) -> Path:
     """Where the config search starts: the first path, or for stdin its --stdin-filename."""
     for path in paths:
-        if str(path) != "-":
+        if str(path) != "-" and _statable(path):
             return path
         if stdin_filename:
             return Path(stdin_filename)
@@ -99,19 +112,43 @@ def _gather(
     stdin: bytes | None = None,
 ) -> tuple[Any, Any]:
     """Every file to read (directories walked, stdin last), loaded; and what discovery found."""
-    from okrlint.api import collect, read_all
+    from okrlint.api import read_all
+
+    found = _discover(paths, settings, sniff_named)
+    return read_all(found, settings) + _stdin(paths, settings, stdin_filename, stdin), found
+
+
+def _discover(paths: tuple[Path, ...], settings: Any, sniff_named: bool = False) -> Any:
+    from okrlint.api import collect
+
+    return collect([p for p in paths if str(p) != "-"], settings, sniff_named=sniff_named)
+
+
+def _stdin(
+    paths: tuple[Path, ...], settings: Any, stdin_filename: str | None, stdin: bytes | None
+) -> list[Any]:
+    """Stdin loaded, when '-' is among the paths."""
+    if not _has_stdin(paths):
+        return []
     from okrlint.loaders import format_for
     from okrlint.sources import load_bytes
 
-    found = collect([p for p in paths if str(p) != "-"], settings, sniff_named=sniff_named)
-    results = read_all(found, settings)
-    if any(str(p) == "-" for p in paths):
-        name = stdin_filename or "-"
-        if stdin is None:
-            stdin = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell too big
-        data = stdin
-        results.append(load_bytes(data, name, format_for(name) or "text", settings.max_file_size))
-    return results, found
+    name = stdin_filename or "-"
+    if stdin is None:
+        stdin = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell too big
+    return [load_bytes(stdin, name, format_for(name) or "text", settings.max_file_size)]
+
+
+def _statable(path: Path) -> bool:
+    """Whether the config search can start at `path` (a name too long for the system cannot:
+    discovery reports it as one line, like a missing file)."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return True  # reported as missing later; its folder may still hold the config
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
@@ -173,7 +210,7 @@ def _today(value: Any) -> Any:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.argument("paths", nargs=-1, type=PATHS)
 @click.option(
     "--format",
     "output_format",
@@ -238,6 +275,14 @@ def _today(value: Any) -> Any:
 @click.option("--no-hints", is_flag=True, help="Do not print a hint under each finding.")
 @today_option
 @click.option("--no-source", is_flag=True, help="Do not print the source line of each finding.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Processes that lint files at once; 1 lints in this process"
+    " [default: one per CPU, for runs of many files].",
+)
 @guarded
 def check(
     paths: tuple[Path, ...],
@@ -260,9 +305,10 @@ def check(
     no_hints: bool,
     today: Any,
     no_source: bool,
+    jobs: int | None,
 ) -> None:
     """Lint OKR files (YAML, Markdown, text) and directories; '-' reads stdin."""
-    from okrlint.api import fix_results, lint_results
+    from okrlint.api import fix_results
 
     paths = paths or (Path("."),)
     flags = {
@@ -276,18 +322,23 @@ def check(
     # --ignore adds to the configured ignores; --select replaces the configured selection.
     settings = settings.merged({"ignore": [*settings.ignore, *(_split(ignore) or [])]})
     stdin = sys.stdin.buffer.read(settings.max_file_size + 1) if _has_stdin(paths) else None
-    results, found = _gather(paths, settings, stdin_filename, skip_non_okr, stdin)
+    found = _discover(paths, settings, skip_non_okr)
+    from_stdin = _stdin(paths, settings, stdin_filename, stdin)
 
-    if not results and not found.errors and not found.warnings and found.excluded:
-        pass  # every path named was excluded by the config (or is no OKR file): nothing to do
-    elif not results:
-        # Nothing to lint: a report would read as a clean bill; print only why, as errors.
-        for error in [*found.errors, *found.warnings] or ["no OKR files to check"]:
-            click.echo(f"okrlint: error: {_visible(error)}", err=True)
-        sys.exit(EXIT_ERROR)
+    if not found.files and not from_stdin:
+        if not found.errors and not found.warnings and found.excluded:
+            pass  # every path named was excluded by the config (or is no OKR file): nothing to do
+        else:
+            # Nothing to lint: a report would read as a clean bill; print only why, as errors.
+            for error in [*found.errors, *found.warnings] or ["no OKR files to check"]:
+                click.echo(f"okrlint: error: {_visible(error)}", err=True)
+            sys.exit(EXIT_ERROR)
 
     context = _context(context_paths, settings)
     if fix or diff:
+        from okrlint.api import read_all
+
+        results = read_all(found, settings) + from_stdin
         outcome = fix_results(results, settings, unsafe=unsafe_fixes, context=context)
         report = outcome.report
         if diff:
@@ -299,8 +350,13 @@ def check(
             sys.stdout.buffer.write(fixed_stdin)
             sys.stdout.flush()
     else:
+        from okrlint.api import lint_found
+
         outcome = None
-        report = lint_results(results, settings, context)
+        with _progress(len(found.files), quiet) as advance:
+            report = lint_found(
+                found, settings, extra=from_stdin, context=context, jobs=jobs, progress=advance
+            )
 
     options = {
         "statistics": statistics,
@@ -319,6 +375,22 @@ def check(
     if found.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(_exit_code(report, settings.fail_on))
+
+
+# A bar on stderr for runs this long (and only on a terminal: never in a log or a pipe).
+PROGRESS_FILES = 50
+
+
+@contextmanager
+def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """`advance(n)` moves a progress bar on stderr by n files, when one is shown."""
+    if quiet or total < PROGRESS_FILES or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(
+        length=total, label="Checking", file=sys.stderr, show_pos=True, width=30
+    ) as bar:
+        yield bar.update
 
 
 def _has_stdin(paths: tuple[Path, ...]) -> bool:
@@ -435,7 +507,7 @@ COACH_FORMATS = ["text", "markdown", "html", "json"]
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.argument("paths", nargs=-1, type=PATHS)
 @click.option(
     "--format",
     "output_format",
@@ -514,33 +586,25 @@ def coach(
 @guarded
 def rules(output_format: str) -> None:
     """List every rule: code, name, category, default severity and what it finds."""
-    from okrlint.api import default_rulebook
+    from okrlint.rulecache import rule_records  # plain data, cached: no pydantic, no spaCy
 
-    book = default_rulebook()
+    book = rule_records()
     if output_format == "markdown":
         click.echo("| code | name | category | default | finds |\n|---|---|---|---|---|")
         for r in book:
-            click.echo(f"| {r.code} | {r.name} | {r.category} | {r.severity.value} | {r.title} |")
+            click.echo(
+                f"| {r['code']} | {r['name']} | {r['category']} | {r['severity']} | {r['title']} |"
+            )
         return
     if output_format == "json":
-        data = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "title": r.title,
-                "category": r.category,
-                "scope": r.scope,
-                "severity": r.severity.value,
-                "params": r.params,
-                "coaching": r.coaching.model_dump(),
-            }
-            for r in book
-        ]
+        keys = ("code", "name", "title", "category", "scope", "severity", "params", "coaching")
+        data = [{key: r[key] for key in keys} for r in book]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    width = max(len(r.name) for r in book)
+    width = max(len(r["name"]) for r in book)
     for r in book:
-        click.echo(f"{r.code}  {r.name:<{width}}  {r.category:<13} {r.severity.value:<8} {r.title}")
+        name, category, severity = r["name"], r["category"], r["severity"]
+        click.echo(f"{r['code']}  {name:<{width}}  {category:<13} {severity:<8} {r['title']}")
 
 
 @main.command()
@@ -548,35 +612,37 @@ def rules(output_format: str) -> None:
 @guarded
 def explain(rule: str) -> None:
     """Show a rule's full coaching: why it matters, how to fix it, examples."""
-    from okrlint.api import default_rulebook
+    from okrlint.rulecache import find
 
-    spec = default_rulebook().get(rule)
+    spec = find(rule)
     if spec is None:
         raise UsageProblem(f"unknown rule '{rule}'; `okrlint rules` lists them")
-    params = ", ".join(f"{k} = {v}" for k, v in spec.params.items() if k != "code")
+    coaching = spec["coaching"]
+    params = ", ".join(f"{k} = {v}" for k, v in spec["params"].items() if k != "code")
     blocks = [
-        f"{spec.code} {spec.name} ({spec.category}, {spec.severity.value})",
-        spec.title,
-        "Why it matters\n" + _wrap(spec.coaching.why),
-        "How to fix it\n" + _wrap(spec.coaching.fix),
-        f"Example\n  before: {spec.coaching.example.before}"
-        f"\n  after:  {spec.coaching.example.after}",
-        *([_rewrites(spec)] if spec.suggestion else []),
-        "Fires on\n" + "\n".join(_indent(e.describe()) for e in spec.examples.bad),
-        "Stays silent on\n" + "\n".join(_indent(e.describe()) for e in spec.examples.good),
+        f"{spec['code']} {spec['name']} ({spec['category']}, {spec['severity']})",
+        spec["title"],
+        "Why it matters\n" + _wrap(coaching["why"]),
+        "How to fix it\n" + _wrap(coaching["fix"]),
+        f"Example\n  before: {coaching['example']['before']}"
+        f"\n  after:  {coaching['example']['after']}",
+        *([_rewrites(spec)] if spec["suggestion"] else []),
+        "Fires on\n" + "\n".join(_indent(text) for text in spec["bad"]),
+        "Stays silent on\n" + "\n".join(_indent(text) for text in spec["good"]),
     ]
     if params:
         blocks.append(f"Thresholds\n  {params}")
-    blocks.append("Sources\n" + "\n".join(f"  - {s}" for s in spec.sources))
+    blocks.append("Sources\n" + "\n".join(f"  - {s}" for s in spec["sources"]))
     click.echo("\n\n".join(blocks))
 
 
-def _rewrites(spec: RuleSpec) -> str:
+def _rewrites(spec: dict[str, Any]) -> str:
     """Suggestions as a user sees them: filled in on the rule's own bad examples."""
-    from okrlint.samples import suggested_rewrites
+    from okrlint.rulecache import rewrites
 
-    shown = [f"  {before}\n  try: {after}" for before, after in suggested_rewrites(spec)]
-    return "Suggested rewrite\n" + "\n\n".join(shown or [f"  {spec.suggestion[-1]}"])
+    pairs = rewrites().get(spec["code"], [])
+    shown = [f"  {before}\n  try: {after}" for before, after in pairs]
+    return "Suggested rewrite\n" + "\n\n".join(shown or [f"  {spec['suggestion'][-1]}"])
 
 
 def _wrap(text: str) -> str:
@@ -594,7 +660,7 @@ def _indent(text: str) -> str:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.argument("paths", nargs=-1, required=True, type=PATHS)
 @click.option(
     "--format",
     "output_format",

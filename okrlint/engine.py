@@ -5,23 +5,27 @@ Pure: it receives loaded documents and returns a Report; it never reads files or
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from okrlint.checks import CHECKS, Context, Hit
 from okrlint.config import RuleSelection
 from okrlint.findings import Finding, Fix, NodeRef, Range, Report
 from okrlint.fixes import FIXERS, Candidate, title_candidate, verified
-from okrlint.models import KeyResult, LoadResult, Objective, OKRDocument, Span
+from okrlint.gc_pause import fewer_collections
+from okrlint.models import MAX_TEXT_CHARS, KeyResult, LoadResult, Objective, OKRDocument, Span
 from okrlint.nlp import Analyzer
 from okrlint.rulebook import RuleSpec
 from okrlint.suppressions import parse, problems
 
 _FILE = NodeRef(kind="file")
+
+
+# Which node a hit is on, the same in every process: (path, objective, key result), -1 for
+# "none" (the document itself, or an objective's own hits). Hits on no node have None.
+NodeKey = tuple[str, int, int]
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,19 @@ class _Raw:
     path: str
     span: Span
     node: NodeRef
-    node_key: int  # identity of the node, for supersession
+    node_key: NodeKey | None  # for supersession
+
+
+@dataclass
+class FileLint:
+    """One file's part of a run: the file as loaded (its key results' measurements set) and
+    the findings of every rule that reads that file alone, fixes attached, not yet filtered by
+    its suppressions. Files can be linted in any process; `finish` joins them."""
+
+    result: LoadResult
+    findings: list[Finding] = field(default_factory=list)
+    keys: list[NodeKey | None] = field(default_factory=list)  # each finding's node
+    fired: dict[NodeKey, list[str]] = field(default_factory=dict)  # codes that hit each node
 
 
 def lint(
@@ -47,69 +63,105 @@ def lint(
     (a pre-commit hook given the changed files) judges the changed files against the whole.
     """
     with fewer_collections():
-        return _lint(results, selection, analyzer, context)
+        files = [lint_file(result, selection, analyzer) for result in results]
+        return finish(files, selection, analyzer, context)
 
 
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Let the garbage collector run less often while a run builds its many small objects.
-
-    Tokens, readings and findings live until the report is made; with the default thresholds
-    the collector rescans them thousands of times (a third of the run time on 6,000 key
-    results). The caller's thresholds are restored afterwards.
-    """
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], 100_000), *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
-def _lint(
-    results: Sequence[LoadResult],
-    selection: RuleSelection,
-    analyzer: Analyzer,
-    context: Sequence[LoadResult],
-) -> Report:
+def _rules(selection: RuleSelection) -> tuple[dict[str, Any], list[RuleSpec]]:
     # Every rule runs, selected or not: a deselected rule still outranks the ones it supersedes
     # ("Launch the app" is a task even under --select M; it must not be called unmeasurable).
     checks = {**selection.rulebook.checks, **CHECKS}
-    rules = [rule for rule in selection.rulebook if rule.check in checks]
+    return checks, [rule for rule in selection.rulebook if rule.check in checks]
+
+
+def lint_file(result: LoadResult, selection: RuleSelection, analyzer: Analyzer) -> FileLint:
+    """The findings of every rule that reads one file alone (all but the repository rules)."""
+    checks, rules = _rules(selection)
+    rules = [rule for rule in rules if rule.scope != "repository"]
+    document = result.document
+    path = document.path if document is not None else _path_of(result)
+    if document is not None and any(rule.scope != "input" for rule in rules):
+        analyzer.analyze(_texts([document]))  # one batch: every text is parsed once
+        for _objective, kr in document.key_results():
+            kr.measurement = analyzer(kr.title).measurement
+    keys, refs = _index([document] if document is not None else [])
+    today = selection.settings.today  # the run's date reaches checks only through the context
+    raw: list[_Raw] = []
+    for rule in rules:
+        if rule.english_only and _foreign(document):
+            continue  # the rule reads English words; this file is in another language
+        for node, ctx in _nodes(rule, result, analyzer):
+            ctx.today = today
+            for hit in checks[rule.check](node, selection.params(rule.code), ctx):
+                raw.append(_raw(rule, hit, path, refs, keys))
+    fired = _fired(raw)
+    kept = [
+        item
+        for item in raw
+        if not _superseded(item, fired) and selection.enabled(item.rule.code, item.path)
+    ]
+    pairs = [
+        (_finding(item, selection), _candidate(item, result if item.path == path else None))
+        for item in kept
+    ]
+    return FileLint(
+        result=result,
+        findings=_with_fixes(pairs, {path: result}),
+        keys=[item.node_key for item in kept],
+        fired={key: [rule.code for rule in specs] for key, specs in fired.items()},
+    )
+
+
+def finish(
+    files: Sequence[FileLint],
+    selection: RuleSelection,
+    analyzer: Analyzer,
+    context: Sequence[LoadResult] = (),
+) -> Report:
+    """Join linted files: the repository rules over all of them (and the context files), then
+    supersession across the two, suppressions, and the sorted report."""
+    checks, rules = _rules(selection)
+    results = [file.result for file in files]
     documents = [r.document for r in results if r.document is not None]
-    if any(rule.scope != "input" for rule in rules):
-        analyzer.analyze(_texts(documents))  # one batch: every text is parsed once
-        for document in documents:
-            for _objective, kr in document.key_results():
-                kr.measurement = analyzer(kr.title).measurement
     linted = {d.path for d in documents}
     others = [r.document for r in context if r.document is not None]
     whole = documents + [d for d in others if d.path not in linted]
-    raw: list[_Raw] = []
-    refs: dict[int, NodeRef] = {}
-    for document in whole:
-        refs.update(_references(document))
     reported = {r.document.path if r.document else _path_of(r) for r in results}
-    today = selection.settings.today  # the run's date reaches checks only through the context
-    for result in results:
-        path = result.document.path if result.document else _path_of(result)
-        for rule in rules:
-            if rule.english_only and _foreign(result.document):
-                continue  # the rule reads English words; this file is in another language
-            for node, ctx in _nodes(rule, result, whole, analyzer):
-                ctx.today = today
-                for hit in checks[rule.check](node, selection.params(rule.code), ctx):
-                    raw.append(_raw(rule, hit, path, refs))
+    raw: list[_Raw] = []
+    repository = [rule for rule in rules if rule.scope == "repository"]
+    if documents and repository:
+        keys, refs = _index(whole)
+        for rule in repository:
+            if rule.english_only and _foreign(documents[0]):
+                continue
+            ctx = Context(analyzer)
+            ctx.today = selection.settings.today
+            for hit in checks[rule.check](whole, selection.params(rule.code), ctx):
+                raw.append(_raw(rule, hit, documents[0].path, refs, keys))
+    repo_fired = _fired(raw)
+    by_code = selection.rulebook.rules
+    fired = {
+        key: [by_code[c] for c in codes if c in by_code]
+        for f in files
+        for key, codes in f.fired.items()
+    }
+    for key, specs in repo_fired.items():
+        fired.setdefault(key, []).extend(specs)
+    findings = [
+        finding
+        for file in files
+        for finding, key in zip(file.findings, file.keys, strict=True)
+        if finding.path in reported and not _superseded_code(finding.code, key, repo_fired)
+    ]
     by_path = {r.document.path if r.document else _path_of(r): r for r in results}
     pairs = [
-        (
-            _finding(item, selection),
-            _candidate(item, by_path.get(item.path)),
-        )
-        for item in _supersede(raw)
-        if selection.enabled(item.rule.code, item.path) and item.path in reported
+        (_finding(item, selection), _candidate(item, by_path.get(item.path)))
+        for item in raw
+        if not _superseded(item, fired)
+        and selection.enabled(item.rule.code, item.path)
+        and item.path in reported
     ]
-    findings = _with_fixes(pairs, by_path)
+    findings.extend(_with_fixes(pairs, by_path))
     findings = _apply_suppressions(findings, results, selection)
     return Report(
         findings=tuple(sorted(findings, key=Finding.sort_key)),
@@ -136,9 +188,7 @@ def _path_of(result: LoadResult) -> str:
     return result.diagnostics[0].span.path if result.diagnostics else "-"
 
 
-def _nodes(
-    rule: RuleSpec, result: LoadResult, documents: list[OKRDocument], analyzer: Analyzer
-) -> Iterator[tuple[Any, Context]]:
+def _nodes(rule: RuleSpec, result: LoadResult, analyzer: Analyzer) -> Iterator[tuple[Any, Context]]:
     document = result.document
     if rule.scope == "input":
         yield result, Context(analyzer, document)
@@ -148,42 +198,58 @@ def _nodes(
         yield document, Context(analyzer, document)
     elif rule.scope == "objective":
         for objective in document.objectives:
-            yield objective, Context(analyzer, document, objective)
+            if _readable(objective.title):
+                yield objective, Context(analyzer, document, objective)
     elif rule.scope == "key_result":
         for objective, kr in document.key_results():
-            if kr.title:
+            if kr.title and _readable(kr.title):
                 yield kr, Context(analyzer, document, objective)
     elif rule.scope == "statement":  # objectives and key results alike: wording rules
         for objective in document.objectives:
-            yield objective, Context(analyzer, document, objective)
+            if _readable(objective.title):
+                yield objective, Context(analyzer, document, objective)
             for kr in objective.key_results:
-                if kr.title:
+                if kr.title and _readable(kr.title):
                     yield kr, Context(analyzer, document, objective)
-    elif rule.scope == "repository" and document is documents[0]:
-        yield documents, Context(analyzer)
 
 
-def _references(document: OKRDocument) -> dict[int, NodeRef]:
-    """How findings name each node: its id, or its position ("O2", "KR3") when it has none."""
-    refs: dict[int, NodeRef] = {id(document): NodeRef(kind="document")}
-    for o_index, objective in enumerate(document.objectives, 1):
-        o_name = objective.id or f"O{o_index}"
-        refs[id(objective)] = NodeRef(kind="objective", objective=o_name, text=objective.title)
-        for k_index, kr in enumerate(objective.key_results, 1):
-            refs[id(kr)] = NodeRef(
-                kind="key_result",
-                objective=o_name,
-                key_result=kr.id or f"KR{k_index}",
-                text=kr.title,
-            )
-    return refs
+def _readable(title: str) -> bool:
+    """Not too long to analyse: such a text gets one E002 from its loader and nothing else."""
+    return len(title) <= MAX_TEXT_CHARS
 
 
-def _raw(rule: RuleSpec, hit: Hit, path: str, refs: dict[int, NodeRef]) -> _Raw:
+def _index(documents: list[OKRDocument]) -> tuple[dict[int, NodeKey], dict[int, NodeRef]]:
+    """Each node's key (see NodeKey) and how findings name it: its id, or its position ("O2",
+    "KR3") when it has none; both by the node's identity in this process."""
+    keys: dict[int, NodeKey] = {}
+    refs: dict[int, NodeRef] = {}
+    for document in documents:
+        path = document.path
+        keys[id(document)] = (path, -1, -1)
+        refs[id(document)] = NodeRef(kind="document")
+        for o_index, objective in enumerate(document.objectives, 1):
+            o_name = objective.id or f"O{o_index}"
+            keys[id(objective)] = (path, o_index, -1)
+            refs[id(objective)] = NodeRef(kind="objective", objective=o_name, text=objective.title)
+            for k_index, kr in enumerate(objective.key_results, 1):
+                keys[id(kr)] = (path, o_index, k_index)
+                refs[id(kr)] = NodeRef(
+                    kind="key_result",
+                    objective=o_name,
+                    key_result=kr.id or f"KR{k_index}",
+                    text=kr.title,
+                )
+    return keys, refs
+
+
+def _raw(
+    rule: RuleSpec, hit: Hit, path: str, refs: dict[int, NodeRef], keys: dict[int, NodeKey]
+) -> _Raw:
     node = hit.node
     span = hit.span or _span_of(node, path)
     ref = refs.get(id(node), _FILE) if node is not None else _FILE
-    return _Raw(rule, hit, span.path, span, ref, id(node) if node is not None else -1)
+    key = keys.get(id(node)) if node is not None else None
+    return _Raw(rule, hit, span.path, span, ref, key)
 
 
 def _span_of(node: KeyResult | Objective | OKRDocument | None, path: str) -> Span:
@@ -197,17 +263,24 @@ def _span_of(node: KeyResult | Objective | OKRDocument | None, path: str) -> Spa
     return Span.of(path, 1, 1, 1, 1)
 
 
-def _supersede(raw: list[_Raw]) -> list[_Raw]:
-    """Drop a finding when a more specific rule fired on the same node (one finding per problem)."""
-    fired: dict[int, list[RuleSpec]] = {}
+def _fired(raw: list[_Raw]) -> dict[NodeKey, list[RuleSpec]]:
+    """The rules that hit each node."""
+    fired: dict[NodeKey, list[RuleSpec]] = {}
     for item in raw:
-        if item.node_key != -1:
+        if item.node_key is not None:
             fired.setdefault(item.node_key, []).append(item.rule)
-    return [
-        item
-        for item in raw
-        if not any(item.rule.code in other.supersedes for other in fired.get(item.node_key, ()))
-    ]
+    return fired
+
+
+def _superseded(item: _Raw, fired: dict[NodeKey, list[RuleSpec]]) -> bool:
+    """A more specific rule fired on the same node (one finding per problem)."""
+    return _superseded_code(item.rule.code, item.node_key, fired)
+
+
+def _superseded_code(code: str, key: NodeKey | None, fired: dict[NodeKey, list[RuleSpec]]) -> bool:
+    if key is None:
+        return False
+    return any(code in other.supersedes for other in fired.get(key, ()))
 
 
 def _finding(item: _Raw, selection: RuleSelection) -> Finding:
@@ -286,7 +359,7 @@ def _apply_suppressions(
         for problem in problems(suppressions, result.source, enabled):
             span = Span(path=path, start=problem.range.start, end=problem.range.end)
             item = _Raw(
-                rule, Hit(None, {"problem": problem.message}, span=span), path, span, _FILE, -1
+                rule, Hit(None, {"problem": problem.message}, span=span), path, span, _FILE, None
             )
             finding = _finding(item, selection)
             fix = Fix(

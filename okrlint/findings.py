@@ -141,15 +141,34 @@ class Report(_Frozen):
     def to_dict(self) -> dict[str, Any]:
         """The okrlint/v1 document as plain data."""
         return {
-            "schema": SCHEMA,
-            "tool": {"name": "okrlint", "version": __version__},
-            "summary": self.summary().model_dump(mode="json"),
+            **self.to_dict_without_findings(),
             "findings": [f.model_dump(mode="json") for f in self.findings],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
         """The okrlint/v1 JSON document (DESIGN §4)."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
+        if indent != 2 or not self.findings:
+            return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
+        # The same text as json.dumps(self.to_dict(), indent=2), written one finding at a time:
+        # the dicts of every finding of a large run at once took a hundred megabytes.
+        head = {**self.to_dict_without_findings(), "findings": []}
+        text = json.dumps(head, indent=2, ensure_ascii=False)
+        assert text.endswith('"findings": []\n}')
+        parts = [text[: -len("[]\n}")], "[\n"]
+        for index, finding in enumerate(self.findings):
+            one = json.dumps(finding.model_dump(mode="json"), indent=2, ensure_ascii=False)
+            parts.append("    " + one.replace("\n", "\n    "))  # JSON escapes newlines in text
+            parts.append(",\n" if index < len(self.findings) - 1 else "\n")
+        parts.append("  ]\n}\n")
+        return "".join(parts)
+
+    def to_dict_without_findings(self) -> dict[str, Any]:
+        """The okrlint/v1 document's fields before its findings."""
+        return {
+            "schema": SCHEMA,
+            "tool": {"name": "okrlint", "version": __version__},
+            "summary": self.summary().model_dump(mode="json"),
+        }
 
     def worst(self) -> Severity | None:
         """The highest severity among the findings, or None when there are none."""

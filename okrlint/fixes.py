@@ -9,6 +9,7 @@ moves) gets no fix rather than a wrong one. Everything outside the edit stays by
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -181,13 +182,19 @@ def _common_suffix(a: str, b: str) -> int:
 
 
 def _offsets(text: str) -> list[int]:
-    """The offset at which each line starts ('\\n' separates lines; '\\r' stays in the line)."""
-    starts = [0]
-    index = text.find("\n")
-    while index >= 0:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
+    """The offset at which each line starts, the lines split as the loaders split them: at
+    '\\n', '\\r\\n' (the '\\r' stays at the end of its line) and a lone '\\r'."""
+    if "\r" not in text:
+        starts = [0]
+        index = text.find("\n")
+        while index >= 0:
+            starts.append(index + 1)
+            index = text.find("\n", index + 1)
+        return starts
+    return [0] + [m.end() for m in _LINE_END.finditer(text)]
+
+
+_LINE_END = re.compile(r"\n|\r(?!\n)")
 
 
 def _offset(starts: list[int], text: str, position: Position) -> int:

@@ -10,6 +10,10 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from okrlint.measure import Measurement
 
+# The longest objective or key result okrlint analyses. Real ones run to a few hundred
+# characters; a megabyte-long "key result" is reported (E002) and its wording left unread.
+MAX_TEXT_CHARS = 2_000
+
 
 class Position(BaseModel):
     """A 1-based line and column (columns count characters, not bytes)."""
@@ -32,10 +36,11 @@ class Span(BaseModel):
     @classmethod
     def of(cls, path: str, line: int, column: int, end_line: int, end_column: int) -> Span:
         """A span from 1-based line and column numbers (`end_column` exclusive)."""
-        return cls(
+        # Built without validation: loaders make one per node, and the values are already ints.
+        return cls.model_construct(
             path=path,
-            start=Position(line=line, column=column),
-            end=Position(line=end_line, column=end_column),
+            start=Position.model_construct(line=line, column=column),
+            end=Position.model_construct(line=end_line, column=end_column),
         )
 
     def sort_key(self) -> tuple[str, int, int, int, int]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from okrlint.reading import Reading, Word, label_length
 from okrlint.lexicons import WORD, Lexicon, bundled_lexicons
 from okrlint.measure import Measurement, measure
+from okrlint.models import MAX_TEXT_CHARS
+from okrlint.reading import Reading, Word, label_length
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -33,8 +36,17 @@ class TextAnalysis:
         return self._measurement
 
 
+# A long-lived process (an editor's server, a service calling lint_text) must not grow with
+# every text it has seen: analyses are kept for the most recent texts only, and the spaCy
+# pipeline, whose vocabulary and tokenizer cache grow with every new word, is rebuilt after
+# this many texts.
+CACHE_SIZE = 5_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+RENEW_AFTER = 20_000
+
+
 class Analyzer:
-    """Lazily builds one spaCy pipeline per process and caches one analysis per distinct text."""
+    """Lazily builds one spaCy pipeline per process and caches the analyses of recent texts."""
 
     def __init__(
         self, model: str | None = None, lexicons: dict[str, Lexicon] | None = None
@@ -42,7 +54,8 @@ class Analyzer:
         self.model = model
         self._lexicons = lexicons
         self._nlp: Any = None
-        self._cache: dict[str, TextAnalysis] = {}
+        self._cache: OrderedDict[str, TextAnalysis] = OrderedDict()
+        self._parsed = 0  # texts parsed by the current pipeline
 
     @property
     def lexicons(self) -> dict[str, Lexicon]:
@@ -61,8 +74,9 @@ class Analyzer:
 
     @property
     def nlp(self) -> Any:
-        if self._nlp is None:
+        if self._nlp is None or self._parsed > RENEW_AFTER:
             self._nlp = _build_pipeline(self.model)
+            self._parsed = 0
         return self._nlp
 
     def analyze(self, texts: Iterable[str]) -> None:
@@ -70,16 +84,29 @@ class Analyzer:
         pending = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if not pending:
             return
-        bodies = [text[label_length(text) :] for text in pending]
-        for text, body, doc in zip(
-            pending, bodies, self.nlp.pipe(bodies, batch_size=256), strict=True
-        ):
-            self._cache[text] = _to_analysis(body, doc)
+        long = [text for text in pending if len(text) > MAX_TEXT_CHARS]
+        if long:  # never tokenized (spaCy's tokenizer is quadratic on long punctuation runs)
+            pending = [text for text in pending if len(text) <= MAX_TEXT_CHARS]
+        # Make room first, so this batch's own analyses stay until its rules have read them.
+        while self._cache and len(self._cache) + len(pending) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        nlp = self.nlp
+        # A lone surrogate (no character at all) cannot reach spaCy's UTF-8 string store; the
+        # same-length replacement character keeps every offset.
+        bodies = [_SURROGATE.sub("\ufffd", text[label_length(text) :]) for text in pending]
+        with_pos = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
+        for text, body, doc in zip(pending, bodies, nlp.pipe(bodies, batch_size=256), strict=True):
+            self._cache[text] = _to_analysis(body, doc, with_pos)
+        self._parsed += len(pending)
 
     def __call__(self, text: str) -> TextAnalysis:
-        if text not in self._cache:
+        if len(text) > MAX_TEXT_CHARS:
+            return TextAnalysis(text=text, _measurement=Measurement())  # too long to read
+        analysis = self._cache.get(text)
+        if analysis is None:
             self.analyze([text])
-        return self._cache[text]
+            analysis = self._cache[text]
+        return analysis
 
 
 def _build_pipeline(model: str | None) -> Any:
@@ -132,20 +159,26 @@ class AnalyzerError(Exception):
     """The configured pipeline cannot be loaded."""
 
 
-def _to_analysis(text: str, doc: Any) -> TextAnalysis:
+def _to_analysis(text: str, doc: Any, with_pos: bool = True) -> TextAnalysis:
     # Hyphens and slashes split words ("best-in-class", "24/7") the way lexicon terms are written;
     # the part-of-speech tag is empty with the default blank pipeline.
     words = []
+    forms = doc.__len__() > 0 and doc[0].has_extension("okr_bases")
     for token in doc:
         lower = token.lower_
         if not lower[:1].isalnum() and lower not in ("%", "$", "€", "£", "#"):
             continue
+        pos = token.pos_ if with_pos else ""
         whole = lower.replace("’", "'")
-        bases = tuple(token._.okr_bases) if token.has_extension("okr_bases") else ()
+        bases = tuple(token._.okr_bases) if forms else ()
+        if whole.isascii() and whole.isalnum():  # one plain word: what WORD would find
+            start = token.idx
+            words.append(Word(whole, start, start + len(whole), pos, bases))
+            continue
         for match in WORD.finditer(whole):
             if match.group(0) == "s" and match.start() > 0:
                 continue  # the "s" of a possessive
             start = token.idx + match.start()
             own = bases if match.group(0) == whole else ()  # a part of "best-in-class" has none
-            words.append(Word(match.group(0), start, start + len(match.group(0)), token.pos_, own))
+            words.append(Word(match.group(0), start, start + len(match.group(0)), pos, own))
     return TextAnalysis(text=text, words=words)

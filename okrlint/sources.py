@@ -1,15 +1,22 @@
-"""File I/O: finding OKR files under paths and reading them safely (size, binary, encoding)."""
+"""File I/O: finding OKR files under paths and reading them safely (size, binary, encoding).
+
+Only regular files are read: a FIFO would block the run forever and a device (`/dev/zero`)
+never ends. A directory walk follows no symlink out of the walked folder, nor round a loop;
+a file named on the command line is read wherever its symlink points, as other tools do.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from okrlint.config import PatternSet
-from okrlint.loaders import format_for, load
+from okrlint.loaders import format_for, load, normal_newlines
 from okrlint.loaders.sniff import looks_like_okrs
 from okrlint.models import Diagnostic, LoadResult, Span
 
@@ -33,7 +40,7 @@ def display_path(path: Path) -> str:
     """Paths are shown relative to the working directory when below it, always with '/'."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # not below it; a symlink loop; a long name
         return path.as_posix()
 
 
@@ -51,18 +58,20 @@ def discover(
     patterns = exclude if isinstance(exclude, PatternSet) else PatternSet(exclude, Path.cwd())
     seen: set[Path] = set()
     for path in paths:
-        if not path.exists():
-            found.errors.append(f"{path}: no such file or directory")
+        info, problem = _stat(path)
+        if info is None and not (problem == _DENIED and format_for(path.name)):
+            found.errors.append(f"{_shown(path)}: {problem}")
             continue
-        if path.is_dir():
+        if info is not None and stat.S_ISDIR(info.st_mode):
             if patterns.matches(path, is_dir=True):
                 found.excluded.append(path)
                 continue
             before = len(found.files)
-            for file in _walk(path, patterns):
+            for file in _walk(path, patterns, found.warnings):
                 fmt = format_for(file.name)
-                if fmt and file.resolve() not in seen and _holds_okrs(file, fmt, path):
-                    seen.add(file.resolve())
+                real = os.path.realpath(file)
+                if fmt and real not in seen and _holds_okrs(file, fmt, path):
+                    seen.add(real)
                     found.files.append((file, fmt))
             if len(found.files) == before:
                 found.warnings.append(
@@ -75,13 +84,16 @@ def discover(
             found.excluded.append(path)
         elif fmt is None:
             found.errors.append(
-                f"{path}: unknown file type;"
+                f"{_shown(path)}: unknown file type;"
                 " okrlint reads .yaml, .yml, .json, .md, .markdown, .txt and .okr"
             )
-        elif sniff_named and not _holds_okrs(path, fmt):
+        elif info is not None and not stat.S_ISREG(info.st_mode):
+            found.errors.append(f"{_shown(path)}: not a regular file ({_kind(info.st_mode)})")
+        elif sniff_named and info is not None and not _holds_okrs(path, fmt):
             found.excluded.append(path)
-        elif path.resolve() not in seen:
-            seen.add(path.resolve())
+        elif os.path.realpath(path) not in seen:
+            # Unreadable (its folder cannot be searched): read anyway, so it becomes an E001.
+            seen.add(os.path.realpath(path))
             found.files.append((path, fmt))
     return found
 
@@ -96,15 +108,19 @@ def _holds_okrs(path: Path, fmt: str, root: Path | None = None) -> bool:
             head = handle.read(_SNIFF_BYTES)
     except OSError:
         return True  # cannot tell: lint it, so the read error is reported (E001)
-    text = head.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+    text = normal_newlines(head.decode("utf-8-sig", errors="replace"))
     # Named by the walk's folder, not the repository's: "okr-tools/README.md" is no OKR file.
     shown = path.relative_to(root).as_posix() if root is not None else path.as_posix()
     return looks_like_okrs(text, fmt, shown)
 
 
-def _walk(root: Path, patterns: PatternSet) -> list[Path]:
+def _walk(root: Path, patterns: PatternSet, warnings: list[str]) -> list[Path]:
+    """The files below `root` that could hold OKRs, in a stable order; what is skipped for
+    being no regular file, a symlink loop or a symlink out of `root` is told in `warnings`."""
     files = []
     ignores = _GitIgnores(root)
+    inside = os.path.realpath(root)
+    # followlinks=False: a symlinked folder is never entered (no loops, nothing outside).
     for folder, dirs, names in os.walk(root):
         here = Path(folder)
         ignores.enter(here)
@@ -120,11 +136,76 @@ def _walk(root: Path, patterns: PatternSet) -> list[Path]:
             path = here / name
             if (
                 not name.startswith(".")
+                and format_for(name) is not None
                 and not patterns.matches(path)
                 and not ignores.ignored(path, is_dir=False)
             ):
-                files.append(path)
+                skipped = _walked_file_problem(path, inside)
+                if skipped is None:
+                    files.append(path)
+                else:
+                    warnings.append(f"{_shown(path)}: {skipped}; skipped")
     return files
+
+
+def _walked_file_problem(path: Path, inside: str) -> str | None:
+    """Why a file met in a walk is not read (None: it is read)."""
+    try:
+        link = stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError as error:
+        return _reason(error)
+    if link:
+        target = os.path.realpath(path)
+        if os.path.commonpath([inside, target]) != inside:
+            return "a symlink to a file outside the folder checked"
+    info, problem = _stat(path)
+    if info is None:
+        return problem
+    if not stat.S_ISREG(info.st_mode):
+        return f"not a regular file ({_kind(info.st_mode)})"
+    return None
+
+
+_DENIED = "permission denied"
+
+
+def _stat(path: Path) -> tuple[os.stat_result | None, str]:
+    """The file's status, following symlinks; or None and why it cannot be had."""
+    try:
+        return os.stat(path), ""
+    except OSError as error:
+        return None, _reason(error)
+    except ValueError:  # a NUL in the name
+        return None, "invalid file name"
+
+
+def _reason(error: OSError) -> str:
+    reasons = {
+        errno.ENOENT: "no such file or directory",
+        errno.ELOOP: "symlink loop",
+        errno.ENAMETOOLONG: "file name too long",
+        errno.EACCES: _DENIED,
+        errno.ENOTDIR: "no such file or directory",
+    }
+    return reasons.get(error.errno or 0, error.strerror or str(error))
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _shown(path: Path) -> str:
+    """A path for a one-line message: very long names are cut in the middle."""
+    text = str(path)
+    return text if len(text) <= 160 else f"{text[:100]}…{text[-40:]}"
 
 
 class _GitIgnores:
@@ -178,16 +259,50 @@ def read_file(path: Path, fmt: str, max_bytes: int) -> LoadResult:
     """Read and load one file; every problem becomes a located E001, never an exception."""
     shown = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _unreadable(
-                shown,
-                f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB limit",
-            )
-        data = path.read_bytes()
+        data = read_bounded(path, max_bytes)
+    except _Oversized as error:
+        size = f"{error.size / 1_048_576:.1f} MB" if error.size else "larger than that"
+        return _unreadable(shown, f"file is {size}, over the {max_bytes / 1_048_576:g} MB limit")
+    except _NotRegular as error:
+        return _unreadable(shown, f"not a regular file ({error}); okrlint reads files")
     except OSError as error:
         return _unreadable(shown, f"cannot read file ({error.strerror or error})")
     return load_bytes(data, shown, fmt, max_bytes)
+
+
+class _Oversized(Exception):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size  # 0 when the file grew past the limit while read
+
+
+class _NotRegular(Exception):
+    pass
+
+
+def read_bounded(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes, never more than `max_bytes`: the size `stat` gives is only a
+    hint (files in /proc say 0, a file may grow), so the reading itself is bounded too.
+    Opened without blocking, so a FIFO swapped in after discovery cannot hang the run."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular(_kind(info.st_mode))
+        if info.st_size > max_bytes:
+            raise _Oversized(info.st_size)
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(descriptor, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise _Oversized(0)
+    finally:
+        os.close(descriptor)
 
 
 def load_bytes(data: bytes, path: str, fmt: str, max_bytes: int) -> LoadResult:
@@ -211,7 +326,7 @@ def load_bytes(data: bytes, path: str, fmt: str, max_bytes: int) -> LoadResult:
             line,
             column,
         )
-    return load(text.replace("\r\n", "\n"), path, fmt)
+    return load(text, path, fmt)  # `load` makes every line end a '\n'
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,22 @@ class Run:
 
     def codes(self) -> list[str]:
         return [finding["code"] for finding in self.json()["findings"]]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _rule_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`rules` and `explain` cache the rules on disk: in a folder of the test run's own."""
+    os.environ["OKRLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("okrlint-cache"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz",
+        type=int,
+        default=None,
+        metavar="N",
+        help="run the fuzz test over N generated inputs (CI runs a fixed-seed 800)",
+    )
 
 
 @pytest.fixture

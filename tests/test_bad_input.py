@@ -9,6 +9,7 @@ import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import GOOD_YAML, ONE_KR_YAML, Run
@@ -262,17 +263,20 @@ def test_utf8_bom_and_crlf_are_accepted_and_columns_stay_right(write, cli) -> No
 def test_file_over_5_mb_is_e001_and_not_read(write, cli, companion, monkeypatch) -> None:
     write("huge.yaml", b"#" * (FIVE_MB + 1))
     # The size is checked before reading: the file's bytes are never loaded.
-    original = Path.read_bytes
+    read: list[int] = []
+    original = os.read
 
-    def read_bytes(self: Path) -> bytes:
-        assert self.name != "huge.yaml", "an oversized file was read"
-        return original(self)
+    def counting_read(descriptor: int, size: int) -> bytes:
+        data = original(descriptor, size)
+        read.append(len(data))
+        return data
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "read", counting_read)
     run = _check(cli, "huge.yaml", companion)
     assert run.exit_code == 1
     assert _at(run, "E001") == [("huge.yaml", 1, 1)]
     assert "5 MB limit" in _message(run, "E001")
+    assert sum(read) < FIVE_MB, "an oversized file was read"
     _companion_linted(run)
 
 
@@ -327,7 +331,8 @@ def test_billion_laughs_is_e001_without_expanding(write, cli, companion) -> None
     run = _check(cli, "bomb.yaml", companion)
     assert time.perf_counter() - started < 10
     assert run.exit_code == 1
-    assert _at(run, "E001") == [("bomb.yaml", 1, 1)]
+    # At the alias whose expansion passes the bound: "f: &f [*e,…" (each *e stands for 7,381).
+    assert _at(run, "E001") == [("bomb.yaml", 6, 8)]
     assert "alias" in _message(run, "E001")
     assert run.json()["summary"]["objectives"] == 1  # the companion's only
     _companion_linted(run)
@@ -458,16 +463,21 @@ def test_unknown_file_type_is_one_stderr_line_and_exit_2(write, cli) -> None:
     assert "okrs.csv: unknown file type" in run.stderr
 
 
+def _deny(monkeypatch: pytest.MonkeyPatch, name: str, error: OSError) -> None:
+    """Opening a file of this name fails as the system would fail it."""
+    original = os.open
+
+    def guarded_open(path: Any, *args: Any, **kwargs: Any) -> int:
+        if os.path.basename(os.fspath(path)) == name:
+            raise error
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", guarded_open)
+
+
 def test_unreadable_file_is_e001_and_the_run_goes_on(write, cli, companion, monkeypatch) -> None:
     write("secret.yaml", GOOD_YAML)
-    original = Path.read_bytes
-
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "secret.yaml":
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    _deny(monkeypatch, "secret.yaml", PermissionError(13, "Permission denied"))
     run = _check(cli, "secret.yaml", companion)
     assert run.exit_code == 1
     assert _at(run, "E001") == [("secret.yaml", 1, 1)]
@@ -478,14 +488,7 @@ def test_unreadable_file_is_e001_and_the_run_goes_on(write, cli, companion, monk
 def test_unreadable_file_found_by_walking_a_directory(write, cli, monkeypatch) -> None:
     write("okrs/a.yaml", ONE_KR_YAML)
     write("okrs/b.yaml", GOOD_YAML)
-    original = Path.read_bytes
-
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "b.yaml":
-            raise OSError(5, "Input/output error")
-        return original(self)
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    _deny(monkeypatch, "b.yaml", OSError(5, "Input/output error"))
     run = _check(cli, "okrs")
     assert _at(run, "E001") == [("okrs/b.yaml", 1, 1)]
     assert _at(run, "F303") == [("okrs/a.yaml", 4, 12)]

@@ -255,24 +255,34 @@ def sandbagging_scores(
                 scored[0][0], {"evidence": f"every stretch key result in {where} is scored at 100%"}
             )
     streak = float(params["streak-score"])
-    by_owner: dict[str, list[tuple[str, OKRDocument, float]]] = {}
-    for document in documents:
+    # One owner's cycle may be kept in several files: their scores are averaged together, so
+    # the verdict does not depend on the order the files were given in.
+    plans: dict[tuple[str, str], list[tuple[OKRDocument, list[float]]]] = {}
+    for document in sorted(documents, key=lambda d: d.path):
         scored = _stretch_scores(document, untyped=True)
         if document.owner and document.cycle and scored:
-            average = sum(score for _kr, score in scored) / len(scored)
-            by_owner.setdefault(document.owner, []).append((document.cycle, document, average))
-    for owner, cycles in sorted(by_owner.items()):
-        cycles.sort(key=lambda item: item[0])
-        for (prev_cycle, _prev, prev_avg), (cycle, document, avg) in zip(
-            cycles, cycles[1:], strict=False
-        ):
-            if prev_avg >= streak and avg >= streak and id(document) not in flagged:
-                flagged.add(id(document))
-                first = _stretch_scores(document, untyped=True)[0][0]
+            key = (document.owner.strip().lower(), document.cycle.strip().lower())
+            plans.setdefault(key, []).append((document, [score for _kr, score in scored]))
+    by_owner: dict[str, list[tuple[str, list[tuple[OKRDocument, list[float]]]]]] = {}
+    for (owner, cycle), entries in sorted(plans.items()):
+        by_owner.setdefault(owner, []).append((cycle, entries))
+    for cycles in by_owner.values():
+        for (_prev, before), (_cycle, after) in zip(cycles, cycles[1:], strict=False):
+            prev_avg, avg = _average(before), _average(after)
+            target = next((d for d, _scores in after if id(d) not in flagged), None)
+            if prev_avg >= streak and avg >= streak and target is not None:
+                flagged.add(id(target))
+                owner_name = str(before[0][0].owner).strip()
+                first = _stretch_scores(target, untyped=True)[0][0]
                 yield Hit(
                     first,
                     {
-                        "evidence": f"{owner} averaged {prev_avg:.2f} in {prev_cycle} and "
-                        f"{avg:.2f} in {cycle}"
+                        "evidence": f"{owner_name} averaged {prev_avg:.2f} in "
+                        f"{before[0][0].cycle} and {avg:.2f} in {target.cycle}"
                     },
                 )
+
+
+def _average(entries: list[tuple[OKRDocument, list[float]]]) -> float:
+    scores = [score for _document, values in entries for score in values]
+    return sum(scores) / len(scores)

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from okrlint.checks.base import Context, Hit
+from okrlint.models import MAX_TEXT_CHARS, KeyResult, Objective, OKRDocument
 from okrlint.reading import not_a_duration, quoted, share_of
-from okrlint.models import KeyResult, Objective, OKRDocument
 
 _PLACEHOLDER = re.compile(
     r"\bTB[DCA]\b|\bto be (?:defined|decided|determined|confirmed|agreed|announced|set)\b"
@@ -121,6 +121,8 @@ def cascade_placeholder(
         nodes.append(objective)
         nodes.extend(objective.key_results)
     for node in nodes:
+        if len(node.title) > MAX_TEXT_CHARS:
+            continue  # too long to read: reported once (E002) by the loader
         if isinstance(node, KeyResult) and _fully_measured(node, ctx):
             continue  # "Cut invoices pending corporate approval from 120 to 40" is finished
         fields = [node.title]

@@ -40,10 +40,20 @@ class KeyResultState:
 
 def tracked(document: OKRDocument) -> bool:
     """Whether the file records progress: check-ins, a current value or a score on any KR."""
-    return any(
+    global _last_tracked
+    # Asked once per key result of the same document: answered once per document (a file of
+    # thousands of key results was scanned once for each of them).
+    if _last_tracked is not None and _last_tracked[0] is document:
+        return _last_tracked[1]
+    answer = any(
         kr.check_ins or kr.current is not None or kr.score is not None
         for _objective, kr in document.key_results()
     )
+    _last_tracked = (document, answer)
+    return answer
+
+
+_last_tracked: tuple[OKRDocument, bool] | None = None
 
 
 def check_ins_until(kr: KeyResult, today: dt.date) -> list[CheckIn]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -58,7 +59,8 @@ def objective_count(
     for plan in _plans(documents):
         if len(plan.objectives) > limit:
             yield Hit(
-                plan.objectives[limit], {"count": len(plan.objectives), "max": limit, **plan.names()}
+                plan.objectives[limit],
+                {"count": len(plan.objectives), "max": limit, **plan.names()},
             )
 
 
@@ -153,7 +155,7 @@ def duplicate_key_result(
     are two steps, not a copy.
     """
     threshold = float(params["similarity"])
-    earlier: list[tuple[KeyResult, str, tuple[str, ...]]] = []
+    groups: dict[tuple[str, ...], _Earlier] = {}  # by their numbers
     for _objective, kr in document.key_results():
         analysis = ctx.analyzer(kr.title)
         words = [w.text for w in analysis.words]
@@ -161,13 +163,59 @@ def duplicate_key_result(
             continue
         normal = " ".join(words)
         numbers = tuple(q.text for q in analysis.measurement.quantities)
-        for first, first_normal, first_numbers in earlier:
-            if numbers != first_numbers:
-                continue
-            ratio = SequenceMatcher(None, normal, first_normal).ratio()
-            if ratio >= threshold:
-                line = first.span.start.line if first.span else 0
-                yield Hit(kr, {"first_line": line, "similarity": round(ratio * 100)})
-                break
+        group = groups.setdefault(numbers, _Earlier())
+        match = group.first_similar(normal, threshold)
+        if match is None:
+            group.add(kr, normal)
         else:
-            earlier.append((kr, normal, numbers))
+            first, ratio = match
+            line = first.span.start.line if first.span else 0
+            yield Hit(kr, {"first_line": line, "similarity": round(ratio * 100)})
+
+
+# Up to this many earlier key results (with the same numbers) are each compared with a new
+# one, as difflib would. Past it, only its neighbours in two sorted orders are: by text and by
+# reversed text. A near-copy differs in a few characters, so it shares a long start or a
+# long end with the original and sorts next to it in one of the orders; a file of thousands
+# of key results is then not compared pair by pair.
+_COMPARE_ALL = 200
+_NEIGHBOURS = 6
+
+
+class _Earlier:
+    """The distinct key results met so far that share one tuple of numbers."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[KeyResult, str, SequenceMatcher[str]]] = []
+        self.by_start: list[tuple[str, int]] = []  # (text, index), sorted
+        self.by_end: list[tuple[str, int]] = []  # (reversed text, index), sorted
+
+    def add(self, kr: KeyResult, normal: str) -> None:
+        index = len(self.items)
+        self.items.append((kr, normal, SequenceMatcher(None, "", normal)))
+        insort(self.by_start, (normal, index))
+        insort(self.by_end, (normal[::-1], index))
+
+    def first_similar(self, normal: str, threshold: float) -> tuple[KeyResult, float] | None:
+        """The earliest item at least `threshold` similar to `normal`, and its similarity."""
+        for index in self._candidates(normal):
+            first, first_normal, matcher = self.items[index]
+            total = len(normal) + len(first_normal)
+            if 2 * min(len(normal), len(first_normal)) < threshold * total:
+                continue  # no alignment of texts this different in length can reach it
+            matcher.set_seq1(normal)  # the matcher keeps its index of the earlier text
+            if matcher.quick_ratio() < threshold:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= threshold:
+                return first, ratio
+        return None
+
+    def _candidates(self, normal: str) -> list[int]:
+        if len(self.items) <= _COMPARE_ALL:
+            return list(range(len(self.items)))
+        found: set[int] = set()
+        for keys, key in ((self.by_start, normal), (self.by_end, normal[::-1])):
+            at = bisect_left(keys, (key, -1))
+            found.update(index for _key, index in keys[max(0, at - _NEIGHBOURS) : at + _NEIGHBOURS])
+        return sorted(found)

@@ -55,10 +55,22 @@ def source_line(report: Report, finding: Finding, line: int | None = None) -> st
     if source is None:
         return None
     number = line or finding.range.start.line
-    lines = source.split("\n")
+    lines = source_lines(source)
     if not 1 <= number <= len(lines):
         return None
     return lines[number - 1].rstrip("\r")
+
+
+def source_lines(source: str) -> list[str]:
+    """A source's lines, split once for all the findings of a file (they come in file order;
+    splitting per finding made a large file's report quadratic)."""
+    global _last_split
+    if _last_split is None or _last_split[0] is not source:
+        _last_split = (source, source.split("\n"))
+    return _last_split[1]
+
+
+_last_split: tuple[str, list[str]] | None = None
 
 
 def width(text: str) -> int:

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from okrlint.findings import Finding, Position, Range, Report, Severity
-from okrlint.formatters.common import hint, rule_url
+from okrlint.formatters.common import hint, rule_url, source_lines
 
 _SEVERITY = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
 
@@ -24,7 +24,7 @@ def format_rdjson(report: Report) -> str:
 
 
 def _diagnostic(report: Report, finding: Finding) -> dict[str, Any]:
-    lines = report.sources.get(finding.path, "").split("\n")
+    lines = source_lines(report.sources.get(finding.path, ""))
     diagnostic: dict[str, Any] = {
         "message": f"{finding.message} {hint(finding)}",
         "location": {"path": finding.path, "range": _range(finding.range, lines)},

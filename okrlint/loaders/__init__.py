@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
+from okrlint.gc_pause import fewer_collections
 from okrlint.models import Diagnostic, LoadResult, Span
 
 FORMATS = ("yaml", "markdown", "text")
@@ -31,8 +33,30 @@ _EXPECTED = {
 }
 
 
+def normal_newlines(text: str) -> str:
+    """Every line end as '\n': Windows' '\r\n' and old Mac files' lone '\r' alike (YAML and
+    CommonMark read a lone '\r' as a line break too, so lines and columns agree with them)."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Half of a UTF-16 pair on its own: no character at all. Decoded files never hold one (the
+# UTF-8 decoder refuses them), but a str handed to the library can, and neither the YAML
+# parser nor the output can take it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def load(text: str, path: str, fmt: str) -> LoadResult:
     """Parse `text` (already decoded) in the given format."""
+    with fewer_collections():
+        return _load(normal_newlines(text), path, fmt)
+
+
+def _load(text: str, path: str, fmt: str) -> LoadResult:
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        return _not_unicode(text, path, surrogate.start())
     if fmt == "yaml":
         from okrlint.loaders.yaml import load_yaml
 
@@ -46,6 +70,20 @@ def load(text: str, path: str, fmt: str) -> LoadResult:
 
         return _require_objectives(load_text(text, path), fmt)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def _not_unicode(text: str, path: str, offset: int) -> LoadResult:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    code = f"U+{ord(text[offset]):04X}"
+    message = f"not valid Unicode: a lone surrogate ({code}); the file was not read"
+    diagnostic = Diagnostic(
+        code="E001", message=message, span=Span.of(path, line, column, line, column + 1)
+    )
+    # The source is kept for showing lines, with the surrogates made printable.
+    return LoadResult(
+        document=None, diagnostics=[diagnostic], source=_SURROGATE.sub("\ufffd", text)
+    )
 
 
 def _require_objectives(result: LoadResult, fmt: str) -> LoadResult:

@@ -9,16 +9,20 @@ from dataclasses import dataclass
 
 _PERCENT = r"(?P<percent>\d{1,3}(?:[.,]\d{1,2})?)\s*%"
 _FRACTION = r"(?P<fraction>0?[.,]\d{1,3}|1[.,]0{1,3})"
+# Anchored at the start of a run of spaces, its spaces possessive (*+): a long run was
+# rescanned from every character of it, and split every way between neighbouring "\s*".
 _TRAILING = re.compile(
-    r"(?:\s*[(（]\s*(?P<weighted>weight|w|gewicht|peso|poids)\s*[:=]?\s*(?P<weight>\d{1,3})\s*%\s*[)）]"
-    rf"|\s*[(（]\s*(?:progress|done|score|status)?\s*[:=]?\s*{_PERCENT}\s*(?:done|complete[d]?)?\s*[)）]"
-    rf"|\s+[-–—]\s*{_FRACTION}"
-    r"|\s*[(（]\s*(?:score\s*[:=]?\s*)?(?P<score>0?\.\d{1,3}|1\.0{1,3})\s*[)）]"
-    r"|\s*\[(?P<box>[xX✓✔ ])\]"
+    r"(?<!\s)(?:\s*+[(（]\s*+(?P<weighted>weight|w|gewicht|peso|poids)\s*+[:=]?\s*+"
+    r"(?P<weight>\d{1,3})\s*+%\s*+[)）]"
+    rf"|\s*+[(（]\s*+(?:progress|done|score|status)?\s*+[:=]?\s*+{_PERCENT}"
+    r"\s*+(?:done|complete[d]?)?\s*+[)）]"
+    rf"|\s++[-–—]\s*+{_FRACTION}"
+    r"|\s*+[(（]\s*+(?:score\s*+[:=]?\s*+)?(?P<score>0?\.\d{1,3}|1\.0{1,3})\s*+[)）]"
+    r"|\s*+\[(?P<box>[xX✓✔ ])\]"
     # "(7/10)": a score out of ten; " – 2": a grade on the team's own scale (en or em dash)
-    r"|\s*[(（]\s*(?P<tenths>\d{1,2})\s*/\s*10\s*[)）]"
-    r"|\s[–—]\s?(?P<grade>10|\d))"
-    r"\s*$"
+    r"|\s*+[(（]\s*+(?P<tenths>\d{1,2})\s*+/\s*+10\s*+[)）]"
+    r"|\s++[–—]\s?(?P<grade>10|\d))"
+    r"\s*+$"
 )
 
 

@@ -6,7 +6,6 @@ Every invalid field becomes an E002 diagnostic.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -22,6 +21,7 @@ from okrlint.loaders.yaml_keys import (
     synonym,
 )
 from okrlint.models import (
+    MAX_TEXT_CHARS,
     CheckIn,
     Diagnostic,
     KeyResult,
@@ -40,14 +40,35 @@ _TITLE_KEYS = {
     KeyResult: ("title", "description", "kr", "name"),
 }
 _DOCUMENT_FIELDS = ("cycle", "owner", "scope", "scoring")
+# Document attributes okrlint sets itself; a file's keys of these names are left unread.
+_RESERVED = frozenset({"span", "path", "format", "objectives", "cycle_source"})
 
 
-@dataclass(frozen=True)
 class Located:
-    """A parsed value with the span of its text; mappings hold (key, value) pairs by key."""
+    """A parsed value with the span of its text; mappings hold (key, value) pairs by key.
 
-    value: Any
-    span: Span
+    The span is built when first asked for: most values of a file (keys, unknown fields)
+    never need one, and a pydantic Span costs more than the rest of reading the value.
+    """
+
+    __slots__ = ("value", "_span", "_where")
+
+    def __init__(
+        self, value: Any, span: Span | None = None, *, where: tuple[Any, ...] | None = None
+    ) -> None:
+        self.value = value
+        self._span = span
+        self._where = where  # (path, line, column, end line, end column), 1-based
+
+    @property
+    def span(self) -> Span:
+        if self._span is None:
+            assert self._where is not None
+            self._span = Span.of(*self._where)
+        return self._span
+
+    def __repr__(self) -> str:
+        return f"Located({self.value!r})"
 
 
 def plain(located: Located) -> Any:
@@ -68,6 +89,7 @@ class DocumentBuilder:
         self.format = fmt
         self.diagnostics: list[Diagnostic] = []
         self.fields: dict[str, Any] = {}
+        self._field_spans: dict[str, Located] = {}
         self.objectives: list[Objective] = []
 
     # -- entry points -------------------------------------------------------------------------
@@ -102,9 +124,10 @@ class DocumentBuilder:
 
     def document_fields(self, pairs: Pairs, skip: str | None = "objectives") -> None:
         for name, (_key, value) in pairs.items():
-            if name == skip:
-                continue
+            if name == skip or name in _RESERVED:
+                continue  # an unknown key to the author ("span: 5"), okrlint's own to the model
             self.fields[name] = plain(value)
+            self._field_spans[name] = value
             if name in _DOCUMENT_FIELDS:
                 self._check_document_field(name, value)
 
@@ -233,12 +256,11 @@ class DocumentBuilder:
     def result(
         self, source: str, extra: list[Diagnostic] | None = None, layout: Found | None = None
     ) -> LoadResult:
-        document = OKRDocument.model_validate(
-            {**self.fields, "path": self.path, "format": self.format, "objectives": self.objectives}
-        )
+        document = self._document()
         if document.language is None:
             document.language = guess_language(_titles(self.objectives))
         self._check_scores(document)
+        self._check_lengths(document)
         shape = None if layout is None else "labelled" if layout.labelled else "plain"
         return LoadResult(
             document=document,
@@ -246,6 +268,42 @@ class DocumentBuilder:
             source=source,
             layout=shape,
         )
+
+    def _document(self) -> OKRDocument:
+        """The document, each field the model refuses ("language: 5") dropped with an E002."""
+        fields = dict(self.fields)
+        for _attempt in range(len(fields) + 1):
+            try:
+                return OKRDocument.model_validate(
+                    {
+                        **fields,
+                        "path": self.path,
+                        "format": self.format,
+                        "objectives": self.objectives,
+                    }
+                )
+            except ValidationError as error:
+                problem = error.errors()[0]
+                key = str(problem["loc"][0]) if problem["loc"] else ""
+                if key not in fields:
+                    raise
+                where = self._field_spans.get(key)
+                span = where.span if where is not None else Span.of(self.path, 1, 1, 1, 2)
+                self.problem("E002", _field_message(key, problem), span)
+                del fields[key]
+        raise AssertionError("unreachable: every field was dropped")
+
+    def _check_lengths(self, document: OKRDocument) -> None:
+        """Texts too long to analyse are reported here and left unread by the rules."""
+        for node in _nodes(document):
+            if len(node.title) > MAX_TEXT_CHARS and node.span is not None:
+                what = "objective" if isinstance(node, Objective) else "key result"
+                self.problem(
+                    "E002",
+                    f"{what} is {len(node.title):,} characters long, over the"
+                    f" {MAX_TEXT_CHARS:,} okrlint reads; its wording was not checked",
+                    node.span,
+                )
 
     def _check_scores(self, document: OKRDocument) -> None:
         limit = 100.0 if document.scoring == Scoring.PERCENT else 1.0
@@ -256,6 +314,12 @@ class DocumentBuilder:
                 self.problem(
                     "E002", f"score {kr.score:g} is out of range for {scale} scoring{hint}", kr.span
                 )
+
+
+def _nodes(document: OKRDocument) -> Iterator[Objective | KeyResult]:
+    for objective in document.objectives:
+        yield objective
+        yield from objective.key_results
 
 
 def _empty_title(pairs: Pairs) -> bool:

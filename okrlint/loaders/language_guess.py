@@ -13,9 +13,11 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
+from okrlint.models import MAX_TEXT_CHARS
 from okrlint.resources import data_dir
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_READ = 100_000  # characters of a file's titles the guess reads at most
 
 
 @cache
@@ -30,7 +32,12 @@ def guess_language(texts: Iterable[str]) -> str | None:
     letters = latin = 0
     counts: dict[str, int] = {}
     lexicon = _function_words()
-    for text in texts:
+    budget = _READ  # a guess needs a sample, not a 5 MB file read character by character
+    for whole in texts:
+        text = whole[: min(len(whole), budget, MAX_TEXT_CHARS)]
+        budget -= len(text)
+        if budget <= 0:
+            break
         for char in text:
             if char.isalpha():
                 letters += 1

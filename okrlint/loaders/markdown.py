@@ -91,8 +91,7 @@ def _unclosed_front_matter(lines: list[str]) -> bool:
 
 def _front_matter(token: Token, path: str, builder: DocumentBuilder) -> list[Diagnostic]:
     reader = YamlReader(path, line_offset=1)
-    root = reader.compose(token.content)
-    located = reader.read(root) if root is not None else None
+    located = reader.load(token.content)
     if located is not None and isinstance(located.value, dict):
         builder.document_fields(located.value)
     return reader.diagnostics
@@ -159,6 +158,11 @@ def _flush(out: list[Block], details: list[Details]) -> list[Block]:
     return out
 
 
+# <details> nested deeper than this are read as plain HTML (their blocks belong to the
+# outer one), as markdown-it caps its own nesting: thousands would exhaust Python's stack.
+MAX_DETAILS = 32
+
+
 def _html(token: Token, details: list[Details], out: list[Block]) -> None:
     content, row = token.content, token.map[0] if token.map else 0
     for match in _HTML_HEADING.finditer(content):
@@ -173,7 +177,8 @@ def _html(token: Token, details: list[Details], out: list[Block]) -> None:
     for match in _DETAILS.finditer(content):
         tag = match.group(0)
         if tag.lower().startswith("<details"):
-            details.append(Details(None))
+            if len(details) < MAX_DETAILS:
+                details.append(Details(None))
         elif tag.lower().startswith("</details"):
             if details:
                 element = details.pop()

@@ -21,11 +21,14 @@ from okrlint.loaders.text_tables import pipe_table
 from okrlint.measure import parse_deadline
 from okrlint.models import KeyResult, LoadResult, Objective, Span
 
+# The value runs from its first to its last non-space character (greedy, then backtracking
+# over trailing spaces only: a lazy value tested "only spaces left?" at every character).
 _FIELD = re.compile(
-    r"^(?P<key>cycle|owner|scope|scoring)\s*:\s*(?P<value>\S.*?)\s*$", re.IGNORECASE
+    r"^(?P<key>cycle|owner|scope|scoring)\s*:\s*(?P<value>\S(?:.*\S)?)\s*$", re.IGNORECASE
 )
 # A trailing suppression comment; the engine reads it from the source, the title must not.
-_DIRECTIVE = re.compile(r"\s+#\s*okrlint:.*$", re.IGNORECASE)
+# It starts where a run of spaces starts: tried inside a long run, each start rescanned it.
+_DIRECTIVE = re.compile(r"(?<!\s)\s+#\s*okrlint:.*$", re.IGNORECASE)
 # List markers of drafts, including home-made ones ("== ", "-> ", "=> ").
 _BULLET = re.compile(r"^(?:[-*•+·▪◦]|==|->|=>|\d{1,3}[.)、）]|[a-z][.)])\s+|^\d{1,3}、")
 
@@ -159,7 +162,9 @@ def _objective(path: str, row: int, indent: int, match: re.Match[str]) -> Object
     """The objective of a "We will …" sentence; its KRs follow on the line or as a list."""
     title = match.group("objective")
     start = indent + match.start("objective")
-    return Objective(title=title, span=Span.of(path, row + 1, start + 1, row + 1, start + len(title) + 1))
+    return Objective(
+        title=title, span=Span.of(path, row + 1, start + 1, row + 1, start + len(title) + 1)
+    )
 
 
 def _date_shared_deadlines(builder: DocumentBuilder, shared: list[tuple[KeyResult, str]]) -> None:

@@ -1,25 +1,39 @@
 """YAML loader.
 
-Composes the node graph (never constructs objects) so every scalar keeps its span.
+Reads the parser's event stream once and builds located values from it directly: no object is
+ever constructed from a tag, every scalar keeps its span, and nesting and alias expansion are
+bounded as the events arrive (libyaml's own composer recurses in C and crashes the process on
+deep nesting, and would build an alias bomb's whole tree).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import ComposerError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    StreamEndEvent,
+)
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from okrlint.loaders.assemble import Found
 from okrlint.loaders.builder import DocumentBuilder, Located
 from okrlint.loaders.document_cycle import settle_cycle
 from okrlint.models import Diagnostic, LoadResult, Span
 
-# Aliases let a tiny file describe an exponentially large tree ("billion laughs"); the walk
-# stops after this many nodes instead of expanding it.
-MAX_NODES = 50_000
+# Aliases let a tiny file describe an exponentially large tree ("billion laughs"). The nodes a
+# file writes out are bounded by its size; the ones its aliases repeat are counted here, and
+# reading stops past this many instead of walking the expansion.
+MAX_EXPANSIONS = 100_000
 MAX_DEPTH = 64
 
 _CORE = "tag:yaml.org,2002:"
@@ -28,29 +42,51 @@ _SAFE_TAGS = {
 }
 
 
-class _TooLarge(Exception):
-    pass
+class _Refused(Exception):
+    """The file is well-formed but will not be read (too deep, an alias bomb)."""
+
+    def __init__(self, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.message, self.mark = message, mark
+
+
+@dataclass
+class _Open:
+    """A collection whose end event has not come yet."""
+
+    event: Any
+    tag: str
+    items: list[Any] = field(default_factory=list)  # values; for a mapping, keys and values
+    unsafe: bool = False  # inside a collection with an unsafe tag: read, then dropped unreported
 
 
 class YamlReader:
-    """Turns a composed ruamel node graph into `Located` values, bounded and tag-safe."""
+    """Turns YAML text into `Located` values, bounded and tag-safe, in one pass over events."""
 
     def __init__(self, path: str, line_offset: int = 0) -> None:
         self.path = path
         self.lines: list[str] = []
         self.line_offset = line_offset
         self.diagnostics: list[Diagnostic] = []
-        self._visited = 0
+        self._anchors: dict[str, Located] = {}
+        self._open_anchors: set[str] = set()
+        self._sizes: dict[int, int] = {}  # id(located) -> nodes it stands for, expanded
+        self._heights: dict[int, int] = {}  # id(located) -> levels below it, expanded
+        self._expanded = 0
+        self._resolved: dict[tuple[str, Any], str] = {}
 
-    def compose(self, text: str) -> Node | None:
-        # The "safe" composer uses libyaml (ruamel.yaml.clib) when present: 10x faster, same marks.
+    def load(self, text: str) -> Located | None:
+        """The root value; None for an empty stream, or with the reason in `diagnostics`."""
         self.lines = text.split("\n")
         try:
-            too_deep = self._too_deep(text)
-            if too_deep is not None:
-                self.diagnostics.append(too_deep)
-                return None
-            return YAML(typ="safe").compose(text)
+            return self._compose(text)
+        except _Refused as refused:
+            mark = refused.mark
+            self.diagnostics.append(
+                Diagnostic(
+                    code="E001", message=refused.message, span=self._at(mark.line, mark.column)
+                )
+            )
         except MarkedYAMLError as error:
             self.diagnostics.append(self._parse_error(error))
         except YAMLError as error:  # unmarked errors are rare; report them at the top
@@ -59,60 +95,176 @@ class YamlReader:
             )
         return None
 
-    def _too_deep(self, text: str) -> Diagnostic | None:
-        """Check nesting on the event stream first: libyaml's composer recurses in C once per
-        level and crashes the process (not an exception) past ~20,000 nested brackets."""
-        depth = 0
-        for event in YAML(typ="safe").parse(text):
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    return Diagnostic(
-                        code="E001",
-                        message=f"YAML nests more than {MAX_DEPTH} levels; the file was not read",
-                        span=self._at(mark.line, mark.column),
-                    )
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
-        return None
-
-    def read(self, node: Node) -> Located | None:
+    # -- composing ----------------------------------------------------------------------------
+    def _compose(self, text: str) -> Located | None:
+        # The "safe" parser is libyaml's (ruamel.yaml.clib) when present: 10x faster, same
+        # marks, and a state machine, so deep nesting cannot overflow its stack.
+        yaml = YAML(typ="safe")
+        loader, parser = yaml.get_constructor_parser(text)
+        resolve = getattr(loader, "resolve", None) or yaml.resolver.resolve
+        stack: list[_Open] = []
+        root: Located | None = None
+        document: Any = None
         try:
-            return self._read(node, 0)
-        except _TooLarge:
-            self.diagnostics.append(
-                Diagnostic(
-                    code="E001",
-                    message=f"YAML expands to more than {MAX_NODES:,} nodes or {MAX_DEPTH} levels "
-                    "(an alias bomb?); the file was not read",
-                    span=self._at(node.start_mark.line, node.start_mark.column),
-                )
+            while parser.check_event():
+                event = parser.get_event()
+                done: Any = _NOTHING  # a value completed by this event
+                if isinstance(event, ScalarEvent):
+                    done = self._scalar(event, stack, resolve)
+                elif isinstance(event, CollectionStartEvent):
+                    if len(stack) >= MAX_DEPTH:
+                        raise _Refused(
+                            f"YAML nests more than {MAX_DEPTH} levels; the file was not read",
+                            event.start_mark,
+                        )
+                    kind = MappingNode if isinstance(event, MappingStartEvent) else SequenceNode
+                    tag = str(
+                        event.tag if event.tag not in (None, "!") else resolve(kind, None, True)
+                    )
+                    unsafe = bool(stack and stack[-1].unsafe) or tag not in _SAFE_TAGS
+                    if event.anchor is not None:
+                        self._open_anchors.add(event.anchor)
+                    stack.append(_Open(event, tag, unsafe=unsafe))
+                elif isinstance(event, CollectionEndEvent):
+                    done = self._close(stack.pop(), event, stack)
+                elif isinstance(event, AliasEvent):
+                    done = self._alias(event, len(stack))
+                elif isinstance(event, DocumentStartEvent):
+                    if document is not None:
+                        raise ComposerError(
+                            "expected a single document in the stream",
+                            document.start_mark,
+                            "but found another document",
+                            event.start_mark,
+                        )
+                    document = event
+                elif isinstance(event, StreamEndEvent):
+                    break
+                if done is not _NOTHING:
+                    if stack:
+                        stack[-1].items.append(done)
+                    else:
+                        root = done
+        finally:
+            parser.dispose()
+        return root
+
+    def _scalar(self, event: Any, stack: list[_Open], resolve: Any) -> Located | None:
+        tag = event.tag
+        if tag is None or tag == "!":
+            # The same plain text always resolves the same way ("title", "true", "12").
+            key = (event.value, event.implicit)
+            tag = self._resolved.get(key)
+            if tag is None:
+                # The resolver gives a Tag object, which hashes unlike its text.
+                tag = self._resolved[key] = str(resolve(ScalarNode, event.value, event.implicit))
+        else:
+            tag = str(tag)
+        located = None
+        if tag in _SAFE_TAGS:
+            start, end = event.start_mark, event.end_mark
+            where = self._where(start, end, event.style, event.value)
+            located = Located(_scalar(tag, event.value), where=where)
+        elif not (stack and stack[-1].unsafe):
+            self._unsafe_tag(tag, self._where(event.start_mark, event.end_mark, None, ""))
+        if event.anchor is not None:
+            self._anchor(event.anchor, located)
+        return located
+
+    def _close(self, opened: _Open, end: Any, stack: list[_Open]) -> Located | None:
+        start = opened.event
+        if start.anchor is not None:
+            self._open_anchors.discard(start.anchor)
+        where = self._where(start.start_mark, end.end_mark, None, "")
+        if opened.unsafe:
+            # One finding for the outermost unsafe value; what it holds is dropped with it.
+            if opened.tag not in _SAFE_TAGS and not (stack and stack[-1].unsafe):
+                self._unsafe_tag(opened.tag, where)
+            located = None
+        else:
+            items = opened.items
+            if opened.tag == _CORE + "map":
+                value: Any = self._mapping(items)
+            else:
+                value = [item for item in items if item is not None]
+            located = Located(value, where=where)
+            children = [item for item in items if item is not None]
+            self._sizes[id(located)] = 1 + sum(self._sizes.get(id(c), 1) for c in children)
+            self._heights[id(located)] = 1 + max(
+                (self._heights.get(id(c), 0) for c in children), default=0
             )
+        if start.anchor is not None:
+            self._anchor(start.anchor, located)
+        return located
+
+    def _anchor(self, name: str, located: Located | None) -> None:
+        self._anchors[name] = located  # type: ignore[assignment]  # None: an unsafe value
+
+    def _alias(self, event: Any, depth: int) -> Located | None:
+        name = event.anchor
+        if name in self._open_anchors:
+            raise _Refused(
+                f"YAML alias '*{name}' refers to the value that holds it; the file was not read",
+                event.start_mark,
+            )
+        if name not in self._anchors:
+            raise ComposerError(None, None, f"found undefined alias '*{name}'", event.start_mark)
+        target = self._anchors[name]
+        if target is None:
             return None
+        self._expanded += self._sizes.get(id(target), 1)
+        if self._expanded > MAX_EXPANSIONS:
+            raise _Refused(
+                f"YAML aliases expand to more than {MAX_EXPANSIONS:,} values (an alias bomb?);"
+                " the file was not read",
+                event.start_mark,
+            )
+        if depth + self._heights.get(id(target), 0) > MAX_DEPTH:
+            raise _Refused(
+                f"YAML aliases nest more than {MAX_DEPTH} levels; the file was not read",
+                event.start_mark,
+            )
+        return target
 
-    def span(self, node: Node) -> Span:
-        start, end = node.start_mark, node.end_mark
+    def _mapping(self, items: list[Any]) -> dict[str, tuple[Located, Located]]:
+        result: dict[str, tuple[Located, Located]] = {}
+        merged: dict[str, tuple[Located, Located]] = {}
+        for key, value in zip(items[::2], items[1::2], strict=True):
+            if key is not None and key.value is _MERGE:
+                for mapping in _mappings_in(value):
+                    for name, pair in mapping.items():
+                        merged.setdefault(name, pair)
+                continue
+            if key is None or value is None:
+                continue
+            name = str(key.value)
+            if name in result:
+                self.diagnostics.append(
+                    Diagnostic(
+                        code="E002",
+                        message=f"duplicate key '{name}': the later value wins",
+                        span=key.span,
+                    )
+                )
+            result[name] = (key, value)
+        return {**merged, **result}
+
+    # -- spans --------------------------------------------------------------------------------
+    def _where(self, start: Any, end: Any, style: str | None, value: str) -> tuple[Any, ...]:
         line, column, end_line, end_column = start.line, start.column, end.line, end.column
-        style = getattr(node, "style", None)
-        if isinstance(node, ScalarNode) and style in ('"', "'") and line == end_line:
+        if style in ('"', "'") and line == end_line:
             column, end_column = column + 1, end_column - 1  # point inside the quotes
-        elif isinstance(node, ScalarNode) and style in ("|", ">") and node.value.strip():
+        elif style in ("|", ">") and value.strip():
             # Block scalars start at the indicator; their text starts on the next line.
-            line, column, end_line, end_column = self._block_span(node)
-        return Span.of(
-            self.path,
-            line + 1 + self.line_offset,
-            column + 1,
-            end_line + 1 + self.line_offset,
-            end_column + 1,
-        )
+            line, column, end_line, end_column = self._block_span(start.line, end.line)
+        offset = 1 + self.line_offset
+        return (self.path, line + offset, column + 1, end_line + offset, end_column + 1)
 
-    def _block_span(self, node: ScalarNode) -> tuple[int, int, int, int]:
-        first = node.start_mark.line + 1
+    def _block_span(self, start_line: int, end_line: int) -> tuple[int, int, int, int]:
+        first = start_line + 1
         while first < len(self.lines) and not self.lines[first].strip():
             first += 1
-        last = max(first, node.end_mark.line - 1)
+        last = max(first, end_line - 1)
         while last > first and last < len(self.lines) and not self.lines[last].strip():
             last -= 1
         text = self.lines[first] if first < len(self.lines) else ""
@@ -159,59 +311,15 @@ class YamlReader:
                 return line, len(text) - 1
         return 0, 0
 
-    def _read(self, node: Node, depth: int) -> Located | None:
-        self._visited += 1
-        if self._visited > MAX_NODES or depth > MAX_DEPTH:
-            raise _TooLarge
-        if node.tag not in _SAFE_TAGS:
-            # python/object tags and local tags (!foo) would build objects: skip the value.
-            return self._unsafe_tag(node)
-        span = self.span(node)
-        if isinstance(node, ScalarNode):
-            return Located(_scalar(node), span)
-        if isinstance(node, SequenceNode):
-            items = [self._read(child, depth + 1) for child in node.value]
-            return Located([item for item in items if item is not None], span)
-        if isinstance(node, MappingNode):
-            return Located(self._mapping(node, depth), span)
-        return None
-
-    def _mapping(self, node: MappingNode, depth: int) -> dict[str, tuple[Located, Located]]:
-        result: dict[str, tuple[Located, Located]] = {}
-        merged: dict[str, tuple[Located, Located]] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _CORE + "merge":
-                source = self._read(value_node, depth + 1)
-                for mapping in _mappings_in(source):
-                    for key, pair in mapping.items():
-                        merged.setdefault(key, pair)
-                continue
-            key = self._read(key_node, depth + 1)
-            value = self._read(value_node, depth + 1)
-            if key is None or value is None:
-                continue
-            name = str(key.value)
-            if name in result:
-                self.diagnostics.append(
-                    Diagnostic(
-                        code="E002",
-                        message=f"duplicate key '{name}': the later value wins",
-                        span=key.span,
-                    )
-                )
-            result[name] = (key, value)
-        return {**merged, **result}
-
-    def _unsafe_tag(self, node: Node) -> None:
+    def _unsafe_tag(self, tag: str, where: tuple[Any, ...]) -> None:
         self.diagnostics.append(
             Diagnostic(
                 code="E001",
-                message=f"unsupported YAML tag '{node.tag}': okrlint loads plain data only; "
+                message=f"unsupported YAML tag '{tag}': okrlint loads plain data only; "
                 "the value was ignored",
-                span=self.span(node),
+                span=Span.of(*where),
             )
         )
-        return None
 
 
 def _mappings_in(located: Located | None) -> list[dict[str, tuple[Located, Located]]]:
@@ -224,9 +332,18 @@ def _mappings_in(located: Located | None) -> list[dict[str, tuple[Located, Locat
     return []
 
 
-def _scalar(node: ScalarNode) -> Any:
-    tag, text = node.tag, node.value
+class _Merge(str):
+    """The `<<` key of a merge: a value no scalar of the file can equal."""
+
+
+_MERGE = _Merge("<<")
+_NOTHING = object()
+
+
+def _scalar(tag: str, text: str) -> Any:
     try:
+        if tag == _CORE + "merge":
+            return _MERGE
         if tag == _CORE + "null":
             return None
         if tag == _CORE + "bool":
@@ -251,9 +368,8 @@ def load_yaml(text: str, path: str) -> LoadResult:
     """Load a YAML OKR file: a mapping with `objectives`, or a bare list of objectives."""
     reader = YamlReader(path)
     builder = DocumentBuilder(path, "yaml")
-    root = reader.compose(text)
-    located = reader.read(root) if root is not None else None
-    if root is None and not reader.diagnostics:
+    located = reader.load(text)
+    if located is None and not reader.diagnostics:
         builder.empty_file(text)
     elif located is None:
         # Not parsed (a syntax error) or not read (an alias bomb, a tag on the root): no

@@ -22,7 +22,7 @@ from okrlint import __version__
 from okrlint.config import ConfigError, PatternSet, Settings, find_config
 from okrlint.findings import Finding, Report, Severity
 from okrlint.formatters.common import rule_url
-from okrlint.loaders import format_for, load
+from okrlint.loaders import format_for, load, normal_newlines
 from okrlint.loaders.sniff import looks_like_okrs
 from okrlint.models import LoadResult, Position
 from okrlint.server.positions import Encoding, to_client, to_server
@@ -112,7 +112,7 @@ class OkrLanguageServer(LanguageServer):
 
         started = time.perf_counter()
         with date_order(settings.date_order):
-            result = load(text.replace("\r\n", "\n"), display_path(path), fmt)
+            result = load(text, display_path(path), fmt)  # `load` makes every line end a '\n'
         try:
             report = lint_results([result], settings, context=self._context(path, settings, result))
         except ConfigError as error:
@@ -122,7 +122,7 @@ class OkrLanguageServer(LanguageServer):
             return []
         seconds = time.perf_counter() - started
         self.linted[uri] = _Linted(version, text, report, seconds)
-        lines = text.split("\n")
+        lines = normal_newlines(text).split("\n")
         return [self._diagnostic(uri, finding, lines) for finding in report.findings]
 
     def _context(self, path: Path, settings: Settings, result: LoadResult) -> list[LoadResult]:
@@ -177,7 +177,7 @@ class OkrLanguageServer(LanguageServer):
         linted = self.linted.get(uri)
         if linted is None:
             return []
-        lines = linted.text.split("\n")
+        lines = normal_newlines(linted.text).split("\n")
         first = to_server(lines, where.start.line, where.start.character, self.encoding)
         last = to_server(lines, where.end.line, where.end.character, self.encoding)
         hits = []
@@ -264,7 +264,7 @@ def _code_actions(ls: OkrLanguageServer, params: types.CodeActionParams) -> list
     linted = ls.linted.get(uri)
     if linted is None:
         return []
-    lines = linted.text.split("\n")
+    lines = normal_newlines(linted.text).split("\n")
     actions = []
     fixable = [f for f in ls.findings_at(uri, params.range) if f.fix is not None]
     for finding in fixable:
