@@ -19,6 +19,7 @@ from okrlint.reading.grammar import words
 
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
+    from okrlint.reading.words import Lead
 
 _STATE_VERBS = {"is", "are", "has", "have", "can", "will", "gets", "get", "runs", "run"}
 
@@ -42,7 +43,11 @@ def has_outcome(reading: Reading) -> bool:
         for item in items
         if (item.kind == "result" and not (activity and not counting and _bare_count(item)))
         or (item.kind == "reach" and not activity)  # "Get 500 listens": an input, not a task
-        or (item.kind == "people" and (_engaged(item, texts, lex) or (people_won and not _a_hire(item, lex))))
+        or (
+            item.kind == "people"
+            and source_asked(item, texts) is None
+            and (_engaged(item, texts, lex) or (people_won and not _a_hire(item, lex, lead)))
+        )
         or (item.kind == "share" and not evidence.share_is_participation(item, texts, words_, lex))
     ]
     if results or _behaviour(reading):
@@ -83,9 +88,27 @@ def _engaged(item: evidence.Counted, texts: list[str], lex: dict[str, Lexicon]) 
 _ENGAGED = {"active", "paying", "retained", "returning", "engaged", "daily", "weekly", "monthly"}
 
 
-def _a_hire(item: evidence.Counted, lex: dict[str, Lexicon]) -> bool:
-    """People in a role, counted: hires ("3 full time blockchain developers", "2 SDRs")."""
-    return bool(item.noun) and item.noun in lex["role-nouns"]
+def source_asked(item: evidence.Counted, texts: list[str]) -> str | None:
+    """What people counted are asked for ("feedback from 10 developers", "interviews with 12
+    buyers"): they are the sources the work reaches, an input, not customers or members won.
+    The words from what is gathered to the people; None when they are not asked."""
+    start = max(0, item.at - 6)
+    before = texts[start : item.at]
+    if not any(w in ("from", "with") for w in before[-4:]):
+        return None
+    gathered = [i for i, w in enumerate(before) if w in words("gathered_from_people")]
+    return " ".join(texts[start + gathered[0] : item.at + 1]) if gathered else None
+
+
+def _a_hire(item: evidence.Counted, lex: dict[str, Lexicon], lead: Lead | None) -> bool:
+    """People in a role, counted after a staffing verb: hires ("Add 3 full time blockchain
+    developers", "Have an SRE"), not members won ("Grow the community to 5,000 members")."""
+    if item.noun in lex["role-nouns"]:
+        return True  # the role as listed, one person: "1 full time rust developer"
+    return lead is not None and lead.base in _STAFFING and evidence.counts_role(item, lex)
+
+
+_STAFFING = {"add", "appoint", "have", "hire", "onboard", "recruit", "staff"}
 
 
 def task_words(reading: Reading) -> str | None:

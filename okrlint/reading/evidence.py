@@ -51,6 +51,12 @@ class Counted:
     phrase: tuple[str, ...] = ()  # the noun phrase up to the counted noun ("page views")
 
 
+def counts_role(item: Counted, lex: dict[str, Lexicon]) -> bool:
+    """Whether the counted noun is a role ("3 developers", "an SRE"), plural or not."""
+    noun = list(item.noun)
+    return bool(noun) and lex["role-nouns"].match_at(noun, 0) == len(noun)
+
+
 def counted(
     quantity: Quantity, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]
 ) -> Counted:

@@ -88,7 +88,15 @@ def read_lead(
         # Any other verb that opens the key result: "Consolidate…", "Mitigate…", "Draft…".
         lemma = next((f for f in base_forms(word)[1:]), word)
         return Lead(index, index + 1, lemma, "activity", False)
+    if _gerund(word, forms):
+        # "Capturing three use cases in a document": the work named as it goes on; a gerund
+        # that is also a noun ("Marketing", "Onboarding", "Training") is left as a noun.
+        return Lead(index, index + 1, forms[-1], "activity", False)
     return Lead(index, index + 1, word, "other", False)
+
+
+def _gerund(word: str, forms: Sequence[str]) -> bool:
+    return word.endswith("ing") and len(forms) > 1 and can_be_verb(word) and not can_be_noun(word)
 
 
 def _imperative(texts: Sequence[str], index: int, source: str, words_: Sequence[Word]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from okrlint.reading.deliverable import source_asked
 from okrlint.reading.grammar import words
 from okrlint.reading.forms import base_forms, can_be_verb
 from okrlint.reading.mentions import quoted
@@ -237,7 +238,7 @@ def effort(reading: Reading) -> str | None:
     for item in reading.counted:
         if item.kind == "output" and item.noun and not _done_by_people(reading, item.at):
             return " ".join(item.phrase or item.noun)
-    worked = _counted_work(reading) or _recurring_activity(reading)
+    worked = _counted_work(reading) or _recurring_activity(reading) or _people_asked(reading)
     if worked:
         return worked
     lead = reading.lead
@@ -267,6 +268,15 @@ def effort(reading: Reading) -> str | None:
             if owner not in ("number", "count", "amount", "#"):
                 continue  # a ratio of them: "% of calls answered", "adoption of new features"
         return " ".join(term)
+    return None
+
+
+def _people_asked(reading: Reading) -> str | None:
+    """People counted as the sources of feedback or interviews: "Get feedback from 100
+    customers" counts the asking, an input metric."""
+    for item in reading.counted:
+        if item.kind == "people" and (asked := source_asked(item, reading.texts)):
+            return asked
     return None
 
 

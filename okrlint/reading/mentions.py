@@ -26,6 +26,20 @@ def label_length(text: str) -> int:
     return match.end() if match else 0
 
 
+# A grading scale written after a key result: "(0.0 → 1.0)", "(0 -> 1)", "[0-100%]". It says
+# how the key result is scored (done or not, on a 0-1 scale), not what it targets.
+_SCALE = re.compile(
+    r"\s*[(\[]\s*0(?:[.,]0{1,2})?\s*%?\s*(?:→|->|–|—|-|to)\s*(?:1(?:[.,]0{1,2})?|100\s*%)\s*[)\]]"
+    r"\s*\.?\s*$"
+)
+
+
+def without_scale(text: str) -> str:
+    """The text without a grading scale at its end."""
+    match = _SCALE.search(text[-40:])
+    return text[: len(text) - len(match.group())] if match and match.start() > 0 else text
+
+
 # A quoted stretch: straight or curly quotes, opened at a word start and closed at a word end
 # (so the apostrophe in "team's" is neither).
 _QUOTED = re.compile(r"""(?:^|(?<=[\s(\[]))(["'“‘])(.+?)(?:["'”’])(?=$|[\s.,;:!?)\]])""")
