@@ -175,10 +175,13 @@ def _moves_a_metric(reading: Reading) -> bool:
     outputs = lex["output-nouns"]
     if named and not any(outputs.match_at(rest, i) for i in range(len(rest))):
         return True
-    # An acronym or a word the lexicon does not know is most often a metric ("Increase APP").
+    # An acronym or a word the lexicon does not know is most often a metric ("Increase APP"),
+    # unless a deliverable heads the object ("Improve PRD template").
     following = reading.source[start:].split()[:2]
-    if any(word.isupper() and len(word) > 1 for word in following) or not rest:
+    if not rest:
         return True
+    if any(word.isupper() and len(word) > 1 for word in following):
+        return not (head and outputs.match_at(head, len(head) - 1))
     # A pure direction verb ("Increase demo requests", "Reduce rework") moves whatever it names,
     # unless the head is an output or a named thing ("Expand the Maintainer Protocol").
     pure = lex["outcome-verbs"].value((lead.base,)) in ("increase", "decrease")
