@@ -212,6 +212,16 @@ def test_weights_are_data(monkeypatch: pytest.MonkeyPatch) -> None:
         ScoreWeights.model_validate(raw)
 
 
+def test_the_score_is_the_breakdown_it_shows_added_up() -> None:
+    from okrlint.coach.model import DimensionScore
+    from okrlint.coach.scoring import score
+
+    shown = [("a", 22.1, 30), ("b", 22.0, 25), ("c", 13.2, 15), ("d", 2.3, 15), ("e", 5.0, 5)]
+    parts = [DimensionScore(key=k, label=k, points=p, max=m, findings=0) for k, p, m in shown]
+    assert score(parts) == 65  # 64.6 shown, never 64 from an unrounded 64.46
+    assert score(parts[:1]) == 22 and score([parts[3], parts[4]]) == 7  # 7.3
+
+
 def test_a_rule_can_be_priced_apart_from_its_severity() -> None:
     text = (
         "cycle: 2026-Q2\nobjectives:\n  - title: Grow\n    key_results:\n"
