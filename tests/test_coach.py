@@ -188,6 +188,16 @@ def test_score_falls_as_the_share_of_defective_key_results_rises(defect: str) ->
     assert all(a > b for a, b in zip(scores, scores[1:], strict=False)), scores
 
 
+def test_a_task_costs_outcome_focus_not_measurability_too() -> None:
+    # A done-or-not deliverable is measurable (RUBRIC.md): its one flaw is being a task.
+    (card_,) = coach_text(objective_with(1, defect="Launch the partner portal")).objectives
+    by_key = {d.key: d.points for d in card_.breakdown}
+    assert by_key["outcome"] < 30 and by_key["measurability"] == 25
+    # A task that names no done-condition either still loses measurability.
+    (vague,) = coach_text(objective_with(1, defect="Improve onboarding")).objectives
+    assert {d.key: d.points for d in vague.breakdown}["measurability"] < 25
+
+
 def test_an_objective_without_key_results_scores_low() -> None:
     text = "cycle: 2026-Q2\nobjectives:\n  - title: Relaunch the brand\n"
     (only,) = coach_text(text).objectives
