@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from okrlint.reading.grammar import words
+
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
 
@@ -28,7 +30,7 @@ _START = re.compile(
     re.IGNORECASE,
 )
 # Verbs that set a metric to a level ("Get the repeat rate to 50%", "Have an NPS of 70").
-_LEVEL_VERBS = {"get", "have", "make", "bring", "reach", "take", "push", "move", "achieve", "attain"}
+_LEVEL_VERBS = words("level_verbs")
 # A direction verb anywhere before "to <target>" ("Average transaction size increased to $10").
 _DIRECTION_TO = re.compile(
     r"\b(?:increas|decreas|reduc|grow|grew|rais|lower|cut|drop|lift|boost|improv|shrink|shorten)\w*\b"
@@ -63,9 +65,9 @@ def change_without_start(reading: Reading) -> str | None:
 
 
 # Verbs that ask for a running total to reach a level, not for new items in the cycle.
-_TOTAL_VERBS = {"reach", "hit", "surpass", "exceed", "cross"}
+_TOTAL_VERBS = words("total_verbs")
 # Words that make the count one of new items ("Reach 500 new customers", "net new ARR").
-_NEW_ITEMS = {"new", "additional", "more", "incremental", "extra", "net"}
+_NEW_ITEMS = words("new_items")
 
 
 # A number redacted in a published OKR ("[N0]", "[$N]"): measurable, its value withheld.

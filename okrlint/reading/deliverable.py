@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
     from okrlint.reading.words import Lead
 
-_STATE_VERBS = {"is", "are", "has", "have", "can", "will", "gets", "get", "runs", "run"}
+# Verbs that state what a deliverable is, has or does ("The API has rate limits").
+_STATE_VERBS = words("state_verbs")
+# A change in a count stated without a number ("Close more deals").
+_MORE_OR_FEWER = words("more_or_fewer")
 
 
 def has_outcome(reading: Reading) -> bool:
@@ -62,7 +65,7 @@ def has_outcome(reading: Reading) -> bool:
         return False  # outputs counted, or a share of people taking part in an activity
     if lead is not None and not lead.noun_reading and lead.kind in ("outcome", "maintenance"):
         return not _getting_a_deliverable(reading) and _moves_a_metric(reading)
-    comparative = any(w in ("more", "additional", "fewer", "less") for w in texts)
+    comparative = any(w in _MORE_OR_FEWER for w in texts)
     if counting and comparative and lead is not None and _moves_a_metric(reading):
         return True  # "Close more deals with mid-market prospects": a result, unquantified
     if texts and texts[0] in words("metric_openers"):
@@ -85,7 +88,8 @@ def _engaged(item: evidence.Counted, texts: list[str], lex: dict[str, Lexicon]) 
     return any(w in _ENGAGED for w in before)
 
 
-_ENGAGED = {"active", "paying", "retained", "returning", "engaged", "daily", "weekly", "monthly"}
+# People qualified by what they do ("weekly active", "paying").
+_ENGAGED = words("engaged")
 
 
 def source_asked(item: evidence.Counted, texts: list[str]) -> str | None:
@@ -108,7 +112,8 @@ def _a_hire(item: evidence.Counted, lex: dict[str, Lexicon], lead: Lead | None) 
     return lead is not None and lead.base in _STAFFING and evidence.counts_role(item, lex)
 
 
-_STAFFING = {"add", "appoint", "have", "hire", "onboard", "recruit", "staff"}
+# Verbs that staff a role ("Add 3 developers", "Have an SRE").
+_STAFFING = words("staffing_verbs")
 
 
 def task_words(reading: Reading) -> str | None:
@@ -219,11 +224,15 @@ def _metric_named(reading: Reading) -> bool:
     return False
 
 
+# Openers of a quality condition ("No regression introduced…"), not a deliverable done.
+_NEGATIVE_OPENERS = words("negative_openers")
+
+
 def _completion(reading: Reading) -> str | None:
     """The completion words of a deliverable reported done: "SSO rolled out to all tenants",
     "Migration to Postgres completed", "The new dashboard is live"."""
     texts = reading.texts
-    if texts and texts[0] in ("no", "zero", "never", "fewer", "less", "nothing"):
+    if texts and texts[0] in _NEGATIVE_OPENERS:
         return None  # "No regression introduced stays in production" is a quality condition
     for start, end, term in _completion_terms(reading):
         if start == 0 or "(" in reading.source[: reading.words[start].start]:
@@ -263,7 +272,7 @@ def _state_predicate(reading: Reading) -> str | None:
 
 
 # Words that open a clause: a verb after them is not the subject's predicate.
-_CLAUSE_STARTS = {"before", "after", "when", "while", "until", "we", "they", "if", "so", "because"}
+_CLAUSE_STARTS = words("clause_starts")
 
 
 def status_sought(reading: Reading) -> str | None:

@@ -25,7 +25,7 @@ _RESULT_UNITS = {"%", "x", "ms", "s", "sec", "seconds", "second", "minutes", "mi
                  "years", "year", "mb", "gb", "tb", "kb", "mbps", "gbps", "stars", "star", "pts",
                  "points", "point", "nps"}
 # Words that make an amount a filter when a plural noun stands before them.
-_BOUNDS = {"over", "above", "under", "below", "exceeding"}
+_BOUNDS = words("amount_bounds")
 # Time units a deliverable can be described by ("a 2 year plan", "a 30-day trial").
 _TIME_UNITS = {"s", "sec", "seconds", "second", "minutes", "minute", "min", "hours", "hour", "h",
                "hrs", "days", "day", "weeks", "week", "months", "month", "years", "year"}
@@ -33,11 +33,9 @@ _TIME_UNITS = {"s", "sec", "seconds", "second", "minutes", "minute", "min", "hou
 # duration measured ("close the books in 10 days").
 _WINDOW = re.compile(r"(?:in|within|during)\s+the\s+first\b|by\b", re.IGNORECASE)
 # Words skipped between a number and the noun it counts ("500 new weekly active users").
-_MODIFIERS = {"new", "more", "additional", "extra", "active", "weekly", "monthly", "daily",
-              "existing", "current", "returning", "different", "large", "small",
-              "unique", "total", "distinct", "different", "high", "quality", "high-quality",
-              "of", "the", "our", "at", "least", "plus", "or", "and", "per", "in", "first",
-              "full", "time", "full-time", "paying", "paid", "qualified", "core", "real", "major"}
+_MODIFIERS = words("count_modifiers")
+# After an amount of money these make it spend, an output ("$2m spent on ads").
+_SPENDING = words("spending")
 
 
 @dataclass(frozen=True)
@@ -72,7 +70,7 @@ def counted(
         if len(before) == 2 and before[1] in _BOUNDS and before[0].endswith("s") and not can_be_verb(before[0]):
             return Counted(quantity, "unknown", (), after)  # "bids for purchases over $10k": a filter
         following = texts[after : after + 2]
-        if any(w in ("spent", "spend", "budget", "invested") for w in following):
+        if any(w in _SPENDING for w in following):
             return Counted(quantity, "output", ("spend",), after)  # "$2m spent on ads"
         return Counted(quantity, "result")
     if unit in _RESULT_UNITS and unit != "x":
@@ -137,8 +135,8 @@ def _head(
     return best
 
 
-_PHRASE_ENDS = {"in", "on", "at", "to", "for", "from", "by", "with", "per", "that", "who",
-                "which", "and", "or", "of", "across", "within", "during", "under", "over"}
+# Words that end the noun phrase after a number ("3 workshops | for new hires").
+_PHRASE_ENDS = words("phrase_ends")
 
 
 def _metric_before(
@@ -170,7 +168,7 @@ def share_is_participation(
     people = lex["people-nouns"]
     first = window[1:4] if window[0] == "of" else []
     about_people = any(people.match_at(first, i) for i in range(len(first))) or (
-        window[0] in ("participation", "completion", "attendance")
+        window[0] in words("participation_heads")
     )
     if not about_people:
         return False

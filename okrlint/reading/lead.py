@@ -23,7 +23,7 @@ _KINDS = (
     ("activity", "activity-verbs"),
 )
 # Adjectives that look like verb forms at the start: "Remaining open bugs…".
-_ADJECTIVE_FORMS = {"remaining", "continuing", "sustained", "maintained", "kept"}
+_ADJECTIVE_FORMS = words("adjective_forms")
 
 
 def after_preamble(texts: Sequence[str], index: int, hedges: Lexicon) -> int:
@@ -109,7 +109,7 @@ def _imperative(texts: Sequence[str], index: int, source: str, words_: Sequence[
     if base_forms(word)[1:] and word not in base_forms(word)[1:]:
         return False  # an inflected form ("launches", "supports"): the subject came first
     following = texts[index + 1] if index + 1 < len(texts) else ""
-    if following in words("copulas") or following in ("of", "s", "has", "have", "can", "will"):
+    if following in words("copulas") or following in words("subject_followers"):
         return False  # "Release of X", "Backfills are complete"
     if _metric_follows(texts, index + 1):
         return False  # "Rescue rate", "Build time": a metric named, not a verb
@@ -138,7 +138,7 @@ def _object_follows(texts: Sequence[str], index: int) -> bool:
     return (
         following[:1].isdigit()
         or following in words("determiners") - {"all", "every", "each"}
-        or following in ("weekly", "monthly", "quarterly", "regular", "two", "three", "four", "five")
+        or following in words("object_starts")
     )
 
 

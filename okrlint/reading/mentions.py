@@ -60,11 +60,12 @@ def not_a_duration(before: Sequence[str]) -> bool:
     return bool(before) and before[-1] in words("not_a_duration")
 
 
+_SHARE_WORDS = words("share_words")
+
+
 def share_of(before: Sequence[str]) -> bool:
     """Words before a noun that make it the base of a share: "% of customers", "share of …"."""
-    return "of" in before and any(
-        w in ("%", "share", "percentage", "percent", "proportion") for w in before
-    )
+    return "of" in before and any(w in _SHARE_WORDS for w in before)
 
 
 def word_is_capital(source: str, word: Word) -> bool:
