@@ -28,12 +28,12 @@ _PLACEHOLDER = re.compile(
     r"|\[(?!\$?[A-Z]\d*\]|[A-Z]\d*\]|(?:date|quarter|year|month|day|deadline)\b[^\]]{0,20}\])[a-z][^\]]{0,30}\]"
     r"|\b(?:TBD|TBC|TODO)\b"
 )
-# Hedges and fillers that may stand before the verb of a vague aim: "We will try to improve…".
 # Verbs that state a quality rather than produce a thing: with a vague word, an aim.
-_STATING = {"make", "be", "become", "deliver", "provide", "offer", "give", "have", "keep", "stay"}
-_COMPARATIVES = {"faster", "quicker", "sooner", "better", "cheaper", "easier", "more", "less"}
-_IMPROVE = {"improve", "enhance", "optimise", "optimize", "strengthen", "better", "maximise",
-            "maximize", "boost", "simplify", "streamline", "revamp", "foster", "refine"}
+_STATING = words("stating_verbs")
+# Comparatives that make the verb's aim a vague direction ("Respond to customers faster").
+_COMPARATIVES = words("comparatives")
+# Leading verbs of improvement: a vague aim unless they work on a deliverable.
+_IMPROVE = words("improve_verbs")
 
 
 def placeholder(source: str) -> str | None:
@@ -72,7 +72,13 @@ def ongoing(reading: Reading) -> str | None:
     return None
 
 
-_MEASURING = {"track", "monitor", "measure"}
+# Ongoing verbs of measuring: work that never ends only over a metric.
+_MEASURING = words("measuring_verbs")
+
+
+# Read like ongoing verbs ("We gather, process and present metrics"); join a second verb.
+_ONGOING_COMPANIONS = words("ongoing_companions")
+_VERB_JOINERS = words("verb_joiners")
 
 
 def _another_activity(reading: Reading, after: int) -> bool:
@@ -84,9 +90,9 @@ def _another_activity(reading: Reading, after: int) -> bool:
         if completion.match_at(texts, index):
             return True  # "…to have a development plan created for every employee"
         forms = base_forms(word)
-        if any(form in reading.lex["ongoing-verbs"] for form in forms) or word in ("process", "present"):
+        if any(form in reading.lex["ongoing-verbs"] for form in forms) or word in _ONGOING_COMPANIONS:
             continue  # "Mitigate and track spend", "We gather, process and present metrics"
-        if texts[index - 1] in ("and", "to", "then", "&") and any(form in activity for form in forms):
+        if texts[index - 1] in _VERB_JOINERS and any(form in activity for form in forms):
             return True
     return False
 _METRICS = ("metric-nouns", "quality-metrics", "volume-metrics")
@@ -123,11 +129,11 @@ def vague_aim(reading: Reading) -> bool:
         if texts[index + 1 : index + 2] == ["to"]:
             continue  # "GraphSync learns to distribute paths": a capability, not a mind
         at = index - 1
-        while at > 0 and texts[at] in ("can", "will", "should", "must", "now", "better", "fully"):
+        while at > 0 and texts[at] in words("subject_verb_gap"):
             at -= 1  # "Users can now understand…"
         subject = texts[at]
         named = people.match_at(texts, at) or people.match_at([subject + "s"], 0)
-        if not (named or subject in ("we", "they", "team", "everyone")):
+        if not (named or subject in words("group_subjects")):
             continue  # "Feasibility study for X": a noun, the deliverable
         if any(form in mental for form in base_forms(word)):
             return True  # "Users understand how Peerpad works"
@@ -151,7 +157,7 @@ def _intangible_object(reading: Reading, start: int) -> bool:
             if quoted(reading.source, word.start, word.end):
                 return False  # 'Read the book "Creating a Culture of Feedback"': a title
             following = texts[index + 1] if index + 1 < len(texts) else ""
-            return following in ("", "of", "with", "for", "among", "across", "in", "between", "and")
+            return not following or following in words("after_intangible")
     return False
 
 
@@ -258,14 +264,13 @@ def effort(reading: Reading) -> str | None:
         if level and not _right_after_number(reading, start):
             continue  # "repeat visits by paying members from 30% to 45%": a share, not a count
         before = texts[max(0, start - 3) : start]
-        if before and before[-1] in ("per", "each", "every", "a"):
+        if before and before[-1] in words("denominators"):
             continue  # a denominator: "revenue per call"
-        if before and before[-1] in ("qualified", "successful", "converted", "won", "resolved",
-                                     "accepted", "paid"):
+        if before and before[-1] in words("quality_filters"):
             continue  # "qualified meetings", "successful demos": the filter makes it a result
         if "of" in before[-2:]:
             owner = before[before.index("of") - 1] if before.index("of") else ""
-            if owner not in ("number", "count", "amount", "#"):
+            if owner not in words("count_of"):
                 continue  # a ratio of them: "% of calls answered", "adoption of new features"
         return " ".join(term)
     return None
@@ -290,6 +295,9 @@ def _done_by_people(reading: Reading, at: int) -> bool:
     return any(word in words("product_users") for word in before)
 
 
+_COUNT_NOUNS = words("count_nouns")
+
+
 def _measured_term(reading: Reading, start: int) -> bool:
     """Whether an effort word is what is measured: counted ("500 demos", "number of demos")
     or moved by the leading verb ("Increase page views"), not a word elsewhere in the
@@ -303,7 +311,7 @@ def _measured_term(reading: Reading, start: int) -> bool:
         after = [i for i, w in enumerate(reading.words) if w.start >= quantity.end]
         if after and 0 <= start - after[0] <= 3:
             return True
-    return any(w in ("number", "count", "#") for w in reading.texts[max(0, start - 5) : start])
+    return any(w in _COUNT_NOUNS for w in reading.texts[max(0, start - 5) : start])
 
 
 def _recurring_activity(reading: Reading) -> str | None:
@@ -342,7 +350,7 @@ def _counted_work(reading: Reading) -> str | None:
     lead = reading.lead
     if lead is None or lead.noun_reading or lead.kind != "activity" or reading.outcome_measure:
         return None
-    if lead.base in ("hire", "recruit", "onboard", "appoint", "staff", "add"):
+    if lead.base in words("hiring_verbs"):
         return None
     texts = reading.texts
     for item in reading.counted:
@@ -380,12 +388,9 @@ def _counted_work(reading: Reading) -> str | None:
 
 # Words between a verb of talking and the people counted: "Meet with 10 team members", "Get
 # feedback from 100 customers", "Start conversations with 100 PMs".
-_INTERACTION = {"with", "from", "to", "conversations", "conversation", "feedback", "calls",
-                "meetings", "interviews", "a", "call", "meeting", "at", "least"}
-
-_PHRASE_BREAK = {"in", "on", "at", "to", "for", "from", "by", "with", "per", "that", "who",
-                 "which", "and", "or", "of", "across", "within", "during", "this", "every",
-                 "each", "a", "an", "the"}
+_INTERACTION = words("interaction")
+# Words that break a counted phrase: the count is not the verb's object, the phrase ends.
+_PHRASE_BREAK = words("phrase_breaks")
 
 
 def _counted_head(reading: Reading, start: int, end: int) -> bool:
@@ -397,7 +402,7 @@ def _counted_head(reading: Reading, start: int, end: int) -> bool:
     if any(w in ("from", "among", "for") for w in before):
         return False
     following = texts[end] if end < len(texts) else ""
-    if following in ("who", "that", "which") or following.endswith("ing"):
+    if following in words("relative_pronouns") or following.endswith("ing"):
         return False
     word = words_[start]
     hyphen = "-" in (source[word.end : word.end + 1], source[word.start - 1 : word.start])

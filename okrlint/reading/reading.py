@@ -21,6 +21,10 @@ from okrlint.reading.mentions import not_a_duration, quoted, share_of, word_is_c
 from okrlint.reading.words import Lead, Word
 
 
+# Name a count of what follows ("number of customers", "# of demos").
+_COUNT_NOUNS = words("count_nouns")
+
+
 class Reading:
     """Everything the language rules need to know about one key result's text."""
 
@@ -141,7 +145,7 @@ class Reading:
                 continue  # "50 customers to pay for Pro": the clause says which ones
             counting = words("counting_verbs")
             counted = (
-                any(w[:1].isdigit() or w in ("number", "count", "#") for w in window)
+                any(w[:1].isdigit() or w in _COUNT_NOUNS for w in window)
                 or (
                     self.lead is not None
                     and self.lead.index >= start - 3
