@@ -10,14 +10,20 @@ from okrlint.checks.base import Context, Hit
 from okrlint.reading import base_forms, quoted
 from okrlint.measure import comparable, field_quantity, in_unit_of
 from okrlint.models import KeyResult, ObjectiveType, OKRDocument, Scoring
+from okrlint.reading.grammar import word_set, words
 from okrlint.rewrite import without_span
 
+
+def _alternation(name: str) -> str:
+    """A set from corpora/english/ambition.toml as a regex alternation of whole words."""
+    return "|".join(sorted(re.escape(word) for word in word_set("ambition", name)))
+
+
+# Each set's purpose is commented in corpora/english/ambition.toml.
+_SECOND_CLAUSE = word_set("ambition", "second_clause")
 # What perfection is claimed about: faults to bring to zero, qualities to bring to 100%.
-_FAULT_WORDS = (
-    r"bugs?|defects?|incidents?|errors?|complaints?|outages?|downtime|churn|escalations?"
-    r"|failures?|issues?|mistakes?|accidents?|injuries|breaches|vulnerabilities"
-)
-_FLAWLESS_WORDS = r"satisfaction|uptime|availability|accuracy|retention|happiness|renewals?"
+_FAULT_WORDS = _alternation("fault_nouns")
+_FLAWLESS_WORDS = _alternation("flawless_qualities")
 _FAULTS = re.compile(rf"\b(?:{_FAULT_WORDS})\b", re.IGNORECASE)
 _FLAWLESS = re.compile(rf"\b(?:{_FLAWLESS_WORDS})\b", re.IGNORECASE)
 _PERFECTION = re.compile(
@@ -106,7 +112,7 @@ def _change_beside(texts: list[str], after: int, ctx: Context) -> bool:
     """A second clause that moves a metric: "… while doubling signups", "… and grow ARR"."""
     outcome = ctx.analyzer.lexicons["outcome-verbs"]
     for index in range(after, len(texts) - 1):
-        if texts[index] in ("while", "whilst", "and", "as", "plus"):
+        if texts[index] in _SECOND_CLAUSE:
             # The verb may follow its subject: "… as traffic doubles".
             for following in texts[index + 1 : index + 4]:
                 if any(form in outcome for form in base_forms(following)):
@@ -186,12 +192,15 @@ def hedged_language(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iter
         return
 
 
+_RELATIVE_PRONOUNS = words("relative_pronouns")
+
+
 def _hedging(reading: Any, start: int, end: int) -> bool:
     """Whether hedge words at [start, end) hedge the result, not describe what is counted."""
     first = reading.source[reading.words[start].start]
     if start > 0 and first.isupper():
         return False  # a name: "the Hopefully Foundation", "Strive To Win programme"
-    if any(w in ("who", "that", "which") for w in reading.texts[max(0, start - 2) : start]):
+    if any(w in _RELATIVE_PRONOUNS for w in reading.texts[max(0, start - 2) : start]):
         return False  # "members who aim to renew": what they say, not what we promise
     following = reading.texts[end] if end < len(reading.texts) else ""
     if end - start == 1 and reading.texts[start].endswith("ly"):

@@ -9,6 +9,7 @@ from typing import Any
 from okrlint.checks.base import Context, Hit
 from okrlint.models import MAX_TEXT_CHARS, KeyResult, Objective, OKRDocument
 from okrlint.reading import not_a_duration, quoted, share_of
+from okrlint.reading.grammar import word_set, words
 
 _PLACEHOLDER = re.compile(
     r"\bTB[DCA]\b|\bto be (?:defined|decided|determined|confirmed|agreed|announced|set)\b"
@@ -42,17 +43,8 @@ def missing_counter_metric(
         yield Hit(objective, {"pushed": pushed[1], "kr": pushed[0].title})
 
 
-_TIMED = {
-    "time",
-    "turnaround",
-    "faster",
-    "speed",
-    "velocity",
-    "throughput",
-    "lead",
-    "cycle",
-    "days",
-}
+# Speed words among the volume metrics (commented in corpora/english/balance.toml).
+_TIMED = word_set("balance", "timed")
 
 
 def _fewer_problems(reading: Any, volume: list[tuple[int, int, tuple[str, ...]]]) -> bool:
@@ -71,7 +63,7 @@ def _volume_terms(reading: Any, lexicon: Any) -> list[tuple[int, int, tuple[str,
         before = reading.texts[max(0, start - 3) : start]
         if term == ("time",) and not_a_duration(before) or share_of(before):
             continue
-        if end < len(reading.texts) and reading.texts[end] in ("who", "that", "which"):
+        if end < len(reading.texts) and reading.texts[end] in words("relative_pronouns"):
             continue  # "leads that convert to SQL": a rate of good outcomes, not a volume
         found.append((start, end, term))
     return found

@@ -1,5 +1,6 @@
-"""Word sets kept as data in corpora/english/: grammar.toml holds the function words the
-reading needs; other files (separation.toml, …) hold the word sets of one group of rules."""
+"""Word sets kept as data in corpora/english/: grammar.toml holds the function words and small
+closed word sets the reading needs; other files (separation.toml, ambition.toml, …) hold the
+word sets of one group of rules."""
 
 from __future__ import annotations
 
