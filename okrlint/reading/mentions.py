@@ -26,6 +26,12 @@ def label_length(text: str) -> int:
     return match.end() if match else 0
 
 
+# A number redacted in a published OKR: bracketed ("[N0]", "[$N]") or bare, a letter N and a
+# digit or a dollar and a letter ("N6 WAU", "$N5 in new IARR", "at least $M in expansion").
+# Measurable (RUBRIC.md): the value exists and is withheld.
+REDACTED = re.compile(r"\[_*\$?[A-Z]{1,2}\d{0,2}_*\]|(?<![\w$])\$?N\d{1,2}\b|(?<!\w)\$[NMK](?!\w)")
+
+
 # A grading scale written after a key result: "(0.0 → 1.0)", "(0 -> 1)", "[0-100%]". It says
 # how the key result is scored (done or not, on a 0-1 scale), not what it targets.
 _SCALE = re.compile(
