@@ -69,6 +69,9 @@ def read_lead(
         # "Time-to-first-value under 5 minutes", "Mean-time-to-recovery": a metric's name,
         # its first word no verb.
         return Lead(index, index + 1, word, "other", False)
+    if texts[index + 1 : index + 2] == ["to"] and lex["metric-nouns"].match_at(texts, index) == 1:
+        # "Time to create a weekly schedule", "Cost to serve": a metric named, then its scope.
+        return Lead(index, index + 1, word, "other", False)
     if word in _ADJECTIVE_FORMS:
         return Lead(index, index + 1, word, "other", False)
     if index < len(words_) and any(q.start <= words_[index].start < q.end for q in measurement.quantities):
