@@ -38,8 +38,9 @@ REDACTED = re.compile(r"\[_*\$?[A-Z]{1,2}\d{0,2}_*\]|(?<![\w$])\$?N\d{1,2}\b|(?<
 # SLOs", "fraud loss rate under target at GA", "Street capacity ahead of plan". Whether it was
 # met can be read off that target (RUBRIC.md: "Meet the <named> goals" is measurable).
 AGREED_TARGET = re.compile(
-    r"\b(?:(?P<beyond>within|under|below|above|over|ahead\s+of|beats?|exceeds?)|on|at|meets?|hits?)\s+"
-    r"(?:the\s+|our\s+|its\s+|their\s+)?(?:agreed|committed|defined|set|company|annual)?\s*"
+    # Spaces possessive (++, *+): a long run of them is never split every way between them.
+    r"\b(?:(?P<beyond>within|under|below|above|over|ahead\s++of|beats?|exceeds?)|on|at|meets?|hits?)\s++"
+    r"(?:the\s++|our\s++|its\s++|their\s++)?(?:(?:agreed|committed|defined|set|company|annual)\s++)?"
     r"(?:slos?|slas?|target|targets|plan|budget|quota|forecast)\b",
     re.IGNORECASE,
 )
