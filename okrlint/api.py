@@ -121,7 +121,7 @@ def lint_found(
     settings = settings.resolved()
     selection, analyzer = selection_for(settings), analyzer_for(settings)
     workers = workers_for(len(found.files), jobs)
-    with fewer_collections():
+    with fewer_collections(), date_order(settings.date_order):
         linted = lint_files(
             found.files, settings, selection, analyzer, workers=workers, progress=progress
         )

@@ -19,6 +19,7 @@ from typing import Any
 
 from okrlint.config import RuleSelection, Settings
 from okrlint.engine import FileLint, fewer_collections, lint_file
+from okrlint.measure.dates import date_order
 from okrlint.nlp import Analyzer
 from okrlint.sources import read_file
 
@@ -56,7 +57,12 @@ def lint_files(
     progress: Callable[[int], None] | None = None,
 ) -> list[FileLint]:
     """Each file read and linted on its own, in file order; `progress(n)` after n more files."""
-    _STATE.update(selection=selection, analyzer=analyzer, max_bytes=settings.max_file_size)
+    _STATE.update(
+        selection=selection,
+        analyzer=analyzer,
+        max_bytes=settings.max_file_size,
+        date_order=settings.date_order,
+    )
     tasks = [(str(path), fmt) for path, fmt in files]
     if workers <= 1 or len(tasks) <= 1:
         return list(_serial(tasks, progress))
@@ -74,7 +80,8 @@ def _serial(
 
 def _lint_one(task: tuple[str, str]) -> FileLint:
     path, fmt = task
-    with fewer_collections():
+    # The date order is set here, not inherited: a spawned worker starts with the default.
+    with fewer_collections(), date_order(_STATE["date_order"]):
         result = read_file(Path(path), fmt, _STATE["max_bytes"])
         linted = lint_file(result, _STATE["selection"], _STATE["analyzer"])
     # What the repository rules read (owners, cycles, scores, parents) stays; the reading of
@@ -130,4 +137,5 @@ def _start(settings: Settings) -> None:
         selection=selection_for(settings),
         analyzer=analyzer_for(settings),
         max_bytes=settings.max_file_size,
+        date_order=settings.date_order,
     )

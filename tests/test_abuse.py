@@ -353,6 +353,28 @@ def test_the_pool_is_used_for_many_files() -> None:
     assert workers_for(16, None) >= 1
 
 
+@pytest.mark.parametrize(("order", "overdue"), [("dmy", 20), ("mdy", 0)])
+def test_the_configured_date_order_reaches_every_worker(
+    tmp_path: Path, order: str, overdue: int
+) -> None:
+    # "by 03/02/2026" is 3 February (dmy: overdue on the 20th) or 2 March (mdy: not yet).
+    (tmp_path / ".okrlint.toml").write_text(f'date-order = "{order}"\n')
+    for n in range(20):
+        (tmp_path / f"team-{n:02}.yaml").write_text(
+            "cycle: 2026-Q1\nobjectives:\n  - title: Keep the customers who pay us\n"
+            "    key_results:\n      - title: Cut monthly churn from 5% to 3% by 03/02/2026\n"
+            "        current: 4%\n      - title: Raise renewals from 80% to 90%\n"
+            "        current: 85%\n"
+        )
+    for jobs in ("1", "2"):
+        run = _process(
+            "check", "--format", "json", "--today", "2026-02-20", "--jobs", jobs, ".",
+            cwd=tmp_path,
+        )
+        codes = [f["code"] for f in json.loads(run.stdout)["findings"]]
+        assert codes.count("H702") == overdue, (jobs, codes)
+
+
 def test_progress_is_shown_on_a_terminal_only(tmp_path: Path) -> None:
     _repository(tmp_path, 60)
     plain = subprocess.run(

@@ -196,15 +196,19 @@ def _timed(what: str, call: Callable[[], Any]) -> Any:
 
 
 _done = [0]
+_slowest = [0.0]
 
 
-def _count_for_the_log() -> None:
-    """A long run notes every 1,000 inputs in OKRLINT_FUZZ_LOG, to follow it while it runs."""
+def _count_for_the_log(took: float) -> None:
+    """A long run notes every 1,000 inputs in OKRLINT_FUZZ_LOG, with the slowest input's
+    processor time so far, to follow it while it runs and quote it when it ends."""
     _done[0] += 1
+    _slowest[0] = max(_slowest[0], took)
     log = os.environ.get("OKRLINT_FUZZ_LOG")
     if log and _done[0] % 1000 == 0:
         with open(log, "a", encoding="utf-8") as handle:
-            handle.write(f"{time.strftime('%H:%M:%S')} {_done[0]} inputs\n")
+            stamp = time.strftime("%H:%M:%S")
+            handle.write(f"{stamp} {_done[0]} inputs, slowest {_slowest[0]:.2f} s\n")
 
 
 def _examples_wanted(config: pytest.Config) -> int:
@@ -232,7 +236,7 @@ def test_no_input_raises_or_hangs(request: pytest.FixtureRequest) -> None:
     )
     @given(text=okr_text(), fmt=st.sampled_from(FORMATS))
     def check(text: str, fmt: str) -> None:
-        _count_for_the_log()
+        started = time.process_time()
         for each in FORMATS:
             _timed(f"load as {each}", lambda each=each: load(text, f"okrs/fuzz.{each}", each))
             _timed(f"sniff as {each}", lambda each=each: looks_like_okrs(text, each, "okrs/x"))
@@ -242,5 +246,9 @@ def test_no_input_raises_or_hangs(request: pytest.FixtureRequest) -> None:
         _timed("text output", lambda: format_text(report, TextOptions(color=True)))
         loaded = load(text, "f", fmt)
         _timed("fix_results", lambda: okrlint.fix_results([loaded], unsafe=True))
+        # The bound holds for the whole input too: every loader, the lint, every format.
+        took = time.process_time() - started
+        _count_for_the_log(took)
+        assert took < TIME_BOUND, f"the input took {took:.1f} s in all"
 
     check()
