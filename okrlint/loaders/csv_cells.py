@@ -9,7 +9,9 @@ quote inside an unquoted cell is kept as written.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 DELIMITERS = (",", ";", "\t", "|")
 
@@ -32,7 +34,7 @@ class Piece:
 class Cell:
     pieces: tuple[Piece, ...]
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The value, stripped; its lines joined by '\n'."""
         return "\n".join(piece.text for piece in self.pieces).strip()
@@ -75,6 +77,7 @@ def read_cells(text: str, delimiter: str) -> Grid:
     """Every row's cells; `text` has '\n' line ends. Reading stops at an unterminated quote:
     everything after it would be one cell, so the rows before it are all that is known."""
     grid = Grid()
+    unquoted = re.compile(f"[^{re.escape(delimiter)}\n]+")
     row: list[Cell] = []
     pieces: list[Piece] = []
     index, line, column, size = 0, 1, 1, len(text)
@@ -116,9 +119,8 @@ def read_cells(text: str, delimiter: str) -> Grid:
                 pieces.append(Piece(line, column, text[tail:index]))
             column += index - tail
         else:
-            index = start
-            while index < size and text[index] not in (delimiter, "\n"):
-                index += 1
+            match = unquoted.match(text, start)
+            index = match.end() if match else start
             pieces.append(Piece(line, column, text[start:index]))
             column += index - start
         row.append(Cell(tuple(pieces)))

@@ -37,6 +37,7 @@ from okrlint.loaders.labels import Role, classify
 from okrlint.models import Diagnostic, KeyResult, LoadResult, Objective, Span
 
 _HEADER_ROWS = 10  # title rows a sheet may carry above its header
+_TYPE_SAMPLE = 200
 # "1. Ship the MVP" / "- Reach 95%" / "• …": one key result per line of a cell.
 _ENUMERATED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*·–])\s+")
 _KR_FIELDS = ("owner", "status", "score", "progress", "confidence", "weight", "target",
@@ -92,7 +93,9 @@ class _Sheet:
             names = [cell.text for cell in row]
             columns = read_header(names)
             body = self.rows[at + 1 :]
-            typed = type_column([[cell.text for cell in r] for r in body])
+            # The first rows tell a column of row types; reading them all for each candidate
+            # header would cost ten passes over a large sheet.
+            typed = type_column([[cell.text for cell in r] for r in body[:_TYPE_SAMPLE]])
             if typed is not None:
                 text = text_column(names, {typed}) or _role_text(columns)
                 if text is not None:
@@ -130,9 +133,12 @@ class _Sheet:
         kr_cols = [c for c in self.columns if c.role == KEY_RESULT and c.what == "text"]
         per_objective = len(kr_cols) > 1
         current: Objective | None = None
+        last = ""
         for row in body:
             opened = None
-            if objective_col is not None and (cell := _cell(row, objective_col.index)):
+            cell = _cell(row, objective_col.index) if objective_col is not None else None
+            if cell is not None and (current is None or cell.text != last):
+                last = cell.text  # a repeated objective cell continues it, unread again
                 item = self._item(OBJECTIVE, row, cell)
                 same = current is not None and item is not None and item.title == current.title
                 if item is not None and not same:
