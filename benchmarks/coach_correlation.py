@@ -6,7 +6,10 @@ cycle and objective text), builds each objective as a one-objective YAML documen
 all in one run, and prints Spearman's rank correlation between each objective's score and the
 share of its key results that carry any defect label. The goal is -0.6 or lower.
 
-    python benchmarks/coach_correlation.py corpus/real_part1.jsonl corpus/real_part2.jsonl
+    python benchmarks/coach_correlation.py corpora/real/key_results.jsonl --split tune
+
+Tune on the tune split only (`--show` lists objectives of that split alone); each blind split
+is scored once, at the end of a piece of work.
 """
 
 from __future__ import annotations
@@ -91,12 +94,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", type=Path, help="JSON Lines files of labelled KRs")
     parser.add_argument("--min-krs", type=int, default=1, help="skip smaller objectives")
     parser.add_argument("--show", action="store_true", help="print every objective's figures")
+    parser.add_argument(
+        "--split",
+        choices=("tune", "blind", "blind-2", "all"),
+        default="all",
+        help="only the key results of this split of the real corpus (their \"split\" field)",
+    )
     args = parser.parse_args(argv)
+    if args.show and args.split != "tune":
+        parser.error("--show lists objectives of the tune split only (add --split tune)")
 
     missing = [str(p) for p in args.paths if not p.is_file()]
     if missing:
         parser.error(f"not found: {', '.join(missing)}")
-    groups = [g for g in group(read(args.paths)) if len(g[1]) >= args.min_krs]
+    items = [i for i in read(args.paths) if args.split in ("all", i.get("split"))]
+    groups = [g for g in group(items) if len(g[1]) >= args.min_krs]
     if len(groups) < 3:
         parser.error(f"only {len(groups)} objectives: too few for a rank correlation")
     results = []
@@ -118,7 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     key_results = sum(len(items) for _key, items in groups)
     clean = [s for s, share in zip(scores, shares, strict=True) if share == 0]
     flawed = [s for s, share in zip(scores, shares, strict=True) if share == 1]
-    print(f"objectives: {len(groups)}  key results: {key_results}  files: {len(args.paths)}")
+    print(
+        f"objectives: {len(groups)}  key results: {key_results}  files: {len(args.paths)}"
+        f"  split: {args.split}"
+    )
     if clean and flawed:
         print(
             f"mean score: {sum(clean) / len(clean):.1f} with no defective KR ({len(clean)}), "

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from okrlint.lexicons import WORD, Lexicon, bundled_lexicons
 from okrlint.measure import Measurement, measure
 from okrlint.models import MAX_TEXT_CHARS
-from okrlint.reading import Reading, Word, label_length
+from okrlint.reading import Reading, Word, label_length, without_scale
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -93,7 +93,9 @@ class Analyzer:
         nlp = self.nlp
         # A lone surrogate (no character at all) cannot reach spaCy's UTF-8 string store; the
         # same-length replacement character keeps every offset.
-        bodies = [_SURROGATE.sub("\ufffd", text[label_length(text) :]) for text in pending]
+        bodies = [
+            _SURROGATE.sub("\ufffd", without_scale(text[label_length(text) :])) for text in pending
+        ]
         with_pos = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
         for text, body, doc in zip(pending, bodies, nlp.pipe(bodies, batch_size=256), strict=True):
             self._cache[text] = _to_analysis(body, doc, with_pos)

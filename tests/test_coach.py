@@ -188,6 +188,16 @@ def test_score_falls_as_the_share_of_defective_key_results_rises(defect: str) ->
     assert all(a > b for a, b in zip(scores, scores[1:], strict=False)), scores
 
 
+def test_a_task_costs_outcome_focus_not_measurability_too() -> None:
+    # A done-or-not deliverable is measurable (RUBRIC.md): its one flaw is being a task.
+    (card_,) = coach_text(objective_with(1, defect="Launch the partner portal")).objectives
+    by_key = {d.key: d.points for d in card_.breakdown}
+    assert by_key["outcome"] < 30 and by_key["measurability"] == 25
+    # A task that names no done-condition either still loses measurability.
+    (vague,) = coach_text(objective_with(1, defect="Improve onboarding")).objectives
+    assert {d.key: d.points for d in vague.breakdown}["measurability"] < 25
+
+
 def test_an_objective_without_key_results_scores_low() -> None:
     text = "cycle: 2026-Q2\nobjectives:\n  - title: Relaunch the brand\n"
     (only,) = coach_text(text).objectives
@@ -210,6 +220,16 @@ def test_weights_are_data(monkeypatch: pytest.MonkeyPatch) -> None:
     raw["dimensions"][0]["weight"] += 1
     with pytest.raises(ValueError, match="add up to 101"):
         ScoreWeights.model_validate(raw)
+
+
+def test_the_score_is_the_breakdown_it_shows_added_up() -> None:
+    from okrlint.coach.model import DimensionScore
+    from okrlint.coach.scoring import score
+
+    shown = [("a", 22.1, 30), ("b", 22.0, 25), ("c", 13.2, 15), ("d", 2.3, 15), ("e", 5.0, 5)]
+    parts = [DimensionScore(key=k, label=k, points=p, max=m, findings=0) for k, p, m in shown]
+    assert score(parts) == 65  # 64.6 shown, never 64 from an unrounded 64.46
+    assert score(parts[:1]) == 22 and score([parts[3], parts[4]]) == 7  # 7.3
 
 
 def test_a_rule_can_be_priced_apart_from_its_severity() -> None:

@@ -32,7 +32,7 @@ from okrlint.coach.progress import (
     reasons_text,
 )
 from okrlint.coach.questions import ask, choose
-from okrlint.coach.scoring import breakdown, impact, rounded, total
+from okrlint.coach.scoring import breakdown, impact, score
 from okrlint.coach.strengths import strengths
 from okrlint.coach.summary import summarise
 from okrlint.findings import Report
@@ -95,6 +95,7 @@ def _card(
             p.finding.sort_key(),
         ),
     )
+    parts = breakdown(placed, count, weights)
     cycle = cycle_of(document, today)
     readings = read_key_results(
         objective, document, cycle, today, profile.progress, done_words.terms
@@ -112,8 +113,8 @@ def _card(
         owner=document.owner,
         cycle=document.cycle,
         key_results=count,
-        score=rounded(total(placed, count, weights)),
-        breakdown=breakdown(placed, count, weights),
+        score=score(parts),
+        breakdown=parts,
         strengths=strengths(objective, document, placed, readings, cycle, today, stale_days, texts),
         improvements=[
             _improvement(p, placed, count) for p in ranked if p.finding.category != _HYGIENE

@@ -36,6 +36,15 @@ def total(placed: Sequence[Placed], key_results: int, weights: ScoreWeights) -> 
     return sum(_points(d, placed, key_results, weights) for d in weights.dimensions)
 
 
+def score(parts: Sequence[DimensionScore]) -> int:
+    """The card's score: the sum of its breakdown as shown (each part to one decimal), rounded.
+
+    Rounding the unrounded total instead can disagree with the breakdown the reader adds up
+    (parts 22.1 + 22.0 + 13.2 + 2.3 + 5.0 = 64.6 shown beside a score of 64).
+    """
+    return rounded(round(sum(part.points for part in parts), 1))
+
+
 def rounded(value: float) -> int:
     """Half up, the way a person rounds (Python's round() goes to the even neighbour)."""
     return math.floor(value + 0.5)

@@ -16,9 +16,11 @@ from okrlint.lexicons import Lexicon
 from okrlint.reading import evidence
 from okrlint.reading.forms import base_forms, can_be_verb
 from okrlint.reading.grammar import words
+from okrlint.reading.mentions import AGREED_TARGET
 
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
+    from okrlint.reading.words import Lead
 
 _STATE_VERBS = {"is", "are", "has", "have", "can", "will", "gets", "get", "runs", "run"}
 
@@ -42,11 +44,18 @@ def has_outcome(reading: Reading) -> bool:
         for item in items
         if (item.kind == "result" and not (activity and not counting and _bare_count(item)))
         or (item.kind == "reach" and not activity)  # "Get 500 listens": an input, not a task
-        or (item.kind == "people" and (_engaged(item, texts, lex) or (people_won and not _a_hire(item, lex))))
+        or (
+            item.kind == "people"
+            and source_asked(item, texts) is None
+            and (_engaged(item, texts, lex) or (people_won and not _a_hire(item, lex, lead)))
+        )
         or (item.kind == "share" and not evidence.share_is_participation(item, texts, words_, lex))
     ]
     if results or _behaviour(reading):
         return True
+    held = AGREED_TARGET.search(reading.source)
+    if held and held.group("beyond") and not activity:
+        return True  # "Q3 pipeline ahead of plan", "fraud loss rate under target": a level held
     if measurement.relative_change and not (activity and items):
         return True  # "by 20%", "3x": a change ("Hire 6x engineers" counts people)
     if measurement.rank and not activity:
@@ -83,9 +92,27 @@ def _engaged(item: evidence.Counted, texts: list[str], lex: dict[str, Lexicon]) 
 _ENGAGED = {"active", "paying", "retained", "returning", "engaged", "daily", "weekly", "monthly"}
 
 
-def _a_hire(item: evidence.Counted, lex: dict[str, Lexicon]) -> bool:
-    """People in a role, counted: hires ("3 full time blockchain developers", "2 SDRs")."""
-    return bool(item.noun) and item.noun in lex["role-nouns"]
+def source_asked(item: evidence.Counted, texts: list[str]) -> str | None:
+    """What people counted are asked for ("feedback from 10 developers", "interviews with 12
+    buyers"): they are the sources the work reaches, an input, not customers or members won.
+    The words from what is gathered to the people; None when they are not asked."""
+    start = max(0, item.at - 6)
+    before = texts[start : item.at]
+    if not any(w in ("from", "with") for w in before[-4:]):
+        return None
+    gathered = [i for i, w in enumerate(before) if w in words("gathered_from_people")]
+    return " ".join(texts[start + gathered[0] : item.at + 1]) if gathered else None
+
+
+def _a_hire(item: evidence.Counted, lex: dict[str, Lexicon], lead: Lead | None) -> bool:
+    """People in a role, counted after a staffing verb: hires ("Add 3 full time blockchain
+    developers", "Have an SRE"), not members won ("Grow the community to 5,000 members")."""
+    if item.noun in lex["role-nouns"]:
+        return True  # the role as listed, one person: "1 full time rust developer"
+    return lead is not None and lead.base in _STAFFING and evidence.counts_role(item, lex)
+
+
+_STAFFING = {"add", "appoint", "have", "hire", "onboard", "recruit", "staff"}
 
 
 def task_words(reading: Reading) -> str | None:
@@ -152,10 +179,13 @@ def _moves_a_metric(reading: Reading) -> bool:
     outputs = lex["output-nouns"]
     if named and not any(outputs.match_at(rest, i) for i in range(len(rest))):
         return True
-    # An acronym or a word the lexicon does not know is most often a metric ("Increase APP").
+    # An acronym or a word the lexicon does not know is most often a metric ("Increase APP"),
+    # unless a deliverable heads the object ("Improve PRD template").
     following = reading.source[start:].split()[:2]
-    if any(word.isupper() and len(word) > 1 for word in following) or not rest:
+    if not rest:
         return True
+    if any(word.isupper() and len(word) > 1 for word in following):
+        return not (head and outputs.match_at(head, len(head) - 1))
     # A pure direction verb ("Increase demo requests", "Reduce rework") moves whatever it names,
     # unless the head is an output or a named thing ("Expand the Maintainer Protocol").
     pure = lex["outcome-verbs"].value((lead.base,)) in ("increase", "decrease")

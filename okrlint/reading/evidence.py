@@ -51,6 +51,12 @@ class Counted:
     phrase: tuple[str, ...] = ()  # the noun phrase up to the counted noun ("page views")
 
 
+def counts_role(item: Counted, lex: dict[str, Lexicon]) -> bool:
+    """Whether the counted noun is a role ("3 developers", "an SRE"), plural or not."""
+    noun = list(item.noun)
+    return bool(noun) and lex["role-nouns"].match_at(noun, 0) == len(noun)
+
+
 def counted(
     quantity: Quantity, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]
 ) -> Counted:
@@ -168,6 +174,8 @@ def share_is_participation(
     )
     if not about_people:
         return False
+    if any(w in words("product_users") for w in first):
+        return False  # ">90% of first-run users complete a flow": how users use the product
     return bool(lex["participation"].find(list(window)))
 
 
