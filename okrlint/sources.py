@@ -75,8 +75,8 @@ def discover(
                     found.files.append((file, fmt))
             if len(found.files) == before:
                 found.warnings.append(
-                    f"{path}: no OKR files found (looked for .okr files, and YAML, Markdown and"
-                    " text files that hold objectives with key results)"
+                    f"{path}: no OKR files found (looked for .okr files, and YAML, Markdown,"
+                    " text and CSV files that hold objectives with key results)"
                 )
             continue
         fmt = format_for(path.name)
@@ -85,7 +85,7 @@ def discover(
         elif fmt is None:
             found.errors.append(
                 f"{_shown(path)}: unknown file type;"
-                " okrlint reads .yaml, .yml, .json, .md, .markdown, .txt and .okr"
+                " okrlint reads .yaml, .yml, .json, .md, .markdown, .txt, .okr, .csv and .tsv"
             )
         elif info is not None and not stat.S_ISREG(info.st_mode):
             found.errors.append(f"{_shown(path)}: not a regular file ({_kind(info.st_mode)})")

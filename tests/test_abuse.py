@@ -251,6 +251,7 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         ("text", "Objective: x" + " " * 100000 + "y\nKR: y\n"),
         ("text", "Objective: x\nKR: y" + " " * 100000 + "– 2\n"),
         ("text", "Objective: x\nKR: " + "!?." * 650 + "\n"),
+        ("markdown", "# Example (goo" + "!" * 400 + "d): a team's quarter in words\n- KR: y\n"),
     ],
     ids=[
         "kr-digits",
@@ -264,6 +265,7 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         "text-directive",
         "annotation",
         "punctuation",
+        "section-word-heading",
     ],
 )
 def test_pathological_files_are_read_and_linted_quickly(fmt: str, text: str) -> None:

@@ -435,8 +435,8 @@ def test_directory_without_okr_files_beside_a_real_file_is_a_warning(write, cli,
     run = _check(cli, "docs", companion)
     assert run.exit_code == 1  # the companion's F303 decides
     assert run.stderr_lines == [
-        "okrlint: warning: docs: no OKR files found (looked for .okr files, and YAML, Markdown and"
-        " text files that hold objectives with key results)"
+        "okrlint: warning: docs: no OKR files found (looked for .okr files, and YAML, Markdown,"
+        " text and CSV files that hold objectives with key results)"
     ]
     _companion_linted(run)
 
@@ -456,11 +456,11 @@ def test_missing_path_does_not_stop_the_other_files(cli, companion) -> None:
 
 
 def test_unknown_file_type_is_one_stderr_line_and_exit_2(write, cli) -> None:
-    write("okrs.csv", "{}")
-    run = cli("check", "okrs.csv")
+    write("okrs.xlsx", "{}")
+    run = cli("check", "okrs.xlsx")
     assert run.exit_code == 2
     assert len(run.stderr_lines) == 1
-    assert "okrs.csv: unknown file type" in run.stderr
+    assert "okrs.xlsx: unknown file type" in run.stderr
 
 
 def _deny(monkeypatch: pytest.MonkeyPatch, name: str, error: OSError) -> None:

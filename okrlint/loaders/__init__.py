@@ -8,7 +8,7 @@ from pathlib import PurePath
 from okrlint.gc_pause import fewer_collections
 from okrlint.models import Diagnostic, LoadResult, Span
 
-FORMATS = ("yaml", "markdown", "text")
+FORMATS = ("yaml", "markdown", "text", "csv", "tsv")
 EXTENSIONS = {
     ".yaml": "yaml",
     ".yml": "yaml",
@@ -17,6 +17,8 @@ EXTENSIONS = {
     ".markdown": "markdown",
     ".txt": "text",
     ".okr": "text",
+    ".csv": "csv",
+    ".tsv": "tsv",
 }
 
 
@@ -30,7 +32,10 @@ _EXPECTED = {
     "markdown": "expected headings like '## Objective: …' with key results listed beneath",
     "text": "expected lines like 'Objective: …' with 'KR: …' lines beneath,"
     " or 'We will … as measured by …'",
+    "csv": "expected a header row with an 'Objective' column and a 'Key result' column"
+    " (or KR1, KR2 … columns)",
 }
+_EXPECTED["tsv"] = _EXPECTED["csv"]
 
 
 def normal_newlines(text: str) -> str:
@@ -69,6 +74,10 @@ def _load(text: str, path: str, fmt: str) -> LoadResult:
         from okrlint.loaders.text import load_text
 
         return _require_objectives(load_text(text, path), fmt)
+    if fmt in ("csv", "tsv"):
+        from okrlint.loaders.csv_table import load_csv
+
+        return _require_objectives(load_csv(text, path, fmt), fmt)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 

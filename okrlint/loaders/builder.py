@@ -20,6 +20,7 @@ from okrlint.loaders.yaml_keys import (
     objective_nodes,
     synonym,
 )
+from okrlint.loaders.yaml_tree import split_children, without_kind
 from okrlint.models import (
     MAX_TEXT_CHARS,
     CheckIn,
@@ -117,10 +118,7 @@ class DocumentBuilder:
             self.problem("E002", "no 'objectives' list: this file holds no OKRs", _first(root.span))
             return
         for node, cycle in found:
-            objective = self.objective(node)
-            if objective is not None:
-                objective.cycle = objective.cycle or cycle
-                self.objectives.append(objective)
+            self.add_tree(node, cycle)
 
     def document_fields(self, pairs: Pairs, skip: str | None = "objectives") -> None:
         for name, (_key, value) in pairs.items():
@@ -140,23 +138,42 @@ class DocumentBuilder:
             self.problem("E002", "'objectives' must be a list of objectives", node.span)
             return
         for item in node.value:
-            objective = self.objective(item)
-            if objective is not None:
-                self.objectives.append(objective)
+            self.add_tree(item)
+
+    def add_tree(
+        self, item: Located, cycle: str | None = None, parent: Objective | None = None
+    ) -> None:
+        """An objective, then the sub-objectives of its tree, in file order; a child knows its
+        parent by id and shares its cycle."""
+        objective, children = self._objective_and_children(item)
+        if objective is None:
+            return
+        objective.cycle = objective.cycle or cycle
+        if parent is not None and objective.parent is None and parent.id is not None:
+            objective.parent = parent.id
+        self.objectives.append(objective)
+        for child in children:
+            self.add_tree(child, objective.cycle, objective)
 
     # -- nodes --------------------------------------------------------------------------------
     def objective(self, item: Located) -> Objective | None:
+        return self._objective_and_children(item)[0]
+
+    def _objective_and_children(self, item: Located) -> tuple[Objective | None, list[Located]]:
         if not isinstance(item.value, dict):
             title = self._title_text(item, "objective")
-            return None if title is None else Objective(title=title, span=item.span)
+            return (None if title is None else Objective(title=title, span=item.span)), []
         pairs = canonical_objective(dict(item.value))
         krs = pairs.pop("key_results", None)
-        objective = self.validated(Objective, pairs, item.span, "objective")
+        tree = split_children(pairs, krs is not None)
+        objective = self.validated(Objective, tree.pairs, item.span, "objective")
         if objective is None:
-            return None
+            return None, []
         if krs is not None:
             objective.key_results = self.key_results(krs[1])
-        return objective
+        if tree.key_results:
+            objective.key_results += self.key_results(Located(tree.key_results, item.span))
+        return objective, tree.objectives
 
     def key_results(self, node: Located) -> list[KeyResult]:
         if not isinstance(node.value, list):
@@ -169,7 +186,7 @@ class DocumentBuilder:
                 if title is not None:
                     results.append(KeyResult(title=title, span=item.span))
                 continue
-            pairs = canonical_key_result(dict(item.value))
+            pairs = without_kind(canonical_key_result(dict(item.value)))
             if _empty_title(pairs):
                 continue  # `- Metric: ""`: a slot left empty, not a key result
             check_ins = pairs.pop("check_ins", None)

@@ -108,7 +108,8 @@ def _patterns() -> _Patterns:
         ),
         other_line=re.compile(rf"^{words.other_section}{_NO_LETTER}(?:\s+\S+){{0,3}}\s*[:：]?\s*$", re.I),
         other_heading=re.compile(
-            rf"^{words.other_section}{_NO_LETTER}(?:\s*\S+){{0,4}}\s*[:：?]?$"
+            # Possessive (*+, ++): "Example (goo!!!!…" was split every way into four words.
+            rf"^{words.other_section}{_NO_LETTER}(?:\s*+\S++){{0,4}}\s*[:：?]?$"
             # "QIRA Projects", "Team notes": a short heading ending in a section word
             rf"|^(?:\S+\s+){{1,2}}{words.trailing_section}\s*[:：]?$",
             re.I,

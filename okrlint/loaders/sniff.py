@@ -44,7 +44,7 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t].*$", re.M)
 
 
 def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
-    """Whether `text` in format `fmt` (yaml, markdown, text) holds OKRs."""
+    """Whether `text` in format `fmt` (yaml, markdown, text, csv, tsv) holds OKRs."""
     if fmt == "yaml" and _okrlint_yaml(text):
         return True
     if not _mentions().search(text) and not _OKR_NAME.search(PurePath(path).name):
@@ -58,6 +58,10 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
     objectives = [o for o in document.objectives if _meaningful(o.title)]
     if fmt == "yaml":
         return any(objective.key_results for objective in objectives)
+    if fmt in ("csv", "tsv"):
+        # A sheet whose header names objective or key-result columns, holding a real key
+        # result: a sheet of other data with a "Goals" column yields no key results.
+        return any(any(_meaningful(kr.title) for kr in o.key_results) for o in objectives)
     if result.layout == "labelled":
         # A labelled OKR set: an objective with a real key result, or two labelled objectives
         # (a draft still without key results). Not a template's "[Objective]", a page's

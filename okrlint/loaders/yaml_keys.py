@@ -8,7 +8,6 @@ renamed to okrlint's keys, so the builder validates them and keeps each text's s
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -95,6 +94,9 @@ def _walk(node: Located, cycle: str | None, depth: int) -> Iterator[tuple[Locate
         if _is_objective(value):
             yield node, cycle
             return
+        # A board or plan named for its cycle ("name: Data team 2026-H1") over its objectives.
+        title = synonym(value, "objective_title", text=True)
+        cycle = (find_cycle(value[title][1].value) if title else None) or cycle
         for name, (_key, child) in value.items():
             # "objetivos_q3", "okrs-2026-q1": a cycle inside a key named with underscores
             named = find_cycle(str(name)) or find_cycle(re.sub(r"[_-]+", " ", str(name)))
@@ -102,6 +104,12 @@ def _walk(node: Located, cycle: str | None, depth: int) -> Iterator[tuple[Locate
 
 
 def _is_objective(pairs: Pairs) -> bool:
-    results = synonym(pairs, "key_results")
+    from okrlint.loaders.yaml_tree import is_typed_objective  # the tree module reads synonyms
+
     title = synonym(pairs, "objective_title", text=True)
-    return results is not None and title is not None and isinstance(pairs[results][1].value, list)
+    if title is None:
+        return False
+    results = synonym(pairs, "key_results")
+    if results is not None and isinstance(pairs[results][1].value, list):
+        return True
+    return is_typed_objective(pairs)  # {"type": "objective", "children": [...]}

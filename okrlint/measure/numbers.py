@@ -214,10 +214,10 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
                 start=start,
                 end=end + width,
             )
-        if re.match(r"^(?:st|nd|rd|th)\b|^[-/]\d|^\.\d+\.|^[a-z]|^-[a-z]", after, re.I) and not (
+        if re.match(r"^(?:st|nd|rd|th)\b|^[-/]\d|^\.\d|^[a-z]|^-[a-z]", after, re.I) and not (
             unit or magnitude
         ):
-            return None  # ordinals, dates, version strings, "3D", "24/7", "7-day" (a qualifier)
+            return None  # ordinals, dates, versions ("0.5.0"), "3D", "24/7", "7-day" (a qualifier)
         if (
             before.endswith(("-", "/"))
             and before[-2:-1].isalpha()

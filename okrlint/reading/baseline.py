@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from okrlint.reading.grammar import words
+from okrlint.reading.mentions import REDACTED
 
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
@@ -70,15 +71,13 @@ _TOTAL_VERBS = words("total_verbs")
 _NEW_ITEMS = words("new_items")
 
 
-# A number redacted in a published OKR ("[N0]", "[$N]"): measurable, its value withheld.
-_REDACTED = re.compile(r"\[_*\$?[A-Z]{1,2}\d{0,2}_*\]")
 
 
 def _redacted_total(reading: Reading) -> str | None:
     """ "Reach [N0] MAU": a level to reach whose number is withheld still needs a start;
     "Reach [$N] net new ARR" counts new items and does not."""
     lead = reading.lead
-    found = _REDACTED.search(reading.source)
+    found = REDACTED.search(reading.source)
     if found is None or lead is None or lead.base not in _TOTAL_VERBS | _LEVEL_VERBS:
         return None
     following = re.findall(r"[a-z]+", reading.source[found.end() :].lower())[:3]

@@ -16,6 +16,7 @@ from okrlint.lexicons import Lexicon
 from okrlint.reading import evidence
 from okrlint.reading.forms import base_forms, can_be_verb
 from okrlint.reading.grammar import words
+from okrlint.reading.mentions import AGREED_TARGET
 
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
@@ -55,6 +56,9 @@ def has_outcome(reading: Reading) -> bool:
     ]
     if results or _behaviour(reading):
         return True
+    held = AGREED_TARGET.search(reading.source)
+    if held and held.group("beyond") and not activity:
+        return True  # "Q3 pipeline ahead of plan", "fraud loss rate under target": a level held
     if measurement.relative_change and not (activity and items):
         return True  # "by 20%", "3x": a change ("Hire 6x engineers" counts people)
     if measurement.rank and not activity:

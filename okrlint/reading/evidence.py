@@ -172,6 +172,8 @@ def share_is_participation(
     )
     if not about_people:
         return False
+    if any(w in words("product_users") for w in first):
+        return False  # ">90% of first-run users complete a flow": how users use the product
     return bool(lex["participation"].find(list(window)))
 
 

@@ -7,6 +7,8 @@ a guard for noun readings ("Build time…", "Launch of…", "Backfills are compl
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 from okrlint.lexicons import Lexicon
@@ -63,6 +65,13 @@ def read_lead(
     if len(pair) == 2 and pair in lex["activity-verbs"].terms:
         return Lead(index, index + 2, " ".join(pair), "activity", _noun_reading(texts, index + 2, lex))
     word = texts[index]
+    if index < len(words_) and _COMPOUND.match(source, words_[index].start):
+        # "Time-to-first-value under 5 minutes", "Mean-time-to-recovery": a metric's name,
+        # its first word no verb.
+        return Lead(index, index + 1, word, "other", False)
+    if texts[index + 1 : index + 2] == ["to"] and lex["metric-nouns"].match_at(texts, index) == 1:
+        # "Time to create a weekly schedule", "Cost to serve": a metric named, then its scope.
+        return Lead(index, index + 1, word, "other", False)
     if word in _ADJECTIVE_FORMS:
         return Lead(index, index + 1, word, "other", False)
     if index < len(words_) and any(q.start <= words_[index].start < q.end for q in measurement.quantities):
@@ -93,6 +102,10 @@ def read_lead(
         # that is also a noun ("Marketing", "Onboarding", "Training") is left as a noun.
         return Lead(index, index + 1, forms[-1], "activity", False)
     return Lead(index, index + 1, word, "other", False)
+
+
+# Three or more words joined by hyphens: a compound noun, however its first word reads.
+_COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+-[^\W\d_]+")
 
 
 def _gerund(word: str, forms: Sequence[str]) -> bool:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from okrlint.reading import evidence
 from okrlint.reading.deliverable import source_asked
 from okrlint.reading.grammar import words
 from okrlint.reading.forms import base_forms, can_be_verb
-from okrlint.reading.mentions import quoted
+from okrlint.reading.mentions import AGREED_TARGET, REDACTED, quoted
 
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
@@ -60,6 +61,8 @@ def ongoing(reading: Reading) -> str | None:
             continue
         if index + 1 < len(texts) and texts[index + 1] in ("for", "of") and index == 0:
             return None  # "Support for signed artifacts": a noun, the deliverable
+        if "support" in forms and not _people_follow(reading, index + 1):
+            return None  # "Support renaming functions": a capability to build, not a duty
         if reading.outcome_measure or reading.has_measure:
             return None  # "Gather data from 100 users": a count says when it is done
         if _another_activity(reading, index + max(size, 1)):
@@ -79,6 +82,14 @@ _MEASURING = words("measuring_verbs")
 # Read like ongoing verbs ("We gather, process and present metrics"); join a second verb.
 _ONGOING_COMPANIONS = words("ongoing_companions")
 _VERB_JOINERS = words("verb_joiners")
+
+
+def _people_follow(reading: Reading, start: int) -> bool:
+    """Whether people are what follows ("Support EMEA prospects", "Support the sales team"),
+    making the verb a duty to them rather than a feature of a system."""
+    rest = reading.texts[start : start + 4]
+    names = ("people-nouns", "role-nouns", "population-nouns")
+    return any(reading.lex[name].match_at(rest, i) for name in names for i in range(len(rest)))
 
 
 def _another_activity(reading: Reading, after: int) -> bool:
@@ -175,17 +186,15 @@ def _has_verb_after_subject(reading: Reading) -> bool:
     return _state_predicate(reading) is not None
 
 
-# A figure kept private in a public page ("[N5] new customers", "[$N] net new ARR"): a real
-# number, and measurable (RUBRIC.md).
-_REDACTED = re.compile(r"\[_*\$?[A-Z]{1,2}\d{0,2}_*\]")
-
-
 def not_measurable(reading: Reading) -> str | None:
     """Why nobody could say at the end whether it was met; None when they could."""
     if reading.placeholder:
         return f"'{reading.placeholder}' is a placeholder"
-    if _REDACTED.search(reading.source):
+    if REDACTED.search(reading.source) or AGREED_TARGET.search(reading.source):
         return None
+    lead = reading.lead
+    if lead is not None and not lead.noun_reading and lead.base in words("to_zero_verbs"):
+        return None  # "Eliminate errors caused by malformed queries": met when none are left
     if reading.ongoing:
         return f"'{reading.ongoing}' is work that never ends"
     if reading.task is not None:
@@ -243,6 +252,8 @@ def effort(reading: Reading) -> str | None:
         return None  # fewer calls or meetings for the same result is efficiency, an outcome
     for item in reading.counted:
         if item.kind == "output" and item.noun and not _done_by_people(reading, item.at):
+            if _a_note(reading, item):
+                continue  # "≥98% success across devices (1,000-tap test)": how it is measured
             return " ".join(item.phrase or item.noun)
     worked = _counted_work(reading) or _recurring_activity(reading) or _people_asked(reading)
     if worked:
@@ -274,6 +285,15 @@ def effort(reading: Reading) -> str | None:
                 continue  # a ratio of them: "% of calls answered", "adoption of new features"
         return " ".join(term)
     return None
+
+
+def _a_note(reading: Reading, item: evidence.Counted) -> bool:
+    """A count inside parentheses beside a target outside them: a note on the method."""
+    before = reading.source[: item.quantity.start]
+    inside = before.count("(") > before.count(")")
+    return inside and any(
+        q.start < before.rfind("(") and q is not item.quantity for q in reading.measurement.quantities
+    )
 
 
 def _people_asked(reading: Reading) -> str | None:

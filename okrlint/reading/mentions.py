@@ -13,7 +13,9 @@ from okrlint.reading.words import Word
 # ("[P1]", "`PX` -"), "Key Result:" labels and owner or team prefixes ("Customer Success: …").
 _LABEL = re.compile(
     r"^\s*(?:[`'\"*_]+\s*)?"
-    r"(?:(?:\[[ xX]\]|\[[Pp]\d\]|\(?[Pp][X\d](?![\w.])\)?`?)\s*[-–:]?\s*`?\s*"
+    # "[P1]", "P0", "(P2)", "P0-JM" (priority and owner), each with an optional score "(0.5)"
+    r"(?:(?:\[[ xX]\]|\[[Pp]\d\]|\(?[Pp][X\d](?:-[A-Z]{1,4})?(?![\w.])\)?`?)"
+    r"(?:\s*\(\s*[01]?\.\d{1,2}\s*\))?\s*[-–:]?\s*`?\s*"
     rf"|(?i:{KR_LABEL.pattern.removeprefix('^')})"  # the loaders' own KR label
     r"|[A-Z][\w&/+.'-]*(?:\s+[A-Za-z][\w&/+.'-]*){0,3}\s*:\s+(?=\S+\s+\S+\s+\S)"
     r")+"
@@ -24,6 +26,24 @@ def label_length(text: str) -> int:
     """How many leading characters are a label or prefix rather than the key result itself."""
     match = _LABEL.match(text)
     return match.end() if match else 0
+
+
+# A number redacted in a published OKR: bracketed ("[N0]", "[$N]") or bare, a letter N and a
+# digit or a dollar and a letter ("N6 WAU", "$N5 in new IARR", "at least $M in expansion").
+# Measurable (RUBRIC.md): the value exists and is withheld.
+REDACTED = re.compile(r"\[_*\$?[A-Z]{1,2}\d{0,2}_*\]|(?<![\w$])\$?N\d{1,2}\b|(?<!\w)\$[NMK](?!\w)")
+
+
+# Measured against a target the team already holds: "Keep on-call incidents within agreed
+# SLOs", "fraud loss rate under target at GA", "Street capacity ahead of plan". Whether it was
+# met can be read off that target (RUBRIC.md: "Meet the <named> goals" is measurable).
+AGREED_TARGET = re.compile(
+    # Spaces possessive (++, *+): a long run of them is never split every way between them.
+    r"\b(?:(?P<beyond>within|under|below|above|over|ahead\s++of|beats?|exceeds?)|on|at|meets?|hits?)\s++"
+    r"(?:the\s++|our\s++|its\s++|their\s++)?(?:(?:agreed|committed|defined|set|company|annual)\s++)?"
+    r"(?:slos?|slas?|target|targets|plan|budget|quota|forecast)\b",
+    re.IGNORECASE,
+)
 
 
 # A grading scale written after a key result: "(0.0 → 1.0)", "(0 -> 1)", "[0-100%]". It says
