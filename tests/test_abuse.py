@@ -252,6 +252,7 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         ("text", "Objective: x\nKR: y" + " " * 100000 + "– 2\n"),
         ("text", "Objective: x\nKR: " + "!?." * 650 + "\n"),
         ("markdown", "# Example (goo" + "!" * 400 + "d): a team's quarter in words\n- KR: y\n"),
+        ("text", "Objective: x\nKR: y\n\nWe will grow a" + " " * 2000 + "z\n"),
     ],
     ids=[
         "kr-digits",
@@ -266,6 +267,7 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         "annotation",
         "punctuation",
         "section-word-heading",
+        "we-will-spaces",
     ],
 )
 def test_pathological_files_are_read_and_linted_quickly(fmt: str, text: str) -> None:
