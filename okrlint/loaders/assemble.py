@@ -180,7 +180,9 @@ class Assembler:
             elif self._skip:
                 continue
             elif isinstance(block, ListBlock):
-                self._list(block.items, self._list_mode())
+                before = blocks[index - 1] if index else None
+                mode = "detail" if self._labelled_kr_paragraph(before) else self._list_mode()
+                self._list(block.items, mode)
                 self._kr_line = self._kr_line and self._separate_lines
             elif isinstance(block, Table):
                 self._table(block)
@@ -188,6 +190,15 @@ class Assembler:
                 self._details(block)
             elif isinstance(block, Prebuilt):
                 self._prebuilt(block)
+
+    def _labelled_kr_paragraph(self, block: Block | None) -> bool:
+        """A paragraph that is one labelled key result ("**KR1.1 — Ship the model.**",
+        wrapped or not): the bullets under it are that result's notes, not more results. Not in
+        plain text, where "KR1: …" then "2) …" are lines of one list."""
+        if not isinstance(block, Paragraph) or block.separate or self._current is None:
+            return False
+        roles = [self._role(line.text).role for line in block.lines]
+        return roles[0] == Role.KEY_RESULT and all(role == Role.PLAIN for role in roles[1:])
 
     def _started(self) -> bool:
         """Whether an objective has been read yet (a title heading's tentative one aside)."""
