@@ -831,9 +831,10 @@ _QUESTION = re.compile(r"^(?:how|what|which|why|when)\b.*\?", re.IGNORECASE)
 
 
 def _generic(text: str) -> bool:
-    """A section word any report uses ("9.1 Metrics", "Results:")."""
-    words = re.sub(r"^[\d.\s]+|[:：\s]+$", "", text.strip()).lower()
-    return " ".join(words.split()) in vocabulary().generic_sections
+    """A section word any report uses ("9.1 Metrics", "Results:"), alone or heading a longer
+    title ("Metrics to Track", "Results Summary", "Success criteria for the beta")."""
+    words = " ".join(re.sub(r"^[\d.\s]+|[:：\s]+$", "", text.strip()).lower().split())
+    return any(words == word or words.startswith(word + " ") for word in vocabulary().generic_sections)
 
 
 def _defines(role: Line) -> bool:
