@@ -192,13 +192,20 @@ class Assembler:
                 self._prebuilt(block)
 
     def _labelled_kr_paragraph(self, block: Block | None) -> bool:
-        """A paragraph that is one labelled key result ("**KR1.1 — Ship the model.**",
+        """A paragraph that is one numbered key result ("**KR1.1 — Ship the model.**",
         wrapped or not): the bullets under it are that result's notes, not more results. Not in
         plain text, where "KR1: …" then "2) …" are lines of one list."""
         if not isinstance(block, Paragraph) or block.separate or self._current is None:
             return False
-        roles = [self._role(line.text).role for line in block.lines]
-        return roles[0] == Role.KEY_RESULT and all(role == Role.PLAIN for role in roles[1:])
+        first = self._role(block.lines[0].text)
+        if first.role != Role.KEY_RESULT or any(
+            self._role(line.text).role != Role.PLAIN for line in block.lines[1:]
+        ):
+            return False
+        # A numbered label ("KR1.1") numbers its siblings too; after a bare "KR: …" line the
+        # list may hold the other results.
+        label = block.lines[0].text[: len(block.lines[0].text) - len(first.title)]
+        return any(char.isdigit() for char in label)
 
     def _started(self) -> bool:
         """Whether an objective has been read yet (a title heading's tentative one aside)."""

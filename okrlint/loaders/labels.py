@@ -9,6 +9,7 @@ the Markdown, text and table readers and by the sniffer, built from corpora/layo
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -120,6 +121,8 @@ def _patterns() -> _Patterns:
     )
 
 
+# Variation selectors and the zero-width joiner inside an emoji ("⚡️", "👩‍💻").
+_JOINERS = "\ufe0e\ufe0f\u200d"
 _PRIORITY = re.compile(r"^[\[(]P\d{1,2}[\])]\s*(?=\S)")
 # Tokens that name an OKR or a cycle in front of a heading's words: "`2022.C1` Initiatives",
 # "Q3 Key results".
@@ -136,6 +139,28 @@ _ABBREVIATION = re.compile(r"\s*\((?:O|OKRs?|KRs?|Objectives?|Key Results?)\)\s*
 
 def classify(text: str, *, heading: bool = False) -> Line:
     """The role of one line (or heading) of plain text, emphasis and list markers removed."""
+    line = _classify(text, heading=heading)
+    bare = _without_pictographs(text.strip())
+    if line.role == Role.PLAIN and bare != text.strip():
+        # "# 🏢 KR1: New logos", "## 🎯 Key Results": a decoration before the label (slide
+        # decks and generated plans put one on every heading); a plain line keeps its emoji.
+        labelled = _classify(bare, heading=heading)
+        if labelled.role != Role.PLAIN:
+            return labelled
+    return line
+
+
+def _without_pictographs(text: str) -> str:
+    """The text after a run of leading emoji and symbols ("🚀 ", "✅ ", "⚡️ ")."""
+    end = 0
+    while end < len(text) and (unicodedata.category(text[end]) in ("So", "Sk") or text[end] in _JOINERS):
+        end += 1
+    if end == 0 or (end < len(text) and not text[end].isspace()):
+        return text
+    return text[end:].lstrip()
+
+
+def _classify(text: str, *, heading: bool = False) -> Line:
     text = _PRIORITY.sub("", text.strip())  # "[P0] KR: …": the priority comes before the label
     patterns = _patterns()
     if heading:
