@@ -63,6 +63,7 @@ class _Open:
     from_paragraph: bool = False  # a one-line paragraph above its list
     unstated: bool = False  # a label alone, and no statement followed: a definition's heading
     prose_after: bool = False  # prose followed its key results: later plain lists are not KRs
+    kr_caption: bool = False  # its key results follow a "**Key results:**" caption line
     deadline: str | None = None
 
 
@@ -416,6 +417,13 @@ class Assembler:
                 self.found.labelled = self.found.labelled or not _generic(line.text)
                 if current is not None:
                     current.prose_after = False
+                    current.kr_caption = True
+            elif self._other_caption(line, lines, role):
+                # "**Impacto no Negócio:**" after "**Resultados-Chave:**" and its list, or
+                # "**Committed:**" under "**Goal:** …": a caption naming another part
+                self._kr_line, last_kr = False, None
+                if self._current is not None:
+                    self._current.prose_after = True
             elif role.role == Role.OTHER_SECTION and not self._group_label(line, lines):
                 self._kr_line, self._skip, last_kr = False, True, None
             elif role.role == Role.METADATA:
@@ -439,6 +447,20 @@ class Assembler:
                 if not (line.bold and len(lines) == 1):
                     self._current.prose_after = True
             index += 1
+
+    def _other_caption(self, line: TextLine, lines: list[TextLine], role: Line) -> bool:
+        """A bold caption alone in its paragraph ("**Next steps:**") that names no key results,
+        where captions structure the objective: its key results came under a "**Key
+        results:**" caption, or it is a weak "**Goal:** …" line with none yet. Under headings a
+        bold line groups key results ("**Trips and experiences**") instead."""
+        current = self._current
+        if current is None or role.role != Role.PLAIN or len(lines) != 1 or not line.bold:
+            return False
+        if not line.text.rstrip().endswith((":", "：")):
+            return False
+        if current.kr_caption and current.objective.key_results:
+            return True
+        return current.weak and not current.from_heading and not current.objective.key_results
 
     def _repeats_earlier(self, title: str) -> bool:
         current = self._current.objective if self._current is not None else None
