@@ -81,9 +81,11 @@ def _patterns() -> _Patterns:
     objective_words = f"(?:{words.strong_objective}|{words.weak_objective})"
     # "O1: …", "O2 - …", "O3 …": a capital O (a lower-case "o - " is prose) with at most two
     # digits (rule codes such as "O101" are not objectives); a bare "O." is an abbreviation.
+    # A release or quarter may scope the number: "R0-O1: …", "Q3-O2 …".
+    scope = r"(?:(?-i:[A-Z]{1,2})\d{1,2}-)?"
     o_form = (
-        r"(?-i:O)(?:\d{1,2}(?:\.\d{1,2}){0,2}(?!\.?\d)\s*[:：.)）\-–—]|\s*[:：\-–—])\s*(?P<title3>\S.*)"
-        r"|(?-i:O)\d{1,2}(?:\.\d{1,2}){0,2}(?!\.?\d)\.?\s+(?P<title4>\S.*)"
+        scope + r"(?-i:O)(?:\d{1,2}(?:\.\d{1,2}){0,2}(?!\.?\d)\s*[:：.)）\-–—]|\s*[:：\-–—])\s*(?P<title3>\S.*)"
+        r"|" + scope + r"(?-i:O)\d{1,2}(?:\.\d{1,2}){0,2}(?!\.?\d)\.?\s+(?P<title4>\S.*)"
     )
     section = rf"(?:{words.kr_section}|{words.key_result}(?:s|e|en|er|es)?)"
     return _Patterns(
