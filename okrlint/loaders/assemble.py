@@ -89,6 +89,7 @@ class Assembler:
         self._kr_line = False  # a "Key results:" line: the next list (or lines) are key results
         self._skip = False  # an "Initiatives:" line: nothing is read until the next label
         self._fallback = False
+        self._objective_labels = False  # the file labels an objective somewhere
         # Text files have no paragraphs: a "Key results:" line covers the lines after it.
         self._separate_lines = separate_lines
         self._roles: dict[tuple[str, bool], Line] = {}
@@ -99,14 +100,19 @@ class Assembler:
         self._ahead: dict[int, tuple[bool, bool]] = {}
         self._kr_paragraphs = False  # a key-results heading with no list: its paragraphs are KRs
         self._kr_heading: KeyResult | None = None  # a KR heading that is only a name
+        self._plain_headings: list[_Open] = []  # the plain headings opened as tentative objectives
+        self._adopted: _Open | None = None  # the one that key-result headings were given to
         self._label_only: set[int] = set()  # opened by a label alone ("### Objective 1")
 
     # -- entry point --------------------------------------------------------------------------
     def read(self, blocks: list[Block]) -> list[Objective]:
         # A file that labels its objectives makes its other headings sections: their plain
         # lists are not key results (KR labels, key-results sections and KR tables still are).
-        self._fallback = not any(
-            self._role(text, heading).role in _OBJECTIVE_LABELS for text, heading in _texts(blocks)
+        texts = list(_texts(blocks))
+        self._objective_labels = any(self._role(text, heading).role in _OBJECTIVE_LABELS for text, heading in texts)
+        # Key-result headings ("# 🏢 KR1: New logos", one per slide) label a file too.
+        self._fallback = not self._objective_labels and not any(
+            heading and self._role(text, heading).role == Role.KEY_RESULT for text, heading in texts
         )
         self._scan(blocks)
         self._blocks(blocks)
@@ -191,6 +197,19 @@ class Assembler:
                 self._details(block)
             elif isinstance(block, Prebuilt):
                 self._prebuilt(block)
+
+    def _kr_heading_line(self, line: TextLine, role: Line, level: int) -> None:
+        """A labelled key-result heading ("### KR2: Cut churn", "# 🏢 KR1: New logos")."""
+        current = self._current
+        sibling = current is not None and current.from_heading and current.level == level
+        if current is not None and current.level >= level and not (sibling and not current.tentative):
+            self._close()  # (a label heading's sibling: "## Objective" then "## KR1 — …")
+        if self._current is None and not self._objective_labels:
+            self._adopt()
+        added = self._add_kr_tracked([line], role.title)
+        if added is not None and len(added[2].split()) <= 4 and not any(c.isdigit() for c in added[2]):
+            self._kr_heading = added[0]  # only a name: the next line or sub-heading states it
+        self._sections.append(_Section(level, "kr"))
 
     def _labelled_kr_paragraph(self, block: Block | None) -> bool:
         """A paragraph that is one numbered key result ("**KR1.1 — Ship the model.**",
@@ -292,12 +311,19 @@ class Assembler:
         while self._sections and self._sections[-1].level >= level:
             self._sections.pop()
         self._kr_line = self._skip = self._kr_paragraphs = False
-        self._kr_heading = None
+        named, self._kr_heading = self._kr_heading, None
         if any(section.kind == "other" for section in self._sections):
             self._sections.append(_Section(level, "other"))  # "##### Demo: …" under Initiatives
             return
         role = self._role(line.text, True)
         current = self._current
+        if named is not None and current is not None and role.role == Role.PLAIN:
+            if self._sections and self._sections[-1].kind == "kr":
+                # "## KR1 — Leading metric" then "### ≥ 65% of users rewrite …": the
+                # sub-heading states the key result the heading only named
+                self._state_kr(current, named, line)
+                self._sections.append(_Section(level, "kr"))
+                return
         kr_inside, list_follows = self._ahead.get(id(heading), (False, False))
         if current is not None and current.pending:
             current.pending, current.unstated = False, True  # two label headings in a row
@@ -308,10 +334,7 @@ class Assembler:
                 self._current.kr_ahead = kr_inside
             return
         if role.role == Role.KEY_RESULT:
-            if current is not None and current.level >= level:
-                self._close()
-            self._add_kr([line], role.title)
-            self._sections.append(_Section(level, "kr"))
+            self._kr_heading_line(line, role, level)
             return
         if role.role == Role.KR_SECTION and current is not None and current.tentative:
             if level <= current.level:
@@ -360,11 +383,21 @@ class Assembler:
                 self._kr_heading = added[0]
             self._sections.append(_Section(level, "kr"))
             return
+        if self._adopted is not None and _TERMS.search(line.text):
+            # "# 📋 Detailed Key Results" after the deck's KR slides: an appendix restating them
+            self._close()
+            self._sections.append(_Section(level, "other"))
+            return
+        if any(section.kind == "kr" for section in self._sections):
+            # "### Minimum $50k ARR each" under "# KR1: New logos": a detail of the result
+            self._sections.append(_Section(level, "kr"))
+            return
         self._sections.append(_Section(level, "plain"))
         if not line.text.rstrip().endswith("?"):
             self._open(line, Line(Role.OBJECTIVE, line.text, weak=True), level, from_heading=True)
             if self._current is not None:
                 self._current.tentative = True
+                self._plain_headings.append(self._current)
 
     def _paragraph(self, lines: list[TextLine], separate: bool) -> None:
         index = 0
@@ -752,6 +785,15 @@ class Assembler:
 
     def _close(self) -> None:
         self._current = None
+
+    def _adopt(self) -> None:
+        """A key-result heading with no objective open: a slide deck puts each KR on a slide of
+        its own ("# 🏢 KR1: New logos") after the slide whose plain heading states the aim
+        ("## Win and expand enterprise accounts"); the last plain heading that has no key
+        results yet is their objective."""
+        plain = self._plain_headings[-1] if self._plain_headings else None
+        if plain is not None and (not plain.objective.key_results or plain is self._adopted):
+            self._current = self._adopted = plain
 
     def _add_kr(self, lines: list[TextLine], first_title: str) -> None:
         if self._separate_lines and len(lines) == 1:
