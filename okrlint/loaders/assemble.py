@@ -102,6 +102,8 @@ class Assembler:
         self._kr_heading: KeyResult | None = None  # a KR heading that is only a name
         self._plain_headings: list[_Open] = []  # the plain headings opened as tentative objectives
         self._adopted: _Open | None = None  # the one that key-result headings were given to
+        self._kr_caption_row: int | None = None  # the row of the last "Key results:" line
+        self._last_kr_row: int | None = None  # the last row of the last key result read
         self._label_only: set[int] = set()  # opened by a label alone ("### Objective 1")
 
     # -- entry point --------------------------------------------------------------------------
@@ -176,12 +178,14 @@ class Assembler:
     # -- blocks -------------------------------------------------------------------------------
     def _blocks(self, blocks: list[Block]) -> None:
         for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if self._separate_lines and self._kr_line and self._ends_kr_lines(block, following):
+                continue
             if isinstance(block, Heading):
                 self._heading(block)
             elif any(s.kind == "other" for s in self._sections):
                 self._horizon(block)  # "## Time horizon": prose that may state the cycle
             elif isinstance(block, Paragraph):  # a label line ends an "Initiatives:" part
-                following = blocks[index + 1] if index + 1 < len(blocks) else None
                 if not self._paragraph_objective(block, following):
                     self._paragraph(block.lines, block.separate)
             elif self._skip:
@@ -210,6 +214,33 @@ class Assembler:
         if added is not None and len(added[2].split()) <= 4 and not any(c.isdigit() for c in added[2]):
             self._kr_heading = added[0]  # only a name: the next line or sub-heading states it
         self._sections.append(_Section(level, "kr"))
+
+    def _ends_kr_lines(self, block: Block, following: Block | None) -> bool:
+        """Plain text: where a "KRs:" line's reach ends (see `_kr_part_over`, `_part_heading`).
+        True when the block is a part heading, which is not read."""
+        row = _first_row(block)
+        if row is not None:
+            self._kr_part_over(row)
+        if not isinstance(block, Paragraph) or not isinstance(following, Paragraph):
+            return False
+        return self._part_heading(block.lines[0], following.lines[0])
+
+    def _kr_part_over(self, row: int) -> None:
+        """A "KRs:" line covers the lines after it up to a blank line after the results it
+        already gave: "2. COMMERCIAL AREA" after the blank starts the next part."""
+        last, caption = self._last_kr_row, self._kr_caption_row
+        if last is not None and caption is not None and last > caption and row > last + 1:
+            self._kr_line = False
+            if self._current is not None:
+                self._current.prose_after = True
+
+    def _part_heading(self, line: TextLine, following: TextLine) -> bool:
+        """A part named by its term right above the next objective's label line ("Q3: Scale
+        and repeat" then "Objective: …"): a heading, not one more key result."""
+        if not _PART.match(line.text) or self._role(following.text).role not in _OBJECTIVE_LABELS:
+            return False
+        self._kr_line = False
+        return True
 
     def _labelled_kr_paragraph(self, block: Block | None) -> bool:
         """A paragraph that is one numbered key result ("**KR1.1 — Ship the model.**",
@@ -404,6 +435,11 @@ class Assembler:
         last_kr: tuple[KeyResult, list[TextLine], str] | None = None
         while index < len(lines):
             line = lines[index]
+            if separate and self._kr_line:  # a pasted document, read line by line
+                self._kr_part_over(line.row)
+                if index + 1 < len(lines) and self._part_heading(line, lines[index + 1]):
+                    index += 1
+                    continue
             role = self._role(line.text)
             current = self._current
             if current is not None and current.pending:
@@ -447,6 +483,7 @@ class Assembler:
                 last_kr = self._add_kr_tracked([line], role.title)
             elif role.role == Role.KR_SECTION:
                 self._kr_line, self._skip, last_kr = True, False, None
+                self._kr_caption_row = line.row
                 self.found.labelled = self.found.labelled or not _generic(line.text)
                 if current is not None:
                     current.prose_after = False
@@ -631,6 +668,8 @@ class Assembler:
         current = self._current
         if not self._fallback or (current is not None and not current.tentative):
             return False
+        if any(self._holds_a_document(item) for item in items):
+            return False  # "1. CLINIC LEVEL" over lazy "OKR 1: …" lines: read as text
         parents = [item for item in items if item.children or self._kr_lines(item)]
         if not parents or (len(items) > 1 and len(parents) * 2 <= len(items)):
             return False  # most items own a nested list (or the list is a single such item)
@@ -842,6 +881,7 @@ class Assembler:
             kr.score = annotation.score
         current.objective.key_results.append(kr)
         current.prose_after = False
+        self._last_kr_row = used[-1].row
         return kr, used, title
 
     def _continue_kr(
@@ -894,11 +934,21 @@ _EXAMPLE = re.compile(
 _STATEMENT = re.compile(r"^(?:description|statement|objective statement)\s*[:：]\s*(\S.{10,})$", re.I)
 _HORIZON = re.compile(r"\b(?:time\s*horizon|time\s*frame|timeframe|period|cycle|duration)\b", re.I)
 _ID_YEAR = re.compile(r"""['"`‘’]((?:19|20)\d\d)[.\-_][A-Za-z0-9]""")
+# A part of a plan named by its term or quarter: "Q3: Scale and repeat", "T1 (Q1): Foundations".
+_PART = re.compile(r"^(?:[QTH][1-4]|S[12])(?:\s*\([QTH][1-4]\))?\s*[:：]\s*\S")
 _TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)
 
 
 # "Key Results: How will we know we achieved it?": a definition, asked as a question.
 _QUESTION = re.compile(r"^(?:how|what|which|why|when)\b.*\?", re.IGNORECASE)
+
+
+def _first_row(block: Block) -> int | None:
+    if isinstance(block, Paragraph) and block.lines:
+        return block.lines[0].row
+    if isinstance(block, ListBlock) and block.items and block.items[0].lines:
+        return block.items[0].lines[0].row
+    return None
 
 
 def _generic(text: str) -> bool:
