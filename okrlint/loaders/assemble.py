@@ -635,12 +635,24 @@ class Assembler:
             elif role.role in (Role.OTHER_SECTION, Role.METADATA):
                 if role.role == Role.METADATA:
                     self._metadata(role, item.lines[0].row)
+            elif mode == "kr" and _aside(text):
+                continue  # "(Also: resolved all the ballot comments)": a note in parentheses
+            elif mode == "kr" and _groups_priority_items(item):
+                self._priority_group(item)  # "Canonical support" over "P0-BP (1.0): …" items
             elif mode == "kr" and not section_inside and self._current is not None:
                 self._add_kr(item.lines, text)
                 self._current.list_krs = True
                 self._item_blocks(item, "detail")
             else:
                 self._item_blocks(item, "detail" if mode == "detail" else "none")
+
+    def _priority_group(self, item: Item) -> None:
+        """The prioritised items under a theme are its results; its notes are not."""
+        for child in item.children:
+            if child.lines and _PRIORITY_LED.match(child.lines[0].text):
+                self._list([child], "kr")
+            elif _groups_priority_items(child):
+                self._priority_group(child)
 
     def _holds_a_document(self, item: Item) -> bool:
         """A list item whose continuation lines carry objective labels: a whole OKR set."""
@@ -934,6 +946,8 @@ _EXAMPLE = re.compile(
 _STATEMENT = re.compile(r"^(?:description|statement|objective statement)\s*[:：]\s*(\S.{10,})$", re.I)
 _HORIZON = re.compile(r"\b(?:time\s*horizon|time\s*frame|timeframe|period|cycle|duration)\b", re.I)
 _ID_YEAR = re.compile(r"""['"`‘’]((?:19|20)\d\d)[.\-_][A-Za-z0-9]""")
+# A priority before a key result: "P0-JM (0.8): …", "P1: …", "[P2] (0.1) …".
+_PRIORITY_LED = re.compile(r"^(?:[\[(]P\d{1,2}[\])]|P\d{1,2}(?:-[\w/]+)?\s*(?:\(|[:：]))")
 # A part of a plan named by its term or quarter: "Q3: Scale and repeat", "T1 (Q1): Foundations".
 _PART = re.compile(r"^(?:[QTH][1-4]|S[12])(?:\s*\([QTH][1-4]\))?\s*[:：]\s*\S")
 _TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)
@@ -941,6 +955,31 @@ _TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)
 
 # "Key Results: How will we know we achieved it?": a definition, asked as a question.
 _QUESTION = re.compile(r"^(?:how|what|which|why|when)\b.*\?", re.IGNORECASE)
+
+
+def _aside(text: str) -> bool:
+    """A whole item in parentheses: a note beside the results, not one of them."""
+    text = text.strip()
+    return text.startswith(("(", "（")) and text.endswith((")", "）")) and len(text) > 2
+
+
+def _groups_priority_items(item: Item) -> bool:
+    """An unprioritised item over items that carry a priority ("P0-BP (1.0): …", "[P1] …"),
+    directly or through further groups: a theme; its items are the results."""
+    if not item.lines or not item.children or _PRIORITY_LED.match(item.lines[0].text):
+        return False
+    kinds = []  # per child: "result", "group" or "note"; anything else: not a theme
+    for child in item.children:
+        text = child.lines[0].text if child.lines else ""
+        if _PRIORITY_LED.match(text):
+            kinds.append("result")
+        elif _groups_priority_items(child):
+            kinds.append("group")
+        elif text.startswith("("):
+            kinds.append("note")  # "(Done but not planned for) …" beside them
+        else:
+            return False
+    return "result" in kinds or "group" in kinds
 
 
 def _first_row(block: Block) -> int | None:
