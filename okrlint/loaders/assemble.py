@@ -103,6 +103,7 @@ class Assembler:
         self._plain_headings: list[_Open] = []  # the plain headings opened as tentative objectives
         self._adopted: _Open | None = None  # the one that key-result headings were given to
         self._kr_caption_row: int | None = None  # the row of the last "Key results:" line
+        self._rows: set[int] = set()  # objectives read from table rows
         self._last_kr_row: int | None = None  # the last row of the last key result read
         self._label_only: set[int] = set()  # opened by a label alone ("### Objective 1")
 
@@ -128,6 +129,8 @@ class Assembler:
         ]
         # A bare "We will …" sentence is the objective of a one-line draft; beside real
         # objectives it is prose ("We will review progress every Monday").
+        # Table rows may repeat an objective for each owner; prose restates it in a check-in.
+        objectives = _without_restatements(objectives, self._rows)
         lone = [o for o in objectives if id(o) in self._lone and not o.key_results]
         if lone and len(lone) < len(objectives):
             objectives = [o for o in objectives if all(o is not other for other in lone)]
@@ -190,6 +193,8 @@ class Assembler:
                     self._paragraph(block.lines, block.separate)
             elif self._skip:
                 continue
+            elif isinstance(block, ListBlock) and self._states_pending(block):
+                continue
             elif isinstance(block, ListBlock):
                 before = blocks[index - 1] if index else None
                 mode = "detail" if self._labelled_kr_paragraph(before) else self._list_mode()
@@ -240,6 +245,19 @@ class Assembler:
         if not _PART.match(line.text) or self._role(following.text).role not in _OBJECTIVE_LABELS:
             return False
         self._kr_line = False
+        return True
+
+    def _states_pending(self, block: ListBlock) -> bool:
+        """A label heading alone ("## O", "## Objective") over a list of one item: the item
+        states the objective."""
+        current = self._current
+        if current is None or not current.pending or len(block.items) != 1 or not block.items[0].lines:
+            return False
+        item = block.items[0]
+        if self._role(item.lines[0].text).role != Role.PLAIN:
+            return False
+        self._state_objective(current, item.lines)
+        self._item_blocks(item, "detail")
         return True
 
     def _labelled_kr_paragraph(self, block: Block | None) -> bool:
@@ -775,6 +793,8 @@ class Assembler:
                         from_heading=False,
                         label=labelled or table.labelled,
                     )
+                    if self._current is not None:
+                        self._rows.add(id(self._current.objective))
             if row.key_result is not None and self._current is not None:
                 role = self._role(row.key_result.text)
                 title = role.title if role.role == Role.KEY_RESULT else row.key_result.text
@@ -955,6 +975,23 @@ _TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)
 
 # "Key Results: How will we know we achieved it?": a definition, asked as a question.
 _QUESTION = re.compile(r"^(?:how|what|which|why|when)\b.*\?", re.IGNORECASE)
+
+
+def _without_restatements(objectives: list[Objective], rows: set[int]) -> list[Objective]:
+    """A progress check that copies an objective and its key results ("# Check-in 10/17" with
+    "## O … /10" and the same results): the copy is dropped, the first statement is linted."""
+    kept: list[Objective] = []
+    for objective in objectives:
+        results = [kr.title for kr in objective.key_results]
+        if results and id(objective) not in rows and any(
+            objective.title.startswith(earlier.title)
+            and objective.cycle == earlier.cycle  # carried over to the next quarter: kept
+            and results == [kr.title for kr in earlier.key_results]
+            for earlier in kept
+        ):
+            continue
+        kept.append(objective)
+    return kept
 
 
 def _aside(text: str) -> bool:

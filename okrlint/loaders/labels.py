@@ -186,6 +186,8 @@ def _classify(text: str, *, heading: bool = False) -> Line:
         return Line(Role.KEY_RESULT, _title(match), weak=plural)
     if match := patterns.objective_label.match(text):
         return Line(Role.OBJECTIVE_LABEL, weak=match.group("strong") is None and not text.startswith("O"))
+    if heading and re.fullmatch(r"O\s*[:：]?", text):
+        return Line(Role.OBJECTIVE_LABEL)  # "## O" over the objective, "## KR" over its results
     bare = text
     if heading:
         while match := _LEADING_ID.match(bare):
