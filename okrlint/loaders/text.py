@@ -123,7 +123,13 @@ def _boilerplate(lines: list[str]) -> set[str]:
     """Lines a template repeats under every objective ("- Where do I want to go? …"): the same
     sentence of four or more words three times or more is the template's prompt, not an OKR."""
     counts = Counter(_normal(line) for line in lines if len(line.split()) >= 4)
-    return {line for line, count in counts.items() if count >= 3}
+    # A numbered objective restated in each phase of a plan ("Objective 7: Deliver …" three
+    # times) is the plan's own, not a prompt.
+    return {
+        line
+        for line, count in counts.items()
+        if count >= 3 and classify(line).role != Role.OBJECTIVE
+    }
 
 
 def _document_field(builder: DocumentBuilder, field: re.Match[str], row: int, indent: int) -> None:
