@@ -104,6 +104,7 @@ class Assembler:
         self._adopted: _Open | None = None  # the one that key-result headings were given to
         self._kr_caption_row: int | None = None  # the row of the last "Key results:" line
         self._rows: set[int] = set()  # objectives read from table rows
+        self._paragraph_objectives = False  # a one-line paragraph over a list was an objective
         self._last_kr_row: int | None = None  # the last row of the last key result read
         self._label_only: set[int] = set()  # opened by a label alone ("### Objective 1")
 
@@ -321,7 +322,18 @@ class Assembler:
         if not isinstance(following, ListBlock):
             # Among objectives written as one-line paragraphs, one still without key results
             # ("Localise the app" between two objectives with lists) is an objective too.
-            if current is None or not current.from_paragraph or len(line.text.split()) > 12:
+            # So is the first of a quarter whose objectives all lack them yet ("### Q3 2020"
+            # then "Better dev tools", "Squad game jam"), where earlier quarters read that way.
+            opens_quarter = (
+                current is None
+                and self._paragraph_objectives
+                and bool(self._sections)
+                and self._sections[-1].kind == "cycle"
+                and isinstance(following, Paragraph)
+            )
+            if not opens_quarter and (current is None or not current.from_paragraph):
+                return False
+            if len(line.text.split()) > 12:
                 return False
             if _sentences(line.text)[1:] or _META.search(line.text):
                 return False
@@ -338,6 +350,7 @@ class Assembler:
         self._open(line, objective, self._section_level() + 0.5, from_heading=False)
         if self._current is not None:
             self._current.from_paragraph = True
+            self._paragraph_objectives = True
         return True
 
     def _prebuilt(self, block: Prebuilt) -> None:
