@@ -199,12 +199,16 @@ _done = [0]
 _slowest = [0.0]
 
 
-def _count_for_the_log(took: float) -> None:
+def _count_for_the_log(took: float, text: str, fmt: str) -> None:
     """A long run notes every 1,000 inputs in OKRLINT_FUZZ_LOG, with the slowest input's
-    processor time so far, to follow it while it runs and quote it when it ends."""
+    processor time so far, to follow it while it runs and quote it when it ends; the slowest
+    input itself is kept beside the log (".slowest") to study."""
     _done[0] += 1
-    _slowest[0] = max(_slowest[0], took)
     log = os.environ.get("OKRLINT_FUZZ_LOG")
+    if took > _slowest[0]:
+        _slowest[0] = took
+        if log:
+            Path(log + ".slowest").write_text(f"{fmt} {took:.2f} s\n{text}", "utf-8", "replace")
     if log and _done[0] % 1000 == 0:
         with open(log, "a", encoding="utf-8") as handle:
             stamp = time.strftime("%H:%M:%S")
@@ -251,7 +255,7 @@ def test_no_input_raises_or_hangs(request: pytest.FixtureRequest) -> None:
         _timed("fix_results", lambda: okrlint.fix_results([loaded], unsafe=True))
         # The bound holds for the whole input too: every loader, the lint, every format.
         took = time.process_time() - started
-        _count_for_the_log(took)
+        _count_for_the_log(took, text, fmt)
         assert took < TIME_BOUND, f"the input took {took:.1f} s in all"
 
     check()

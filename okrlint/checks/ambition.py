@@ -126,6 +126,16 @@ def _continues_change(texts: list[str], after: int, ctx: Context) -> bool:
     return any(word in outcome for word in following)
 
 
+# "(committed)" written on the key result itself: a deliberate, guarded target.
+_COMMITTED = re.compile(r"\bcommitted\b", re.IGNORECASE)
+# A change stated as a percentage of the current value ("by 5%", "5 percent"), not in points
+# of a rate ("by 5 percentage points", "5pp"), which the rubric measures differently.
+_RELATIVE_PERCENT = re.compile(
+    r"(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent\b)(?!\s?(?:percentage\s)?(?:points?|pts|pp)\b)",
+    re.IGNORECASE,
+)
+
+
 def timid_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A change from baseline under `timid-change` on an aspirational or untyped objective.
 
@@ -134,13 +144,21 @@ def timid_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterato
     if ctx.objective is not None and ctx.objective.type == ObjectiveType.COMMITTED:
         return
     baseline, target, unit = _numbers(kr, ctx)
+    limit = float(params["timid-change"])
+    if baseline is None and target is None and not _COMMITTED.search(kr.title):
+        # "Increase profits by 2%": the change is stated relative to a baseline left unsaid.
+        relative = ctx.analyzer(kr.title).measurement.relative_change
+        at = kr.title.find(relative) if relative else -1
+        stated = _RELATIVE_PERCENT.match(kr.title, at) if at >= 0 else None
+        if stated and 0 < float(stated.group(1)) < limit * 100:
+            yield Hit(kr, {"change": f"{float(stated.group(1)):g}%", "limit": f"{limit:.0%}"})
+        return
     if baseline is None or target is None or baseline == 0 or baseline == target:
         return
     change = abs(target - baseline) / abs(baseline)
     if unit == "%" and min(baseline, target) >= 95 and max(baseline, target) < 100:
         # Near the ceiling the gap matters: 99.5% -> 99.9% uptime removes 80% of the downtime.
         change = max(change, abs(target - baseline) / (100 - min(baseline, target)))
-    limit = float(params["timid-change"])
     if change < limit:
         # One decimal when rounding would show the limit itself ("9.8%", not "10% (under 10%)").
         shown = f"{change:.1%}" if round(change, 2) >= limit else f"{change:.0%}"

@@ -30,6 +30,13 @@ _CAREER_STEP_VERBS = _words("career_step_verbs")
 _AFTER_PROMOTED = _words("after_promoted")
 _INDEFINITE_ARTICLES = _words("indefinite_articles")
 _SENIORITY = _words("seniority")
+_TIME_UNITS = _words("time_units")
+_READING_MATTER = _words("reading_matter")
+
+
+def _a_period(texts: list[str], index: int) -> bool:
+    """ "every month", "each week": a rhythm, not a group of people."""
+    return texts[index + 1 : index + 2] != [] and texts[index + 1] in _TIME_UNITS
 
 
 def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -45,7 +52,7 @@ def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
     terms = ctx.analyzer.lexicons["development-terms"].find(texts)
     base = lead.base if lead else ""
     group = (
-        any(w in _GROUP_WORDS for w in texts)
+        any(w in _GROUP_WORDS and not _a_period(texts, i) for i, w in enumerate(texts))
         or any(w[:1].isdigit() for w in texts[1:2])
         and "%" in texts
     )
@@ -94,8 +101,9 @@ def _organisational(reading: Any, terms: list[tuple[int, int, tuple[str, ...]]])
     growth: counted ("migrate 40 courses"), for a site ("licence for the Denver warehouse"),
     or a name ("the Class of 2026 intake")."""
     texts = reading.texts
-    start, end, _term = terms[0]
+    start, end, term = terms[0]
     counted = any(w[:1].isdigit() for w in texts[max(0, start - 3) : start])
+    counted = counted and term[-1] not in _READING_MATTER  # "Finish 10 books": one reader
     beneficiary = any(
         texts[i] == "for" and texts[i + 1] in _BENEFICIARY_DETERMINERS
         for i in range(end, len(texts) - 1)

@@ -88,7 +88,10 @@ _COMPARATOR = re.compile(
     r"(?P<ge>at least|no less than|minimum of|min\.|≥|>=|above|over|more than|greater than"
     r"|or more|or higher|or above|\+)"
     r"|(?P<le>at most|no more than|maximum of|max\.|≤|<=|under|below|less than|fewer than"
-    r"|or less|or fewer|or lower|or below|within)",
+    r"|or less|or fewer|or lower|or below|within"
+    # a bare "<" before a number ("p99 < 2 s", "<3% churn"); not an arrow "=>" nor a tag
+    r"|(?:^|(?<=[\s(]))<(?=\s?\d))"
+    r"|(?P<gt>(?:^|(?<=[\s(]))>(?=\s?\d))",
     re.IGNORECASE,
 )
 _RANK = re.compile(
@@ -136,7 +139,8 @@ def measure(text: str, cycle_year: int | None = None) -> Measurement:
     if quantities:
         comparator_match = _COMPARATOR.search(text)
         if comparator_match:
-            comparator = "at-least" if comparator_match.group("ge") else "at-most"
+            at_least = comparator_match.group("ge") or comparator_match.group("gt")
+            comparator = "at-least" if at_least else "at-most"
     if target is None and baseline is None and quantities and not relative_text:
         after_to = [
             q

@@ -13,9 +13,11 @@ from okrlint.reading.words import Word
 # ("[P1]", "`PX` -"), "Key Result:" labels and owner or team prefixes ("Customer Success: …").
 _LABEL = re.compile(
     r"^\s*(?:[`'\"*_]+\s*)?"
-    # "[P1]", "P0", "(P2)", "P0-JM" (priority and owner), each with an optional score "(0.5)"
-    r"(?:(?:\[[ xX]\]|\[[Pp]\d\]|\(?[Pp][X\d](?:-[A-Z]{1,4})?(?![\w.])\)?`?)"
-    r"(?:\s*\(\s*[01]?\.\d{1,2}\s*\))?\s*[-–:]?\s*`?\s*"
+    # "[P1]", "P0", "(P2)", "P0-JM", "P2-JM/BP" (priority and owners), each with an optional
+    # score: "(0.5)", "(0.4 -- slide made, server missing)", "P1: 1.0:"
+    r"(?:(?:\[[ xX]\]|\[[Pp]\d\]|\(?[Pp][X\d](?:-[A-Z]{1,4}(?:/[A-Z]{1,4}){0,3})?(?![\w.])\)?`?)"
+    r"(?:\s*\(\s*[01]?\.\d{1,2}(?:\s*--?[^()]{0,120})?\s*\)|\s*:\s*[01](?:\.\d{1,2})?(?=\s*:))?"
+    r"\s*[-–:]?\s*`?\s*"
     rf"|(?i:{KR_LABEL.pattern.removeprefix('^')})"  # the loaders' own KR label
     r"|[A-Z][\w&/+.'-]*(?:\s+[A-Za-z][\w&/+.'-]*){0,3}\s*:\s+(?=\S+\s+\S+\s+\S)"
     r")+"
