@@ -427,7 +427,7 @@ class Assembler:
             self.found.heading_cycles.append((cycle, line.row))
             self._sections.append(_Section(level, "cycle", cycle))
             return
-        if current is not None and level > current.level and not current.weak:
+        if current is not None and level > current.level and not current.weak and current.from_heading:
             if list_follows:
                 # "### Subscriptions module case study" over bullets: a workstream grouping
                 # key results, not one itself.
