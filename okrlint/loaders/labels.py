@@ -111,10 +111,11 @@ def _patterns() -> _Patterns:
         kr_section_heading=re.compile(
             rf"^{section}{_NO_LETTER}(?:\s+\S+){{0,4}}\s*[:：]?$", re.I
         ),
-        other_line=re.compile(rf"^{words.other_section}{_NO_LETTER}(?:\s+\S+){{0,3}}\s*[:：]?\s*$", re.I),
+        # "project-agnostic", "task-list": a section word joined to the next is another word
+        other_line=re.compile(rf"^{words.other_section}{_NO_LETTER}{_UNJOINED}(?:\s+\S+){{0,3}}\s*[:：]?\s*$", re.I),
         other_heading=re.compile(
             # Possessive (*+, ++): "Example (goo!!!!…" was split every way into four words.
-            rf"^{words.other_section}{_NO_LETTER}(?:\s*+\S++){{0,4}}\s*[:：?]?$"
+            rf"^{words.other_section}{_NO_LETTER}{_UNJOINED}(?:\s*+\S++){{0,4}}\s*[:：?]?$"
             # "QIRA Projects", "Team notes": a short heading ending in a section word
             rf"|^(?:\S+\s+){{1,2}}{words.trailing_section}\s*[:：]?$",
             re.I,
@@ -127,6 +128,7 @@ def _patterns() -> _Patterns:
 
 # Variation selectors and the zero-width joiner inside an emoji ("⚡️", "👩‍💻").
 _JOINERS = "\ufe0e\ufe0f\u200d"
+_UNJOINED = r"(?!-[^\W\d_])"
 _PRIORITY = re.compile(r"^[\[(]P\d{1,2}[\])]\s*(?=\S)")
 # Tokens that name an OKR or a cycle in front of a heading's words: "`2022.C1` Initiatives",
 # "Q3 Key results".
