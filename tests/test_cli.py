@@ -562,6 +562,8 @@ def test_no_path_walks_the_working_directory_the_same_way(cli: CheckRun, write) 
         ("markdown", "## Grow\n\n### Key results for the quarter\n\n- Raise ARR from 1 to 2\n", True),
         ("text", "Obj. 3) Grow revenue\n- Raise ARR from $2M to $3M\n", True),
         ("text", "Obj. 3) Grow revenue\n", False),
+        # Bare sentences are goals only in a file named for them (see the layout fixtures)
+        ("text", "Enhance my debugging skills\n\nShip a release every month\n", False),
         ("text", "# Objective: a comment line\n", False),
         ("text", "KR: a key result with no objective above it\n", False),
     ],

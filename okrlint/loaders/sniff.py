@@ -68,6 +68,8 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
         return any(any(_meaningful(kr.title) for kr in o.key_results) for o in objectives)
     if _explains(document.objectives, objectives):
         return False
+    if fmt == "text" and _OKR_NAME.search(PurePath(path).name) and _only_statements(objectives):
+        return True  # "OKR.txt" holding a few bare goal sentences: objectives still without KRs
     if result.layout == "labelled":
         # A labelled OKR set: an objective with a real key result, or two labelled objectives
         # (a draft still without key results). Not a template's "[Objective]", a page's
@@ -89,6 +91,10 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
     if _okr_path(path) and cycle:
         return True  # "OKR/LOCOL.md" with a "## 2019 Q2" heading over its one objective
     return with_krs >= 2 and bool(_okr_path(path) or cycle)
+
+
+def _only_statements(objectives: list[Objective]) -> bool:
+    return len(objectives) >= 2 and not any(o.key_results for o in objectives)
 
 
 def _explains(read: list[Objective], meaningful: list[Objective]) -> bool:

@@ -16,6 +16,7 @@ from okrlint.loaders.document_cycle import settle_cycle
 from okrlint.loaders.labels import Role, classify, strip_emphasis
 from okrlint.loaders.outline import Block, Item, ListBlock, Paragraph, Prebuilt, TextLine
 from okrlint.loaders.spans import locator
+from okrlint.loaders.statements import statement_objectives
 from okrlint.loaders.template import OBJECTIVE_ONLY, TEMPLATE, due_date, key_results
 from okrlint.loaders.text_tables import pipe_table
 from okrlint.measure import parse_deadline
@@ -44,6 +45,8 @@ def load_text(text: str, path: str) -> LoadResult:
     blocks = _blocks(lines, builder, shared)
     assembler = Assembler(locator(lines, path), separate_lines=True)
     builder.objectives = assembler.read(blocks)
+    if not builder.objectives and not shared:
+        builder.objectives = statement_objectives(lines, path)  # "Enhance my debugging skills"
     settle_cycle(builder, assembler.found, lines)
     _date_shared_deadlines(builder, shared)
     return builder.result(text, layout=assembler.found)
