@@ -189,6 +189,8 @@ class Assembler:
                 self._heading(block)
             elif any(s.kind == "other" for s in self._sections):
                 self._horizon(block)  # "## Time horizon": prose that may state the cycle
+            elif isinstance(block, Paragraph) and self._line_results(blocks, index):
+                continue
             elif isinstance(block, Paragraph):  # a label line ends an "Initiatives:" part
                 if not self._paragraph_objective(block, following):
                     self._paragraph(block.lines, block.separate)
@@ -259,6 +261,36 @@ class Assembler:
             return False
         self._state_objective(current, item.lines)
         self._item_blocks(item, "detail")
+        return True
+
+    def _line_results(self, blocks: list[Block], index: int) -> bool:
+        """A document converted from a word processor: under a plain heading, three or more
+        one-line paragraphs and nothing else up to the next heading are its key results
+        ("#### Develop an implementation guide (P0)" then "Build a proxy server", …)."""
+        current = self._current
+        if (
+            not self._fallback
+            or self._separate_lines
+            or current is None
+            or not current.tentative
+            or current.objective.key_results
+            or not isinstance(blocks[index - 1] if index else None, Heading)
+        ):
+            return False
+        run = []
+        for block in blocks[index:]:
+            if isinstance(block, Heading):
+                break
+            if not isinstance(block, Paragraph) or len(block.lines) != 1:
+                return False
+            line = block.lines[0]
+            if line.bold or not _result_line(line.text) or self._role(line.text).role != Role.PLAIN:
+                return False  # "**Description:** …", "Last updated: n/a": a goal's fields
+            run.append(line)
+        if len(run) < 3:
+            return False
+        for line in run:
+            self._add_kr([line], line.text)
         return True
 
     def _labelled_kr_paragraph(self, block: Block | None) -> bool:
@@ -1005,6 +1037,14 @@ def _without_restatements(objectives: list[Objective], rows: set[int]) -> list[O
             continue
         kept.append(objective)
     return kept
+
+
+def _result_line(text: str) -> bool:
+    """One short statement: not a caption, a question, a label line or running prose."""
+    words = len(text.split())
+    if not 3 <= words <= 40 or text.rstrip().endswith((":", "?", "：")) or _META.search(text):
+        return False
+    return len(_sentences(text)) == 1
 
 
 def _aside(text: str) -> bool:
