@@ -544,8 +544,26 @@ def test_no_path_walks_the_working_directory_the_same_way(cli: CheckRun, write) 
         ("markdown", "## Objective\n\nMake builds fast.\n\n## Key results\n- p95 under 5 min\n", True),
         ("markdown", "# Data team OKRs, Q3 2026\n\n## Ship faster\n- Cut lead time\n", True),
         ("markdown", "# How we use OKRs\n\n## Cadence\n- Draft in week 1\n", False),
+        # A test plan, a PRD: "Results summary", "Success criteria", "Metrics to track" head
+        # a report's sections; they do not make the page a labelled OKR set.
+        (
+            "markdown",
+            "# Test plan: sign-in\n\n## Test objectives\n\n- Confirm new users can register\n"
+            "- Confirm sessions expire\n\n## In scope\n\n- Registration\n- Password reset\n\n"
+            "### Results summary\n\n- 42 cases run\n- 2 blockers open\n",
+            False,
+        ),
+        (
+            "markdown",
+            "# Export to PDF\n\n## Objectives\n\n- Export any report in one click\n\n"
+            "## Success criteria\n\n- 30% of weekly users export a report\n",
+            False,
+        ),
+        ("markdown", "## Grow\n\n### Key results for the quarter\n\n- Raise ARR from 1 to 2\n", True),
         ("text", "Obj. 3) Grow revenue\n- Raise ARR from $2M to $3M\n", True),
         ("text", "Obj. 3) Grow revenue\n", False),
+        # Bare sentences are goals only in a file named for them (see the layout fixtures)
+        ("text", "Enhance my debugging skills\n\nShip a release every month\n", False),
         ("text", "# Objective: a comment line\n", False),
         ("text", "KR: a key result with no objective above it\n", False),
     ],

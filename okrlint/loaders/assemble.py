@@ -63,6 +63,7 @@ class _Open:
     from_paragraph: bool = False  # a one-line paragraph above its list
     unstated: bool = False  # a label alone, and no statement followed: a definition's heading
     prose_after: bool = False  # prose followed its key results: later plain lists are not KRs
+    kr_caption: bool = False  # its key results follow a "**Key results:**" caption line
     deadline: str | None = None
 
 
@@ -88,6 +89,7 @@ class Assembler:
         self._kr_line = False  # a "Key results:" line: the next list (or lines) are key results
         self._skip = False  # an "Initiatives:" line: nothing is read until the next label
         self._fallback = False
+        self._objective_labels = False  # the file labels an objective somewhere
         # Text files have no paragraphs: a "Key results:" line covers the lines after it.
         self._separate_lines = separate_lines
         self._roles: dict[tuple[str, bool], Line] = {}
@@ -98,14 +100,23 @@ class Assembler:
         self._ahead: dict[int, tuple[bool, bool]] = {}
         self._kr_paragraphs = False  # a key-results heading with no list: its paragraphs are KRs
         self._kr_heading: KeyResult | None = None  # a KR heading that is only a name
+        self._plain_headings: list[_Open] = []  # the plain headings opened as tentative objectives
+        self._adopted: _Open | None = None  # the one that key-result headings were given to
+        self._kr_caption_row: int | None = None  # the row of the last "Key results:" line
+        self._rows: set[int] = set()  # objectives read from table rows
+        self._paragraph_objectives = False  # a one-line paragraph over a list was an objective
+        self._last_kr_row: int | None = None  # the last row of the last key result read
         self._label_only: set[int] = set()  # opened by a label alone ("### Objective 1")
 
     # -- entry point --------------------------------------------------------------------------
     def read(self, blocks: list[Block]) -> list[Objective]:
         # A file that labels its objectives makes its other headings sections: their plain
         # lists are not key results (KR labels, key-results sections and KR tables still are).
-        self._fallback = not any(
-            self._role(text, heading).role in _OBJECTIVE_LABELS for text, heading in _texts(blocks)
+        texts = list(_texts(blocks))
+        self._objective_labels = any(self._role(text, heading).role in _OBJECTIVE_LABELS for text, heading in texts)
+        # Key-result headings ("# 🏢 KR1: New logos", one per slide) label a file too.
+        self._fallback = not self._objective_labels and not any(
+            heading and self._role(text, heading).role == Role.KEY_RESULT for text, heading in texts
         )
         self._scan(blocks)
         self._blocks(blocks)
@@ -119,6 +130,8 @@ class Assembler:
         ]
         # A bare "We will …" sentence is the objective of a one-line draft; beside real
         # objectives it is prose ("We will review progress every Monday").
+        # Table rows may repeat an objective for each owner; prose restates it in a check-in.
+        objectives = _without_restatements(objectives, self._rows)
         lone = [o for o in objectives if id(o) in self._lone and not o.key_results]
         if lone and len(lone) < len(objectives):
             objectives = [o for o in objectives if all(o is not other for other in lone)]
@@ -169,18 +182,26 @@ class Assembler:
     # -- blocks -------------------------------------------------------------------------------
     def _blocks(self, blocks: list[Block]) -> None:
         for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if self._separate_lines and self._kr_line and self._ends_kr_lines(block, following):
+                continue
             if isinstance(block, Heading):
                 self._heading(block)
             elif any(s.kind == "other" for s in self._sections):
                 self._horizon(block)  # "## Time horizon": prose that may state the cycle
+            elif isinstance(block, Paragraph) and self._line_results(blocks, index):
+                continue
             elif isinstance(block, Paragraph):  # a label line ends an "Initiatives:" part
-                following = blocks[index + 1] if index + 1 < len(blocks) else None
                 if not self._paragraph_objective(block, following):
                     self._paragraph(block.lines, block.separate)
             elif self._skip:
                 continue
+            elif isinstance(block, ListBlock) and self._states_pending(block):
+                continue
             elif isinstance(block, ListBlock):
-                self._list(block.items, self._list_mode())
+                before = blocks[index - 1] if index else None
+                mode = "detail" if self._labelled_kr_paragraph(before) else self._list_mode()
+                self._list(block.items, mode)
                 self._kr_line = self._kr_line and self._separate_lines
             elif isinstance(block, Table):
                 self._table(block)
@@ -188,6 +209,105 @@ class Assembler:
                 self._details(block)
             elif isinstance(block, Prebuilt):
                 self._prebuilt(block)
+
+    def _kr_heading_line(self, line: TextLine, role: Line, level: int) -> None:
+        """A labelled key-result heading ("### KR2: Cut churn", "# 🏢 KR1: New logos")."""
+        current = self._current
+        sibling = current is not None and current.from_heading and current.level == level
+        if current is not None and current.level >= level and not (sibling and not current.tentative):
+            self._close()  # (a label heading's sibling: "## Objective" then "## KR1 — …")
+        if self._current is None and not self._objective_labels:
+            self._adopt()
+        added = self._add_kr_tracked([line], role.title)
+        if added is not None and len(added[2].split()) <= 4 and not any(c.isdigit() for c in added[2]):
+            self._kr_heading = added[0]  # only a name: the next line or sub-heading states it
+        self._sections.append(_Section(level, "kr"))
+
+    def _ends_kr_lines(self, block: Block, following: Block | None) -> bool:
+        """Plain text: where a "KRs:" line's reach ends (see `_kr_part_over`, `_part_heading`).
+        True when the block is a part heading, which is not read."""
+        row = _first_row(block)
+        if row is not None:
+            self._kr_part_over(row)
+        if not isinstance(block, Paragraph) or not isinstance(following, Paragraph):
+            return False
+        return self._part_heading(block.lines[0], following.lines[0])
+
+    def _kr_part_over(self, row: int) -> None:
+        """A "KRs:" line covers the lines after it up to a blank line after the results it
+        already gave: "2. COMMERCIAL AREA" after the blank starts the next part."""
+        last, caption = self._last_kr_row, self._kr_caption_row
+        if last is not None and caption is not None and last > caption and row > last + 1:
+            self._kr_line = False
+            if self._current is not None:
+                self._current.prose_after = True
+
+    def _part_heading(self, line: TextLine, following: TextLine) -> bool:
+        """A part named by its term right above the next objective's label line ("Q3: Scale
+        and repeat" then "Objective: …"): a heading, not one more key result."""
+        if not _PART.match(line.text) or self._role(following.text).role not in _OBJECTIVE_LABELS:
+            return False
+        self._kr_line = False
+        return True
+
+    def _states_pending(self, block: ListBlock) -> bool:
+        """A label heading alone ("## O", "## Objective") over a list of one item: the item
+        states the objective."""
+        current = self._current
+        if current is None or not current.pending or len(block.items) != 1 or not block.items[0].lines:
+            return False
+        item = block.items[0]
+        if self._role(item.lines[0].text).role != Role.PLAIN:
+            return False
+        self._state_objective(current, item.lines)
+        self._item_blocks(item, "detail")
+        return True
+
+    def _line_results(self, blocks: list[Block], index: int) -> bool:
+        """A document converted from a word processor: under a plain heading, three or more
+        one-line paragraphs and nothing else up to the next heading are its key results
+        ("#### Develop an implementation guide (P0)" then "Build a proxy server", …)."""
+        current = self._current
+        if (
+            not self._fallback
+            or self._separate_lines
+            or current is None
+            or not current.tentative
+            or current.objective.key_results
+            or not isinstance(blocks[index - 1] if index else None, Heading)
+        ):
+            return False
+        run = []
+        for block in blocks[index:]:
+            if isinstance(block, Heading):
+                break
+            if not isinstance(block, Paragraph) or len(block.lines) != 1:
+                return False
+            line = block.lines[0]
+            if line.bold or not _result_line(line.text) or self._role(line.text).role != Role.PLAIN:
+                return False  # "**Description:** …", "Last updated: n/a": a goal's fields
+            run.append(line)
+        if len(run) < 3:
+            return False
+        for line in run:
+            self._add_kr([line], line.text)
+        return True
+
+    def _labelled_kr_paragraph(self, block: Block | None) -> bool:
+        """A paragraph that is one numbered key result ("**KR1.1 — Ship the model.**",
+        wrapped or not): the bullets under it are that result's notes, not more results. Not in
+        plain text, where "KR1: …" then "2) …" are lines of one list."""
+        if not isinstance(block, Paragraph) or block.separate or self._current is None:
+            return False
+        first = self._role(block.lines[0].text)
+        if first.role != Role.KEY_RESULT or any(
+            self._role(line.text).role != Role.PLAIN for line in block.lines[1:]
+        ):
+            return False
+        # A numbered label ("KR1.1") numbers its siblings too; after a bare "KR: …" line the
+        # list may hold the other results.
+        label = block.lines[0].text[: len(block.lines[0].text) - len(first.title)]
+        return any(char.isdigit() for char in label)
 
     def _started(self) -> bool:
         """Whether an objective has been read yet (a title heading's tentative one aside)."""
@@ -234,7 +354,18 @@ class Assembler:
         if not isinstance(following, ListBlock):
             # Among objectives written as one-line paragraphs, one still without key results
             # ("Localise the app" between two objectives with lists) is an objective too.
-            if current is None or not current.from_paragraph or len(line.text.split()) > 12:
+            # So is the first of a quarter whose objectives all lack them yet ("### Q3 2020"
+            # then "Better dev tools", "Squad game jam"), where earlier quarters read that way.
+            opens_quarter = (
+                current is None
+                and self._paragraph_objectives
+                and bool(self._sections)
+                and self._sections[-1].kind == "cycle"
+                and isinstance(following, Paragraph)
+            )
+            if not opens_quarter and (current is None or not current.from_paragraph):
+                return False
+            if len(line.text.split()) > 12:
                 return False
             if _sentences(line.text)[1:] or _META.search(line.text):
                 return False
@@ -251,6 +382,7 @@ class Assembler:
         self._open(line, objective, self._section_level() + 0.5, from_heading=False)
         if self._current is not None:
             self._current.from_paragraph = True
+            self._paragraph_objectives = True
         return True
 
     def _prebuilt(self, block: Prebuilt) -> None:
@@ -273,12 +405,19 @@ class Assembler:
         while self._sections and self._sections[-1].level >= level:
             self._sections.pop()
         self._kr_line = self._skip = self._kr_paragraphs = False
-        self._kr_heading = None
+        named, self._kr_heading = self._kr_heading, None
         if any(section.kind == "other" for section in self._sections):
             self._sections.append(_Section(level, "other"))  # "##### Demo: …" under Initiatives
             return
         role = self._role(line.text, True)
         current = self._current
+        if named is not None and current is not None and role.role == Role.PLAIN:
+            if self._sections and self._sections[-1].kind == "kr":
+                # "## KR1 — Leading metric" then "### ≥ 65% of users rewrite …": the
+                # sub-heading states the key result the heading only named
+                self._state_kr(current, named, line)
+                self._sections.append(_Section(level, "kr"))
+                return
         kr_inside, list_follows = self._ahead.get(id(heading), (False, False))
         if current is not None and current.pending:
             current.pending, current.unstated = False, True  # two label headings in a row
@@ -289,10 +428,7 @@ class Assembler:
                 self._current.kr_ahead = kr_inside
             return
         if role.role == Role.KEY_RESULT:
-            if current is not None and current.level >= level:
-                self._close()
-            self._add_kr([line], role.title)
-            self._sections.append(_Section(level, "kr"))
+            self._kr_heading_line(line, role, level)
             return
         if role.role == Role.KR_SECTION and current is not None and current.tentative:
             if level <= current.level:
@@ -323,7 +459,7 @@ class Assembler:
             self.found.heading_cycles.append((cycle, line.row))
             self._sections.append(_Section(level, "cycle", cycle))
             return
-        if current is not None and level > current.level and not current.weak:
+        if current is not None and level > current.level and not current.weak and current.from_heading:
             if list_follows:
                 # "### Subscriptions module case study" over bullets: a workstream grouping
                 # key results, not one itself.
@@ -341,17 +477,32 @@ class Assembler:
                 self._kr_heading = added[0]
             self._sections.append(_Section(level, "kr"))
             return
+        if self._adopted is not None and _TERMS.search(line.text):
+            # "# 📋 Detailed Key Results" after the deck's KR slides: an appendix restating them
+            self._close()
+            self._sections.append(_Section(level, "other"))
+            return
+        if any(section.kind == "kr" for section in self._sections):
+            # "### Minimum $50k ARR each" under "# KR1: New logos": a detail of the result
+            self._sections.append(_Section(level, "kr"))
+            return
         self._sections.append(_Section(level, "plain"))
         if not line.text.rstrip().endswith("?"):
             self._open(line, Line(Role.OBJECTIVE, line.text, weak=True), level, from_heading=True)
             if self._current is not None:
                 self._current.tentative = True
+                self._plain_headings.append(self._current)
 
     def _paragraph(self, lines: list[TextLine], separate: bool) -> None:
         index = 0
         last_kr: tuple[KeyResult, list[TextLine], str] | None = None
         while index < len(lines):
             line = lines[index]
+            if separate and self._kr_line:  # a pasted document, read line by line
+                self._kr_part_over(line.row)
+                if index + 1 < len(lines) and self._part_heading(line, lines[index + 1]):
+                    index += 1
+                    continue
             role = self._role(line.text)
             current = self._current
             if current is not None and current.pending:
@@ -395,9 +546,17 @@ class Assembler:
                 last_kr = self._add_kr_tracked([line], role.title)
             elif role.role == Role.KR_SECTION:
                 self._kr_line, self._skip, last_kr = True, False, None
+                self._kr_caption_row = line.row
                 self.found.labelled = self.found.labelled or not _generic(line.text)
                 if current is not None:
                     current.prose_after = False
+                    current.kr_caption = True
+            elif self._other_caption(line, lines, role):
+                # "**Impacto no Negócio:**" after "**Resultados-Chave:**" and its list, or
+                # "**Committed:**" under "**Goal:** …": a caption naming another part
+                self._kr_line, last_kr = False, None
+                if self._current is not None:
+                    self._current.prose_after = True
             elif role.role == Role.OTHER_SECTION and not self._group_label(line, lines):
                 self._kr_line, self._skip, last_kr = False, True, None
             elif role.role == Role.METADATA:
@@ -421,6 +580,20 @@ class Assembler:
                 if not (line.bold and len(lines) == 1):
                     self._current.prose_after = True
             index += 1
+
+    def _other_caption(self, line: TextLine, lines: list[TextLine], role: Line) -> bool:
+        """A bold caption alone in its paragraph ("**Next steps:**") that names no key results,
+        where captions structure the objective: its key results came under a "**Key
+        results:**" caption, or it is a weak "**Goal:** …" line with none yet. Under headings a
+        bold line groups key results ("**Trips and experiences**") instead."""
+        current = self._current
+        if current is None or role.role != Role.PLAIN or len(lines) != 1 or not line.bold:
+            return False
+        if not line.text.rstrip().endswith((":", "：")):
+            return False
+        if current.kr_caption and current.objective.key_results:
+            return True
+        return current.weak and not current.from_heading and not current.objective.key_results
 
     def _repeats_earlier(self, title: str) -> bool:
         current = self._current.objective if self._current is not None else None
@@ -525,12 +698,24 @@ class Assembler:
             elif role.role in (Role.OTHER_SECTION, Role.METADATA):
                 if role.role == Role.METADATA:
                     self._metadata(role, item.lines[0].row)
+            elif mode == "kr" and _aside(text):
+                continue  # "(Also: resolved all the ballot comments)": a note in parentheses
+            elif mode == "kr" and _groups_priority_items(item):
+                self._priority_group(item)  # "Canonical support" over "P0-BP (1.0): …" items
             elif mode == "kr" and not section_inside and self._current is not None:
                 self._add_kr(item.lines, text)
                 self._current.list_krs = True
                 self._item_blocks(item, "detail")
             else:
                 self._item_blocks(item, "detail" if mode == "detail" else "none")
+
+    def _priority_group(self, item: Item) -> None:
+        """The prioritised items under a theme are its results; its notes are not."""
+        for child in item.children:
+            if child.lines and _PRIORITY_LED.match(child.lines[0].text):
+                self._list([child], "kr")
+            elif _groups_priority_items(child):
+                self._priority_group(child)
 
     def _holds_a_document(self, item: Item) -> bool:
         """A list item whose continuation lines carry objective labels: a whole OKR set."""
@@ -558,6 +743,8 @@ class Assembler:
         current = self._current
         if not self._fallback or (current is not None and not current.tentative):
             return False
+        if any(self._holds_a_document(item) for item in items):
+            return False  # "1. CLINIC LEVEL" over lazy "OKR 1: …" lines: read as text
         parents = [item for item in items if item.children or self._kr_lines(item)]
         if not parents or (len(items) > 1 and len(parents) * 2 <= len(items)):
             return False  # most items own a nested list (or the list is a single such item)
@@ -651,6 +838,8 @@ class Assembler:
                         from_heading=False,
                         label=labelled or table.labelled,
                     )
+                    if self._current is not None:
+                        self._rows.add(id(self._current.objective))
             if row.key_result is not None and self._current is not None:
                 role = self._role(row.key_result.text)
                 title = role.title if role.role == Role.KEY_RESULT else row.key_result.text
@@ -713,6 +902,15 @@ class Assembler:
     def _close(self) -> None:
         self._current = None
 
+    def _adopt(self) -> None:
+        """A key-result heading with no objective open: a slide deck puts each KR on a slide of
+        its own ("# 🏢 KR1: New logos") after the slide whose plain heading states the aim
+        ("## Win and expand enterprise accounts"); the last plain heading that has no key
+        results yet is their objective."""
+        plain = self._plain_headings[-1] if self._plain_headings else None
+        if plain is not None and (not plain.objective.key_results or plain is self._adopted):
+            self._current = self._adopted = plain
+
     def _add_kr(self, lines: list[TextLine], first_title: str) -> None:
         if self._separate_lines and len(lines) == 1:
             # A pasted line may hold several results: "Sell for 100M. Grow EMEA 100%."
@@ -760,6 +958,7 @@ class Assembler:
             kr.score = annotation.score
         current.objective.key_results.append(kr)
         current.prose_after = False
+        self._last_kr_row = used[-1].row
         return kr, used, title
 
     def _continue_kr(
@@ -812,6 +1011,10 @@ _EXAMPLE = re.compile(
 _STATEMENT = re.compile(r"^(?:description|statement|objective statement)\s*[:：]\s*(\S.{10,})$", re.I)
 _HORIZON = re.compile(r"\b(?:time\s*horizon|time\s*frame|timeframe|period|cycle|duration)\b", re.I)
 _ID_YEAR = re.compile(r"""['"`‘’]((?:19|20)\d\d)[.\-_][A-Za-z0-9]""")
+# A priority before a key result: "P0-JM (0.8): …", "P1: …", "[P2] (0.1) …".
+_PRIORITY_LED = re.compile(r"^(?:[\[(]P\d{1,2}[\])]|P\d{1,2}(?:-[\w/]+)?\s*(?:\(|[:：]))")
+# A part of a plan named by its term or quarter: "Q3: Scale and repeat", "T1 (Q1): Foundations".
+_PART = re.compile(r"^(?:[QTH][1-4]|S[12])(?:\s*\([QTH][1-4]\))?\s*[:：]\s*\S")
 _TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)
 
 
@@ -819,10 +1022,69 @@ _TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"^(?:how|what|which|why|when)\b.*\?", re.IGNORECASE)
 
 
+def _without_restatements(objectives: list[Objective], rows: set[int]) -> list[Objective]:
+    """A progress check that copies an objective and its key results ("# Check-in 10/17" with
+    "## O … /10" and the same results): the copy is dropped, the first statement is linted."""
+    kept: list[Objective] = []
+    for objective in objectives:
+        results = [kr.title for kr in objective.key_results]
+        if results and id(objective) not in rows and any(
+            objective.title.startswith(earlier.title)
+            and objective.cycle == earlier.cycle  # carried over to the next quarter: kept
+            and results == [kr.title for kr in earlier.key_results]
+            for earlier in kept
+        ):
+            continue
+        kept.append(objective)
+    return kept
+
+
+def _result_line(text: str) -> bool:
+    """One short statement: not a caption, a question, a label line or running prose."""
+    words = len(text.split())
+    if not 3 <= words <= 40 or text.rstrip().endswith((":", "?", "：")) or _META.search(text):
+        return False
+    return len(_sentences(text)) == 1
+
+
+def _aside(text: str) -> bool:
+    """A whole item in parentheses: a note beside the results, not one of them."""
+    text = text.strip()
+    return text.startswith(("(", "（")) and text.endswith((")", "）")) and len(text) > 2
+
+
+def _groups_priority_items(item: Item) -> bool:
+    """An unprioritised item over items that carry a priority ("P0-BP (1.0): …", "[P1] …"),
+    directly or through further groups: a theme; its items are the results."""
+    if not item.lines or not item.children or _PRIORITY_LED.match(item.lines[0].text):
+        return False
+    kinds = []  # per child: "result", "group" or "note"; anything else: not a theme
+    for child in item.children:
+        text = child.lines[0].text if child.lines else ""
+        if _PRIORITY_LED.match(text):
+            kinds.append("result")
+        elif _groups_priority_items(child):
+            kinds.append("group")
+        elif text.startswith("("):
+            kinds.append("note")  # "(Done but not planned for) …" beside them
+        else:
+            return False
+    return "result" in kinds or "group" in kinds
+
+
+def _first_row(block: Block) -> int | None:
+    if isinstance(block, Paragraph) and block.lines:
+        return block.lines[0].row
+    if isinstance(block, ListBlock) and block.items and block.items[0].lines:
+        return block.items[0].lines[0].row
+    return None
+
+
 def _generic(text: str) -> bool:
-    """A section word any report uses ("9.1 Metrics", "Results:")."""
-    words = re.sub(r"^[\d.\s]+|[:：\s]+$", "", text.strip()).lower()
-    return " ".join(words.split()) in vocabulary().generic_sections
+    """A section word any report uses ("9.1 Metrics", "Results:"), alone or heading a longer
+    title ("Metrics to Track", "Results Summary", "Success criteria for the beta")."""
+    words = " ".join(re.sub(r"^[\d.\s]+|[:：\s]+$", "", text.strip()).lower().split())
+    return any(words == word or words.startswith(word + " ") for word in vocabulary().generic_sections)
 
 
 def _defines(role: Line) -> bool:

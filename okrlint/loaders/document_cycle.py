@@ -14,6 +14,11 @@ def settle_cycle(builder: DocumentBuilder, found: Found, lines: list[str]) -> No
     if fields.get("cycle"):
         fields.setdefault("cycle_source", "front matter" if builder.format == "markdown" else "field")
         return
+    year = fields.get("year")
+    if isinstance(year, int) and not isinstance(year, bool) and 1990 <= year <= 2100:
+        # `"year": 2026` at the top of a JSON or YAML tracker: the set covers that year
+        fields["cycle"], fields["cycle_source"] = str(year), "field 'year'"
+        return
     title = fields.get("title")
     if isinstance(title, str) and (cycle := cycle_heading(title)):
         fields["cycle"], fields["cycle_source"] = cycle, "front matter title"

@@ -9,6 +9,7 @@ the Markdown, text and table readers and by the sniffer, built from corpora/layo
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -80,9 +81,11 @@ def _patterns() -> _Patterns:
     objective_words = f"(?:{words.strong_objective}|{words.weak_objective})"
     # "O1: …", "O2 - …", "O3 …": a capital O (a lower-case "o - " is prose) with at most two
     # digits (rule codes such as "O101" are not objectives); a bare "O." is an abbreviation.
+    # A release or quarter may scope the number: "R0-O1: …", "Q3-O2 …".
+    scope = r"(?:(?-i:[A-Z]{1,2})\d{1,2}-)?"
     o_form = (
-        r"(?-i:O)(?:\d{1,2}(?:\.\d{1,2}){0,2}(?!\.?\d)\s*[:：.)）\-–—]|\s*[:：\-–—])\s*(?P<title3>\S.*)"
-        r"|(?-i:O)\d{1,2}(?:\.\d{1,2}){0,2}(?!\.?\d)\.?\s+(?P<title4>\S.*)"
+        scope + r"(?-i:O)(?:\d{1,2}(?:\.\d{1,2}){0,2}(?!\.?\d)\s*[:：.)）\-–—]|\s*[:：\-–—])\s*(?P<title3>\S.*)"
+        r"|" + scope + r"(?-i:O)\d{1,2}(?:\.\d{1,2}){0,2}(?!\.?\d)\.?\s+(?P<title4>\S.*)"
     )
     section = rf"(?:{words.kr_section}|{words.key_result}(?:s|e|en|er|es)?)"
     return _Patterns(
@@ -97,7 +100,9 @@ def _patterns() -> _Patterns:
             rf"^(?:{_titled(words.key_result)}"
             rf"|(?:{words.key_result})(?:s|e|en|er|es)?{_NO_LETTER}\s*[:：]\s*(?P<title3>\S.*)"
             # An owner before the label: "Distribution KR: …", "Sales (Closing Deals) KR: …"
-            r"|[^\W\d_][\w&/().' -]{0,40}?\s(?:KR|key\s+result)\s*(?:#?\d{1,3})?\s*[:：]\s*(?P<title4>\S.*))$",
+            r"|[^\W\d_][\w&/().' -]{0,40}?\s(?:KR|key\s+result)\s*(?:#?\d{1,3})?\s*[:：]\s*(?P<title4>\S.*)"
+            # A letter-scoped id after a hyphen: "KR-T3.1: …" (the third term's first result)
+            rf"|(?:{words.key_result})\s*-\s*(?-i:[A-Z]{{1,2}})\d{{1,3}}(?:\.\d{{1,4}}){{0,3}}\s*[:：]\s*(?P<title5>\S.*))$",
             re.I,
         ),
         kr_section_line=re.compile(
@@ -106,10 +111,11 @@ def _patterns() -> _Patterns:
         kr_section_heading=re.compile(
             rf"^{section}{_NO_LETTER}(?:\s+\S+){{0,4}}\s*[:：]?$", re.I
         ),
-        other_line=re.compile(rf"^{words.other_section}{_NO_LETTER}(?:\s+\S+){{0,3}}\s*[:：]?\s*$", re.I),
+        # "project-agnostic", "task-list": a section word joined to the next is another word
+        other_line=re.compile(rf"^{words.other_section}{_NO_LETTER}{_UNJOINED}(?:\s+\S+){{0,3}}\s*[:：]?\s*$", re.I),
         other_heading=re.compile(
             # Possessive (*+, ++): "Example (goo!!!!…" was split every way into four words.
-            rf"^{words.other_section}{_NO_LETTER}(?:\s*+\S++){{0,4}}\s*[:：?]?$"
+            rf"^{words.other_section}{_NO_LETTER}{_UNJOINED}(?:\s*+\S++){{0,4}}\s*[:：?]?$"
             # "QIRA Projects", "Team notes": a short heading ending in a section word
             rf"|^(?:\S+\s+){{1,2}}{words.trailing_section}\s*[:：]?$",
             re.I,
@@ -120,6 +126,9 @@ def _patterns() -> _Patterns:
     )
 
 
+# Variation selectors and the zero-width joiner inside an emoji ("⚡️", "👩‍💻").
+_JOINERS = "\ufe0e\ufe0f\u200d"
+_UNJOINED = r"(?!-[^\W\d_])"
 _PRIORITY = re.compile(r"^[\[(]P\d{1,2}[\])]\s*(?=\S)")
 # Tokens that name an OKR or a cycle in front of a heading's words: "`2022.C1` Initiatives",
 # "Q3 Key results".
@@ -136,6 +145,28 @@ _ABBREVIATION = re.compile(r"\s*\((?:O|OKRs?|KRs?|Objectives?|Key Results?)\)\s*
 
 def classify(text: str, *, heading: bool = False) -> Line:
     """The role of one line (or heading) of plain text, emphasis and list markers removed."""
+    line = _classify(text, heading=heading)
+    bare = _without_pictographs(text.strip())
+    if line.role == Role.PLAIN and bare != text.strip():
+        # "# 🏢 KR1: New logos", "## 🎯 Key Results": a decoration before the label (slide
+        # decks and generated plans put one on every heading); a plain line keeps its emoji.
+        labelled = _classify(bare, heading=heading)
+        if labelled.role != Role.PLAIN:
+            return labelled
+    return line
+
+
+def _without_pictographs(text: str) -> str:
+    """The text after a run of leading emoji and symbols ("🚀 ", "✅ ", "⚡️ ")."""
+    end = 0
+    while end < len(text) and (unicodedata.category(text[end]) in ("So", "Sk") or text[end] in _JOINERS):
+        end += 1
+    if end == 0 or (end < len(text) and not text[end].isspace()):
+        return text
+    return text[end:].lstrip()
+
+
+def _classify(text: str, *, heading: bool = False) -> Line:
     text = _PRIORITY.sub("", text.strip())  # "[P0] KR: …": the priority comes before the label
     patterns = _patterns()
     if heading:
@@ -157,6 +188,8 @@ def classify(text: str, *, heading: bool = False) -> Line:
         return Line(Role.KEY_RESULT, _title(match), weak=plural)
     if match := patterns.objective_label.match(text):
         return Line(Role.OBJECTIVE_LABEL, weak=match.group("strong") is None and not text.startswith("O"))
+    if heading and re.fullmatch(r"O\s*[:：]?", text):
+        return Line(Role.OBJECTIVE_LABEL)  # "## O" over the objective, "## KR" over its results
     bare = text
     if heading:
         while match := _LEADING_ID.match(bare):
@@ -186,7 +219,7 @@ def _starts_kr(text: str) -> bool:
 
 def _title(match: re.Match[str]) -> str:
     return next(
-        (match.group(name) for name in ("title", "title2", "title3", "title4")
+        (match.group(name) for name in ("title", "title2", "title3", "title4", "title5")
          if name in match.re.groupindex and match.group(name)),
         "",
     ).strip()

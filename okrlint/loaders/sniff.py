@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from okrlint.loaders.cycles import cycle_heading, find_cycle
 from okrlint.loaders.vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from okrlint.models import Objective
 
 
 @cache
@@ -62,6 +66,10 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
         # A sheet whose header names objective or key-result columns, holding a real key
         # result: a sheet of other data with a "Goals" column yields no key results.
         return any(any(_meaningful(kr.title) for kr in o.key_results) for o in objectives)
+    if _explains(document.objectives, objectives):
+        return False
+    if fmt == "text" and _OKR_NAME.search(PurePath(path).name) and _only_statements(objectives):
+        return True  # "OKR.txt" holding a few bare goal sentences: objectives still without KRs
     if result.layout == "labelled":
         # A labelled OKR set: an objective with a real key result, or two labelled objectives
         # (a draft still without key results). Not a template's "[Objective]", a page's
@@ -75,6 +83,7 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
     krs = [kr for o in objectives for kr in o.key_results]
     if not with_krs or sum(1 for kr in krs if _terms().search(kr.title)) * 10 > len(krs):
         return False  # bullets that keep naming OKRs explain them
+
     if _named(text, path):
         return True
     # A cycle written in the file; one read from its path ("notes/2016/Q3/…") says nothing.
@@ -82,6 +91,18 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
     if _okr_path(path) and cycle:
         return True  # "OKR/LOCOL.md" with a "## 2019 Q2" heading over its one objective
     return with_krs >= 2 and bool(_okr_path(path) or cycle)
+
+
+def _only_statements(objectives: list[Objective]) -> bool:
+    return len(objectives) >= 2 and not any(o.key_results for o in objectives)
+
+
+def _explains(read: list[Objective], meaningful: list[Objective]) -> bool:
+    """Headings that keep naming OKRs ("Defining key results", "Shared OKRs", "Why OKRs
+    fail") outnumber the objectives with real key results: a page explaining OKRs."""
+    about = sum(1 for o in read if _terms().search(o.title))
+    with_krs = sum(1 for o in meaningful if any(_meaningful(kr.title) for kr in o.key_results))
+    return about >= 3 and about > with_krs
 
 
 # A template's placeholder instead of a statement: "[High-level goal]", "<objective>", "XXX",

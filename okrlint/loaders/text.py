@@ -16,6 +16,7 @@ from okrlint.loaders.document_cycle import settle_cycle
 from okrlint.loaders.labels import Role, classify, strip_emphasis
 from okrlint.loaders.outline import Block, Item, ListBlock, Paragraph, Prebuilt, TextLine
 from okrlint.loaders.spans import locator
+from okrlint.loaders.statements import statement_objectives
 from okrlint.loaders.template import OBJECTIVE_ONLY, TEMPLATE, due_date, key_results
 from okrlint.loaders.text_tables import pipe_table
 from okrlint.measure import parse_deadline
@@ -44,6 +45,8 @@ def load_text(text: str, path: str) -> LoadResult:
     blocks = _blocks(lines, builder, shared)
     assembler = Assembler(locator(lines, path), separate_lines=True)
     builder.objectives = assembler.read(blocks)
+    if not builder.objectives and not shared:
+        builder.objectives = statement_objectives(lines, path)  # "Enhance my debugging skills"
     settle_cycle(builder, assembler.found, lines)
     _date_shared_deadlines(builder, shared)
     return builder.result(text, layout=assembler.found)
@@ -123,7 +126,13 @@ def _boilerplate(lines: list[str]) -> set[str]:
     """Lines a template repeats under every objective ("- Where do I want to go? …"): the same
     sentence of four or more words three times or more is the template's prompt, not an OKR."""
     counts = Counter(_normal(line) for line in lines if len(line.split()) >= 4)
-    return {line for line, count in counts.items() if count >= 3}
+    # A numbered objective restated in each phase of a plan ("Objective 7: Deliver …" three
+    # times) is the plan's own, not a prompt.
+    return {
+        line
+        for line, count in counts.items()
+        if count >= 3 and classify(line).role != Role.OBJECTIVE
+    }
 
 
 def _document_field(builder: DocumentBuilder, field: re.Match[str], row: int, indent: int) -> None:

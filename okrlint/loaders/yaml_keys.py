@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from okrlint.loaders.builder import Located, Pairs
 
 _MAX_DEPTH = 32
+# A key result's title of at most this many words, beside a description twice as long (and of
+# eight words or more), is a name: "Delivery Predictability & Agile Maturity".
+_NAME_WORDS = 6
 
 
 def synonym(pairs: Pairs, role: str, *, text: bool = False) -> str | None:
@@ -72,9 +75,28 @@ def _statement_over_slug(pairs: Pairs) -> Pairs:
 
 def canonical_key_result(pairs: Pairs) -> Pairs:
     """A key result's pairs with its title key renamed to okrlint's."""
+    pairs = _statement_over_name(pairs)
     if any(name in pairs for name in ("title", "description", "kr", "name")):
         return pairs
     return _renamed(pairs, synonym(pairs, "key_result_title", text=True), "title")
+
+
+def _statement_over_name(pairs: Pairs) -> Pairs:
+    """`title: Testing Automation & Quality` beside `description: Increase automated test
+    coverage across …`: the title names the key result, the sentence states it, and the
+    statement is what an author wants linted (a name has no number to check). The name is
+    kept under `name`."""
+    title, description = pairs.get("title"), pairs.get("description")
+    if title is None or description is None:
+        return pairs
+    name, statement = title[1].value, description[1].value
+    if not isinstance(name, str) or not isinstance(statement, str):
+        return pairs
+    name_words, statement_words = len(name.split()), len(statement.split())
+    if name_words > _NAME_WORDS or name.rstrip().endswith(".") or statement_words < 2 * max(name_words, 4):
+        return pairs
+    renamed = {key: pair for key, pair in pairs.items() if key not in ("title", "description", "name")}
+    return {"title": description, "name": title, **renamed}
 
 
 def objective_nodes(root: Located) -> list[tuple[Located, str | None]]:
