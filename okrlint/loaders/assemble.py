@@ -486,6 +486,13 @@ class Assembler:
             # "### Minimum $50k ARR each" under "# KR1: New logos": a detail of the result
             self._sections.append(_Section(level, "kr"))
             return
+        if list_follows and not kr_inside and _objectives_heading(line.text):
+            # "## Quarterly Objectives" over a plain list: the items are the objectives (and
+            # a plain title heading above it was no objective)
+            if current is not None and current.tentative:
+                self._close()
+            self._sections.append(_Section(level, "objectives"))
+            return
         self._sections.append(_Section(level, "plain"))
         if not line.text.rstrip().endswith("?"):
             self._open(line, Line(Role.OBJECTIVE, line.text, weak=True), level, from_heading=True)
@@ -663,6 +670,9 @@ class Assembler:
         if mode != "detail" and self._objective_list(items):
             self._objectives_from(items)
             return
+        if self._current is None and self._sections and self._sections[-1].kind == "objectives":
+            self._listed_objectives(items)
+            return
         roles = [self._role(_first(item)) for item in items]
         section_inside = any(role.role == Role.KR_SECTION for role in roles)
         for item, role in zip(items, roles, strict=True):
@@ -708,6 +718,21 @@ class Assembler:
                 self._item_blocks(item, "detail")
             else:
                 self._item_blocks(item, "detail" if mode == "detail" else "none")
+
+    def _listed_objectives(self, items: list[Item]) -> None:
+        """The plain items of a list under an objectives heading, each an objective with no
+        key results of its own (kept only when the file states no key results anywhere)."""
+        for item in items:
+            if not item.lines or item.children or item.navigation or item.links_only:
+                continue
+            text = _first(item)
+            if self._role(text).role != Role.PLAIN:
+                continue
+            self._open(item.lines[0], Line(Role.OBJECTIVE, text), self._section_level() + 0.5,
+                       from_heading=False, label=False)
+            if self._current is not None:
+                self._lone.add(id(self._current.objective))
+            self._close()
 
     def _priority_group(self, item: Item) -> None:
         """The prioritised items under a theme are its results; its notes are not."""
@@ -1078,6 +1103,18 @@ def _first_row(block: Block) -> int | None:
     if isinstance(block, ListBlock) and block.items and block.items[0].lines:
         return block.items[0].lines[0].row
     return None
+
+
+def _objectives_heading(text: str) -> bool:
+    """ "Objectives", "Quarterly Objectives (current cycle)", "Team goals:": a heading that
+    names the objectives listed below it, not one objective."""
+    return _OBJECTIVES_HEADING.match(text.strip()) is not None
+
+
+_OBJECTIVES_HEADING = re.compile(
+    rf"^(?:[\w'-]++\s++){{0,3}}(?:{vocabulary().objective_section})\s*+(?:\([^()]{{0,60}}\))?\s*+:?$",
+    re.IGNORECASE,
+)
 
 
 def _generic(text: str) -> bool:

@@ -68,8 +68,8 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
         return any(any(_meaningful(kr.title) for kr in o.key_results) for o in objectives)
     if _explains(document.objectives, objectives):
         return False
-    if fmt == "text" and _OKR_NAME.search(PurePath(path).name) and _only_statements(objectives):
-        return True  # "OKR.txt" holding a few bare goal sentences: objectives still without KRs
+    if fmt in ("text", "markdown") and _OKR_NAME.search(PurePath(path).name) and _only_statements(objectives):
+        return True  # "OKR.txt", "OKR.md" holding a few bare goal sentences: objectives without KRs
     if result.layout == "labelled":
         # A labelled OKR set: an objective with a real key result, or two labelled objectives
         # (a draft still without key results). Not a template's "[Objective]", a page's

@@ -16,6 +16,7 @@ class Vocabulary:
 
     strong_objective: str
     weak_objective: str
+    objective_section: str
     key_result: str
     kr_section: str
     generic_sections: frozenset[str]
@@ -59,6 +60,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         strong_objective=alternation(objective["strong"]),
         weak_objective=alternation(objective["weak"]),
+        objective_section=alternation(objective["sections"]),
         key_result=alternation(key_result["words"]),
         kr_section=alternation(key_result["sections"]),
         generic_sections=frozenset(_key(w) for w in key_result["generic_sections"]),
