@@ -91,11 +91,7 @@ class Analyzer:
         while self._cache and len(self._cache) + len(pending) > CACHE_SIZE:
             self._cache.popitem(last=False)
         nlp = self.nlp
-        # A lone surrogate (no character at all) cannot reach spaCy's UTF-8 string store; the
-        # same-length replacement character keeps every offset.
-        bodies = [
-            _SURROGATE.sub("\ufffd", without_scale(text[label_length(text) :])) for text in pending
-        ]
+        bodies = [_tokenizable(without_scale(text[label_length(text) :])) for text in pending]
         with_pos = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
         for text, body, doc in zip(pending, bodies, nlp.pipe(bodies, batch_size=256), strict=True):
             self._cache[text] = _to_analysis(body, doc, with_pos)
@@ -109,6 +105,19 @@ class Analyzer:
             self.analyze([text])
             analysis = self._cache[text]
         return analysis
+
+
+def _tokenizable(body: str) -> str:
+    """The body as spaCy can read it quickly, every offset kept: a lone surrogate (no character
+    at all) cannot reach spaCy's UTF-8 string store, so it becomes the same-length replacement
+    character; and spaCy's tokenizer is quadratic on long punctuation runs ("!?.!?.…" 2,000
+    long took 0.6 s), so past its first characters a run becomes spaces."""
+    body = _SURROGATE.sub("\ufffd", body)
+    return _PUNCTUATION_RUN.sub(lambda run: run.group()[:8] + " " * (len(run.group()) - 8), body)
+
+
+# A run of punctuation (or underscores) longer than any word or symbol a key result uses.
+_PUNCTUATION_RUN = re.compile(r"(?:[^\w\s]|_){40,}")
 
 
 def _build_pipeline(model: str | None) -> Any:

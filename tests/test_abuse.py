@@ -76,6 +76,14 @@ def test_a_lone_surrogate_is_e001_at_its_place(fmt: str) -> None:
     report.to_json()  # and the output can be written
 
 
+def test_punctuation_runs_do_not_slow_the_tokenizer() -> None:
+    # spaCy's tokenizer is quadratic on punctuation runs: 0.6 s for each of these texts
+    analyzer = analyzer_for(Settings())
+    texts = ["!?." * 660 + "!" * n for n in range(12)]
+    _timed(lambda: analyzer.analyze(texts))
+    assert [len(analyzer(text).text) for text in texts] == [len(text) for text in texts]
+
+
 def test_the_analyzer_reads_a_lone_surrogate() -> None:
     analysis = analyzer_for(Settings())("Raise ARR \udfff from $2M to $3M")
     assert [w.text for w in analysis.words][:2] == ["raise", "arr"]
