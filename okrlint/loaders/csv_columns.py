@@ -103,7 +103,9 @@ def read_header(header: list[str]) -> list[Column]:
 
 def _labelled(index: int, role: str, rest: str, *, weak: bool = False) -> Column | None:
     """A column headed by an objective or key-result word; `rest` is what follows the word."""
-    number_match = re.search(r"\d+", rest)
+    # At most four digits: "KR12"; a header of thousands of digits is no column number (and
+    # int() refuses strings over 4,300 digits).
+    number_match = re.search(r"(?<!\d)\d{1,4}(?!\d)", rest)
     number = int(number_match.group(0)) if number_match else None
     words = _words(re.sub(r"^[\s\d.#:()\-–—]*(?:s\b|es\b)?", "", rest))
     if not words or words in _TEXT_WORDS:
