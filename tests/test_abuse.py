@@ -262,6 +262,7 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         ("markdown", "# Example (goo" + "!" * 400 + "d): a team's quarter in words\n- KR: y\n"),
         ("text", "Objective: x\nKR: y\n\nWe will grow a" + " " * 2000 + "z\n"),
         ("csv", "KR" + "7" * 5000 + ",Objective\nGrow,Ship\n"),
+        ("text", "Objective: <details>" + " " * 10000 + "z\nKR: y\n"),
     ],
     ids=[
         "kr-digits",
@@ -278,6 +279,7 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         "section-word-heading",
         "we-will-spaces",
         "csv-header-digits",
+        "placeholder-spaces",
     ],
 )
 def test_pathological_files_are_read_and_linted_quickly(fmt: str, text: str) -> None:
