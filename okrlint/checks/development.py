@@ -32,6 +32,7 @@ _INDEFINITE_ARTICLES = _words("indefinite_articles")
 _SENIORITY = _words("seniority")
 _TIME_UNITS = _words("time_units")
 _READING_MATTER = _words("reading_matter")
+_READING_VERBS = _words("reading_verbs")
 
 
 def _a_period(texts: list[str], index: int) -> bool:
@@ -103,7 +104,9 @@ def _organisational(reading: Any, terms: list[tuple[int, int, tuple[str, ...]]])
     texts = reading.texts
     start, end, term = terms[0]
     counted = any(w[:1].isdigit() for w in texts[max(0, start - 3) : start])
-    counted = counted and term[-1] not in _READING_MATTER  # "Finish 10 books": one reader
+    lead = reading.lead
+    own_reading = term[-1] in _READING_MATTER and lead is not None and lead.base in _READING_VERBS
+    counted = counted and not own_reading  # "Finish 10 books": one reader's list
     beneficiary = any(
         texts[i] == "for" and texts[i + 1] in _BENEFICIARY_DETERMINERS
         for i in range(end, len(texts) - 1)
