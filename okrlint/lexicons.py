@@ -37,10 +37,6 @@ class Lexicon:
     terms: frozenset[tuple[str, ...]]
     values: Mapping[tuple[str, ...], str] = field(default_factory=dict)
 
-    @cached_property
-    def longest(self) -> int:
-        return max((len(t) for t in self.terms), default=1)
-
     def __contains__(self, word: object) -> bool:
         return (word,) in self.terms if isinstance(word, str) else word in self.terms
 
@@ -51,8 +47,30 @@ class Lexicon:
         return not self.name.endswith(("-verbs", "-participles", "hedges", "completion-words"))
 
     @cached_property
-    def first_words(self) -> frozenset[str]:
-        return frozenset(term[0] for term in self.terms)
+    def _index(self) -> tuple[dict[tuple[str, ...], tuple[str, ...]], dict[str, tuple[int, ...]]]:
+        """Every form a term matches (the listed words, and for nouns the plurals of its last
+        word) mapped to the listed term, and for each first word the sizes of the forms that
+        start with it, longest first: one dictionary look-up per candidate instead of
+        recomputing singulars for every word of every text."""
+        forms: dict[tuple[str, ...], tuple[str, ...]] = {term: term for term in self.terms}
+        if self.nouns:
+            for term in self.terms:
+                last = term[-1]
+                plurals = {last + "s", last + "es"}
+                if last.endswith("y"):
+                    plurals.add(last[:-1] + "ies")
+                for plural in plurals:
+                    form = (*term[:-1], plural)
+                    if form in forms or last not in _singulars(plural):
+                        continue
+                    # The singular _singulars gives first wins, as when it was tried in order.
+                    forms[form] = next(
+                        (*term[:-1], s) for s in _singulars(plural) if (*term[:-1], s) in self.terms
+                    )
+        sizes: dict[str, set[int]] = {}
+        for form in forms:
+            sizes.setdefault(form[0], set()).add(len(form))
+        return forms, {word: tuple(sorted(n, reverse=True)) for word, n in sizes.items()}
 
     def find(self, words: Sequence[str], start: int = 0) -> list[tuple[int, int, tuple[str, ...]]]:
         """Longest-first matches as (start, end, term) word indices, not overlapping.
@@ -60,13 +78,19 @@ class Lexicon:
         A term also matches with its last word in the plural ("salary increases" finds
         "salary increase"); the term returned is the one listed.
         """
+        forms, sizes = self._index
         found = []
-        index = start
-        while index < len(words):
-            size, term = self._longest_at(words, index)
-            if size:
-                found.append((index, index + size, term))
-                index += size
+        index, count = start, len(words)
+        while index < count:
+            # Inlined _longest_at: most words start no term, and this loop runs on every word
+            # of every text for every lexicon.
+            for size in sizes.get(words[index], ()):
+                if index + size <= count:
+                    term = forms.get(tuple(words[index : index + size]))
+                    if term is not None:
+                        found.append((index, index + size, term))
+                        index += size
+                        break
             else:
                 index += 1
         return found
@@ -78,18 +102,12 @@ class Lexicon:
     def _longest_at(self, words: Sequence[str], index: int) -> tuple[int, tuple[str, ...]]:
         if index >= len(words):
             return 0, ()
-        first = words[index]
-        plural_first = self.nouns and any(s in self.first_words for s in _singulars(first))
-        if first not in self.first_words and not plural_first:
-            return 0, ()
-        for size in range(min(self.longest, len(words) - index), 0, -1):
-            term = tuple(words[index : index + size])
-            if term in self.terms:
-                return size, term
-            for last in _singulars(term[-1]) if self.nouns else ():
-                listed = (*term[:-1], last)
-                if listed in self.terms:
-                    return size, listed
+        forms, sizes = self._index
+        for size in sizes.get(words[index], ()):
+            if index + size <= len(words):
+                term = forms.get(tuple(words[index : index + size]))
+                if term is not None:
+                    return size, term
         return 0, ()
 
     def value(self, term: tuple[str, ...]) -> str | None:

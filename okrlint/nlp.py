@@ -93,8 +93,13 @@ class Analyzer:
         nlp = self.nlp
         bodies = [_tokenizable(without_scale(text[label_length(text) :])) for text in pending]
         with_pos = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
-        for text, body, doc in zip(pending, bodies, nlp.pipe(bodies, batch_size=256), strict=True):
-            self._cache[text] = _to_analysis(body, doc, with_pos)
+        # The word-forms component is for callers of `nlp` (lemmas on a blank pipeline);
+        # _to_analysis reads the same table itself, and the component's per-token lemma
+        # writes cost as much as tokenizing.
+        with nlp.select_pipes(disable=["okrlint_word_forms"]):
+            docs = nlp.pipe(bodies, batch_size=256)
+            for text, body, doc in zip(pending, bodies, docs, strict=True):
+                self._cache[text] = _to_analysis(body, doc, with_pos)
         self._parsed += len(pending)
 
     def __call__(self, text: str) -> TextAnalysis:
@@ -138,27 +143,29 @@ def _build_pipeline(model: str | None) -> Any:
 
 
 def _with_word_forms(nlp: Any) -> Any:
-    """Add the okrlint_word_forms component: every token gets `token._.okr_bases` (the word
-    and its verb lemmas, from the English forms table built from lemminflect's data) and a
-    lemma when the pipeline has no lemmatizer of its own. The reading asks the tokens, so a
-    configured pipeline with a better lemmatizer keeps its lemmas."""
+    """Add the okrlint_word_forms component: every token has `token._.okr_bases` (the word and
+    its verb lemmas, from the English forms table built from lemminflect's data) and a lemma
+    when the pipeline has no lemmatizer of its own, so a configured pipeline with a better
+    lemmatizer keeps its lemmas. The bases are a getter, not stored: the analysis reads the
+    same table directly (`_to_analysis`), and storing a value per token through spaCy's
+    extension machinery cost twice what the tokenizer does."""
     from spacy.language import Language
     from spacy.tokens import Token
 
     from okrlint.reading.forms import base_forms, noun_lemmas
 
     if not Token.has_extension("okr_bases"):
-        Token.set_extension("okr_bases", default=())
+        Token.set_extension("okr_bases", getter=lambda token: base_forms(token.lower_))
     if "okrlint_word_forms" not in Language.factories:
 
         @Language.component("okrlint_word_forms")
         def word_forms(doc: Any) -> Any:
+            if doc.has_annotation("LEMMA"):
+                return doc  # the configured pipeline's own lemmatizer
             for token in doc:
                 lower = token.lower_
-                token._.okr_bases = base_forms(lower)
-                if not token.lemma_:
-                    bases = token._.okr_bases
-                    token.lemma_ = bases[1] if len(bases) > 1 else noun_lemmas(lower)[0]
+                bases = base_forms(lower)
+                token.lemma_ = bases[1] if len(bases) > 1 else noun_lemmas(lower)[0]
             return doc
 
     if "okrlint_word_forms" not in nlp.pipe_names:
@@ -171,17 +178,18 @@ class AnalyzerError(Exception):
 
 
 def _to_analysis(text: str, doc: Any, with_pos: bool = True) -> TextAnalysis:
+    from okrlint.reading.forms import base_forms
+
     # Hyphens and slashes split words ("best-in-class", "24/7") the way lexicon terms are written;
     # the part-of-speech tag is empty with the default blank pipeline.
     words = []
-    forms = doc.__len__() > 0 and doc[0].has_extension("okr_bases")
     for token in doc:
         lower = token.lower_
         if not lower[:1].isalnum() and lower not in ("%", "$", "€", "£", "#"):
             continue
         pos = token.pos_ if with_pos else ""
         whole = lower.replace("’", "'")
-        bases = tuple(token._.okr_bases) if forms else ()
+        bases = base_forms(lower)  # what token._.okr_bases gives, without its overhead
         if whole.isascii() and whole.isalnum():  # one plain word: what WORD would find
             start = token.idx
             words.append(Word(whole, start, start + len(whole), pos, bases))
