@@ -149,17 +149,18 @@ def _misses(got: list[tuple[set[int], str]], true: list[tuple[set[int], str]]) -
     return lines
 
 
-def walk_count(folder: Path, names: list[str]) -> tuple[int, int]:
+def walk_count(folder: Path, names: list[str]) -> tuple[int, int, list[str]]:
     files = folder / "files" if (folder / "files").is_dir() else folder
     found = {path.name for path, _fmt in discover([files]).files}
-    return sum(1 for name in names if name in found), len(names)
+    missed = [name for name in names if name not in found]
+    return len(names) - len(missed), len(names), missed
 
 
-def walk_repositories(folder: Path) -> tuple[int, int, list[str], list[str]]:
+def walk_repositories(folder: Path) -> tuple[int, int, list[str], list[str], list[str]]:
     """Walk each repository in walk.yaml: OKR files found of those listed, and the pages that
     only explain OKRs (or other files) that the walk picked up."""
     entries = YAML(typ="safe").load((folder / "walk.yaml").read_text(encoding="utf-8")) or []
-    found_okr, total, explainers, others = 0, 0, [], []
+    found_okr, total, explainers, others, missed = 0, 0, [], [], []
     for entry in entries:
         root = folder / entry["folder"]
         if not root.is_dir():
@@ -175,6 +176,7 @@ def walk_repositories(folder: Path) -> tuple[int, int, list[str], list[str]]:
         unsure = {p for p in picked if any(fnmatch.fnmatch(p, pattern) for pattern in patterns)}
         found_okr += len(okr & picked)
         total += len(okr)
+        missed += [f"{entry['folder']}/{p}" for p in sorted(okr - picked)]
         explainers += [f"{entry['folder']}/{p}" for p in sorted(picked & about)]
         others += [f"{entry['folder']}/{p}" for p in sorted(picked - okr - about - unsure)]
     pages = folder / "pages_about_okrs"
@@ -184,7 +186,7 @@ def walk_repositories(folder: Path) -> tuple[int, int, list[str], list[str]]:
             neutral = Path(tmp) / "pages"
             shutil.copytree(pages, neutral)
             explainers += [f"pages_about_okrs/{p.name}" for p, _fmt in discover([neutral]).files]
-    return found_okr, total, explainers, others
+    return found_okr, total, explainers, others, missed
 
 
 def main() -> int:
@@ -204,14 +206,15 @@ def main() -> int:
         print(f"{score.name[:44]:44} {score.objectives.shown():28} {score.key_results.shown()}{mark}")
         if args.verbose:
             print("\n".join(score.misses))
-    found, total = walk_count(args.folder, [entry["file"] for entry in entries])
+    found, total, walk_missed = walk_count(args.folder, [entry["file"] for entry in entries])
     if (args.folder / "walk.yaml").is_file():
-        okr, listed, explainers, others = walk_repositories(args.folder)
+        okr, listed, explainers, others, missed = walk_repositories(args.folder)
         print(f"repository walks: {okr} of {listed} OKR files picked up; "
               f"{len(explainers)} pages about OKRs and {len(others)} other files picked up")
         if args.verbose:
             print("\n".join(f"    explainer: {p}" for p in explainers))
             print("\n".join(f"    other: {p}" for p in others))
+            print("\n".join(f"    missed: {p}" for p in missed))
     for label, chosen in (("all files", scores), ("latin-script", [s for s in scores if s.latin])):
         objectives, key_results = Tally(), Tally()
         for score in chosen:
@@ -220,6 +223,8 @@ def main() -> int:
         print(f"{label} ({len(chosen)}): objectives {objectives.shown()}; "
               f"key results {key_results.shown()}")
     print(f"directory walk: {found} of {total} OKR files picked up")
+    if args.verbose:
+        print("\n".join(f"    missed: {name}" for name in walk_missed))
     return 0
 
 

@@ -1049,19 +1049,38 @@ _QUESTION = re.compile(r"^(?:how|what|which|why|when)\b.*\?", re.IGNORECASE)
 
 def _without_restatements(objectives: list[Objective], rows: set[int]) -> list[Objective]:
     """A progress check that copies an objective and its key results ("# Check-in 10/17" with
-    "## O … /10" and the same results): the copy is dropped, the first statement is linted."""
+    "## O … /10" and the same results), or restates each objective in short over a status
+    line per key result ("### Objective 1: Core loop" over "KR 1.1 (tutorial): not measured
+    yet"): the copy is dropped, the first statement is linted."""
     kept: list[Objective] = []
     for objective in objectives:
         results = [kr.title for kr in objective.key_results]
         if results and id(objective) not in rows and any(
-            objective.title.startswith(earlier.title)
-            and objective.cycle == earlier.cycle  # carried over to the next quarter: kept
-            and results == [kr.title for kr in earlier.key_results]
+            objective.cycle == earlier.cycle  # carried over to the next quarter: kept
+            and (
+                objective.title.startswith(earlier.title)
+                and results == [kr.title for kr in earlier.key_results]
+                or _shortens(objective.title, earlier.title)
+                and len(results) == len(earlier.key_results)
+            )
             for earlier in kept
         ):
             continue
         kept.append(objective)
     return kept
+
+
+def _shortens(short: str, long: str) -> bool:
+    """Every word of `short` begins a word of the longer `long`, in any language: "Core loop
+    complete" of "Complete the core game loop so that …" (Korean particles and endings attach
+    to the word: 루프 of 루프를)."""
+    words = short.lower().split()
+    longer = long.lower().split()
+    return (
+        len(words) >= 2
+        and len(short) < len(long)
+        and all(any(other.startswith(word) for other in longer) for word in words)
+    )
 
 
 def _result_line(text: str) -> bool:

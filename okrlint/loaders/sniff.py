@@ -106,10 +106,13 @@ def _explains(read: list[Objective], meaningful: list[Objective]) -> bool:
 
 
 # A template's placeholder instead of a statement: "[High-level goal]", "<objective>", "XXX",
-# "[Measurable result 1] (Week N)", "Reduce turnover from x% to y%".
+# "[Measurable result 1] (Week N)", "Reduce turnover from x% to y%"; in any language, behind a
+# label the loader did not know ("Mục tiêu 1: [CẦN ĐIỀN]") and before a progress note
+# ("[metric + milestone] — progress: not started").
 # Bounded and possessive (*+): a 20,000-character "<details>" line followed by spaces took 24 s.
 _PLACEHOLDER = re.compile(
-    r"^\s*+(?:[\[<{(][^\]>})]{0,80}[\]>})].{0,20}|_{2,}|\.{3}|…|x{2,}|tbd|todo)\s*+[.:]?\s*+$"
+    r"^\s*+(?:(?:[^\W\d_]{1,15}\s){1,3}\d{1,2}(?:\.\d{1,2})?\s*+[:：.]\s*+)?"
+    r"(?:[\[<{(][^\]>})]{0,80}[\]>})].{0,20}|[\[<{(][^\]>})\s]{1,40}\s[^\]>})]{0,60}[\]>})]\s[—–-]\s[^\d\n]{0,60}|_{2,}|\.{3}|…|x{2,}|tbd|todo)\s*+[.:]?\s*+$"
     r"|\b[xyn]\s?%|\b[xyn] (?:pages|people|days|users|customers|experts)\b",
     re.I,
 )
