@@ -1,11 +1,13 @@
 """Add a double-annotated batch of real key results to the real corpus.
 
     python benchmarks/merge_real_batch.py batch2 okrlint-blind-2 blind-2
+    python benchmarks/merge_real_batch.py batch3 - blind-3
 
 Reads corpora/real/BATCH/key_results.jsonl, first-annotator.jsonl and second-annotator.jsonl;
 each label is the annotators' shared value, or null where they disagree (scored nowhere, as
 the first batch). A third of the batch's publishers, chosen by sha256(SALT + publisher), form
-the batch's blind split (named SPLIT); the rest join the tuning split. Items already in the
+the batch's blind split (named SPLIT); the rest join the tuning split. SALT "-" puts the whole
+batch in the blind split (a small batch, kept whole to be scored once). Items already in the
 corpus (by id) are replaced, so the script can be re-run.
 """
 
@@ -32,7 +34,7 @@ def main(batch: str, salt: str, split: str) -> int:
         a, b = first[item["id"]], second[item["id"]]
         item["labels"] = {label: (a[label] if a[label] == b[label] else None) for label in a}
         digest = hashlib.sha256((salt + item["publisher"]).encode("utf-8")).hexdigest()
-        item["split"] = split if int(digest, 16) % 3 == 0 else "tune"
+        item["split"] = split if salt == "-" or int(digest, 16) % 3 == 0 else "tune"
         item["batch"] = batch
         added.append(item)
     corpus = REAL / "key_results.jsonl"

@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         "--show-real", default="", help="labels of the real corpus whose misses to list, 'clean' for findings on faultless key results (or ALL)"
     )
     parser.add_argument(
-        "--split", choices=("tune", "blind", "blind-2", "both"), default="both",
+        "--split", choices=("tune", "blind", "blind-2", "blind-3", "both"), default="both",
         help="which split of the real corpus to report (tune while tuning: each blind one is scored once)",
     )
     args = parser.parse_args(argv)
@@ -230,7 +230,7 @@ def _print_real(show: str, splits: str = "both") -> None:
     found = real_findings(items)
     publishers = {item["publisher"] for item in items}
     print(f"real key results: {len(items)} from {len(publishers)} publishers")
-    for split in ("tune", "blind", "blind-2"):
+    for split in ("tune", "blind", "blind-2", "blind-3"):
         if splits not in ("both", split):
             continue
         chosen = [item for item in items if item.get("split") == split]
