@@ -21,9 +21,14 @@ _READ = 100_000  # characters of a file's titles the guess reads at most
 
 
 @cache
-def _function_words() -> dict[str, frozenset[str]]:
+def _function_words() -> dict[str, tuple[str, ...]]:
+    """Each function word and the languages it belongs to: one look-up per word read."""
     text = (data_dir("corpora") / "layout" / "function-words.toml").read_text("utf-8")
-    return {language: frozenset(words) for language, words in tomllib.loads(text).items()}
+    languages: dict[str, tuple[str, ...]] = {}
+    for language, words in tomllib.loads(text).items():
+        for word in words:
+            languages[word] = (*languages.get(word, ()), language)
+    return languages
 
 
 def guess_language(texts: Iterable[str]) -> str | None:
@@ -38,14 +43,18 @@ def guess_language(texts: Iterable[str]) -> str | None:
         budget -= len(text)
         if budget <= 0:
             break
-        for char in text:
-            if char.isalpha():
-                letters += 1
-                latin += "LATIN" in unicodedata.name(char, "")
+        if text.isascii():  # every letter Latin: no character needs its Unicode name
+            alphabetic = sum(map(str.isalpha, text))
+            letters += alphabetic
+            latin += alphabetic
+        else:
+            for char in text:
+                if char.isalpha():
+                    letters += 1
+                    latin += char.isascii() or "LATIN" in unicodedata.name(char, "")
         for word in _WORD.findall(text.lower()):
-            for language, words in lexicon.items():
-                if word in words:
-                    counts[language] = counts.get(language, 0) + 1
+            for language in lexicon.get(word, ()):
+                counts[language] = counts.get(language, 0) + 1
     if letters and latin / letters < 0.5:
         return "und"  # CJK, Cyrillic, Arabic…: no English rule can read it
     english = counts.pop("en", 0)

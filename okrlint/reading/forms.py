@@ -13,21 +13,42 @@ from okrlint.resources import data_dir
 
 
 @cache
-def _table() -> dict[str, str]:
-    path = data_dir("corpora") / "english" / "forms.tsv"
-    table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            form, _, parts = line.partition("\t")
-            table[form] = parts
-    return table
+def _table() -> tuple[str, int]:
+    """The table's text and where its first entry starts. It is searched, not parsed: a run
+    looks up a few hundred words, and building a dictionary of all 69,000 forms took longer
+    than the rest of a one-file check."""
+    text = (data_dir("corpora") / "english" / "forms.tsv").read_text(encoding="utf-8")
+    start = 0
+    while text.startswith("#", start):  # the header
+        start = text.index("\n", start) + 1
+    return text, start
+
+
+def _entry(word: str) -> str:
+    """The parts column of `word`'s line, by binary search over the sorted lines ("" if none)."""
+    text, low = _table()
+    high = len(text)
+    while low < high:
+        middle = (low + high) // 2
+        start = max(text.rfind("\n", low, middle) + 1, low)  # the line `middle` falls in
+        tab = text.find("\t", start)
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        form = text[start:tab]
+        if form == word:
+            return text[tab + 1 : end]
+        if form < word:
+            low = end + 1
+        else:
+            high = start
+    return ""
 
 
 @lru_cache(maxsize=16384)
 def parts_of_speech(word: str) -> dict[str, tuple[str, ...]]:
     """{"V": lemmas, "N": lemmas, "A": lemmas, "R": lemmas} for the parts of speech the word can
     be ("launches" -> V: launch, N: launch); empty for a word the lexicon does not know."""
-    parts = _table().get(word.lower(), "")
+    parts = _entry(word.lower())
     found: dict[str, tuple[str, ...]] = {}
     for part in parts.split():
         code, _, lemmas = part.partition(":")
