@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from okrlint.lexicons import Lexicon
 from okrlint.reading import evidence
-from okrlint.reading.forms import base_forms, can_be_verb
+from okrlint.reading.forms import base_forms, can_be_verb, parts_of_speech
 from okrlint.reading.grammar import words
 from okrlint.reading.mentions import AGREED_TARGET
 
@@ -127,7 +127,7 @@ def task_words(reading: Reading) -> str | None:
         return None  # a placeholder is C604's to report: there is nothing written yet to judge
     from okrlint.reading.measurability import vague_aim
 
-    if vague_aim(reading):
+    if vague_aim(reading) and not _building_the_intangible(reading):
         return None
     texts = reading.texts
     if not texts:
@@ -144,6 +144,25 @@ def task_words(reading: Reading) -> str | None:
     if predicate is not None:
         return predicate
     return " ".join(texts[: min(len(texts), 4)])  # a deliverable named: "Beta release of X"
+
+
+def _building_the_intangible(reading: Reading) -> bool:
+    """An activity verb that makes something with no measure ("Build a community of mentors",
+    "Hold an engagement celebration"): vague, and still work to do, a task too."""
+    from okrlint.reading.measurability import intangible_object
+
+    lead = reading.lead
+    if lead is None or lead.noun_reading or lead.base not in words("making_verbs"):
+        return False
+    aim = reading.texts[lead.end : lead.end + 4]
+    if any(w in words("comparatives") or _graded(w) for w in aim):
+        return False  # "Build a stronger feedback culture": an improvement, vague only
+    return intangible_object(reading, lead.end)
+
+
+def _graded(word: str) -> bool:
+    """A comparative or superlative adjective ("stronger", "best"): its lemma differs."""
+    return any(lemma != word for lemma in parts_of_speech(word).get("A", ()))
 
 
 def _getting_a_deliverable(reading: Reading) -> bool:

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 # real number kept private, and is measurable.
 _PLACEHOLDER = re.compile(
     r"(?<![\w$])(?:X{1,3}%|X#|XX+|x%|X\s?(?:kr|€|\$)|\$X\b|\bY%)"
-    # "[target]", "[metric]" (but not a redacted "[N5]", nor a date left to fill: "[date]")
-    r"|\[(?!\$?[A-Z]\d*\]|[A-Z]\d*\]|(?:date|quarter|year|month|day|deadline)\b[^\]]{0,20}\])[a-z][^\]]{0,30}\]"
+    # "[target]", "[metric]" (but not a redacted "[N5]" or "[redacted]", nor a date left to
+    # fill: "[date]")
+    r"|\[(?!\$?[A-Z]\d*\]|[A-Z]\d*\]|(?:date|quarter|year|month|day|deadline)\b[^\]]{0,20}\]"
+    r"|(?:redacted|confidential|private|omitted|removed)\])[a-z][^\]]{0,30}\]"
     r"|\b(?:TBD|TBC|TODO)\b"
 )
 # Verbs that state a quality rather than produce a thing: with a vague word, an aim.
@@ -132,7 +134,7 @@ def vague_aim(reading: Reading) -> bool:
             return True  # "Learn Rust and Substrate", "Understand the market"
         if lead.kind == "maintenance":
             return True  # "Maintain HubSpot consistency": a level never stated
-        if _intangible_object(reading, lead.end):
+        if intangible_object(reading, lead.end):
             return True  # "Build a community of mentors", "Foster a feedback culture"
     mental = reading.lex["mental-verbs"]
     people = reading.lex["people-nouns"]
@@ -155,7 +157,7 @@ def vague_aim(reading: Reading) -> bool:
     return False
 
 
-def _intangible_object(reading: Reading, start: int) -> bool:
+def intangible_object(reading: Reading, start: int) -> bool:
     """Whether the verb's object is a quality of a group ("a community of mentors", "a
     stronger feedback culture"), the head of its noun phrase, not a modifier ("community forum")."""
     texts = reading.texts
@@ -197,8 +199,9 @@ def not_measurable(reading: Reading) -> str | None:
         return None  # "Eliminate errors caused by malformed queries": met when none are left
     if reading.ongoing:
         return f"'{reading.ongoing}' is work that never ends"
-    if reading.task is not None:
-        return None  # a deliverable is done or not: its flaw is being a task
+    if reading.task is not None and not vague_aim(reading):
+        return None  # a deliverable is done or not: its flaw is being a task (but "Build a
+        # community of mentors" is work towards an aim nobody could check: both)
     if reading.has_measure or reading.universal or reading.binary or _MEASURED_BY.search(reading.source):
         return None
     if reading.outcome_measure and _checkable_behaviour(reading):
