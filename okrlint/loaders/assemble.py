@@ -11,12 +11,35 @@ heading that owns a list is an objective and the list its key results.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from okrlint.loaders.annotations import split_annotation
 from okrlint.loaders.cycles import cycle_heading, deadline_date, find_cycle
 from okrlint.loaders.labels import Line, Role, classify
+from okrlint.loaders.line_kinds import (
+    aside,
+    block_texts,
+    defines,
+    first_row,
+    first_text,
+    generic,
+    groups_priority_items,
+    objectives_heading,
+    result_line,
+    sentences,
+    without_restatements,
+    DEFINITION,
+    EXAMPLE_LEAD_IN,
+    HORIZON,
+    ID_YEAR,
+    NAMES_OKRS,
+    PLAN_PART,
+    PRIORITY_LED,
+    QUESTION,
+    STATEMENT_FIELD,
+    TERMS,
+)
 from okrlint.loaders.outline import (
     Block,
     Details,
@@ -112,7 +135,7 @@ class Assembler:
     def read(self, blocks: list[Block]) -> list[Objective]:
         # A file that labels its objectives makes its other headings sections: their plain
         # lists are not key results (KR labels, key-results sections and KR tables still are).
-        texts = list(_texts(blocks))
+        texts = list(block_texts(blocks))
         self._objective_labels = any(self._role(text, heading).role in _OBJECTIVE_LABELS for text, heading in texts)
         # Key-result headings ("# 🏢 KR1: New logos", one per slide) label a file too.
         self._fallback = not self._objective_labels and not any(
@@ -131,7 +154,7 @@ class Assembler:
         # A bare "We will …" sentence is the objective of a one-line draft; beside real
         # objectives it is prose ("We will review progress every Monday").
         # Table rows may repeat an objective for each owner; prose restates it in a check-in.
-        objectives = _without_restatements(objectives, self._rows)
+        objectives = without_restatements(objectives, self._rows)
         lone = [o for o in objectives if id(o) in self._lone and not o.key_results]
         if lone and len(lone) < len(objectives):
             objectives = [o for o in objectives if all(o is not other for other in lone)]
@@ -226,7 +249,7 @@ class Assembler:
     def _ends_kr_lines(self, block: Block, following: Block | None) -> bool:
         """Plain text: where a "KRs:" line's reach ends (see `_kr_part_over`, `_part_heading`).
         True when the block is a part heading, which is not read."""
-        row = _first_row(block)
+        row = first_row(block)
         if row is not None:
             self._kr_part_over(row)
         if not isinstance(block, Paragraph) or not isinstance(following, Paragraph):
@@ -245,7 +268,7 @@ class Assembler:
     def _part_heading(self, line: TextLine, following: TextLine) -> bool:
         """A part named by its term right above the next objective's label line ("Q3: Scale
         and repeat" then "Objective: …"): a heading, not one more key result."""
-        if not _PART.match(line.text) or self._role(following.text).role not in _OBJECTIVE_LABELS:
+        if not PLAN_PART.match(line.text) or self._role(following.text).role not in _OBJECTIVE_LABELS:
             return False
         self._kr_line = False
         return True
@@ -284,7 +307,7 @@ class Assembler:
             if not isinstance(block, Paragraph) or len(block.lines) != 1:
                 return False
             line = block.lines[0]
-            if line.bold or not _result_line(line.text) or self._role(line.text).role != Role.PLAIN:
+            if line.bold or not result_line(line.text) or self._role(line.text).role != Role.PLAIN:
                 return False  # "**Description:** …", "Last updated: n/a": a goal's fields
             run.append(line)
         if len(run) < 3:
@@ -316,7 +339,7 @@ class Assembler:
     def _horizon(self, block: Block) -> None:
         """A cycle stated in the prose of a time-horizon section ("This set covers the first
         half of 2026"), when nothing earlier gave one."""
-        named = any(s.kind == "other" and _HORIZON.search(s.text) for s in self._sections)
+        named = any(s.kind == "other" and HORIZON.search(s.text) for s in self._sections)
         if not named or not isinstance(block, Paragraph) or self.found.cycle or self._started():
             return
         for line in block.lines:
@@ -333,7 +356,7 @@ class Assembler:
         line = block.lines[0]
         if self._role(line.text).role != Role.PLAIN:
             return False
-        if not self._started() and (cycle := cycle_heading(line.text)) and _TERMS.search(line.text):
+        if not self._started() and (cycle := cycle_heading(line.text)) and TERMS.search(line.text):
             self.found.heading_cycles.append((cycle, line.row))  # "2026 Q1 OKR:" as a title line
             return True
         if not self._fallback:
@@ -367,14 +390,14 @@ class Assembler:
                 return False
             if len(line.text.split()) > 12:
                 return False
-            if _sentences(line.text)[1:] or _META.search(line.text):
+            if sentences(line.text)[1:] or NAMES_OKRS.search(line.text):
                 return False
             self._open(line, Line(Role.OBJECTIVE, line.text), self._section_level() + 0.5,
                        from_heading=False, label=False)
             if self._current is not None:
                 self._current.from_paragraph = True
             return True
-        if len(line.text.split()) > 20 or _META.search(line.text) or _sentences(line.text)[1:]:
+        if len(line.text.split()) > 20 or NAMES_OKRS.search(line.text) or sentences(line.text)[1:]:
             return False  # prose introducing the list, or about the OKRs themselves
         if self._objective_list(following.items):
             return False  # the list holds its own objectives
@@ -441,7 +464,7 @@ class Assembler:
             return
         if role.role == Role.KR_SECTION:
             self._sections.append(_Section(level, "kr-section"))
-            self.found.labelled = self.found.labelled or not _generic(line.text)
+            self.found.labelled = self.found.labelled or not generic(line.text)
             self._kr_paragraphs = not list_follows
             if current is not None:
                 current.prose_after = False
@@ -477,7 +500,7 @@ class Assembler:
                 self._kr_heading = added[0]
             self._sections.append(_Section(level, "kr"))
             return
-        if self._adopted is not None and _TERMS.search(line.text):
+        if self._adopted is not None and TERMS.search(line.text):
             # "# 📋 Detailed Key Results" after the deck's KR slides: an appendix restating them
             self._close()
             self._sections.append(_Section(level, "other"))
@@ -486,7 +509,7 @@ class Assembler:
             # "### Minimum $50k ARR each" under "# KR1: New logos": a detail of the result
             self._sections.append(_Section(level, "kr"))
             return
-        if list_follows and not kr_inside and _objectives_heading(line.text):
+        if list_follows and not kr_inside and objectives_heading(line.text):
             # "## Quarterly Objectives" over a plain list: the items are the objectives (and
             # a plain title heading above it was no objective)
             if current is not None and current.tentative:
@@ -521,7 +544,7 @@ class Assembler:
                 if role.role != Role.METADATA:
                     current.pending, current.unstated = False, True  # another label came first
             if (
-                (statement := _STATEMENT.match(line.text))
+                (statement := STATEMENT_FIELD.match(line.text))
                 and current is not None
                 and current.from_heading
                 and not current.objective.key_results
@@ -532,7 +555,7 @@ class Assembler:
                 self._state_kr(current, self._kr_heading, line)
                 self._kr_heading = None
             elif role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL) and index > 0 and any(
-                _EXAMPLE.search(earlier.text) for earlier in lines[:index]
+                EXAMPLE_LEAD_IN.search(earlier.text) for earlier in lines[:index]
             ):
                 # "Here's an example of what an OKR might look like:" then "**Objective:** …"
                 # in the same paragraph: an article's example, not the team's own
@@ -541,7 +564,7 @@ class Assembler:
             elif role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL):
                 self._statement(line, role)
                 last_kr = None
-            elif role.role == Role.KEY_RESULT and _defines(role):
+            elif role.role == Role.KEY_RESULT and defines(role):
                 pass  # "_Key Results: three to five numbers that show an objective is met_"
             elif role.role == Role.KEY_RESULT and separate:
                 self._skip = False
@@ -554,7 +577,7 @@ class Assembler:
             elif role.role == Role.KR_SECTION:
                 self._kr_line, self._skip, last_kr = True, False, None
                 self._kr_caption_row = line.row
-                self.found.labelled = self.found.labelled or not _generic(line.text)
+                self.found.labelled = self.found.labelled or not generic(line.text)
                 if current is not None:
                     current.prose_after = False
                     current.kr_caption = True
@@ -574,11 +597,11 @@ class Assembler:
                 last_kr = self._continue_kr(last_kr, line)  # a wrapped key result
             elif self._kr_line and self._current is not None and (separate or index > 0):
                 self._add_kr([line], line.text)
-            elif self._kr_paragraphs and index == 0 and not _META.search(line.text):
+            elif self._kr_paragraphs and index == 0 and not NAMES_OKRS.search(line.text):
                 last_kr = self._add_kr_tracked(lines, line.text)
                 index += len(last_kr[1]) if last_kr is not None else 1
                 continue
-            elif index == len(lines) - 1 and _EXAMPLE.search(" ".join(l.text for l in lines)):
+            elif index == len(lines) - 1 and EXAMPLE_LEAD_IN.search(" ".join(l.text for l in lines)):
                 # "This is an example of a good OKR:" introduces an example, not the team's own
                 self._kr_line, self._skip, last_kr = False, True, None
             elif self._current is not None and self._current.objective.key_results:
@@ -673,10 +696,10 @@ class Assembler:
         if self._current is None and self._sections and self._sections[-1].kind == "objectives":
             self._listed_objectives(items)
             return
-        roles = [self._role(_first(item)) for item in items]
+        roles = [self._role(first_text(item)) for item in items]
         section_inside = any(role.role == Role.KR_SECTION for role in roles)
         for item, role in zip(items, roles, strict=True):
-            text = _first(item)
+            text = first_text(item)
             if not item.lines:
                 self._item_blocks(item, mode)  # "- - KR": the item opens with a nested list
                 continue
@@ -700,7 +723,7 @@ class Assembler:
                     self._await_statement(item)
                 self._item_blocks(item, "kr")
             elif role.role == Role.KEY_RESULT:
-                if not _defines(role):
+                if not defines(role):
                     self._add_kr(item.lines, role.title)
                 self._item_blocks(item, "detail")
             elif role.role == Role.KR_SECTION and mode != "detail":
@@ -708,9 +731,9 @@ class Assembler:
             elif role.role in (Role.OTHER_SECTION, Role.METADATA):
                 if role.role == Role.METADATA:
                     self._metadata(role, item.lines[0].row)
-            elif mode == "kr" and _aside(text):
+            elif mode == "kr" and aside(text):
                 continue  # "(Also: resolved all the ballot comments)": a note in parentheses
-            elif mode == "kr" and _groups_priority_items(item):
+            elif mode == "kr" and groups_priority_items(item):
                 self._priority_group(item)  # "Canonical support" over "P0-BP (1.0): …" items
             elif mode == "kr" and not section_inside and self._current is not None:
                 self._add_kr(item.lines, text)
@@ -725,7 +748,7 @@ class Assembler:
         for item in items:
             if not item.lines or item.children or item.navigation or item.links_only:
                 continue
-            text = _first(item)
+            text = first_text(item)
             if self._role(text).role != Role.PLAIN:
                 continue
             self._open(item.lines[0], Line(Role.OBJECTIVE, text), self._section_level() + 0.5,
@@ -737,9 +760,9 @@ class Assembler:
     def _priority_group(self, item: Item) -> None:
         """The prioritised items under a theme are its results; its notes are not."""
         for child in item.children:
-            if child.lines and _PRIORITY_LED.match(child.lines[0].text):
+            if child.lines and PRIORITY_LED.match(child.lines[0].text):
                 self._list([child], "kr")
-            elif _groups_priority_items(child):
+            elif groups_priority_items(child):
                 self._priority_group(child)
 
     def _holds_a_document(self, item: Item) -> bool:
@@ -751,9 +774,9 @@ class Assembler:
     def _glossary(self, items: list[Item]) -> bool:
         """A list that defines the terms: an "Objective:" item beside a "Key results:" item
         that talks about objectives or key results."""
-        roles = [self._role(_first(item)) for item in items if item.lines]
+        roles = [self._role(first_text(item)) for item in items if item.lines]
         return any(role.role == Role.OBJECTIVE for role in roles) and any(
-            role.role == Role.KEY_RESULT and (_defines(role) or _QUESTION.match(role.title))
+            role.role == Role.KEY_RESULT and (defines(role) or QUESTION.match(role.title))
             for role in roles
         )
 
@@ -898,7 +921,7 @@ class Assembler:
         if annotation is not None:
             objective.progress = annotation.progress if annotation.progress is not None else annotation.score
         cycle = next((s.cycle for s in reversed(self._sections) if s.cycle), self._para_cycle)
-        if cycle is None and (year := _ID_YEAR.search(line.text)):
+        if cycle is None and (year := ID_YEAR.search(line.text)):
             cycle = year.group(1)  # "OKR '2026.C1': …": the id names the year
         objective.cycle = cycle
         self.objectives.append(objective)
@@ -939,7 +962,7 @@ class Assembler:
     def _add_kr(self, lines: list[TextLine], first_title: str) -> None:
         if self._separate_lines and len(lines) == 1:
             # A pasted line may hold several results: "Sell for 100M. Grow EMEA 100%."
-            for sentence in _sentences(first_title):
+            for sentence in sentences(first_title):
                 self._add_kr_tracked([TextLine(sentence, lines[0].row)], sentence)
             return
         added = self._add_kr_tracked(lines, first_title)
@@ -957,7 +980,7 @@ class Assembler:
         self, lines: list[TextLine], first_title: str
     ) -> tuple[KeyResult, list[TextLine], str] | None:
         current = self._current
-        if current is None or not lines or _DEFINITION.search(first_title):
+        if current is None or not lines or DEFINITION.search(first_title):
             return None  # "Key results: 3-5 measurable results for an objective" defines them
         current.pending = False
         if self._role(lines[0].text).role == Role.KEY_RESULT:
@@ -1011,176 +1034,3 @@ class Assembler:
                 self.found.deadline = (role.value, row)
         elif role.key in ("owner", "owners", "dri", "lead") and current is not None:
             current.objective.owner = current.objective.owner or role.value
-
-
-# A "key result" that defines the term rather than stating one.
-_DEFINITION = re.compile(r"\b(?:for|of|towards?|toward) (?:an|the|each|every|our) objectives?\b", re.I)
-# Prose about the OKRs themselves ("The key results for this objective mirror …").
-_META = re.compile(r"\b(?:key\s+results?|objectives?|okrs?)\b", re.IGNORECASE)
-# A sentence end inside a line: ". " before a capital letter, after a word of 2+ letters or a
-# number (so "e.g. Foo" and "v2. Ship" stay whole).
-_SENTENCE_END = re.compile(
-    r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\d[.!?])|(?<=\d%[.!?])) (?=[A-ZÅÄÖÆØÉÜ][^\W\d_])"
-)
-
-
-# A line that introduces an example ("Here is an example of a good OKR:", "Por ejemplo:").
-_EXAMPLE = re.compile(
-    r"\b(?:examples?|for instance|e\.g\.|sample|representative|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|voorbeeld(?:en)?)\b.{0,160}:\s*$"
-    # "Here is what one could look like for a bakery:", "A good OKR might read:"
-    r"|\b(?:might|could|would|may|should)\s+(?:look|read|sound)\b.{0,80}:\s*$"
-    # "Bad OKR:", "Better key result:": an article grading examples
-    r"|^(?:an?\s+)?(?:good|bad|weak|strong|better|worse|poor|great)\s+(?:okrs?|objectives?|key\s+results?|krs?|examples?)\s*[:：]\s*$",
-    re.IGNORECASE,
-)
-_STATEMENT = re.compile(r"^(?:description|statement|objective statement)\s*[:：]\s*(\S.{10,})$", re.I)
-_HORIZON = re.compile(r"\b(?:time\s*horizon|time\s*frame|timeframe|period|cycle|duration)\b", re.I)
-_ID_YEAR = re.compile(r"""['"`‘’]((?:19|20)\d\d)[.\-_][A-Za-z0-9]""")
-# A priority before a key result: "P0-JM (0.8): …", "P1: …", "[P2] (0.1) …".
-_PRIORITY_LED = re.compile(r"^(?:[\[(]P\d{1,2}[\])]|P\d{1,2}(?:-[\w/]+)?\s*(?:\(|[:：]))")
-# A part of a plan named by its term or quarter: "Q3: Scale and repeat", "T1 (Q1): Foundations".
-_PART = re.compile(r"^(?:[QTH][1-4]|S[12])(?:\s*\([QTH][1-4]\))?\s*[:：]\s*\S")
-_TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)
-
-
-# "Key Results: How will we know we achieved it?": a definition, asked as a question.
-_QUESTION = re.compile(r"^(?:how|what|which|why|when)\b.*\?", re.IGNORECASE)
-
-
-def _without_restatements(objectives: list[Objective], rows: set[int]) -> list[Objective]:
-    """A progress check that copies an objective and its key results ("# Check-in 10/17" with
-    "## O … /10" and the same results), or restates each objective in short over a status
-    line per key result ("### Objective 1: Core loop" over "KR 1.1 (tutorial): not measured
-    yet"): the copy is dropped, the first statement is linted."""
-    kept: list[Objective] = []
-    for objective in objectives:
-        results = [kr.title for kr in objective.key_results]
-        if results and id(objective) not in rows and any(
-            objective.cycle == earlier.cycle  # carried over to the next quarter: kept
-            and (
-                objective.title.startswith(earlier.title)
-                and results == [kr.title for kr in earlier.key_results]
-                or _shortens(objective.title, earlier.title)
-                and len(results) == len(earlier.key_results)
-            )
-            for earlier in kept
-        ):
-            continue
-        kept.append(objective)
-    return kept
-
-
-def _shortens(short: str, long: str) -> bool:
-    """Every word of `short` begins a word of the longer `long`, in any language: "Core loop
-    complete" of "Complete the core game loop so that …" (Korean particles and endings attach
-    to the word: 루프 of 루프를)."""
-    words = short.lower().split()
-    longer = long.lower().split()
-    return (
-        len(words) >= 2
-        and len(short) < len(long)
-        and all(any(other.startswith(word) for other in longer) for word in words)
-    )
-
-
-def _result_line(text: str) -> bool:
-    """One short statement: not a caption, a question, a label line or running prose."""
-    words = len(text.split())
-    if not 3 <= words <= 40 or text.rstrip().endswith((":", "?", "：")) or _META.search(text):
-        return False
-    return len(_sentences(text)) == 1
-
-
-def _aside(text: str) -> bool:
-    """A whole item in parentheses: a note beside the results, not one of them."""
-    text = text.strip()
-    return text.startswith(("(", "（")) and text.endswith((")", "）")) and len(text) > 2
-
-
-def _groups_priority_items(item: Item) -> bool:
-    """An unprioritised item over items that carry a priority ("P0-BP (1.0): …", "[P1] …"),
-    directly or through further groups: a theme; its items are the results."""
-    if not item.lines or not item.children or _PRIORITY_LED.match(item.lines[0].text):
-        return False
-    kinds = []  # per child: "result", "group" or "note"; anything else: not a theme
-    for child in item.children:
-        text = child.lines[0].text if child.lines else ""
-        if _PRIORITY_LED.match(text):
-            kinds.append("result")
-        elif _groups_priority_items(child):
-            kinds.append("group")
-        elif text.startswith("("):
-            kinds.append("note")  # "(Done but not planned for) …" beside them
-        else:
-            return False
-    return "result" in kinds or "group" in kinds
-
-
-def _first_row(block: Block) -> int | None:
-    if isinstance(block, Paragraph) and block.lines:
-        return block.lines[0].row
-    if isinstance(block, ListBlock) and block.items and block.items[0].lines:
-        return block.items[0].lines[0].row
-    return None
-
-
-def _objectives_heading(text: str) -> bool:
-    """ "Objectives", "Quarterly Objectives (current cycle)", "Team goals:": a heading that
-    names the objectives listed below it, not one objective."""
-    return _OBJECTIVES_HEADING.match(text.strip()) is not None
-
-
-_OBJECTIVES_HEADING = re.compile(
-    rf"^(?:[\w'-]++\s++){{0,3}}(?:{vocabulary().objective_section})\s*+(?:\([^()]{{0,60}}\))?\s*+:?$",
-    re.IGNORECASE,
-)
-
-
-def _generic(text: str) -> bool:
-    """A section word any report uses ("9.1 Metrics", "Results:"), alone or heading a longer
-    title ("Metrics to Track", "Results Summary", "Success criteria for the beta")."""
-    words = " ".join(re.sub(r"^[\d.\s]+|[:：\s]+$", "", text.strip()).lower().split())
-    return any(words == word or words.startswith(word + " ") for word in vocabulary().generic_sections)
-
-
-def _defines(role: Line) -> bool:
-    """A plural "Key results: …" label whose text talks about objectives or key results: a
-    definition of the term, not a key result."""
-    return role.weak and _TERMS.search(role.title) is not None
-
-
-def _sentences(text: str) -> list[str]:
-    pieces = [piece.strip() for piece in _SENTENCE_END.split(text)]
-    if len(pieces) > 1 and all(len(piece.split()) >= 3 for piece in pieces):
-        return pieces
-    return [text]
-
-
-def _first(item: Item) -> str:
-    return item.lines[0].text if item.lines else ""
-
-
-def _texts(blocks: Iterable[Block]) -> Iterator[tuple[str, bool]]:
-    """Every labelled position's text: headings, paragraph lines, items, summaries."""
-    for block in blocks:
-        if isinstance(block, Heading):
-            yield block.line.text, True
-        elif isinstance(block, Paragraph):
-            for line in block.lines:
-                yield line.text, False
-        elif isinstance(block, ListBlock):
-            yield from _item_texts(block.items)
-        elif isinstance(block, Details):
-            if block.summary is not None:
-                yield block.summary.text, False
-            yield from _texts(block.blocks)
-
-
-def _item_texts(items: list[Item]) -> Iterator[tuple[str, bool]]:
-    for item in items:
-        if item.lines:
-            yield item.lines[0].text, False
-        yield from _texts(b for b in item.blocks if isinstance(b, Paragraph))
-        yield from _item_texts(item.children)
-
-

@@ -1,0 +1,187 @@
+"""What a line, an item or a title of an OKR file is, read from its words alone: a sentence or
+running prose, a caption, an aside, an example's lead-in, a definition of the terms, a heading
+that names the objectives below it, a restatement of an objective already stated. The
+assembler (assemble.py) asks these while it walks the outline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from okrlint.loaders.labels import Line
+from okrlint.loaders.outline import Block, Details, Heading, Item, ListBlock, Paragraph
+from okrlint.loaders.vocabulary import vocabulary
+from okrlint.models import Objective
+
+# A "key result" that defines the term rather than stating one.
+DEFINITION = re.compile(r"\b(?:for|of|towards?|toward) (?:an|the|each|every|our) objectives?\b", re.I)
+# Prose about the OKRs themselves ("The key results for this objective mirror …").
+NAMES_OKRS = re.compile(r"\b(?:key\s+results?|objectives?|okrs?)\b", re.IGNORECASE)
+# A sentence end inside a line: ". " before a capital letter, after a word of 2+ letters or a
+# number (so "e.g. Foo" and "v2. Ship" stay whole).
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\d[.!?])|(?<=\d%[.!?])) (?=[A-ZÅÄÖÆØÉÜ][^\W\d_])"
+)
+
+
+# A line that introduces an example ("Here is an example of a good OKR:", "Por ejemplo:").
+EXAMPLE_LEAD_IN = re.compile(
+    r"\b(?:examples?|for instance|e\.g\.|sample|representative|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|voorbeeld(?:en)?)\b.{0,160}:\s*$"
+    # "Here is what one could look like for a bakery:", "A good OKR might read:"
+    r"|\b(?:might|could|would|may|should)\s+(?:look|read|sound)\b.{0,80}:\s*$"
+    # "Bad OKR:", "Better key result:": an article grading examples
+    r"|^(?:an?\s+)?(?:good|bad|weak|strong|better|worse|poor|great)\s+(?:okrs?|objectives?|key\s+results?|krs?|examples?)\s*[:：]\s*$",
+    re.IGNORECASE,
+)
+STATEMENT_FIELD = re.compile(r"^(?:description|statement|objective statement)\s*[:：]\s*(\S.{10,})$", re.I)
+HORIZON = re.compile(r"\b(?:time\s*horizon|time\s*frame|timeframe|period|cycle|duration)\b", re.I)
+ID_YEAR = re.compile(r"""['"`‘’]((?:19|20)\d\d)[.\-_][A-Za-z0-9]""")
+# A priority before a key result: "P0-JM (0.8): …", "P1: …", "[P2] (0.1) …".
+PRIORITY_LED = re.compile(r"^(?:[\[(]P\d{1,2}[\])]|P\d{1,2}(?:-[\w/]+)?\s*(?:\(|[:：]))")
+# A part of a plan named by its term or quarter: "Q3: Scale and repeat", "T1 (Q1): Foundations".
+PLAN_PART = re.compile(r"^(?:[QTH][1-4]|S[12])(?:\s*\([QTH][1-4]\))?\s*[:：]\s*\S")
+TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)
+
+
+# "Key Results: How will we know we achieved it?": a definition, asked as a question.
+QUESTION = re.compile(r"^(?:how|what|which|why|when)\b.*\?", re.IGNORECASE)
+
+
+def without_restatements(objectives: list[Objective], rows: set[int]) -> list[Objective]:
+    """A progress check that copies an objective and its key results ("# Check-in 10/17" with
+    "## O … /10" and the same results), or restates each objective in short over a status
+    line per key result ("### Objective 1: Core loop" over "KR 1.1 (tutorial): not measured
+    yet"): the copy is dropped, the first statement is linted."""
+    kept: list[Objective] = []
+    for objective in objectives:
+        results = [kr.title for kr in objective.key_results]
+        if results and id(objective) not in rows and any(
+            objective.cycle == earlier.cycle  # carried over to the next quarter: kept
+            and (
+                objective.title.startswith(earlier.title)
+                and results == [kr.title for kr in earlier.key_results]
+                or shortens(objective.title, earlier.title)
+                and len(results) == len(earlier.key_results)
+            )
+            for earlier in kept
+        ):
+            continue
+        kept.append(objective)
+    return kept
+
+
+def shortens(short: str, long: str) -> bool:
+    """Every word of `short` begins a word of the longer `long`, in any language: "Core loop
+    complete" of "Complete the core game loop so that …" (Korean particles and endings attach
+    to the word: 루프 of 루프를)."""
+    words = short.lower().split()
+    longer = long.lower().split()
+    return (
+        len(words) >= 2
+        and len(short) < len(long)
+        and all(any(other.startswith(word) for other in longer) for word in words)
+    )
+
+
+def result_line(text: str) -> bool:
+    """One short statement: not a caption, a question, a label line or running prose."""
+    words = len(text.split())
+    if not 3 <= words <= 40 or text.rstrip().endswith((":", "?", "：")) or NAMES_OKRS.search(text):
+        return False
+    return len(sentences(text)) == 1
+
+
+def aside(text: str) -> bool:
+    """A whole item in parentheses: a note beside the results, not one of them."""
+    text = text.strip()
+    return text.startswith(("(", "（")) and text.endswith((")", "）")) and len(text) > 2
+
+
+def groups_priority_items(item: Item) -> bool:
+    """An unprioritised item over items that carry a priority ("P0-BP (1.0): …", "[P1] …"),
+    directly or through further groups: a theme; its items are the results."""
+    if not item.lines or not item.children or PRIORITY_LED.match(item.lines[0].text):
+        return False
+    kinds = []  # per child: "result", "group" or "note"; anything else: not a theme
+    for child in item.children:
+        text = child.lines[0].text if child.lines else ""
+        if PRIORITY_LED.match(text):
+            kinds.append("result")
+        elif groups_priority_items(child):
+            kinds.append("group")
+        elif text.startswith("("):
+            kinds.append("note")  # "(Done but not planned for) …" beside them
+        else:
+            return False
+    return "result" in kinds or "group" in kinds
+
+
+def first_row(block: Block) -> int | None:
+    if isinstance(block, Paragraph) and block.lines:
+        return block.lines[0].row
+    if isinstance(block, ListBlock) and block.items and block.items[0].lines:
+        return block.items[0].lines[0].row
+    return None
+
+
+def objectives_heading(text: str) -> bool:
+    """ "Objectives", "Quarterly Objectives (current cycle)", "Team goals:": a heading that
+    names the objectives listed below it, not one objective."""
+    return _OBJECTIVES_HEADING.match(text.strip()) is not None
+
+
+_OBJECTIVES_HEADING = re.compile(
+    rf"^(?:[\w'-]++\s++){{0,3}}(?:{vocabulary().objective_section})\s*+(?:\([^()]{{0,60}}\))?\s*+:?$",
+    re.IGNORECASE,
+)
+
+
+def generic(text: str) -> bool:
+    """A section word any report uses ("9.1 Metrics", "Results:"), alone or heading a longer
+    title ("Metrics to Track", "Results Summary", "Success criteria for the beta")."""
+    words = " ".join(re.sub(r"^[\d.\s]+|[:：\s]+$", "", text.strip()).lower().split())
+    return any(words == word or words.startswith(word + " ") for word in vocabulary().generic_sections)
+
+
+def defines(role: Line) -> bool:
+    """A plural "Key results: …" label whose text talks about objectives or key results: a
+    definition of the term, not a key result."""
+    return role.weak and TERMS.search(role.title) is not None
+
+
+def sentences(text: str) -> list[str]:
+    pieces = [piece.strip() for piece in _SENTENCE_END.split(text)]
+    if len(pieces) > 1 and all(len(piece.split()) >= 3 for piece in pieces):
+        return pieces
+    return [text]
+
+
+def first_text(item: Item) -> str:
+    return item.lines[0].text if item.lines else ""
+
+
+def block_texts(blocks: Iterable[Block]) -> Iterator[tuple[str, bool]]:
+    """Every labelled position's text: headings, paragraph lines, items, summaries."""
+    for block in blocks:
+        if isinstance(block, Heading):
+            yield block.line.text, True
+        elif isinstance(block, Paragraph):
+            for line in block.lines:
+                yield line.text, False
+        elif isinstance(block, ListBlock):
+            yield from item_texts(block.items)
+        elif isinstance(block, Details):
+            if block.summary is not None:
+                yield block.summary.text, False
+            yield from block_texts(block.blocks)
+
+
+def item_texts(items: list[Item]) -> Iterator[tuple[str, bool]]:
+    for item in items:
+        if item.lines:
+            yield item.lines[0].text, False
+        yield from block_texts(b for b in item.blocks if isinstance(b, Paragraph))
+        yield from item_texts(item.children)
+
+
