@@ -179,3 +179,26 @@ def test_check_reads_csv_from_stdin(name: str, cli) -> None:  # type: ignore[no-
     data = f"Objective{sep}Key Result\nGrow revenue{sep}Launch the pricing page\n"
     run = cli("check", "-", "--stdin-filename", name, "--no-hints", input=data.encode())
     assert f"{name}:2:14: O101" in run.stdout
+
+
+def test_rows_wrapped_whole_in_quotes_are_read_inside_them_with_exact_columns() -> None:
+    # A sheet saved as one column: each row one quoted field holding the real row.
+    text = (
+        '"OKR_ID,Objective,Owner,Comments"\n'
+        '"O1,Cut the time to a first invoice,Ana,""on track"""\n'
+        '"O2,Win back the teams that left,""Bo"",""two paused"""\n'
+    )
+    document = _doc(text)
+    assert _outline(document) == [
+        ("Cut the time to a first invoice", []),
+        ("Win back the teams that left", []),
+    ]
+    lines = text.split("\n")
+    for objective in document.objectives:
+        span = objective.span
+        assert span is not None
+        row = lines[span.start.line - 1]
+        assert row[span.start.column - 1 : span.end.column - 1] == objective.title
+    # A one-column sheet whose header holds no delimiter is left as it is.
+    single = _doc('"Objective"\n"Grow revenue, margin and reach"\n')
+    assert [o.title for o in single.objectives] == ["Grow revenue, margin and reach"]

@@ -136,3 +136,35 @@ def read_cells(text: str, delimiter: str) -> Grid:
         index += 1
         line, column = line + 1, 1
     return grid
+
+
+def unwrap_quoted_rows(grid: Grid) -> Grid | None:
+    """Rows each wrapped whole in one pair of quotes, a sheet saved as one column
+    ('"O1,Improve release predictability,Emily"'): the rows read again inside their quotes,
+    with the columns of the file. None when the rows are not all of that shape."""
+    if not grid.rows or any(len(row) != 1 or len(row[0].pieces) != 1 for row in grid.rows):
+        return None
+    header = grid.rows[0][0].text
+    delimiter = max(DELIMITERS, key=header.count)
+    if not header.count(delimiter):
+        return None
+    unwrapped = Grid()
+    for row in grid.rows:
+        piece = row[0].pieces[0]
+        # Where each character of the unescaped text stands in the raw text ('""' is one).
+        offsets: list[int] = []
+        raw, index = piece.raw, 0
+        while index < len(raw):
+            offsets.append(index)
+            index += 2 if raw.startswith('""', index) else 1
+        offsets.append(len(raw))
+        inner = read_cells(piece.text, delimiter)
+        for cells in inner.rows:
+            unwrapped.rows.append([
+                Cell(tuple(
+                    Piece(piece.line, piece.column + offsets[min(p.column - 1, len(offsets) - 1)], p.raw)
+                    for p in cell.pieces
+                ))
+                for cell in cells
+            ])  # fmt: skip
+    return unwrapped

@@ -20,7 +20,7 @@ from typing import Any
 from okrlint.loaders.annotations import split_annotation
 from okrlint.loaders.assemble import Found
 from okrlint.loaders.builder import DocumentBuilder, Located
-from okrlint.loaders.csv_cells import Cell, guess_delimiter, read_cells
+from okrlint.loaders.csv_cells import Cell, guess_delimiter, read_cells, unwrap_quoted_rows
 from okrlint.loaders.csv_columns import (
     NODE,
     Column,
@@ -60,6 +60,7 @@ class _Item:
 def load_csv(text: str, path: str, fmt: str = "csv") -> LoadResult:
     """Load a CSV (delimiter guessed: ',', ';', tab or '|') or TSV (tab) OKR file."""
     grid = read_cells(text, "\t" if fmt == "tsv" else guess_delimiter(text))
+    grid = unwrap_quoted_rows(grid) or grid
     builder = DocumentBuilder(path, fmt)
     diagnostics: list[Diagnostic] = []
     if grid.unterminated is not None:

@@ -65,6 +65,10 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
     if fmt in ("csv", "tsv"):
         # A sheet whose header names objective or key-result columns, holding a real key
         # result: a sheet of other data with a "Goals" column yields no key results.
+        if "okr" in PurePath(path).name.lower() and _only_statements(objectives):
+            # "okrs.csv" listing objectives without key results yet (a sheet merely named
+            # for objectives may group tasks by them: "task-list-by-objective.csv")
+            return True
         return any(any(_meaningful(kr.title) for kr in o.key_results) for o in objectives)
     if _explains(document.objectives, objectives):
         return False
