@@ -47,6 +47,11 @@ class Lexicon:
         return not self.name.endswith(("-verbs", "-participles", "hedges", "completion-words"))
 
     @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every term."""
+        return frozenset(term[0] for term in self.terms)
+
+    @cached_property
     def _index(self) -> tuple[dict[tuple[str, ...], tuple[str, ...]], dict[str, tuple[int, ...]]]:
         """Every form a term matches (the listed words, and for nouns the plurals of its last
         word) mapped to the listed term, and for each first word the sizes of the forms that

@@ -32,5 +32,7 @@ _NOT_NAME_LEXICONS = (
 def looks_like_a_person(name: str, lexicons: dict[str, Any]) -> bool:
     """ "Dana Whitfield", not "Customer Success" or "Checkout Latency" (Title Case key results)."""
     words = name.lower().split()
-    vocabulary = set().union(*({t[0] for t in lexicons[n].terms} for n in _NOT_NAME_LEXICONS))
-    return not any(w in vocabulary or w in _TEAM_WORDS for w in words)
+    return not any(
+        w in _TEAM_WORDS or any(w in lexicons[n].first_words for n in _NOT_NAME_LEXICONS)
+        for w in words
+    )
