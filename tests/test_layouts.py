@@ -93,3 +93,9 @@ def test_metadata_bullets_get_no_findings_and_the_numbered_key_results_do() -> N
     assert on_lines & kr_lines
     assert not on_lines & (metadata - kr_lines)
     assert "M204" not in {f.code for f in report.findings}  # the stated deadline dates them
+
+
+def test_an_example_after_a_lead_in_paragraph_is_not_read_as_an_objective() -> None:
+    result = read_file(FOLDER / "not-okrs" / "article-example-paragraphs.md", "markdown", 5_000_000)
+    assert result.document is not None
+    assert [o.title for o in result.document.objectives] == []

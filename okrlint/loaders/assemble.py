@@ -111,6 +111,7 @@ class Assembler:
         self._sections: list[_Section] = []
         self._kr_line = False  # a "Key results:" line: the next list (or lines) are key results
         self._skip = False  # an "Initiatives:" line: nothing is read until the next label
+        self._example_next = self._example_here = False  # after "An example:", the block after
         self._fallback = False
         self._objective_labels = False  # the file labels an objective somewhere
         # Text files have no paragraphs: a "Key results:" line covers the lines after it.
@@ -206,6 +207,8 @@ class Assembler:
     def _blocks(self, blocks: list[Block]) -> None:
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
+            # An example's lead-in ("An example:") reaches only the paragraph right after it.
+            self._example_next, self._example_here = False, self._example_next
             if self._separate_lines and self._kr_line and self._ends_kr_lines(block, following):
                 continue
             if isinstance(block, Heading):
@@ -554,11 +557,12 @@ class Assembler:
             elif self._kr_heading is not None and role.role == Role.PLAIN and current is not None:
                 self._state_kr(current, self._kr_heading, line)
                 self._kr_heading = None
-            elif role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL) and index > 0 and any(
-                EXAMPLE_LEAD_IN.search(earlier.text) for earlier in lines[:index]
+            elif role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL) and (
+                index > 0 and any(EXAMPLE_LEAD_IN.search(earlier.text) for earlier in lines[:index])
+                or index == 0 and self._example_here
             ):
                 # "Here's an example of what an OKR might look like:" then "**Objective:** …"
-                # in the same paragraph: an article's example, not the team's own
+                # in the same paragraph or the next: an article's example, not the team's own
                 self._kr_line, self._skip, last_kr = False, True, None
                 break
             elif role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL):
@@ -610,6 +614,8 @@ class Assembler:
                 if not (line.bold and len(lines) == 1):
                     self._current.prose_after = True
             index += 1
+        if lines and EXAMPLE_LEAD_IN.search(" ".join(line.text for line in lines)):
+            self._example_next = True  # "An example:" alone: the next paragraph is one
 
     def _other_caption(self, line: TextLine, lines: list[TextLine], role: Line) -> bool:
         """A bold caption alone in its paragraph ("**Next steps:**") that names no key results,
