@@ -15,6 +15,7 @@ from okrlint.config import RuleSelection
 from okrlint.findings import Finding, Fix, NodeRef, Range, Report
 from okrlint.fixes import FIXERS, Candidate, title_candidate, verified
 from okrlint.gc_pause import fewer_collections
+from okrlint.loaders.language_guess import text_language
 from okrlint.models import MAX_TEXT_CHARS, KeyResult, LoadResult, Objective, OKRDocument, Span
 from okrlint.nlp import Analyzer
 from okrlint.rulebook import RuleSpec
@@ -87,10 +88,11 @@ def lint_file(result: LoadResult, selection: RuleSelection, analyzer: Analyzer) 
     keys, refs = _index([document] if document is not None else [])
     today = selection.settings.today  # the run's date reaches checks only through the context
     raw: list[_Raw] = []
+    languages: dict[str, str | None] = {}  # each statement's language, once
     for rule in rules:
-        if rule.english_only and _foreign(document):
-            continue  # the rule reads English words; this file is in another language
         for node, ctx in _nodes(rule, result, analyzer):
+            if rule.english_only and _foreign_node(node, document, languages):
+                continue  # the rule reads English words; this statement is in another language
             ctx.today = today
             for hit in checks[rule.check](node, selection.params(rule.code), ctx):
                 raw.append(_raw(rule, hit, path, refs, keys))
@@ -174,6 +176,18 @@ def finish(
 
 def _foreign(document: OKRDocument | None) -> bool:
     return document is not None and document.language not in (None, "en")
+
+
+def _foreign_node(node: Any, document: OKRDocument | None, languages: dict[str, str | None]) -> bool:
+    """Whether the statement a rule reads is not English: the file's language, or for an
+    objective or key result its own (an English file may hold a Dutch key result, a Thai file
+    English ones)."""
+    title = getattr(node, "title", None)
+    if document is None or not isinstance(title, str):
+        return _foreign(document)
+    if title not in languages:
+        languages[title] = text_language(title, document.language)
+    return languages[title] not in (None, "en")
 
 
 def _texts(documents: list[OKRDocument]) -> Iterator[str]:

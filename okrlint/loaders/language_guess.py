@@ -66,3 +66,19 @@ def guess_language(texts: Iterable[str]) -> str | None:
     if counts[best] >= 3 and counts[best] >= 2 * english + 2:
         return best
     return None
+
+
+def text_language(text: str, document_language: str | None) -> str | None:
+    """The language of one statement in a document of `document_language` (None: English).
+
+    In an English file a statement clearly in another language ("Opschrijven wat mijn 3
+    waarden zijn") is that language. In a file in another script (Thai objectives over English
+    key results), a Latin-script statement with English function words is English. In a file in
+    another Latin-script language, every statement is taken to be in it: its short key results
+    rarely show enough words to tell."""
+    if document_language in (None, "en"):
+        return guess_language([text])
+    if document_language == "und" and guess_language([text]) is None:
+        english = sum(1 for word in _WORD.findall(text.lower()) if "en" in _function_words().get(word, ()))
+        return None if english >= 2 else document_language
+    return document_language
