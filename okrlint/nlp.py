@@ -11,6 +11,7 @@ from okrlint.lexicons import WORD, Lexicon, bundled_lexicons
 from okrlint.measure import Measurement, measure
 from okrlint.models import MAX_TEXT_CHARS
 from okrlint.reading import Reading, Word, label_length, without_scale
+from okrlint.reading.forms import base_forms
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -152,7 +153,7 @@ def _with_word_forms(nlp: Any) -> Any:
     from spacy.language import Language
     from spacy.tokens import Token
 
-    from okrlint.reading.forms import base_forms, noun_lemmas
+    from okrlint.reading.forms import noun_lemmas
 
     if not Token.has_extension("okr_bases"):
         Token.set_extension("okr_bases", getter=lambda token: base_forms(token.lower_))
@@ -178,8 +179,6 @@ class AnalyzerError(Exception):
 
 
 def _to_analysis(text: str, doc: Any, with_pos: bool = True) -> TextAnalysis:
-    from okrlint.reading.forms import base_forms
-
     # Hyphens and slashes split words ("best-in-class", "24/7") the way lexicon terms are written;
     # the part-of-speech tag is empty with the default blank pipeline.
     words = []
