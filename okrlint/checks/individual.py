@@ -24,7 +24,8 @@ def individual_scorecard(kr: KeyResult, params: dict[str, Any], ctx: Context) ->
     texts = reading.texts
     lexicons = ctx.analyzer.lexicons
     named = NAMED_SUBJECT.match(kr.title.strip())
-    if named and looks_like_a_person(named.group("name"), lexicons):
+    if named and looks_like_a_person(named.group("name"), lexicons) and not reading.product_result:
+        # (a product, not a person: "Peerpad handles 20 users without a failure")
         verb = named.group("verb")
         if _scoring_verb(verb, lexicons):
             yield Hit(kr, {"who": named.group("name")})

@@ -50,11 +50,11 @@ def has_outcome(reading: Reading) -> bool:
         or (
             item.kind == "people"
             and source_asked(item, texts) is None
-            and (_engaged(item, texts, lex) or (people_won and not _a_hire(item, lex, lead)))
+            and (engaged(item, texts, lex) or (people_won and not _a_hire(item, lex, lead)))
         )
         or (item.kind == "share" and not evidence.share_is_participation(item, texts, words_, lex))
     ]
-    if results or _behaviour(reading):
+    if results or behaviour(reading):
         return True
     held = AGREED_TARGET.search(reading.source)
     if held and held.group("beyond") and not activity:
@@ -84,7 +84,7 @@ def _bare_count(item: evidence.Counted) -> bool:
     return bool(item.noun) and not quantity.unit and not quantity.currency
 
 
-def _engaged(item: evidence.Counted, texts: list[str], lex: dict[str, Lexicon]) -> bool:
+def engaged(item: evidence.Counted, texts: list[str], lex: dict[str, Lexicon]) -> bool:
     """People qualified by what they do ("500 weekly active developers", "paying users"): the
     reach of a launch, a result even after an activity verb ("Ship v2 to 500 weekly active
     developers")."""
@@ -216,7 +216,7 @@ def _moves_a_metric(reading: Reading) -> bool:
     return pure and bool(head) and not outputs.match_at(head, len(head) - 1)
 
 
-def _behaviour(reading: Reading) -> bool:
+def behaviour(reading: Reading) -> bool:
     """A comparison or a negated behaviour: "in less time than the CLI", "backfills do not
     slow us down", "requests are feature requests rather than bug reports", "store 500
     records without degradation"."""

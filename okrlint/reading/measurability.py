@@ -212,10 +212,10 @@ def not_measurable(reading: Reading) -> str | None:
 def _checkable_behaviour(reading: Reading) -> bool:
     """A behaviour stated as a condition, checkable without a number ("deploys do not create
     lag", "requests are feature requests rather than bug reports")."""
-    from okrlint.reading.deliverable import _behaviour
+    from okrlint.reading.deliverable import behaviour
 
     lead = reading.lead
-    return _behaviour(reading) and not (lead is not None and lead.kind == "outcome")
+    return behaviour(reading) and not (lead is not None and lead.kind == "outcome")
 
 
 def vague_word(reading: Reading) -> str | None:

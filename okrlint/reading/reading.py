@@ -84,6 +84,16 @@ class Reading:
         shipping something, with no measure of a result; None for an outcome."""
         return deliverable.task_words(self)
 
+    @cached_property
+    def product_result(self) -> bool:
+        """What a system or product does or reaches rather than a person's output: a behaviour
+        ("handles 20 users for 2 hours without a failure") or people engaged with it ("reaches
+        20 million seven-day active users")."""
+        return deliverable.behaviour(self) or any(
+            item.kind == "people" and deliverable.engaged(item, self.texts, self.lex)
+            for item in self.counted
+        )
+
     # -- measurability ------------------------------------------------------------------------
     @cached_property
     def placeholder(self) -> str | None:
