@@ -20,7 +20,7 @@ from okrlint.reading.mentions import AGREED_TARGET
 
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
-    from okrlint.reading.words import Lead
+    from okrlint.reading.words import Lead, Word
 
 # Verbs that state what a deliverable is, has or does ("The API has rate limits").
 _STATE_VERBS = words("state_verbs")
@@ -45,12 +45,17 @@ def has_outcome(reading: Reading) -> bool:
     results = [
         item
         for item in items
-        if (item.kind == "result" and not (activity and not counting and _bare_count(item)))
+        if (item.kind == "result" and not (activity and not counting and _bare_count(item, words_, lex)))
         or (item.kind == "reach" and not activity)  # "Get 500 listens": an input, not a task
         or (
             item.kind == "people"
             and source_asked(item, texts) is None
-            and (engaged(item, texts, lex) or (people_won and not _a_hire(item, lex, lead)))
+            and (
+                engaged(item, texts, lex)
+                or (people_won and not _a_hire(item, lex, lead))
+                # "3 developers building apps with DXOS": people doing something, adoption
+                or (not activity and evidence.verb_after(texts, item.at))
+            )
         )
         or (item.kind == "share" and not evidence.share_is_participation(item, texts, words_, lex))
     ]
@@ -77,11 +82,16 @@ def has_outcome(reading: Reading) -> bool:
     return not activity and _metric_named(reading)
 
 
-def _bare_count(item: evidence.Counted) -> bool:
+def _bare_count(item: evidence.Counted, words_: list[Word], lex: dict[str, Lexicon]) -> bool:
     """A plain count of things an activity verb works on ("Contact 50 warm leads", "Process
-    10,000 returns"): the work's objects, not a result won."""
+    10,000 returns"): the work's objects, not a result won; a metric's level named after the
+    number ("bigger than 11 NPS") is not."""
     quantity = item.quantity
-    return bool(item.noun) and not quantity.unit and not quantity.currency
+    if quantity.unit or quantity.currency or not item.noun:
+        return False
+    if not 0 <= item.at < len(words_) or words_[item.at].start < quantity.end:
+        return True
+    return not lex["metric-nouns"].match_at([word.text for word in words_], item.at)
 
 
 def engaged(item: evidence.Counted, texts: list[str], lex: dict[str, Lexicon]) -> bool:

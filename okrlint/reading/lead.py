@@ -54,6 +54,14 @@ def read_lead(
         return None
     if texts[index] in ("have", "has", "had") and index + 1 < len(texts) and _participle(texts[index + 1]):
         index += 1  # "We have implemented the improvements": the perfect tense, not "have"
+    if (
+        texts[index] in words("verb_prefixes")
+        and index + 1 < len(texts)
+        and index < len(words_)
+        and source[words_[index].end : words_[index].end + 1] == "-"
+        and can_be_verb(texts[index + 1])
+    ):
+        index += 1  # "Up-sell to 100 customers": the verb is "sell"
     pair = tuple(texts[index : index + 2])
     if texts[index] == "make" and not pair[-1][:1].isdigit():
         # "Make 200 calls", "Make a list of books" are activities; "Make support world-class"
