@@ -33,6 +33,7 @@ from okrlint.loaders.line_kinds import (
     EXAMPLE_LEAD_IN,
     HORIZON,
     ID_YEAR,
+    LABEL_REFERENCES,
     NAMES_OKRS,
     PLAN_PART,
     PRIORITY_LED,
@@ -1004,8 +1005,8 @@ class Assembler:
         self, current: _Open, parts: list[str], used: list[TextLine]
     ) -> tuple[KeyResult, list[TextLine], str] | None:
         title, annotation = split_annotation(" ".join(p for p in parts if p))
-        if not any(char.isalnum() for char in title):
-            return None
+        if not any(char.isalnum() for char in title) or LABEL_REFERENCES.match(title):
+            return None  # nothing, or only labels of other key results ("KR1-KR4")
         kr = KeyResult(title=title, span=self.locate(title, used[0].row, used[-1].row + 1))
         if annotation is not None:
             kr.progress, kr.weight = annotation.progress, annotation.weight

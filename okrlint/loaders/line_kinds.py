@@ -48,6 +48,13 @@ TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)
 QUESTION = re.compile(r"^(?:how|what|which|why|when)\b.*\?", re.IGNORECASE)
 
 
+# Only labels of other items: "KR1-KR4", "KR1, KR3", "O2 / KR2.1" in an alignment table's cell.
+LABEL_REFERENCES = re.compile(
+    r"^\s*+(?:(?:KRs?|OKRs?|O)\s?\d{1,3}(?:\.\d{1,3})?\s*+(?:(?:[-–—,/&+]|and|to|through)\s*+)?){1,12}$",
+    re.IGNORECASE,
+)
+
+
 def without_restatements(objectives: list[Objective], rows: set[int]) -> list[Objective]:
     """A progress check that copies an objective and its key results ("# Check-in 10/17" with
     "## O … /10" and the same results), or restates each objective in short over a status
@@ -56,6 +63,13 @@ def without_restatements(objectives: list[Objective], rows: set[int]) -> list[Ob
     kept: list[Objective] = []
     for objective in objectives:
         results = [kr.title for kr in objective.key_results]
+        if not results and any(
+            objective.cycle == earlier.cycle
+            and earlier.key_results
+            and (objective.title == earlier.title or shortens(objective.title, earlier.title))
+            for earlier in kept
+        ):
+            continue  # "O1: Ship the pipeline" in an alignment table: a reference to it
         if results and id(objective) not in rows and any(
             objective.cycle == earlier.cycle  # carried over to the next quarter: kept
             and (
