@@ -12,7 +12,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from okrlint import lint_paths
-from okrlint.loaders import format_for
+from okrlint.loaders import format_for, load
 from okrlint.sources import discover, read_file
 
 FOLDER = Path(__file__).parent / "fixtures" / "layouts"
@@ -99,3 +99,20 @@ def test_an_example_after_a_lead_in_paragraph_is_not_read_as_an_objective() -> N
     result = read_file(FOLDER / "not-okrs" / "article-example-paragraphs.md", "markdown", 5_000_000)
     assert result.document is not None
     assert [o.title for o in result.document.objectives] == []
+
+
+def test_an_example_heading_holds_examples_but_a_parenthesised_example_names_a_set() -> None:
+    annotated = read_file(FOLDER / "not-okrs" / "template-annotated-example.md", "markdown", 5_000_000)
+    assert annotated.document is not None
+    titles = [o.title for o in annotated.document.objectives]
+    assert "Make the release train boring" not in titles
+    department = load(
+        "## Department OKRs (Example: Product)\n\n"
+        "**Objective:** Ship features customers love\n\n"
+        "- **KR1:** Launch paid tiers with 5% conversion\n"
+        "- **KR2:** Fewer than 2 P1 bugs per sprint\n",
+        "okrs.md",
+        "markdown",
+    )
+    assert department.document is not None
+    assert [o.title for o in department.document.objectives] == ["Ship features customers love"]

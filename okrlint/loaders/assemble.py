@@ -30,6 +30,7 @@ from okrlint.loaders.line_kinds import (
     sentences,
     without_restatements,
     DEFINITION,
+    EXAMPLE_HEADING,
     EXAMPLE_LEAD_IN,
     HORIZON,
     ID_YEAR,
@@ -437,6 +438,15 @@ class Assembler:
             self._sections.append(_Section(level, "other"))  # "##### Demo: …" under Initiatives
             return
         role = self._role(line.text, True)
+        if role.role not in (Role.OBJECTIVE, Role.KEY_RESULT) and EXAMPLE_HEADING.search(
+            re.sub(r"\([^()]*\)", "", line.text)
+        ):
+            # "## Example Quarter: Q2 2024 (Annotated Example)": a template's worked example,
+            # however real its objectives look (but "## Objective 2: Set an example" is one,
+            # and "Department OKRs (Example: Product)" names whose set follows)
+            self._close()
+            self._sections.append(_Section(level, "other"))
+            return
         current = self._current
         if named is not None and current is not None and role.role == Role.PLAIN:
             if self._sections and self._sections[-1].kind == "kr":

@@ -34,6 +34,12 @@ EXAMPLE_LEAD_IN = re.compile(
     r"|^(?:an?\s+)?(?:good|bad|weak|strong|better|worse|poor|great)\s+(?:okrs?|objectives?|key\s+results?|krs?|examples?)\s*[:：]\s*$",
     re.IGNORECASE,
 )
+# A heading over worked examples: "## Example Quarter: Q2 2024 (Annotated Example)",
+# "### Examples", "## Sample OKRs".
+EXAMPLE_HEADING = re.compile(
+    r"\b(?:examples?|sample|illustrative|annotated|ejemplos?|exemplos?|exemples?|beispiele?)\b",
+    re.IGNORECASE,
+)
 STATEMENT_FIELD = re.compile(r"^(?:description|statement|objective statement)\s*[:：]\s*(\S.{10,})$", re.I)
 HORIZON = re.compile(r"\b(?:time\s*horizon|time\s*frame|timeframe|period|cycle|duration)\b", re.I)
 ID_YEAR = re.compile(r"""['"`‘’]((?:19|20)\d\d)[.\-_][A-Za-z0-9]""")
