@@ -75,6 +75,8 @@ _last_split: tuple[str, list[str]] | None = None
 
 def width(text: str) -> int:
     """Terminal columns `text` takes (wide East Asian characters and emoji take two)."""
+    if text.isascii():
+        return len(text)  # what the sum below gives for ASCII, without a look-up per character
     return sum(
         0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
         for c in text
