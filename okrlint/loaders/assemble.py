@@ -28,6 +28,7 @@ from okrlint.loaders.line_kinds import (
     objectives_heading,
     result_line,
     sentences,
+    states_named_result,
     without_restatements,
     DEFINITION,
     EXAMPLE_HEADING,
@@ -565,7 +566,12 @@ class Assembler:
             ):
                 # "**Description:** <the objective>" under a heading that only names it
                 self._state_objective(current, [TextLine(statement.group(1), line.row)], relabel=True)
-            elif self._kr_heading is not None and role.role == Role.PLAIN and current is not None:
+            elif (
+                self._kr_heading is not None
+                and role.role == Role.PLAIN
+                and current is not None
+                and states_named_result([l.text for l in lines], self._kr_heading.title)
+            ):
                 self._state_kr(current, self._kr_heading, line)
                 self._kr_heading = None
             elif role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL) and (

@@ -61,6 +61,35 @@ LABEL_REFERENCES = re.compile(
 )
 
 
+# A key-result heading that only names a kind of measure ("KR1 — Leading metric").
+_MEASURE_NAME = re.compile(
+    r"\b(?:metrics?|measures?|indicators?|kpis?|signals?|results?|outcomes?|leading|lagging|"
+    r"quality|north\s+star|health|guardrails?|counter)\b",
+    re.IGNORECASE,
+)
+# A sentence that points back at what was just said: a description, not a statement.
+_BACK_REFERENCE = re.compile(r"^(?:this|these|that|those|it|they|we|our|here)\b", re.IGNORECASE)
+
+
+def states_named_result(paragraph: list[str], name: str) -> bool:
+    """Whether a paragraph right under a key-result heading that is only a name states the
+    result ("## KR1 — Leading metric" over "≥ 60% of volunteers finish the walkthrough", "P1:
+    Update Performance" over one sentence), rather than describing the one the heading states ("### KR: Land push notifications" over
+    "Show browser notifications when …", "This increases maintainability.")."""
+    if len(paragraph) != 1 or len(sentences(paragraph[0])) != 1:
+        return False
+    text = paragraph[0].strip()
+    if _BACK_REFERENCE.match(text):
+        return False
+    words = [word for word in name.split() if word[:1].isalpha()]
+    title_case = len(words) >= 2 and all(word[0].isupper() for word in words)  # "Update Performance"
+    return (
+        title_case
+        or bool(_MEASURE_NAME.search(name))
+        or any(c.isdigit() or c in "%≥≤<>" for c in text)
+    )
+
+
 def without_restatements(objectives: list[Objective], rows: set[int]) -> list[Objective]:
     """A progress check that copies an objective and its key results ("# Check-in 10/17" with
     "## O … /10" and the same results), or restates each objective in short over a status
