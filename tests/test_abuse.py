@@ -263,6 +263,8 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         ("text", "Objective: x\nKR: y\n\nWe will grow a" + " " * 2000 + "z\n"),
         ("csv", "KR" + "7" * 5000 + ",Objective\nGrow,Ship\n"),
         ("text", "Objective: <details>" + " " * 10000 + "z\nKR: y\n"),
+        ("text", "Objective: x\nKR: y\nobjectiv" + " " * 4000 + "z\n"),
+        ("text", "Objective: x\nKey results" + " " * 4000 + "z\nKR: y\n"),
     ],
     ids=[
         "kr-digits",
@@ -280,6 +282,8 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         "we-will-spaces",
         "csv-header-digits",
         "placeholder-spaces",
+        "label-word-spaces",
+        "kr-section-spaces",
     ],
 )
 def test_pathological_files_are_read_and_linted_quickly(fmt: str, text: str) -> None:

@@ -69,9 +69,11 @@ class _Patterns:
 def _titled(words: str) -> str:
     """`words` + optional number + separator + title, or `words` + number + title."""
     return (
-        rf"{_OPEN}(?P<word>{words})\.?{_NO_LETTER}\s*(?:[-#]?\s*{_REF})?{_CLOSE}\s*"
-        rf"{_TITLE_SEPARATOR}\s*(?P<title>\S.*)"
-        rf"|{_OPEN}(?P<word2>{words}){_NO_LETTER}\s*[-#]?\s*{_REF}{_CLOSE}\.?\s+(?P<title2>\S.*)"
+        # Possessive spaces (*+, ++): a label word followed by 800 spaces was split every way
+        # between the space runs before failing (0.6 s a line, found by a long fuzz run).
+        rf"{_OPEN}(?P<word>{words})\.?{_NO_LETTER}\s*+(?:[-#]?\s*+{_REF})?{_CLOSE}\s*+"
+        rf"{_TITLE_SEPARATOR}\s*+(?P<title>\S.*)"
+        rf"|{_OPEN}(?P<word2>{words}){_NO_LETTER}\s*+[-#]?\s*+{_REF}{_CLOSE}\.?\s++(?P<title2>\S.*)"
     )
 
 
@@ -91,9 +93,9 @@ def _patterns() -> _Patterns:
     return _Patterns(
         objective=re.compile(rf"^(?:{_titled(objective_words)}|{o_form})$", re.I),
         objective_label=re.compile(
-            rf"^{_OPEN}(?:(?P<strong>{words.strong_objective})\.?{_NO_LETTER}\s*(?:[-#]?\s*{_REF})?"
-            rf"|{words.weak_objective}{_NO_LETTER}\s*[-#]?\s*{_REF}|(?-i:O)\d{{1,2}}){_CLOSE}"
-            r"\s*[:：]?\s*$",
+            rf"^{_OPEN}(?:(?P<strong>{words.strong_objective})\.?{_NO_LETTER}\s*+(?:[-#]?\s*+{_REF})?"
+            rf"|{words.weak_objective}{_NO_LETTER}\s*+[-#]?\s*+{_REF}|(?-i:O)\d{{1,2}}){_CLOSE}"
+            r"\s*+[:：]?\s*+$",
             re.I,
         ),
         key_result=re.compile(
@@ -106,7 +108,7 @@ def _patterns() -> _Patterns:
             re.I,
         ),
         kr_section_line=re.compile(
-            rf"^{section}{_NO_LETTER}\s*(?:[(（][^)）]{{0,40}}[)）])?\s*[:：]?\s*$", re.I
+            rf"^{section}{_NO_LETTER}\s*+(?:[(（][^)）]{{0,40}}[)）])?\s*+[:：]?\s*+$", re.I
         ),
         kr_section_heading=re.compile(
             rf"^{section}{_NO_LETTER}(?:\s+\S+){{0,4}}\s*[:：]?$", re.I
