@@ -116,3 +116,22 @@ def test_an_example_heading_holds_examples_but_a_parenthesised_example_names_a_s
     )
     assert department.document is not None
     assert [o.title for o in department.document.objectives] == ["Ship features customers love"]
+
+
+def test_an_objective_that_sets_an_example_is_still_an_objective() -> None:
+    plain = load(
+        "# Team goals Q3 2026\n\n"
+        "## Set an example for new contributors\n\n"
+        "- 30 first-time contributors merge a pull request\n"
+        "- Median review wait under 2 days\n\n"
+        "## Cut build times\n\n"
+        "- p95 build under 10 minutes\n"
+        "- Flaky tests under 1%\n",
+        "okrs.md",
+        "markdown",
+    )
+    assert plain.document is not None
+    assert [o.title for o in plain.document.objectives] == [
+        "Set an example for new contributors",
+        "Cut build times",
+    ]

@@ -35,9 +35,13 @@ EXAMPLE_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 # A heading over worked examples: "## Example Quarter: Q2 2024 (Annotated Example)",
-# "### Examples", "## Sample OKRs".
+# "### Examples", "## OKR examples" (but not "## Set an example for new contributors", an
+# objective in a file without labels).
+_EXAMPLES = r"(?:examples?|ejemplos?|exemplos?|exemples?|beispiele?)"
 EXAMPLE_HEADING = re.compile(
-    r"\b(?:examples?|sample|illustrative|annotated|ejemplos?|exemplos?|exemples?|beispiele?)\b",
+    rf"^\W*(?:an?\s+|annotated\s+|worked\s+|sample\s+)?{_EXAMPLES}\b"
+    rf"|\b{_EXAMPLES}\s+(?:okrs?|objectives?|key\s+results?|quarter|set|cycle)\b"
+    rf"|\b(?:okrs?|objectives?|key\s+results?|krs?)\s+{_EXAMPLES}\b",
     re.IGNORECASE,
 )
 STATEMENT_FIELD = re.compile(r"^(?:description|statement|objective statement)\s*[:：]\s*(\S.{10,})$", re.I)
