@@ -72,7 +72,7 @@ _MEASURE_NAME = re.compile(
     re.IGNORECASE,
 )
 # A sentence that points back at what was just said: a description, not a statement.
-_BACK_REFERENCE = re.compile(r"^(?:this|these|that|those|it|they|we|our|here)\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"^(?:this|these|that|those|it|they|here)\b", re.IGNORECASE)
 
 
 def states_named_result(paragraph: list[str], name: str) -> bool:

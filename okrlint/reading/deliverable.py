@@ -45,7 +45,7 @@ def has_outcome(reading: Reading) -> bool:
     results = [
         item
         for item in items
-        if (item.kind == "result" and not (activity and not counting and _bare_count(item, words_, lex)))
+        if (item.kind == "result" and not (activity and not counting and _bare_count(item, texts, words_, lex)))
         or (item.kind == "reach" and not activity)  # "Get 500 listens": an input, not a task
         or (
             item.kind == "people"
@@ -82,7 +82,9 @@ def has_outcome(reading: Reading) -> bool:
     return not activity and _metric_named(reading)
 
 
-def _bare_count(item: evidence.Counted, words_: list[Word], lex: dict[str, Lexicon]) -> bool:
+def _bare_count(
+    item: evidence.Counted, texts: list[str], words_: list[Word], lex: dict[str, Lexicon]
+) -> bool:
     """A plain count of things an activity verb works on ("Contact 50 warm leads", "Process
     10,000 returns"): the work's objects, not a result won; a metric's level named after the
     number ("bigger than 11 NPS") is not."""
@@ -91,7 +93,7 @@ def _bare_count(item: evidence.Counted, words_: list[Word], lex: dict[str, Lexic
         return False
     if not 0 <= item.at < len(words_) or words_[item.at].start < quantity.end:
         return True
-    return not lex["metric-nouns"].match_at([word.text for word in words_], item.at)
+    return not lex["metric-nouns"].match_at(texts, item.at)
 
 
 def engaged(item: evidence.Counted, texts: list[str], lex: dict[str, Lexicon]) -> bool:
@@ -135,9 +137,7 @@ def task_words(reading: Reading) -> str | None:
     task (an outcome, a status sought, or a vague aim)."""
     if reading.outcome_measure or reading.binary or reading.placeholder:
         return None  # a placeholder is C604's to report: there is nothing written yet to judge
-    from okrlint.reading.measurability import vague_aim
-
-    if vague_aim(reading) and not _building_the_intangible(reading):
+    if reading.aimless and not _building_the_intangible(reading):
         return None
     texts = reading.texts
     if not texts:
@@ -157,8 +157,8 @@ def task_words(reading: Reading) -> str | None:
 
 
 def _building_the_intangible(reading: Reading) -> bool:
-    """An activity verb that makes something with no measure ("Build a community of mentors",
-    "Hold an engagement celebration"): vague, and still work to do, a task too."""
+    """A making verb over something with no measure ("Build a community of mentors",
+    "Establish a mentoring culture"): vague, and still work to do, a task too."""
     from okrlint.reading.measurability import intangible_object
 
     lead = reading.lead

@@ -199,7 +199,7 @@ def not_measurable(reading: Reading) -> str | None:
         return None  # "Eliminate errors caused by malformed queries": met when none are left
     if reading.ongoing:
         return f"'{reading.ongoing}' is work that never ends"
-    if reading.task is not None and not vague_aim(reading):
+    if reading.task is not None and not reading.aimless:
         return None  # a deliverable is done or not: its flaw is being a task (but "Build a
         # community of mentors" is work towards an aim nobody could check: both)
     if reading.has_measure or reading.universal or reading.binary or _MEASURED_BY.search(reading.source):

@@ -111,6 +111,12 @@ class Reading:
         return measurability.not_measurable(self)
 
     @cached_property
+    def aimless(self) -> bool:
+        """A goal with no deliverable and no measure ("Improve effectiveness of X", "Learn
+        Rust"); asked by both the task and the measurability readings, so read once."""
+        return measurability.vague_aim(self)
+
+    @cached_property
     def vague(self) -> str | None:
         """A vague word left unquantified."""
         return measurability.vague_word(self)
