@@ -55,3 +55,14 @@ def test_a_short_statement_in_a_latin_script_foreign_file_keeps_the_files_langua
     assert text_language("Lansera appen", "sv") == "sv"
     assert text_language("Opschrijven wat mijn 3 waarden zijn", None) == "nl"
     assert text_language("Ship v2 to 500 users", None) is None
+
+
+def test_a_short_statement_of_words_english_does_not_know_is_foreign() -> None:
+    # Too few function words for the count alone: the words themselves are in no English list.
+    assert text_language("De APV nastreven die van toepassing is.", None) == "nl"
+    assert text_language("De wetten in formele zin nastreven.", None) not in (None, "en")
+    assert text_language("Teste o sistema de pagamentos", None) == "pt"
+    # English with jargon, names and a stray foreign word stays English.
+    assert text_language("Migrate etcd to k8s operators in prod", None) is None
+    assert text_language("Onboard 3 de novo biotech startups", None) is None
+    assert text_language("Ship the kubectl plugin to krew", None) is None

@@ -75,8 +75,8 @@ def vague(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         return
     lead = reading.lead
     leads = lead is not None and " ".join(reading.texts[lead.index : lead.end]) == word
-    if reading.task is None or leads:
-        yield Hit(kr, {"word": word})
+    if reading.task is None or leads or reading.aimless:
+        yield Hit(kr, {"word": word})  # an aim stated as a deliverable is vague and a task
 
 
 def missing_baseline(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:

@@ -77,8 +77,41 @@ def text_language(text: str, document_language: str | None) -> str | None:
     another Latin-script language, every statement is taken to be in it: its short key results
     rarely show enough words to tell."""
     if document_language in (None, "en"):
-        return guess_language([text])
+        return guess_language([text]) or _unknown_words_language(text)
     if document_language == "und" and guess_language([text]) is None:
         english = sum(1 for word in _WORD.findall(text.lower()) if "en" in _function_words().get(word, ()))
         return None if english >= 2 else document_language
     return document_language
+
+
+def _unknown_words_language(text: str) -> str | None:
+    """The language of a short statement whose words English does not know ("De wetten in
+    formele zin nastreven": three function words are too few for `guess_language`): most of its
+    lowercase words are in no English word list and its function words are another language's.
+    Capitalised words are left out, since names and codes are unknown in any language."""
+    from okrlint.reading.forms import known  # the English forms table, loaded on first use
+
+    lexicon = _function_words()
+    counts: dict[str, int] = {}
+    unknown = content = 0
+    for word in _WORD.findall(text[:MAX_TEXT_CHARS]):
+        if not word.islower():
+            if word.lower() in lexicon:  # a capitalised function word still counts ("De …")
+                for language in lexicon[word.lower()]:
+                    counts[language] = counts.get(language, 0) + 1
+            continue
+        if word in lexicon:
+            for language in lexicon[word]:
+                counts[language] = counts.get(language, 0) + 1
+            continue
+        content += 1
+        unknown += not known(word)
+    english = counts.pop("en", 0)
+    if unknown * 4 < content * 3 or not counts:
+        return None
+    top = max(counts.values())
+    # Three unknown words and a foreign article, or two and two foreign function words.
+    if top < english or not (unknown >= 3 or (unknown >= 2 and top >= 2 and top > english)):
+        return None
+    leaders = [language for language, count in counts.items() if count == top]
+    return leaders[0] if len(leaders) == 1 else "und"  # "De …" alone: Dutch, French, Spanish…

@@ -50,6 +50,7 @@ def has_outcome(reading: Reading) -> bool:
         or (
             item.kind == "people"
             and source_asked(item, texts) is None
+            and evidence.promoting(item, texts) is None
             and (
                 engaged(item, texts, lex)
                 or (people_won and not _a_hire(item, lex, lead))
@@ -137,7 +138,7 @@ def task_words(reading: Reading) -> str | None:
     task (an outcome, a status sought, or a vague aim)."""
     if reading.outcome_measure or reading.binary or reading.placeholder:
         return None  # a placeholder is C604's to report: there is nothing written yet to judge
-    if reading.aimless and not _building_the_intangible(reading):
+    if reading.aimless and not (_building_the_intangible(reading) or _stated_deliverable(reading)):
         return None
     texts = reading.texts
     if not texts:
@@ -165,12 +166,35 @@ def _building_the_intangible(reading: Reading) -> bool:
     if lead is None or lead.noun_reading or lead.base not in words("making_verbs"):
         return False
     aim = reading.texts[lead.end : lead.end + 4]
-    if any(w in words("comparatives") or _graded(w) for w in aim):
+    if any(w in words("comparatives") or graded(w) for w in aim):
         return False  # "Build a stronger feedback culture": an improvement, vague only
     return intangible_object(reading, lead.end)
 
 
-def _graded(word: str) -> bool:
+def _stated_deliverable(reading: Reading) -> bool:
+    """A deliverable stated as a state, with a vague word for its quality ("Website has a
+    better information architecture", "Robust CI practices are established", "There is a
+    more performant datastore module"): vague, and still shipped or not, a task too."""
+    lead = reading.lead
+    if lead is None or lead.kind != "other" or not reading.texts:
+        return False
+    if reading.texts[0] in words("expletives"):
+        return True  # "There is a …": something exists, a deliverable
+    from okrlint.reading.measurability import comparative_state
+
+    if comparative_state(reading):
+        return False  # "Customers are happier": a direction with no target, not a deliverable
+    texts, people = reading.texts, reading.lex["people-nouns"]
+    for index, word in enumerate(texts[1:5], 1):
+        if word in words("copulas") or word in _STATE_VERBS:
+            # The subject is a thing, not people: "Employees are valued" is how they feel
+            return not any(people.match_at(texts, i) for i in range(index))
+        if word in _OBJECT_ENDS or word in _CLAUSE_STARTS or word.endswith("ing"):
+            return False
+    return False
+
+
+def graded(word: str) -> bool:
     """A comparative or superlative adjective ("stronger", "best"): its lemma differs."""
     return any(lemma != word for lemma in parts_of_speech(word).get("A", ()))
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from okrlint.lexicons import Lexicon
 from okrlint.measure import Measurement, Quantity
-from okrlint.reading.forms import can_be_noun, can_be_verb
+from okrlint.reading.forms import base_forms, can_be_noun, can_be_verb
 from okrlint.reading.grammar import words
 from okrlint.reading.words import Word
 
@@ -75,6 +75,10 @@ def counted(
         return Counted(quantity, "result")
     if unit in _RESULT_UNITS and unit != "x":
         following = texts[after] if after < len(texts) else ""
+        if unit in _TIME_UNITS and _rhythm(texts, after, words_, quantity):
+            # "Lift weights 3 days a week", "Practice 60 minutes per week": how often or how
+            # long the work is done, not a result measured ("Sleep 7.5 hours/night" reads so too)
+            return Counted(quantity, "unknown", (), after)
         if unit in _TIME_UNITS and following and following not in _PHRASE_ENDS and can_be_noun(following):
             # "a 2 year plan", "a 2-4 minute video": the time describes a deliverable
             return Counted(quantity, "unknown", (), after)
@@ -100,6 +104,22 @@ def counted(
     return Counted(quantity, "unknown", (), index)
 
 
+def _rhythm(texts: Sequence[str], after: int, words_: Sequence[Word], quantity: Quantity) -> bool:
+    """Whether a time amount is followed by a period ("3 days a week", "1hr every week",
+    "30 minutes daily", "3 days/week") and is not a bound on a duration ("in 10 days",
+    "to 5 hours per week")."""
+    following = texts[after : after + 2]
+    if not following:
+        return False
+    periodic = following[0] in words("rhythm_adverbs") or following[0] in words("periods") or (
+        following[0] in words("per_period") and following[1:] and following[1] in words("periods")
+    )
+    if not periodic:
+        return False
+    before = [w.text for w in words_ if w.end <= quantity.start][-1:]
+    return not (before and before[0] in words("duration_bounds"))
+
+
 # The lexicons that say what a counted noun is, in order: outputs and effort first (so "user
 # conferences" and "subscribers" are outputs), then people, then result metrics.
 _NOUN_KINDS = (
@@ -123,6 +143,8 @@ def _head(
         at = index + offset
         if at >= len(texts):
             break
+        if best is not None and best[0] == "people" and _verb_of(texts[at - 1], texts[at]):
+            break  # "50 community members share responses": the people act, "share" is a verb
         for kind, name in _NOUN_KINDS:
             size = lex[name].match_at(texts, at)
             if size:
@@ -133,6 +155,12 @@ def _head(
         if at < len(texts) and texts[at] in _PHRASE_ENDS:
             break
     return best
+
+
+def _verb_of(subject: str, word: str) -> bool:
+    """Whether `word` reads as the verb of a plural `subject` ("members share", "users rate"):
+    a verb in its base form after a plural noun."""
+    return subject.endswith("s") and can_be_verb(word) and word in base_forms(word)
 
 
 # Words that end the noun phrase after a number ("3 workshops | for new hires").
@@ -200,6 +228,18 @@ def result_evidence(items: list[Counted]) -> bool:
     """Whether some number measures a result: money, time, a rate or share, a metric level,
     people reached or won (not a count of outputs)."""
     return any(item.kind in ("result", "people", "share") for item in items)
+
+
+def promoting(item: Counted, texts: Sequence[str]) -> str | None:
+    """People counted spreading the word ("500 influencers sharing our content", "50 members
+    share responses"): reach and effort, an input metric; the phrase, else None."""
+    if item.kind != "people" or not item.noun or item.noun[-1] in words("product_users"):
+        return None  # "200 users share a project": using the product's sharing, adoption
+    after = item.at + len(item.noun)
+    verb = texts[after] if after < len(texts) else ""
+    if not verb or not any(form in words("promotion_verbs") for form in base_forms(verb)):
+        return None
+    return " ".join(item.phrase + (verb,) if item.phrase else item.noun + (verb,))
 
 
 def verb_after(texts: Sequence[str], index: int) -> bool:

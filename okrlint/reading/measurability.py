@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from okrlint.reading import evidence
-from okrlint.reading.deliverable import source_asked
+from okrlint.reading.deliverable import graded, source_asked
 from okrlint.reading.grammar import words
 from okrlint.reading.forms import base_forms, can_be_verb
 from okrlint.reading.mentions import AGREED_TARGET, REDACTED, quoted
@@ -136,6 +136,8 @@ def vague_aim(reading: Reading) -> bool:
             return True  # "Maintain HubSpot consistency": a level never stated
         if intangible_object(reading, lead.end):
             return True  # "Build a community of mentors", "Foster a feedback culture"
+    if comparative_state(reading):
+        return True  # "Customers are happier with support", "The API is more reliable"
     mental = reading.lex["mental-verbs"]
     people = reading.lex["people-nouns"]
     for index, word in enumerate(texts[1:4], 1):
@@ -155,6 +157,23 @@ def vague_aim(reading: Reading) -> bool:
     if texts and reading.lex["vague-words"].find(texts[:3]) and not _has_verb_after_subject(reading):
         return True
     return False
+
+
+def comparative_state(reading: Reading) -> bool:
+    """A subject said to be more of something, with no target: "Customers are happier with
+    support", "Onboarding is smoother", "The API is more reliable" (a direction, not a
+    deliverable; "X is better than Y" is a comparison, read as an outcome before this)."""
+    texts = reading.texts
+    for index, word in enumerate(texts[1:5], 1):
+        if word in _OBJECT_ENDS:
+            return False
+        if word in words("copulas"):
+            complement = texts[index + 1] if index + 1 < len(texts) else ""
+            return complement in ("more", "less") or (bool(complement) and graded(complement))
+    return False
+
+
+_OBJECT_ENDS = words("object_ends")
 
 
 def intangible_object(reading: Reading, start: int) -> bool:
@@ -178,8 +197,9 @@ def _deliverable_object(reading: Reading, start: int) -> bool:
     """Whether the thing improved is a deliverable ("Improve the PRD template"), which makes
     "improve" a task, rather than a quality ("Improve UX")."""
     rest = reading.texts[start : start + 4]
-    output = reading.lex["output-nouns"]
-    return any(output.match_at(rest, i) for i in range(len(rest)))
+    output, intangible = reading.lex["output-nouns"], reading.lex["intangible-nouns"]
+    # "collaboration" is counted as an output ("3 collaborations") but improved as a quality
+    return any(output.match_at(rest, i) and not intangible.match_at(rest, i) for i in range(len(rest)))
 
 
 def _has_verb_after_subject(reading: Reading) -> bool:
@@ -258,7 +278,12 @@ def effort(reading: Reading) -> str | None:
             if _a_note(reading, item):
                 continue  # "≥98% success across devices (1,000-tap test)": how it is measured
             return " ".join(item.phrase or item.noun)
-    worked = _counted_work(reading) or _recurring_activity(reading) or _people_asked(reading)
+    worked = (
+        _counted_work(reading)
+        or _recurring_activity(reading)
+        or _people_asked(reading)
+        or next(filter(None, (evidence.promoting(item, reading.texts) for item in reading.counted)), None)
+    )
     if worked:
         return worked
     lead = reading.lead
@@ -351,7 +376,8 @@ def _recurring_activity(reading: Reading) -> str | None:
 # How often, as a target: "twice a week", "3 days/week", "one book every month", "every other
 # day". "A monthly dashboard" or "weekly reviews" name a recurring deliverable: a task.
 _RHYTHM = re.compile(
-    r"\b(?:once|twice|\d+\s*(?:x|times?|days?))\s*(?:a|per|/|every)\s*(?:day|week|month|quarter|year)\b"
+    r"\b(?:once|twice|\d+(?:\.\d+)?\s*(?:x|times?|days?|nights?|hours?|hrs?|h|minutes?|mins?))\s*"
+    r"(?:a|per|/|every|each)\s*(?:day|night|week|month|quarter|year)\b"
     r"|\b(?:one|two|three|\d+)\s+\w+\s+(?:every|each|a|per)\s+(?:day|week|month)\b"
     r"|\bevery\s+other\s+(?:day|week)\b",
     re.IGNORECASE,
