@@ -93,21 +93,19 @@ def _unknown_words_language(text: str) -> str | None:
 
     lexicon = _function_words()
     counts: dict[str, int] = {}
-    unknown = content = 0
+    content: list[str] = []
     for word in _WORD.findall(text[:MAX_TEXT_CHARS]):
-        if not word.islower():
-            if word.lower() in lexicon:  # a capitalised function word still counts ("De …")
-                for language in lexicon[word.lower()]:
-                    counts[language] = counts.get(language, 0) + 1
-            continue
-        if word in lexicon:
-            for language in lexicon[word]:
+        lowered = word.lower()  # a capitalised function word still counts ("De …")
+        if lowered in lexicon:
+            for language in lexicon[lowered]:
                 counts[language] = counts.get(language, 0) + 1
-            continue
-        content += 1
-        unknown += not known(word)
+        elif word.islower():
+            content.append(word)
     english = counts.pop("en", 0)
-    if unknown * 4 < content * 3 or not counts:
+    if not counts:
+        return None  # no foreign function word: English, whatever its jargon (the usual case)
+    unknown = sum(not known(word) for word in content)
+    if unknown * 4 < len(content) * 3:
         return None
     top = max(counts.values())
     # Three unknown words and a foreign article, or two and two foreign function words.
