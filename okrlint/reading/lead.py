@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from okrlint.lexicons import Lexicon
 from okrlint.measure import Measurement
-from okrlint.reading.forms import base_forms, can_be_noun, can_be_verb, known
+from okrlint.reading.forms import base_forms, can_be_noun, can_be_verb, known, parts_of_speech
 from okrlint.reading.grammar import words
 from okrlint.reading.words import Lead, Word
 
@@ -50,6 +50,11 @@ def read_lead(
     source: str,
 ) -> Lead | None:
     index = after_preamble(texts, 0, lex["hedges"])
+    framed = _after_framing(texts, words_, source, index)
+    if framed != index:
+        index = after_preamble(texts, framed, lex["hedges"])
+    if index + 1 < len(texts) and _manner_adverb(texts[index]) and can_be_verb(texts[index + 1]):
+        index += 1  # "Independently scan 2,000 projects", "Jointly fund 3 engagements"
     if index >= len(texts):
         return None
     if texts[index] in ("have", "has", "had") and index + 1 < len(texts) and _participle(texts[index + 1]):
@@ -110,6 +115,26 @@ def read_lead(
         # that is also a noun ("Marketing", "Onboarding", "Training") is left as a noun.
         return Lead(index, index + 1, forms[-1], "activity", False)
     return Lead(index, index + 1, word, "other", False)
+
+
+def _after_framing(texts: Sequence[str], words_: Sequence[Word], source: str, index: int) -> int:
+    """The word after an opening phrase of time or scope set off by a comma ("By the end of
+    Q3, migrate…", "For each engagement, confirm…", "In 2025, launch…"); `index` when none."""
+    if index >= len(texts) or texts[index] not in words("framing_openers"):
+        return index
+    for at in range(index, min(index + 8, len(words_) - 1)):
+        if "," in source[words_[at].end : words_[at + 1].start]:
+            return at + 1
+    return index
+
+
+def _manner_adverb(word: str) -> bool:
+    """An adverb of manner before the verb ("Independently", "Jointly", "Quickly"): an -ly
+    word the forms table knows as an adverb and not as a verb or noun."""
+    if not word.endswith("ly"):
+        return False
+    parts = parts_of_speech(word)
+    return "R" in parts and "V" not in parts and "N" not in parts
 
 
 # Three or more words joined by hyphens: a compound noun, however its first word reads.
