@@ -80,7 +80,18 @@ def has_outcome(reading: Reading) -> bool:
         return True  # "Close more deals with mid-market prospects": a result, unquantified
     if texts and texts[0] in words("metric_openers"):
         return True  # "Number of experiments completed", "Rate of…": a metric, named
+    if _DEFINED_METRIC.match(reading.source):
+        return True  # "Visits — the number of people who come in": a metric and its definition
     return not activity and _metric_named(reading)
+
+
+# A short name, a dash or colon, then what it counts: "Program attendance—the number of
+# individuals attending", "Rescue rate: the share of portions claimed".
+_DEFINED_METRIC = re.compile(
+    r"[\w '’/&-]{1,40}?\s*(?:—|–|:|--|\s-)\s*(?:the\s+|a\s+)?"
+    r"(?:number|percentage|percent|share|rate|count|proportion|ratio|amount|total)\s+of\b",
+    re.IGNORECASE,
+)
 
 
 def _bare_count(
