@@ -70,6 +70,8 @@ def has_outcome(reading: Reading) -> bool:
     if measurement.rank and not activity:
         return True  # "top 5 on Hacker News": a standing ("identify the top-5 pain points")
     if any(item.kind == "unknown" for item in items):
+        if _spreading_a_deliverable(reading):
+            return False  # "Expand the review process to 3 new teams": a rollout
         return not activity  # "10 regulars on streams" counts people; "Launch 3 X" outputs
     if items:
         return False  # outputs counted, or a share of people taking part in an activity
@@ -92,6 +94,39 @@ _DEFINED_METRIC = re.compile(
     r"(?:number|percentage|percent|share|rate|count|proportion|ratio|amount|total)\s+of\b",
     re.IGNORECASE,
 )
+
+
+def _spreading_a_deliverable(reading: Reading) -> bool:
+    """A direction verb whose object is a deliverable, taken to more places ("Expand the
+    beach-cleaning approach to 3 new projects", "Extend the pilot to 5 more schools"): a
+    rollout counted, not a metric moved."""
+    lead = reading.lead
+    if lead is None or lead.noun_reading or lead.kind != "outcome":
+        return False
+    rest = reading.texts[lead.end : lead.end + 8]
+    at = next((lead.end + i for i, w in enumerate(rest) if w in ("to", "into")), None)
+    if at is None:
+        return False
+    window = reading.words[at + 1 : at + 4]
+    while window and window[0].text in ("at", "least", "over", "more", "than", "another"):
+        window = window[1:]  # "to at least 3 new projects"
+    places = [
+        q for q in reading.measurement.quantities
+        if window and window[0].start <= q.start < window[0].end + 1
+        and not (q.unit or q.currency) and float(q.value).is_integer()
+    ]
+    if not places or places[0].end >= len(reading.source.rstrip(" .")) or reading.measurement.relative_change:
+        # "Improve the funnel to achieve 5,000 subscriptions" is a purpose; "Get the app store
+        # rating to 4.6" a level with nothing counted after it; "by 20%" a change
+        return False
+    # The object, up to "to": a metric named in it is moved ("Expand usage to 40 teams").
+    obj = reading.texts[lead.end : at]
+    lex = reading.lex
+    return not any(lex[name].match_at(obj, i) for name in _METRIC_LEXICONS for i in range(len(obj)))
+
+
+_METRIC_LEXICONS = ("metric-nouns", "quality-metrics", "volume-metrics", "people-nouns",
+                    "effort-metrics", "population-nouns", "vague-words")
 
 
 def _bare_count(
