@@ -92,6 +92,10 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Score]:
     return dict(sorted(scores.items()))
 
 
+# The tuning split and the blind ones, each a batch of never-seen publishers scored once
+# before anything is tuned on it.
+_SPLITS = ("tune", "blind", "blind-2", "blind-3", "blind-4")
+
 # What each rubric label means in rules: a label is found when any of its rules reports on the
 # key result (RUBRIC.md; DESIGN §3).
 REAL_LABELS: list[tuple[str, str, tuple[str, ...]]] = [
@@ -197,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         "--show-real", default="", help="labels of the real corpus whose misses to list, 'clean' for findings on faultless key results (or ALL)"
     )
     parser.add_argument(
-        "--split", choices=("tune", "blind", "blind-2", "blind-3", "both"), default="both",
+        "--split", choices=(*_SPLITS, "both"), default="both",
         help="which split of the real corpus to report (tune while tuning: each blind one is scored once)",
     )
     args = parser.parse_args(argv)
@@ -230,7 +234,7 @@ def _print_real(show: str, splits: str = "both") -> None:
     found = real_findings(items)
     publishers = {item["publisher"] for item in items}
     print(f"real key results: {len(items)} from {len(publishers)} publishers")
-    for split in ("tune", "blind", "blind-2", "blind-3"):
+    for split in _SPLITS:
         if splits not in ("both", split):
             continue
         chosen = [item for item in items if item.get("split") == split]
