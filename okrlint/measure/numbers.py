@@ -240,6 +240,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     normal_unit = _UNITS.get(unit.lower()) if unit else None
     if unit and unit.lower() in ("s", "h", "x") and after[:1].isalpha():
         normal_unit = None
+    if normal_unit == "x" and RHYTHM_AFTER.match(after):
+        normal_unit = "times"  # "2x/month", "3x a week": how often, not a multiple
     if normal_unit == "h" and unit and unit.isupper() and len(unit) > 1:
         normal_unit = None  # "two HR business partners": human resources, not hours
     code_text = currency or match.group("code")
@@ -252,6 +254,13 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         start=start,
         end=end,
     )
+
+
+# A period after a count of times ("2x/month", "3x per week", "2x a day").
+RHYTHM_AFTER = re.compile(
+    r"\s?(?:/|per\s|an?\s|each\s|every\s)\s?(?:day|night|week|month|quarter|year|sprint)\b",
+    re.IGNORECASE,
+)
 
 
 # The denominator of a rating scale: "/5", "/10", "/100".

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from okrlint.lexicons import Lexicon
 from okrlint.measure import Measurement, Quantity
-from okrlint.reading.forms import base_forms, can_be_noun, can_be_verb
+from okrlint.reading.forms import base_forms, can_be_noun, can_be_verb, noun_lemmas
 from okrlint.reading.grammar import words
 from okrlint.reading.words import Word
 
@@ -63,6 +63,10 @@ def counted(
     of 70", "retention rate 20%", "sentiment bigger than 11")."""
     unit = (quantity.unit or "").lower()
     after = next((i for i, w in enumerate(words_) if w.start >= quantity.end), len(words_))
+    if unit == "%" and texts[after : after + 1] == ["of"] and texts[after + 1 : after + 2] and (
+        any(lemma in words("periods") for lemma in noun_lemmas(texts[after + 1]))
+    ):
+        return Counted(quantity, "unknown", (), after)  # "90% of weeks": how often, not a share won
     if unit == "%" or (texts[after : after + 1] == ["of"] and unit == ""):
         return Counted(quantity, "share")
     if quantity.currency:
@@ -106,14 +110,14 @@ def counted(
 
 def _rhythm(texts: Sequence[str], after: int, words_: Sequence[Word], quantity: Quantity) -> bool:
     """Whether a time amount is followed by a period ("3 days a week", "1hr every week",
-    "30 minutes daily", "3 days/week") and is not a bound on a duration ("in 10 days",
-    "to 5 hours per week")."""
-    following = texts[after : after + 2]
+    "30 minutes daily", "3 days/week", "1 hour for every round I play") and is not a bound on
+    a duration ("in 10 days", "to 5 hours per week")."""
+    following = texts[after : after + 3]
     if not following:
         return False
     periodic = following[0] in words("rhythm_adverbs") or following[0] in words("periods") or (
         following[0] in words("per_period") and following[1:] and following[1] in words("periods")
-    )
+    ) or (following[0] == "for" and following[1:2] in (["every"], ["each"]))
     if not periodic:
         return False
     before = [w.text for w in words_ if w.end <= quantity.start][-1:]

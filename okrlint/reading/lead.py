@@ -106,6 +106,9 @@ def read_lead(
                 # "Build time…", "Pass rate…" (but "Reduce churn" is a verb and its object).
                 noun = kind in ("activity", "binary") and _noun_reading(texts, index + 1, lex)
                 return Lead(index, index + 1, form, kind, noun)
+    joined = _joined_phrasal_verb(texts, index, words_, measurement)
+    if joined:
+        return Lead(index, index + 1, joined, "activity", False)  # "Rollout 20 new languages"
     if _imperative(texts, index, source, words_):
         # Any other verb that opens the key result: "Consolidate…", "Mitigate…", "Draft…".
         lemma = next((f for f in base_forms(word)[1:]), word)
@@ -126,6 +129,32 @@ def _after_framing(texts: Sequence[str], words_: Sequence[Word], source: str, in
         if "," in source[words_[at].end : words_[at + 1].start]:
             return at + 1
     return index
+
+
+def _joined_phrasal_verb(
+    texts: Sequence[str], index: int, words_: Sequence[Word], measurement: Measurement
+) -> str | None:
+    """A phrasal verb written as one word, used as a verb ("Rollout 20 new languages", "Setup
+    the staging cluster", "Kickoff the pilot"): a verb and its particle, then a determiner or
+    a number, not a noun ("Rollout plan…", "Setup time under 5 minutes")."""
+    word = texts[index]
+    particle = next((p for p in _PARTICLES if word.endswith(p) and len(word) > len(p) + 2), None)
+    if particle is None or index + 1 >= len(texts):
+        return None
+    verb = word[: -len(particle)]
+    if not can_be_verb(verb) or can_be_verb(word):
+        return None
+    following = words_[index + 1] if index + 1 < len(words_) else None
+    counted = following is not None and any(q.start <= following.start < q.end for q in measurement.quantities)
+    if texts[index + 1 : index + 3] == ["at", "least"] or texts[index + 1] in ("over", "another"):
+        counted = True  # "Rollout at least 20 new actions"
+    if texts[index + 1] in words("determiners") or counted:
+        return verb
+    return None
+
+
+# Particles of phrasal verbs often written as one word ("rollout", "setup", "kickoff").
+_PARTICLES = ("out", "up", "off", "down", "over")
 
 
 def _manner_adverb(word: str) -> bool:

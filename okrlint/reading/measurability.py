@@ -41,7 +41,36 @@ _IMPROVE = words("improve_verbs")
 
 def placeholder(source: str) -> str | None:
     match = _PLACEHOLDER.search(source)
-    return match.group(0) if match else None
+    if match:
+        return match.group(0)
+    return "X" if _bare_x(source) else None
+
+
+def _bare_x(source: str) -> bool:
+    """A lone "X" standing for a number left to fill in: "provide X paid internships", "an
+    average NPS of X for the DAO" (but not a name: "Launch Product X beta", "Migrate to X")."""
+    for match in _LONE_X.finditer(source):
+        preceding = source[: match.start()].split()
+        before = preceding[-1:]
+        after = source[match.end() :].split()[:1]
+        first = len(preceding) == 1 and before[0][1:].islower()  # "Provide X internships"
+        if not before or not before[0].isalpha() or not (before[0].islower() or first):
+            continue  # "Product X", "(X", a label: a name
+        if before[0] == "of" and (not after or after[0].rstrip(".,;)") in _AFTER_X_OF):
+            return True  # "an NPS of X", "an NPS of X for the DAO"
+        if after and after[0].isalpha() and after[0].islower() and after[0] not in _NOT_COUNTED:
+            return True  # "provide X paid internships", "reach X users"
+    return False
+
+
+_LONE_X = re.compile(r"(?<![\w$#.-])X(?![\w%#$.-])")
+# After "of X" these end the phrase: X is the value of what comes before ("NPS of X for…").
+_AFTER_X_OF = {"", "for", "in", "among", "across", "by", "per", "at", "on"}
+# Words after a lone X that make it a name, not a count ("Migrate to X for billing").
+_NOT_COUNTED = words("determiners") | {
+    "and", "as", "at", "by", "for", "from", "in", "into", "is", "are", "on", "or", "to", "was",
+    "were", "with", "will", "can",
+}
 
 
 def ongoing(reading: Reading) -> str | None:
@@ -274,6 +303,8 @@ def effort(reading: Reading) -> str | None:
     if reading.direction == "decrease":
         return None  # fewer calls or meetings for the same result is efficiency, an outcome
     for item in reading.counted:
+        if _single_or_scope(reading, item):
+            continue  # "Launch 1 app", "for each of the 8 videos": a deliverable, a scope
         if item.kind == "output" and item.noun and not _done_by_people(reading, item.at):
             if _a_note(reading, item):
                 continue  # "≥98% success across devices (1,000-tap test)": how it is measured
@@ -362,14 +393,38 @@ def _measured_term(reading: Reading, start: int) -> bool:
     return any(w in _COUNT_NOUNS for w in reading.texts[max(0, start - 5) : start])
 
 
+def _single_or_scope(reading: Reading, item: evidence.Counted) -> bool:
+    """A count that measures no volume of work: one deliverable ("Launch 1 app that has
+    billing") or the scope the work covers ("for each of the 8 videos")."""
+    before = reading.source[max(0, item.quantity.start - 16) : item.quantity.start].lower().split()
+    lead = reading.lead
+    if (
+        item.quantity.value == 1
+        and not item.quantity.unit
+        and not item.quantity.text.endswith("+")
+        and lead is not None
+        and lead.kind == "activity"
+        and lead.end < len(reading.words)
+        and reading.words[lead.end].start >= item.quantity.start  # right after the verb
+    ):
+        return True
+    return before[-3:] in (["each", "of", "the"], ["all", "of", "the"], ["each", "of", "our"])
+
+
 def _recurring_activity(reading: Reading) -> str | None:
     """An activity done on a rhythm with no result of its own ("Work out twice a week", "Read
     one book every month", "Track finances every week"): it counts effort."""
     lead = reading.lead
-    if lead is None or lead.noun_reading or lead.kind != "activity" or reading.outcome_measure:
+    if lead is None or reading.outcome_measure:
         return None
     if not _RHYTHM.search(reading.source):
         return None
+    if lead.noun_reading or lead.kind != "activity":
+        # "The architecture presented to the board twice a year": a deliverable reported done,
+        # on a rhythm
+        if "automatically" in reading.texts:
+            return None  # "Updates are installed automatically once a day": a system's behaviour
+        return reading.task if reading.task is not None and lead.kind == "other" else None
     return " ".join(reading.texts[lead.index : min(len(reading.texts), lead.end + 2)])
 
 
@@ -378,8 +433,9 @@ def _recurring_activity(reading: Reading) -> str | None:
 _RHYTHM = re.compile(
     r"\b(?:once|twice|\d+(?:\.\d+)?\s*(?:x|times?|days?|nights?|hours?|hrs?|h|minutes?|mins?))\s*"
     r"(?:a|per|/|every|each)\s*(?:day|night|week|month|quarter|year)\b"
-    r"|\b(?:one|two|three|\d+)\s+\w+\s+(?:every|each|a|per)\s+(?:day|week|month)\b"
-    r"|\bevery\s+other\s+(?:day|week)\b",
+    r"|\b(?:one|two|three|\d+)\s+(?:[\w-]+\s+){1,3}(?:every|each|a|per)\s+(?:day|week|month)\b"
+    r"|\bevery\s+other\s+(?:day|week)\b"
+    r"|\b\d{1,3}\s?%\s+of\s+(?:the\s+)?(?:days|weeks|months|sprints|quarters)\b",
     re.IGNORECASE,
 )
 
@@ -404,6 +460,8 @@ def _counted_work(reading: Reading) -> str | None:
     texts = reading.texts
     for item in reading.counted:
         if item.kind == "share" or item.quantity.currency or item.quantity.unit:
+            continue
+        if _single_or_scope(reading, item):
             continue
         if item.kind == "result" and not item.noun:
             continue
