@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from okrlint.reading import evidence
 from okrlint.reading.deliverable import graded, source_asked
 from okrlint.reading.grammar import words
-from okrlint.reading.forms import base_forms, can_be_verb
+from okrlint.reading.forms import base_forms, can_be_adjective, can_be_verb
 from okrlint.reading.mentions import AGREED_TARGET, REDACTED, quoted
 
 if TYPE_CHECKING:
@@ -183,7 +183,11 @@ def vague_aim(reading: Reading) -> bool:
             return True  # "Users understand how Peerpad works"
     # An adjective of quality before the thing it describes, and no verb: "Rock solid
     # webhooks", "Simplified and improved UX".
-    if texts and reading.lex["vague-words"].find(texts[:3]) and not _has_verb_after_subject(reading):
+    verb_led = lead is not None and not lead.noun_reading and lead.kind in ("activity", "binary")
+    found = reading.lex["vague-words"].find(texts[:3])
+    if verb_led and all(not can_be_adjective(texts[start]) for start, _end, _term in found):
+        found = []  # "Ship those improvements": a verb and its deliverable, not a quality
+    if found and not _has_verb_after_subject(reading):
         return True
     return False
 
@@ -398,10 +402,16 @@ def _single_or_scope(reading: Reading, item: evidence.Counted) -> bool:
     billing") or the scope the work covers ("for each of the 8 videos")."""
     before = reading.source[max(0, item.quantity.start - 16) : item.quantity.start].lower().split()
     lead = reading.lead
+    single = item.quantity.value == 1 and not item.quantity.unit and not item.quantity.text.endswith("+")
     if (
-        item.quantity.value == 1
-        and not item.quantity.unit
-        and not item.quantity.text.endswith("+")
+        single
+        and item.quantity.start == reading.words[0].start
+        and len(reading.counted) == 1
+        and not evidence.verb_after(reading.texts, item.at)  # "1 post hits the top 5": a result
+    ):
+        return True  # "1 diagram of the community structure": the deliverable, named
+    if (
+        single
         and lead is not None
         and lead.kind == "activity"
         and lead.end < len(reading.words)

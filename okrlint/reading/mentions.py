@@ -53,11 +53,14 @@ AGREED_TARGET = re.compile(
 _SCALE = re.compile(
     r"\s*[(\[]\s*0(?:[.,]0{1,2})?\s*%?\s*(?:→|->|–|—|-|to)\s*(?:1(?:[.,]0{1,2})?|100\s*%)\s*[)\]]"
     r"\s*\.?\s*$"
+    # a grading penalty: "(-3 points for each week late)"
+    r"|\s*\(\s*[-−+]?\d{1,3}(?:\.\d{1,2})?\s*(?:points?|pts?)\s+(?:for|per)\s+(?:each|every|a)?\s*"
+    r"(?:day|week|month|hour)s?\s+(?:late|over|overdue|early)\s*\)\s*\.?\s*$"
 )
 
 
 def without_scale(text: str) -> str:
-    """The text without a grading scale at its end."""
+    """The text without a grading scale or a grading penalty at its end."""
     match = _SCALE.search(text[-40:])
     return text[: len(text) - len(match.group())] if match and match.start() > 0 else text
 
