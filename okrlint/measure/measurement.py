@@ -74,8 +74,8 @@ _RELATIVE = re.compile(
     # The lookahead names every letter an alternative can start with: positions that start
     # none are passed over at once instead of trying each alternative (twice as fast).
     r"(?=[bdtqhca\d.])(?:"
-    rf"\bby\s+(?P<by>(?:{_NUMBER})\s?(?:%|percent|pp|x|×|percentage points)"
-    rf"|half|a\s+third|a\s+quarter)"
+    rf"\bby\s+(?P<by>(?:{_NUMBER})\s?(?:%|percent|pp|x|×|percentage points|points?|pts)"
+    rf"|half|a\s+third|a\s+quarter)(?!\+?\s*of\b)"  # "attended by 90% of residents": who
     rf"|(?P<pct>(?:{_NUMBER_BOUNDED})\s?(?:%|percent))\s+"  # bounded: tried at every digit
     rf"(?:more|less|fewer|higher|lower|faster|slower"
     rf"|increase|decrease|reduction|growth|improvement)"
