@@ -14,7 +14,7 @@ from okrlint.reading import Reading, Word, label_length, without_scale
 from okrlint.reading.forms import base_forms
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 
 @dataclass
@@ -93,6 +93,7 @@ class Analyzer:
             self._cache.popitem(last=False)
         nlp = self.nlp
         bodies = [_tokenizable(without_scale(text[label_length(text) :])) for text in pending]
+        add_special_cases(nlp, bodies)
         with_pos = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
         # The word-forms component is for callers of `nlp` (lemmas on a blank pipeline);
         # _to_analysis reads the same table itself, and the component's per-token lemma
@@ -140,7 +141,91 @@ def _build_pipeline(model: str | None) -> Any:
             raise AnalyzerError(
                 f"nlp-model '{model}' is not a spaCy pipeline ({type(error).__name__}: {error})"
             ) from error
-    return _with_word_forms(spacy.blank("en"))
+    return _with_word_forms(_blank_english(spacy))
+
+
+# The blank English pipeline's tokenizer, built without its 1,347 special cases (contractions,
+# abbreviations, emoticons): loading them all is half of `spacy.blank("en")`'s time, and a run
+# meets a handful. `special_cases_for` adds the ones a batch of texts needs before it is
+# tokenized, so every text is split exactly as the full table would split it.
+_TOKENIZER = "okrlint.tokenizer_on_demand.v1"
+
+
+def _blank_english(spacy: Any) -> Any:
+    if _TOKENIZER not in spacy.registry.tokenizers.get_all():
+
+        @spacy.registry.tokenizers(_TOKENIZER)
+        def create_tokenizer() -> Any:
+            from spacy.tokenizer import Tokenizer
+            from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+            def factory(nlp: Any) -> Any:
+                defaults = nlp.Defaults
+                return Tokenizer(
+                    nlp.vocab,
+                    rules={},
+                    prefix_search=compile_prefix_regex(defaults.prefixes).search,
+                    suffix_search=compile_suffix_regex(defaults.suffixes).search,
+                    infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+                    token_match=defaults.token_match,
+                    url_match=defaults.url_match,
+                )
+
+            return factory
+
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER}}})
+    nlp.okrlint_special_cases = set()  # the special cases added so far
+    return nlp
+
+
+def add_special_cases(nlp: Any, texts: Iterable[str]) -> None:
+    """Give an on-demand tokenizer the special cases `texts` can meet: every chunk between
+    spaces, with up to three characters of punctuation trimmed from either end and split at
+    the characters the infix rules split at, is looked up in English's exception table."""
+    added = getattr(nlp, "okrlint_special_cases", None)
+    if added is None:
+        return  # a configured pipeline keeps its own tokenizer
+    table = _exceptions()
+    needed = {
+        candidate
+        for text in texts
+        for chunk in text.split()
+        for candidate in _candidates(chunk)
+        if candidate in table and candidate not in added
+    }
+    for key in sorted(needed):
+        nlp.tokenizer.add_special_case(key, table[key])
+        added.add(key)
+
+
+def _exceptions() -> dict[str, Any]:
+    from spacy.lang.en import English
+
+    return English.Defaults.tokenizer_exceptions
+
+
+def _candidates(chunk: str) -> Iterator[str]:
+    """The stretches of a chunk a special case can cover once spaCy has split off its prefixes
+    and suffixes: the chunk itself ("cant" and "Wed" are in the table as they stand) and,
+    for a chunk with punctuation, each part between slashes as written, without the
+    punctuation at its ends, and with a final period kept ("(don't)," -> "don't", "Inc.," ->
+    "Inc."). Emoticons inside longer chunks may be missed: their tokens hold no word, so the
+    analysis is the same."""
+    yield chunk
+    if chunk.isalnum():
+        return
+    for piece in chunk.split("/") if "/" in chunk else (chunk,):
+        core = piece.strip(_EDGES)
+        yield piece
+        yield core
+        yield core + "."
+        if piece and piece[0] in "'’":
+            yield piece[0] + core  # "'em", "’cause"
+            yield piece[0]
+
+
+# Punctuation spaCy's prefix and suffix rules split off a chunk's ends.
+_EDGES = "\"'“”‘’()[]{}<>,;:!?.*…"
 
 
 def _with_word_forms(nlp: Any) -> Any:
