@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from okrlint.loaders.annotations import split_annotation
 from okrlint.loaders.cycles import cycle_heading, deadline_date, find_cycle
+from okrlint.loaders.found import Found
 from okrlint.loaders.labels import Line, Role, classify
 from okrlint.loaders.line_kinds import (
     aside,
@@ -64,16 +65,6 @@ _OBJECTIVE_LABELS = {Role.OBJECTIVE, Role.OBJECTIVE_LABEL}
 # A continuation line that starts like a bullet is an item of its own ("·流程优化").
 _BULLETISH = ("·", "•", "▪", "◦", "●", "○", "‣", "–", "- ", "* ", "+ ")
 _CHECKBOX = ("[ ]", "[x]", "[X]")
-
-
-@dataclass
-class Found:
-    """What the assembler read besides the objectives: cycles and deadlines, with their rows."""
-
-    cycle: tuple[str, int] | None = None  # from a `Cycle:` line before any objective
-    heading_cycles: list[tuple[str, int]] = field(default_factory=list)
-    deadline: tuple[str, int] | None = None  # a deadline stated for the whole file
-    labelled: bool = False  # a label, key-results section or KR column was read
 
 
 @dataclass

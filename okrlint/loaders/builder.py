@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 if TYPE_CHECKING:
-    from okrlint.loaders.assemble import Found
+    from okrlint.loaders.found import Found
 
 from okrlint.loaders.language_guess import guess_language
 from okrlint.loaders.yaml_keys import (

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrlint.loaders.annotations import split_annotation
-from okrlint.loaders.assemble import Found
+from okrlint.loaders.found import Found
 from okrlint.loaders.builder import DocumentBuilder, Located
 from okrlint.loaders.csv_cells import Cell, guess_delimiter, read_cells, unwrap_quoted_rows
 from okrlint.loaders.csv_columns import (

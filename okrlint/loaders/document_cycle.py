@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from okrlint.loaders.assemble import Found
+from okrlint.loaders.found import Found
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.cycles import cycle_heading, find_cycle, path_cycle
 

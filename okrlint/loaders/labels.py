@@ -264,8 +264,3 @@ def _kr_prefix() -> str:
 
 # The label in front of a key result ("KR1: ", "Key result 2 - "), for stripping it.
 KR_LABEL = re.compile(_kr_prefix(), re.IGNORECASE)
-# TEMP compat
-OBJECTIVE_LABEL = re.compile(r"^$x")
-KR_SECTION = re.compile(r"^$x")
-KR_COLUMN = re.compile(r"^$x")
-def objective_title(m): return ""

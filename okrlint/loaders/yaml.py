@@ -25,7 +25,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from okrlint.loaders.assemble import Found
+from okrlint.loaders.found import Found
 from okrlint.loaders.builder import DocumentBuilder, Located
 from okrlint.loaders.document_cycle import settle_cycle
 from okrlint.models import Diagnostic, LoadResult, Span
