@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from okrlint.lexicons import Lexicon
 from okrlint.reading import evidence
-from okrlint.reading.forms import base_forms, can_be_verb, parts_of_speech
+from okrlint.reading.forms import base_forms, can_be_verb, noun_lemmas, parts_of_speech
 from okrlint.reading.grammar import words
 from okrlint.reading.mentions import AGREED_TARGET
 
@@ -72,6 +72,8 @@ def has_outcome(reading: Reading) -> bool:
     if any(item.kind == "unknown" for item in items):
         if _spreading_a_deliverable(reading):
             return False  # "Expand the review process to 3 new teams": a rollout
+        if any(item.kind == "unknown" and habit(reading, item) for item in items):
+            return False  # "20 pushups each day", "24 date nights": a habit kept, effort
         return not activity  # "10 regulars on streams" counts people; "Launch 3 X" outputs
     if items:
         return False  # outputs counted, or a share of people taking part in an activity
@@ -80,8 +82,8 @@ def has_outcome(reading: Reading) -> bool:
     comparative = any(w in _MORE_OR_FEWER for w in texts)
     if counting and comparative and lead is not None and _moves_a_metric(reading):
         return True  # "Close more deals with mid-market prospects": a result, unquantified
-    if texts and texts[0] in words("metric_openers"):
-        return True  # "Number of experiments completed", "Rate of…": a metric, named
+    if texts and texts[0] in words("metric_openers") and not activity:
+        return True  # "Number of experiments completed", "Rate of…" (not "Share one insight…")
     if _DEFINED_METRIC.match(reading.source):
         return True  # "Visits — the number of people who come in": a metric and its definition
     return not activity and _metric_named(reading)
@@ -92,6 +94,29 @@ def has_outcome(reading: Reading) -> bool:
 _DEFINED_METRIC = re.compile(
     r"[\w '’/&-]{1,40}?\s*(?:—|–|:|--|\s-)\s*(?:the\s+|a\s+)?"
     r"(?:number|percentage|percent|share|rate|count|proportion|ratio|amount|total)\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def habit(reading: Reading, item: evidence.Counted) -> bool:
+    """A count of something done on a rhythm or of the days it is done on ("20 pushups each
+    day", "40,000 words (minimum) each month", "24 date nights", "20 sober weekends"): a habit
+    kept, which counts effort, not a result."""
+    after = reading.source[item.quantity.end : item.quantity.end + 60]
+    if _RHYTHM_AFTER.match(after):
+        return True
+    head = reading.texts[item.at : item.at + 3] if 0 <= item.at < len(reading.texts) else []
+    return any(noun_lemmas(word)[-1] in words("habit_periods") for word in head[:2]) and not (
+        head[:1] and head[0] in words("periods")  # "10 days" is a duration, read as a result
+    )
+
+
+# A rhythm after a count and up to three words ("20 pushups each day", "10 pullups each work
+# day", "40,000 words (minimum) each month", "8K steps per day").
+_RHYTHM_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}(?:\([^)]{0,20}\)\s+)?(?:each|every|per|a|/)\s*(?:work\s*)?"
+    r"(?:day|night|week|weekday|weekend|month|morning|evening)s?\b"
+    r"|\s*(?:[\w-]+\s+){0,3}(?:daily|nightly|weekly|monthly)\b",
     re.IGNORECASE,
 )
 

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from okrlint.reading import evidence
-from okrlint.reading.deliverable import graded, source_asked
+from okrlint.reading.deliverable import graded, habit, source_asked
 from okrlint.reading.grammar import words
 from okrlint.reading.forms import base_forms, can_be_adjective, can_be_verb
 from okrlint.reading.mentions import AGREED_TARGET, REDACTED, quoted
@@ -318,6 +318,7 @@ def effort(reading: Reading) -> str | None:
         or _recurring_activity(reading)
         or _people_asked(reading)
         or next(filter(None, (evidence.promoting(item, reading.texts) for item in reading.counted)), None)
+        or _habit_kept(reading)
     )
     if worked:
         return worked
@@ -395,6 +396,17 @@ def _measured_term(reading: Reading, start: int) -> bool:
         if after and 0 <= start - after[0] <= 3:
             return True
     return any(w in _COUNT_NOUNS for w in reading.texts[max(0, start - 5) : start])
+
+
+def _habit_kept(reading: Reading) -> str | None:
+    """The count of a habit ("20 pushups each day", "24 date nights") when the key result is
+    one: the quantity and the words it counts."""
+    if reading.outcome_measure:
+        return None
+    for item in reading.counted:
+        if item.kind == "unknown" and habit(reading, item):
+            return reading.source[item.quantity.start : reading.words[min(item.at + 1, len(reading.words) - 1)].end]
+    return None
 
 
 def _single_or_scope(reading: Reading, item: evidence.Counted) -> bool:
