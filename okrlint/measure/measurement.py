@@ -76,9 +76,9 @@ _RELATIVE = re.compile(
     r"(?=[bdtqhca\d.])(?:"
     rf"\bby\s+(?P<by>(?:{_NUMBER})\s?(?:%|percent|pp|x|×|percentage points|points?|pts)"
     rf"|half|a\s+third|a\s+quarter)(?!\+?\s*of\b)"  # "attended by 90% of residents": who
-    rf"|(?P<pct>(?:{_NUMBER_BOUNDED})\s?(?:%|percent))\s+"  # bounded: tried at every digit
+    rf"|(?P<pct>(?:{_NUMBER_BOUNDED})\s?(?:%|percent|pts?|points?))\s+"  # bounded: tried at every digit
     rf"(?:more|less|fewer|higher|lower|faster|slower"
-    rf"|increase|decrease|reduction|growth|improvement)"
+    rf"|increase|decrease|reduction|growth|improvement|bump|boost|jump|rise|gain|drop)"
     rf"|\b(?P<verb>doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|halves|halve|halved|halving|"
     rf"cut\s+in\s+half)\b"
     rf"|(?<![\w.])(?P<mult>\d+(?:\.\d+)?\s?[x×])(?![\w])"

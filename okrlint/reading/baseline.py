@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from okrlint.reading.forms import base_forms
 from okrlint.reading.grammar import words
 from okrlint.reading.mentions import REDACTED
 
@@ -54,6 +55,9 @@ def change_without_start(reading: Reading) -> str | None:
         return relative  # "by 20%", "double", "21% QoQ" (not "pipeline at 3x", "5x engineers")
     target = measurement.target
     if target is None:
+        first = measurement.quantities[0] if measurement.quantities else None
+        if first is not None and _total_reached(reading, first.start):
+            return first.text  # "Newsletter subscriptions have reached 10,000"
         return _redacted_total(reading)
     before = reading.source[: target.start]
     if _DIRECTION_TO.search(before):
@@ -62,7 +66,29 @@ def change_without_start(reading: Reading) -> str | None:
         return target.text  # "Get online reviews to 4.1 stars", "Have an NPS of 70"
     if lead is not None and lead.base in _TOTAL_VERBS and _a_running_total(reading, target.start):
         return target.text  # "Reach 10,000 paying customers": a total that has a value today
+    if _total_reached(reading, target.start):
+        return target.text  # "Newsletter subscriptions have reached 10,000"
     return None
+
+
+def _total_reached(reading: Reading, start: int) -> bool:
+    """A metric said to reach a total, the verb after its subject ("Newsletter subscriptions
+    have reached 10,000", "MAU hits 50k"): the total has a value today."""
+    lead = reading.lead
+    if lead is None or lead.kind != "other":
+        return False
+    for word in reading.words[1:6]:
+        if word.start >= start:
+            break
+        if any(form in _TOTAL_VERBS for form in base_forms(word.text)):
+            gap = reading.source[word.end : start].split()
+            if len(gap) <= 2:  # "reached 10,000", "hit over 50k"
+                subject = reading.texts[: reading.texts.index(word.text)]
+                metric = reading.lex["metric-nouns"]
+                return any(metric.match_at(subject, i) for i in range(len(subject))) or bool(
+                    reading.lex["people-nouns"].find(subject)
+                )
+    return False
 
 
 # Verbs that ask for a running total to reach a level, not for new items in the cycle.

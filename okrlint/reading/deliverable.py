@@ -60,8 +60,8 @@ def has_outcome(reading: Reading) -> bool:
         )
         or (item.kind == "share" and not evidence.share_is_participation(item, texts, words_, lex))
     ]
-    if results or behaviour(reading):
-        return True
+    if results or behaviour(reading) or clock_time(reading.source):
+        return True  # … or a time to achieve: "Run a 17:59 5K", "a sub-3:00:00 marathon"
     held = AGREED_TARGET.search(reading.source)
     if held and held.group("beyond") and not activity:
         return True  # "Q3 pipeline ahead of plan", "fraud loss rate under target": a level held
@@ -96,6 +96,18 @@ _DEFINED_METRIC = re.compile(
     r"(?:number|percentage|percent|share|rate|count|proportion|ratio|amount|total)\s+of\b",
     re.IGNORECASE,
 )
+
+
+# A duration written on a clock ("17:59", "1:20:59"), not a time of day ("at 9:30", "5:00 pm").
+_CLOCK_TIME = re.compile(
+    r"(?<![\d:])(?<!\bat )(?<!\bby )\d{1,2}:[0-5]\d(?::[0-5]\d)?(?![\d:])(?!\s*(?:[ap]\.?m\b|o'?clock|h\b|uhr))",
+    re.IGNORECASE,
+)
+
+
+def clock_time(source: str) -> bool:
+    """Whether the text states a duration on a clock ("Run a 17:59 5K"): a measure."""
+    return _CLOCK_TIME.search(source) is not None
 
 
 def habit(reading: Reading, item: evidence.Counted) -> bool:

@@ -89,6 +89,8 @@ def read_lead(
         return Lead(index, index + 1, word, "other", False)
     if index < len(words_) and any(q.start <= words_[index].start < q.end for q in measurement.quantities):
         return Lead(index, index + 1, word, "other", False)  # "Zero Sev-1 incidents": a number
+    if word.endswith("ing") and _participle_before_subject(texts, index):
+        return Lead(index, index + 1, word, "other", False)  # "Paying customers reach 1,200"
     # The token's forms as the pipeline gave them (okrlint_word_forms), else from the table.
     forms = words_[index].bases if index < len(words_) and words_[index].bases else base_forms(word)
     for kind, name in _KINDS:
@@ -168,6 +170,19 @@ def _manner_adverb(word: str) -> bool:
 
 # Three or more words joined by hyphens: a compound noun, however its first word reads.
 _COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+-[^\W\d_]+")
+
+
+def _participle_before_subject(texts: Sequence[str], index: int) -> bool:
+    """An -ing word describing the plural subject of a verb ("Paying customers reach 1,200",
+    "Returning visitors grow…"): an adjective, not the work named."""
+    following = texts[index + 1 : index + 3]
+    return (
+        len(following) == 2
+        and following[0].endswith("s")
+        and can_be_noun(following[0])
+        and can_be_verb(following[1])
+        and following[1] in base_forms(following[1])  # a plural subject's verb: "reach"
+    )
 
 
 def _gerund(word: str, forms: Sequence[str]) -> bool:

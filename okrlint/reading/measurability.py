@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from okrlint.reading import evidence
-from okrlint.reading.deliverable import graded, habit, source_asked
+from okrlint.reading.deliverable import clock_time, graded, habit, source_asked
 from okrlint.reading.grammar import words
 from okrlint.reading.forms import base_forms, can_be_adjective, can_be_verb
 from okrlint.reading.mentions import AGREED_TARGET, REDACTED, quoted
@@ -257,6 +257,8 @@ def not_measurable(reading: Reading) -> str | None:
         # community of mentors" is work towards an aim nobody could check: both)
     if reading.has_measure or reading.universal or reading.binary or _MEASURED_BY.search(reading.source):
         return None
+    if clock_time(reading.source):
+        return None  # "Run a 1:20:59 half marathon": a time to beat
     if reading.outcome_measure and _checkable_behaviour(reading):
         return None
     return "it names no target or done-condition"
