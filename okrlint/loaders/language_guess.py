@@ -77,6 +77,8 @@ def text_language(text: str, document_language: str | None) -> str | None:
     another Latin-script language, every statement is taken to be in it: its short key results
     rarely show enough words to tell."""
     if document_language in (None, "en"):
+        if text.isascii() and not _foreign_word(text):
+            return None  # the usual English key result: one pass over its words
         return guess_language([text]) or _unknown_words_language(text)
     if document_language == "und" and guess_language([text]) is None:
         english = sum(1 for word in _WORD.findall(text.lower()) if "en" in _function_words().get(word, ()))
@@ -113,3 +115,13 @@ def _unknown_words_language(text: str) -> str | None:
         return None
     leaders = [language for language, count in counts.items() if count == top]
     return leaders[0] if len(leaders) == 1 else "und"  # "De …" alone: Dutch, French, Spanish…
+
+
+def _foreign_word(text: str) -> bool:
+    """Whether any word of `text` is a function word of a language other than English."""
+    lexicon = _function_words()
+    for word in _WORD.findall(text[:MAX_TEXT_CHARS].lower()):
+        languages = lexicon.get(word)
+        if languages and languages != ("en",):
+            return True
+    return False
