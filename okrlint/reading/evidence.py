@@ -105,7 +105,21 @@ def counted(
     metric_before = _metric_before(texts, after, quantity, words_, lex)
     if metric_before:
         return Counted(quantity, "result", metric_before, after)
+    made = _made_things(texts[:stop], index, lex)
+    if made is not None:
+        return Counted(quantity, "output", (texts[made],), made, tuple(texts[index : made + 1]))
     return Counted(quantity, "unknown", (), index)
+
+
+def _made_things(texts: Sequence[str], index: int, lex: dict[str, Lexicon]) -> int | None:
+    """The counted noun when a participle of producing follows it ("12 novels released", "40
+    emails sent"): things the team made, an output, whatever they are."""
+    for at in range(index + 1, min(index + 4, len(texts))):
+        if lex["output-participles"].match_at(texts, at):
+            return at - 1 if can_be_noun(texts[at - 1]) else None
+        if texts[at] in _PHRASE_ENDS:
+            return None
+    return None
 
 
 def _rhythm(texts: Sequence[str], after: int, words_: Sequence[Word], quantity: Quantity) -> bool:
