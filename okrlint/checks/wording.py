@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -63,7 +62,7 @@ def not_measurable(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Itera
     if _has_numbers(kr) and not reading.placeholder:
         return
     reason = reading.not_measurable
-    if reason and not _deliverable_first(reading, ctx):
+    if reason and not _deliverable_first(reading):
         yield Hit(kr, {"reason": reason})
 
 
@@ -77,27 +76,24 @@ def vague(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         return
     lead = reading.lead
     leads = lead is not None and " ".join(reading.texts[lead.index : lead.end]) == word
-    if _deliverable_first(reading, ctx):
+    if _deliverable_first(reading):
         return  # "The Core API is released. Make it easier to import": the deliverable, explained
     if reading.task is None or leads or reading.aimless:
         yield Hit(kr, {"word": word})  # an aim stated as a deliverable is vague and a task
 
 
-def _deliverable_first(reading: Reading, ctx: Context) -> bool:
+def _deliverable_first(reading: Reading) -> bool:
     """Whether the first of several sentences is a deliverable, done or not ("The Core API is
     finalized and released. Make it easier to import…"): what follows explains it, and the
     key result is measurable (its flaw, being a task, is O101's)."""
-    if reading.task is None:
-        return False
-    end = _SENTENCE_END.search(reading.source)
-    if end is None:
-        return False
-    first = ctx.analyzer.read(reading.source[: end.start() + 1])
-    return first.task is not None and not first.aimless and not first.placeholder
-
-
-# The end of a sentence followed by another ("… released. Make it easier …").
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
+    first = reading.first_sentence
+    return (
+        reading.task is not None
+        and first is not None
+        and first.task is not None
+        and not first.aimless
+        and not first.placeholder
+    )
 
 
 def missing_baseline(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:

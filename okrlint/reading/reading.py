@@ -8,11 +8,12 @@ is satisfied by doing or shipping is a task (deliverable.py), whatever its verb 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cached_property
 
 from okrlint.lexicons import Lexicon
-from okrlint.measure import Measurement, within_bound
+from okrlint.measure import Measurement, measure, within_bound
 from okrlint.reading import deliverable, evidence, measurability
 from okrlint.reading.forms import base_forms
 from okrlint.reading.grammar import words
@@ -21,6 +22,8 @@ from okrlint.reading.mentions import not_a_duration, quoted, share_of, word_is_c
 from okrlint.reading.words import Lead, Word
 
 
+# The end of a sentence followed by another ("… released. Make it easier …").
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
 # Name a count of what follows ("number of customers", "# of demos").
 _COUNT_NOUNS = words("count_nouns")
 
@@ -209,6 +212,16 @@ class Reading:
         if self.lead is not None and self.lead.kind == "outcome":
             return False
         return any(w in words("universal") for w in self.texts)
+
+    @cached_property
+    def first_sentence(self) -> Reading | None:
+        """The reading of the first sentence alone when there are several ("The Core API is
+        released. Make it easier to import…"), from the same words: no second parse."""
+        end = _SENTENCE_END.search(self.source)
+        if end is None:
+            return None
+        text = self.source[: end.start() + 1]
+        return Reading(text, [w for w in self.words if w.end <= end.start()], measure(text), self.lex)
 
     # -- helpers for the rule modules ---------------------------------------------------------
     def words_after(self, offset: int, count: int) -> list[str]:
