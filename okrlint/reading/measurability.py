@@ -407,7 +407,9 @@ def _habit_kept(reading: Reading) -> str | None:
         return None
     for item in reading.counted:
         if item.kind == "unknown" and habit(reading, item):
-            return reading.source[item.quantity.start : reading.words[min(item.at + 1, len(reading.words) - 1)].end]
+            end = reading.words[min(item.at + 1, len(reading.words) - 1)].end
+            # "20 pushups each day", "24 date nights", "40,000 words" (before "(minimum)")
+            return reading.source[item.quantity.start : end].split("(")[0].strip()
     return None
 
 
