@@ -156,7 +156,7 @@ def _joined_phrasal_verb(
 
 
 # Particles of phrasal verbs often written as one word ("rollout", "setup", "kickoff").
-_PARTICLES = ("out", "up", "off", "down", "over")
+_PARTICLES = sorted(words("joined_particles"))
 
 
 def _manner_adverb(word: str) -> bool:

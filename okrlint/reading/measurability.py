@@ -56,21 +56,16 @@ def _bare_x(source: str) -> bool:
         first = len(preceding) == 1 and before[0][1:].islower()  # "Provide X internships"
         if not before or not before[0].isalpha() or not (before[0].islower() or first):
             continue  # "Product X", "(X", a label: a name
-        if before[0] == "of" and (not after or after[0].rstrip(".,;)") in _AFTER_X_OF):
+        if before[0] == "of" and (not after or after[0].rstrip(".,;)") in words("after_x_of") | {""}):
             return True  # "an NPS of X", "an NPS of X for the DAO"
         if after and after[0].isalpha() and after[0].islower() and after[0] not in _NOT_COUNTED:
             return True  # "provide X paid internships", "reach X users"
     return False
 
 
-_LONE_X = re.compile(r"(?<![\w$#.-])X(?![\w%#$.-])")
-# After "of X" these end the phrase: X is the value of what comes before ("NPS of X for…").
-_AFTER_X_OF = {"", "for", "in", "among", "across", "by", "per", "at", "on"}
+_LONE_X = re.compile(r"(?<![\w$#.-])X(?![\w%#$-])(?!\.\w)")
 # Words after a lone X that make it a name, not a count ("Migrate to X for billing").
-_NOT_COUNTED = words("determiners") | {
-    "and", "as", "at", "by", "for", "from", "in", "into", "is", "are", "on", "or", "to", "was",
-    "were", "with", "will", "can",
-}
+_NOT_COUNTED = words("determiners") | words("x_name_followers")
 
 
 def ongoing(reading: Reading) -> str | None:
