@@ -131,6 +131,8 @@ def _a_level(source: str, relative: str) -> bool:
     before, after = source[:at].rstrip().lower(), source[at + len(relative) :].lower()
     if before.endswith((" at", " of")) or before == "at":
         return True
+    if re.match(r"\s*\d", after):
+        return True  # "3x 5 minute videos": three of them, not a multiple
     return bool(re.match(r"\s*[x×]?\s*(?:[a-z-]+\s+){0,3}(?:engineers?|developers?|designers?|hires?|people)\b", after))
 
 

@@ -310,8 +310,8 @@ def _moves_a_metric(reading: Reading) -> bool:
              "effort-metrics", "population-nouns", "vague-words")
     start = reading.words[lead.end].start if lead.end < len(reading.words) else len(reading.source)
     object_words = reading.source[start:].split()[: max(end, 1)]
-    if any(word[:1].isupper() and not word.isupper() for word in object_words):
-        return False  # a named thing: "Expand the Lead Maintainer Protocol"
+    if not _title_case(reading.source) and any(word[:1].isupper() and not word.isupper() for word in object_words):
+        return False  # a named thing: "Expand the Lead Maintainer Protocol" (not in Title Case)
     if any(lex[name].match_at(head, i) for name in names for i in range(len(head))):
         return True
     # "Increase trial-to-paid conversion": the head hides behind a hyphenated compound; a
@@ -331,6 +331,23 @@ def _moves_a_metric(reading: Reading) -> bool:
     # unless the head is an output or a named thing ("Expand the Maintainer Protocol").
     pure = lex["outcome-verbs"].value((lead.base,)) in ("increase", "decrease")
     return pure and bool(head) and not outputs.match_at(head, len(head) - 1)
+
+
+def _title_case(source: str) -> bool:
+    """Whether the key result is written in Title Case ("Lower Support Ticket Time to Resolve
+    an Issue"), where capitals name nothing: after the first word, every word of four letters
+    or more begins with one, in runs broken by small words (a name is one run: "Expand the
+    Lead Maintainer Protocol")."""
+    runs, inside = 0, False
+    for word in source.split()[1:]:
+        if not word[:1].isalpha():
+            continue
+        capital = word[:1].isupper()
+        if not capital and len(word) >= 4:
+            return False
+        runs += capital and not inside
+        inside = capital
+    return runs >= 2
 
 
 def behaviour(reading: Reading) -> bool:

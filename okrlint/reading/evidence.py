@@ -69,6 +69,8 @@ def counted(
         return Counted(quantity, "unknown", (), after)  # "90% of weeks": how often, not a share won
     if unit == "%" or (texts[after : after + 1] == ["of"] and unit == ""):
         return Counted(quantity, "share")
+    if unit.startswith("/"):
+        return Counted(quantity, "result")  # "a 4.5/5 average rating": a level on a scale
     if quantity.currency:
         before = [w.text for w in words_ if w.end <= quantity.start][-2:]
         if len(before) == 2 and before[1] in _BOUNDS and before[0].endswith("s") and not can_be_verb(before[0]):
@@ -218,6 +220,11 @@ def share_is_participation(
     )
     if not about_people:
         return False
+    for i in range(len(first)):
+        size = people.match_at(first, i)
+        said = window[1 + i + size] if size and 1 + i + size < len(window) else ""
+        if said and any(form in words("perception_verbs") for form in base_forms(said)):
+            return False  # "80% of contributors find the onboarding docs helpful": what they think
     if any(w in words("product_users") for w in first):
         return False  # ">90% of first-run users complete a flow": how users use the product
     return bool(lex["participation"].find(list(window)))
