@@ -60,6 +60,8 @@ def has_outcome(reading: Reading) -> bool:
         )
         or (item.kind == "share" and not evidence.share_is_participation(item, texts, words_, lex))
     ]
+    if _partners_won(reading):
+        return True  # "Partner with 5 NFT collections": partners won, like customers
     if results or behaviour(reading) or clock_time(reading.source):
         return True  # … or a time to achieve: "Run a 17:59 5K", "a sub-3:00:00 marathon"
     held = AGREED_TARGET.search(reading.source)
@@ -331,6 +333,18 @@ def _moves_a_metric(reading: Reading) -> bool:
     # unless the head is an output or a named thing ("Expand the Maintainer Protocol").
     pure = lex["outcome-verbs"].value((lead.base,)) in ("increase", "decrease")
     return pure and bool(head) and not outputs.match_at(head, len(head) - 1)
+
+
+def _partners_won(reading: Reading) -> bool:
+    """A partnering verb and the organisations counted after "with" ("Partner with at least 3
+    projects", "Collaborate with 5 universities"): partners won, a result like customers."""
+    lead = reading.lead
+    if lead is None or lead.noun_reading or lead.base not in words("partnering_verbs"):
+        return False
+    rest = reading.texts[lead.end : lead.end + 2]
+    return rest[:1] == ["with"] and any(
+        item.kind not in ("share", "result") and not item.quantity.unit for item in reading.counted
+    )
 
 
 def _title_case(source: str) -> bool:
