@@ -3,6 +3,7 @@ company OKRs, which belong in a growth plan instead."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -64,6 +65,8 @@ def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
         yield Hit(kr, {"goal": kr.title})  # "Dana completes a financial modelling course"
     elif learning and not group:
         yield Hit(kr, {"goal": kr.title})  # "Attend KubeCon to learn about service meshes"
+    elif base in _READING_VERBS and not group and _BY_AUTHOR.search(kr.title):
+        yield Hit(kr, {"goal": kr.title})  # "Read Radical Candor by Kim Scott": a book
     elif (
         base in _LEARNING_VERBS
         and not group
@@ -77,6 +80,10 @@ def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
         and _career_step(texts, lead.end if lead else 0)
     ):
         yield Hit(kr, {"goal": kr.title})
+
+
+# A work and its author's full name after it ("… by Kim Scott"): a book being read.
+_BY_AUTHOR = re.compile(r"\S\s+by\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+\b")
 
 
 def _named_learner(title: str, lexicons: dict[str, Any]) -> bool:
