@@ -66,3 +66,9 @@ def test_a_short_statement_of_words_english_does_not_know_is_foreign() -> None:
     assert text_language("Migrate etcd to k8s operators in prod", None) is None
     assert text_language("Onboard 3 de novo biotech startups", None) is None
     assert text_language("Ship the kubectl plugin to krew", None) is None
+
+
+def test_the_parts_of_an_address_are_no_foreign_words() -> None:
+    # "on" is also Finnish; "https", "electronjs", "org" are in no English list: still English.
+    assert text_language("Increase views on https://electronjs.org/docs", None) is None
+    assert text_language("Mail admissions@school.org on time", None) is None

@@ -96,7 +96,7 @@ def _unknown_words_language(text: str) -> str | None:
     lexicon = _function_words()
     counts: dict[str, int] = {}
     content: list[str] = []
-    for word in _WORD.findall(text[:MAX_TEXT_CHARS]):
+    for word in _WORD.findall(_ADDRESS.sub(" ", text[:MAX_TEXT_CHARS])):
         lowered = word.lower()  # a capitalised function word still counts ("De …")
         if lowered in lexicon:
             for language in lexicon[lowered]:
@@ -115,6 +115,10 @@ def _unknown_words_language(text: str) -> str | None:
         return None
     leaders = [language for language, count in counts.items() if count == top]
     return leaders[0] if len(leaders) == 1 else "und"  # "De …" alone: Dutch, French, Spanish…
+
+
+# URLs, e-mail addresses, paths and dotted names: their parts are no words of any language.
+_ADDRESS = re.compile(r"\S*[/@]\S*|\S+\.[a-z]\S*")
 
 
 def _foreign_word(text: str) -> bool:
