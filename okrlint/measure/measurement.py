@@ -83,7 +83,8 @@ _RELATIVE = re.compile(
     rf"cut\s+in\s+half)\b"
     rf"|(?<![\w.])(?P<mult>\d+(?:\.\d+)?\s?[x×])(?![\w])"
     # ("2x/month", "3x a week" say how often, not a multiple)
-    r"(?!\s?(?:/|per\s|an?\s|each\s|every\s)\s?(?:day|night|week|month|quarter|year|sprint)\b)"
+    r"(?!\s?(?:/|per\s|an?\s|each\s|every\s|in\s(?:one|the\ssame)\s)\s?"
+    r"(?:day|night|week|month|quarter|year|sprint)\b)"
     # "21% QoQ", "200% YoY", "10% month over month": a change over a period
     rf"|(?P<period>(?:{_NUMBER_BOUNDED})\s?%\s*(?:QoQ|YoY|MoM|WoW|(?:quarter|year|month|week)[\s-]+over[\s-]+(?:quarter|year|month|week)))"
     rf"|\b(?P<magnitude>an?\s+order\s+of\s+magnitude)\b"

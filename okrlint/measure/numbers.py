@@ -258,7 +258,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
 
 # A period after a count of times ("2x/month", "3x per week", "2x a day").
 RHYTHM_AFTER = re.compile(
-    r"\s?(?:/|per\s|an?\s|each\s|every\s)\s?(?:day|night|week|month|quarter|year|sprint)\b",
+    r"\s?(?:/|per\s|an?\s|each\s|every\s|in\s(?:one|the\ssame)\s)\s?"
+    r"(?:day|night|week|month|quarter|year|sprint)\b",
     re.IGNORECASE,
 )
 
