@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from okrlint.measure.dates import _MONTHS, Deadline, parse_deadline
 from okrlint.measure.numbers import (
+    RHYTHM,
     _CODES,
     _MAG_RE,
     _NUMBER,
@@ -82,9 +83,7 @@ _RELATIVE = re.compile(
     rf"|\b(?P<verb>doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|halves|halve|halved|halving|"
     rf"cut\s+in\s+half)\b"
     rf"|(?<![\w.])(?P<mult>\d+(?:\.\d+)?\s?[x×])(?![\w])"
-    # ("2x/month", "3x a week" say how often, not a multiple)
-    r"(?!\s?(?:/|per\s|an?\s|each\s|every\s|in\s(?:one|the\ssame)\s)\s?"
-    r"(?:day|night|week|month|quarter|year|sprint)\b)"
+    rf"(?!{RHYTHM})"  # ("2x/month", "3x a week" say how often, not a multiple)
     # "21% QoQ", "200% YoY", "10% month over month": a change over a period
     rf"|(?P<period>(?:{_NUMBER_BOUNDED})\s?%\s*(?:QoQ|YoY|MoM|WoW|(?:quarter|year|month|week)[\s-]+over[\s-]+(?:quarter|year|month|week)))"
     rf"|\b(?P<magnitude>an?\s+order\s+of\s+magnitude)\b"

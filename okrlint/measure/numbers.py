@@ -256,12 +256,13 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     )
 
 
-# A period after a count of times ("2x/month", "3x per week", "2x a day").
-RHYTHM_AFTER = re.compile(
+# A period after a count of times ("2x/month", "3x per week", "2x a day", "2X in one week"):
+# how often, not a multiple. The relative-change pattern excludes the same text.
+RHYTHM = (
     r"\s?(?:/|per\s|an?\s|each\s|every\s|in\s(?:one|the\ssame)\s)\s?"
-    r"(?:day|night|week|month|quarter|year|sprint)\b",
-    re.IGNORECASE,
+    r"(?:day|night|week|month|quarter|year|sprint)\b"
 )
+RHYTHM_AFTER = re.compile(RHYTHM, re.IGNORECASE)
 
 
 # The denominator of a rating scale: "/5", "/10", "/100".
