@@ -77,13 +77,13 @@ def _total_reached(reading: Reading, start: int) -> bool:
     lead = reading.lead
     if lead is None or lead.kind != "other":
         return False
-    for word in reading.words[1:6]:
+    for index, word in enumerate(reading.words[1:6], 1):
         if word.start >= start:
             break
         if any(form in _TOTAL_VERBS for form in base_forms(word.text)):
             gap = reading.source[word.end : start].split()
             if len(gap) <= 2:  # "reached 10,000", "hit over 50k"
-                subject = reading.texts[: reading.texts.index(word.text)]
+                subject = reading.texts[:index]
                 metric = reading.lex["metric-nouns"]
                 return any(metric.match_at(subject, i) for i in range(len(subject))) or bool(
                     reading.lex["people-nouns"].find(subject)

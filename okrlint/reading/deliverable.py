@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 _STATE_VERBS = words("state_verbs")
 # A change in a count stated without a number ("Close more deals").
 _MORE_OR_FEWER = words("more_or_fewer")
+# The lexicons whose words name what a direction verb can move ("usage", "NPS", "members").
+_METRIC_LEXICONS = ("metric-nouns", "quality-metrics", "volume-metrics", "people-nouns",
+                    "effort-metrics", "population-nouns", "vague-words")
 
 
 def has_outcome(reading: Reading) -> bool:
@@ -147,7 +150,7 @@ def _spreading_a_deliverable(reading: Reading) -> bool:
     if at is None:
         return False
     window = reading.words[at + 1 : at + 4]
-    while window and window[0].text in ("at", "least", "over", "more", "than", "another"):
+    while window and window[0].text in words("count_lead_ins"):
         window = window[1:]  # "to at least 3 new projects"
     places = [
         q for q in reading.measurement.quantities
@@ -162,10 +165,6 @@ def _spreading_a_deliverable(reading: Reading) -> bool:
     obj = reading.texts[lead.end : at]
     lex = reading.lex
     return not any(lex[name].match_at(obj, i) for name in _METRIC_LEXICONS for i in range(len(obj)))
-
-
-_METRIC_LEXICONS = ("metric-nouns", "quality-metrics", "volume-metrics", "people-nouns",
-                    "effort-metrics", "population-nouns", "vague-words")
 
 
 def _bare_count(
@@ -308,8 +307,7 @@ def _moves_a_metric(reading: Reading) -> bool:
     end = next((i for i, w in enumerate(rest) if w in _OBJECT_ENDS and i > 0), len(rest))
     head = rest[max(0, end - 2) : end]  # the object's head noun: "usage (of plugins)"
     lex = reading.lex
-    names = ("metric-nouns", "quality-metrics", "volume-metrics", "people-nouns",
-             "effort-metrics", "population-nouns", "vague-words")
+    names = _METRIC_LEXICONS
     start = reading.words[lead.end].start if lead.end < len(reading.words) else len(reading.source)
     object_words = reading.source[start:].split()[: max(end, 1)]
     if not _title_case(reading.source) and any(word[:1].isupper() and not word.isupper() for word in object_words):

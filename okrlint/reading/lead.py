@@ -148,7 +148,7 @@ def _joined_phrasal_verb(
         return None
     following = words_[index + 1] if index + 1 < len(words_) else None
     counted = following is not None and any(q.start <= following.start < q.end for q in measurement.quantities)
-    if texts[index + 1 : index + 3] == ["at", "least"] or texts[index + 1] in ("over", "another"):
+    if texts[index + 1] in words("count_lead_ins"):
         counted = True  # "Rollout at least 20 new actions"
     if texts[index + 1] in words("determiners") or counted:
         return verb
