@@ -75,6 +75,8 @@ class Analyzer:
 
     @property
     def nlp(self) -> Any:
+        """The spaCy pipeline. The blank one learns its tokenizer's special cases from the texts
+        `analyze` reads: a caller tokenizing other texts with it calls `add_special_cases` first."""
         if self._nlp is None or self._parsed > RENEW_AFTER:
             self._nlp = _build_pipeline(self.model)
             self._parsed = 0
@@ -146,8 +148,8 @@ def _build_pipeline(model: str | None) -> Any:
 
 # The blank English pipeline's tokenizer, built without its 1,347 special cases (contractions,
 # abbreviations, emoticons): loading them all is half of `spacy.blank("en")`'s time, and a run
-# meets a handful. `special_cases_for` adds the ones a batch of texts needs before it is
-# tokenized, so every text is split exactly as the full table would split it.
+# meets a handful. `add_special_cases` adds the ones a batch of texts needs before it is
+# tokenized, so every word comes out as the full table would make it.
 _TOKENIZER = "okrlint.tokenizer_on_demand.v1"
 
 
@@ -179,9 +181,8 @@ def _blank_english(spacy: Any) -> Any:
 
 
 def add_special_cases(nlp: Any, texts: Iterable[str]) -> None:
-    """Give an on-demand tokenizer the special cases `texts` can meet: every chunk between
-    spaces, with up to three characters of punctuation trimmed from either end and split at
-    the characters the infix rules split at, is looked up in English's exception table."""
+    """Give an on-demand tokenizer the special cases `texts` can meet: the candidates of every
+    chunk between spaces (`_candidates`) are looked up in English's exception table."""
     added = getattr(nlp, "okrlint_special_cases", None)
     if added is None:
         return  # a configured pipeline keeps its own tokenizer
