@@ -5,10 +5,11 @@ Pure: it receives loaded documents and returns a Report; it never reads files or
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from okrlint.checks import CHECKS, Context, Hit
 from okrlint.config import RuleSelection
@@ -18,7 +19,7 @@ from okrlint.gc_pause import fewer_collections
 from okrlint.loaders.language_guess import text_language
 from okrlint.models import MAX_TEXT_CHARS, KeyResult, LoadResult, Objective, OKRDocument, Span
 from okrlint.nlp import Analyzer
-from okrlint.rulebook import RuleSpec
+from okrlint.rulebook import RuleSpec, Scope
 from okrlint.suppressions import parse, problems
 
 _FILE = NodeRef(kind="file")
@@ -86,15 +87,14 @@ def lint_file(result: LoadResult, selection: RuleSelection, analyzer: Analyzer) 
         for _objective, kr in document.key_results():
             kr.measurement = analyzer(kr.title).measurement
     keys, refs = _index([document] if document is not None else [])
-    today = selection.settings.today  # the run's date reaches checks only through the context
+    nodes = _nodes_by_scope(result, analyzer, selection.settings.today)
     raw: list[_Raw] = []
-    languages: dict[str, str | None] = {}  # each statement's language, once
     for rule in rules:
-        for node, ctx in _nodes(rule, result, analyzer):
-            if rule.english_only and _foreign_node(node, document, languages):
+        check, params = checks[rule.check], selection.params(rule.code)
+        for node, ctx, foreign in nodes[rule.scope]:
+            if rule.english_only and foreign:
                 continue  # the rule reads English words; this statement is in another language
-            ctx.today = today
-            for hit in checks[rule.check](node, selection.params(rule.code), ctx):
+            for hit in check(node, params, ctx):
                 raw.append(_raw(rule, hit, path, refs, keys))
     fired = _fired(raw)
     kept = [
@@ -178,16 +178,12 @@ def _foreign(document: OKRDocument | None) -> bool:
     return document is not None and document.language not in (None, "en")
 
 
-def _foreign_node(node: Any, document: OKRDocument | None, languages: dict[str, str | None]) -> bool:
-    """Whether the statement a rule reads is not English: the file's language, or for an
-    objective or key result its own (an English file may hold a Dutch key result, a Thai file
-    English ones)."""
-    title = getattr(node, "title", None)
-    if document is None or not isinstance(title, str):
-        return _foreign(document)
+def _text_foreign(title: str, document: OKRDocument, languages: dict[str, bool]) -> bool:
+    """Whether an objective's or key result's statement is not English: an English file may
+    hold a Dutch key result, a Thai file English ones. Each distinct text is judged once."""
     if title not in languages:
-        languages[title] = text_language(title, document.language)
-    return languages[title] not in (None, "en")
+        languages[title] = text_language(title, document.language) not in (None, "en")
+    return languages[title]
 
 
 def _texts(documents: list[OKRDocument]) -> Iterator[str]:
@@ -202,29 +198,33 @@ def _path_of(result: LoadResult) -> str:
     return result.diagnostics[0].span.path if result.diagnostics else "-"
 
 
-def _nodes(rule: RuleSpec, result: LoadResult, analyzer: Analyzer) -> Iterator[tuple[Any, Context]]:
+_Node = tuple[Any, Context, bool]  # a node, what its check may consult, whether it is foreign
+
+
+def _nodes_by_scope(
+    result: LoadResult, analyzer: Analyzer, today: dt.date | None
+) -> dict[str, list[_Node]]:
+    """The nodes each rule scope reads in one file, built once for all its rules. Checks only
+    read their Context, so the nodes of one objective share one."""
     document = result.document
-    if rule.scope == "input":
-        yield result, Context(analyzer, document)
-    elif document is None:
-        return
-    elif rule.scope == "document":
-        yield document, Context(analyzer, document)
-    elif rule.scope == "objective":
-        for objective in document.objectives:
-            if _readable(objective.title):
-                yield objective, Context(analyzer, document, objective)
-    elif rule.scope == "key_result":
-        for objective, kr in document.key_results():
+    nodes: dict[str, list[_Node]] = {scope: [] for scope in get_args(Scope)}
+    nodes["input"].append((result, Context(analyzer, document, today=today), _foreign(document)))
+    if document is None:
+        return nodes
+    languages: dict[str, bool] = {}
+    nodes["document"].append((document, Context(analyzer, document, today=today), _foreign(document)))
+    for objective in document.objectives:
+        ctx = Context(analyzer, document, objective, today=today)
+        if _readable(objective.title):
+            read: _Node = (objective, ctx, _text_foreign(objective.title, document, languages))
+            nodes["objective"].append(read)
+            nodes["statement"].append(read)
+        for kr in objective.key_results:
             if kr.title and _readable(kr.title):
-                yield kr, Context(analyzer, document, objective)
-    elif rule.scope == "statement":  # objectives and key results alike: wording rules
-        for objective in document.objectives:
-            if _readable(objective.title):
-                yield objective, Context(analyzer, document, objective)
-            for kr in objective.key_results:
-                if kr.title and _readable(kr.title):
-                    yield kr, Context(analyzer, document, objective)
+                read = (kr, ctx, _text_foreign(kr.title, document, languages))
+                nodes["key_result"].append(read)
+                nodes["statement"].append(read)
+    return nodes
 
 
 def _readable(title: str) -> bool:

@@ -186,23 +186,29 @@ class _Earlier:
     """The distinct key results met so far that share one tuple of numbers."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[KeyResult, str, SequenceMatcher[str]]] = []
+        self.items: list[tuple[KeyResult, str]] = []
+        # Each item's matcher indexes its text once, and only when something is compared with
+        # it: most key results share their numbers with no other and are never compared.
+        self.matchers: dict[int, SequenceMatcher[str]] = {}
         self.by_start: list[tuple[str, int]] = []  # (text, index), sorted
         self.by_end: list[tuple[str, int]] = []  # (reversed text, index), sorted
 
     def add(self, kr: KeyResult, normal: str) -> None:
         index = len(self.items)
-        self.items.append((kr, normal, SequenceMatcher(None, "", normal)))
+        self.items.append((kr, normal))
         insort(self.by_start, (normal, index))
         insort(self.by_end, (normal[::-1], index))
 
     def first_similar(self, normal: str, threshold: float) -> tuple[KeyResult, float] | None:
         """The earliest item at least `threshold` similar to `normal`, and its similarity."""
         for index in self._candidates(normal):
-            first, first_normal, matcher = self.items[index]
+            first, first_normal = self.items[index]
             total = len(normal) + len(first_normal)
             if 2 * min(len(normal), len(first_normal)) < threshold * total:
                 continue  # no alignment of texts this different in length can reach it
+            matcher = self.matchers.get(index)
+            if matcher is None:
+                matcher = self.matchers[index] = SequenceMatcher(None, "", first_normal)
             matcher.set_seq1(normal)  # the matcher keeps its index of the earlier text
             if matcher.quick_ratio() < threshold:
                 continue
