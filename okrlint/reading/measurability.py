@@ -496,7 +496,8 @@ def _counted_work(reading: Reading) -> str | None:
         ]
         talking = all(w in _INTERACTION for w in between)  # "Start conversations with 100 PMs"
         if not talking and (len(between) > 2 or any(w in _PHRASE_BREAK - {"at"} for w in between)):
-            continue  # the count is not the verb's object: "Launch with 3 content types"
+            if item.kind == "people" or not _second_verb(between):
+                continue  # the count is not the verb's object: "Launch with 3 content types"
         after = item.at + len(item.noun) if item.noun else item.at + 1
         following = texts[after] if after < len(texts) else ""
         if item.kind == "people" and following and can_be_verb(following) and following not in _PHRASE_BREAK:
@@ -512,6 +513,17 @@ def _counted_work(reading: Reading) -> str | None:
         if phrase:
             return " ".join(phrase)
     return None
+
+
+def _second_verb(between: list[str]) -> bool:
+    """Whether the count is the object of a second verb joined to the leading one: "Define and
+    automate 5 processes", "Research real estate and view 10 apartments"."""
+    if len(between) < 2 or between[-2] not in ("and", "or"):
+        return False
+    verb = between[-1]
+    return verb.isalpha() and can_be_verb(verb) and verb not in _PHRASE_BREAK and not (
+        set(base_forms(verb)) & words("hiring_verbs")
+    )
 
 
 # Words between a verb of talking and the people counted: "Meet with 10 team members", "Get
