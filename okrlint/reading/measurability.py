@@ -438,7 +438,7 @@ def _recurring_activity(reading: Reading) -> str | None:
     lead = reading.lead
     if lead is None or reading.outcome_measure:
         return None
-    if not _RHYTHM.search(reading.source):
+    if not (_RHYTHM.search(reading.source) or _done_every_period(reading)):
         return None
     if lead.noun_reading or lead.kind != "activity":
         # "The architecture presented to the board twice a year": a deliverable reported done,
@@ -447,6 +447,24 @@ def _recurring_activity(reading: Reading) -> str | None:
             return None  # "Updates are installed automatically once a day": a system's behaviour
         return reading.task if reading.task is not None and lead.kind == "other" else None
     return " ".join(reading.texts[lead.index : min(len(reading.texts), lead.end + 2)])
+
+
+def _done_every_period(reading: Reading) -> bool:
+    """An activity with no number done every period: "Track finances every week", "Host a
+    welcome session each week". Not a framing phrase before it ("After each day of the
+    bootcamp, …"), a date ("by the 15th of each month") or a habit's amount ("Drink 100oz of
+    water every day"), which the counts read."""
+    lead = reading.lead
+    if lead is None or reading.measurement.quantities or any(c.isdigit() for c in reading.source):
+        return False
+    start = reading.words[lead.index].start
+    return any(
+        match.start() > start and not reading.source[: match.start()].rstrip().lower().endswith("of")
+        for match in _EVERY_PERIOD.finditer(reading.source)
+    )
+
+
+_EVERY_PERIOD = re.compile(r"\b(?:every|each)\s+(?:day|week|month|quarter|sprint)\b", re.IGNORECASE)
 
 
 # How often, as a target: "twice a week", "3 days/week", "one book every month", "every other
