@@ -143,6 +143,11 @@ def measure(text: str, cycle_year: int | None = None) -> Measurement:
         relative_text = next(g for g in relative.groups() if g) if relative else None
         if relative and target is not None and relative.start() <= target.start < relative.end():
             target = None  # "by 50% from 2 minutes": 50% is the change, not the target
+    if relative_text is None and quantities:
+        moved = _moved_by(text, quantities)
+        if moved is not None:
+            relative_text = moved.text
+            target = None if target is moved else target
     comparator = None
     if quantities:
         comparator_match = _COMPARATOR.search(text)
@@ -206,6 +211,28 @@ def within_bound(text: str, baseline: Quantity | None, target: Quantity | None) 
     if bound.group("le") or bound.groupdict().get("le_sign"):
         return start <= target.value
     return start >= target.value
+def _moved_by(text: str, quantities: list[Quantity]) -> Quantity | None:
+    """A change written without "by": a verb of change a few words before a percentage or
+    points ("Grow sponsors 15%", "Increase gate count 5 percent", "Reduce churn 2 points"), not
+    a share ("Reduce 30% of the steps") nor a level ("Increase coverage to 80%")."""
+    for quantity in quantities:
+        if quantity.unit not in ("%", "points"):
+            continue
+        if _VERB_BEFORE.search(text[max(0, quantity.start - 80) : quantity.start]) and not _SHARE_AFTER.match(
+            text[quantity.end :]
+        ):
+            return quantity
+    return None
+
+
+# A verb of change, then up to five words none of which sets a level or a source, ending where
+# the amount starts.
+_VERB_BEFORE = re.compile(
+    r"\b(?:increas|decreas|reduc|grow|grew|rais|lower|cut|boost|lift|improv|shrink|drop|gain)\w*"
+    r"(?:\s+(?!(?:to|from|by|of|at|in|on|for|with|than|under|over|below|above)\b)[a-z][\w'/-]*){0,5}\s+$",
+    re.IGNORECASE,
+)
+_SHARE_AFTER = re.compile(r"\s*(?:of|in\s+the\s+(?:top|bottom))\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(r"doubl|tripl|quadrupl|halv|half|order of magnitude")
 
 
