@@ -314,6 +314,7 @@ def effort(reading: Reading) -> str | None:
         _counted_work(reading)
         or _recurring_activity(reading)
         or _people_asked(reading)
+        or _audience_reached(reading)
         or next(filter(None, (evidence.promoting(item, reading.texts) for item in reading.counted)), None)
         or _habit_kept(reading)
     )
@@ -363,6 +364,23 @@ def _people_asked(reading: Reading) -> str | None:
     for item in reading.counted:
         if item.kind == "people" and (asked := source_asked(item, reading.texts)):
             return asked
+    return None
+
+
+def _audience_reached(reading: Reading) -> str | None:
+    """People counted as the audience of a pitch or talk ("Introduce the SDK to more than 20
+    people", "a presentation that influences 50+ developers"): reach, an input metric. The verb
+    is among the five words before the count; "Reach 1,000 users" is adoption, not listed.
+    A second count is the result the audience should give ("Show 20 customers the new checkout
+    and get 15 to switch")."""
+    if len(reading.counted) != 1:
+        return None
+    for item in reading.counted:
+        if item.kind != "people" or not item.noun:
+            continue
+        before = [w for w in reading.words if w.end <= item.quantity.start][-5:]
+        if any(set(w.bases or base_forms(w.text)) & words("reach_verbs") for w in before):
+            return reading.source[item.quantity.start : reading.words[item.at + len(item.noun) - 1].end]
     return None
 
 
