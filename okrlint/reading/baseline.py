@@ -51,6 +51,8 @@ def change_without_start(reading: Reading) -> str | None:
     if reading.direction == "maintain" or (lead is not None and lead.kind == "maintenance"):
         return None
     relative = measurement.relative_change
+    if relative and _multiple_of_target(reading.source, relative):
+        return None  # "300 companies (4x)": the target and its multiple give the start
     if relative and not _a_level(reading.source, relative):
         return relative  # "by 20%", "double", "21% QoQ" (not "pipeline at 3x", "5x engineers")
     target = measurement.target
@@ -120,6 +122,21 @@ def _a_running_total(reading: Reading, start: int) -> bool:
         return False  # "Hit an average time of 21 days": a threshold, not a running total
     following = re.findall(r"[a-z]+", reading.source[start:].lower())[:3]
     return not any(word in _NEW_ITEMS for word in following)
+
+
+def _multiple_of_target(source: str, relative: str) -> bool:
+    """A change in parentheses just after a target ("300 companies (4x)", "1,200 members (a 20%
+    increase)"): the two together state where the metric starts."""
+    at = source.find(relative)
+    if at < 0:
+        return False
+    before, after = source[max(0, at - 40) : at], source[at + len(relative) : at + len(relative) + 30]
+    return bool(_NUMBER_THEN_PARENTHESIS.search(before) and _CLOSING.match(after))
+
+
+# A number and up to four words, then an opening parenthesis (and an article) before the change.
+_NUMBER_THEN_PARENTHESIS = re.compile(r"\d[\d,.]*[kKmM]?\+?(?:\s+[^\s()\d]+){0,4}\s*\(\s*(?:an?\s+)?$")
+_CLOSING = re.compile(r"\s*(?:increase|growth|more|higher|up|jump|rise)?\s*\)", re.IGNORECASE)
 
 
 def _a_level(source: str, relative: str) -> bool:
