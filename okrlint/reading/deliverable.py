@@ -222,7 +222,9 @@ def task_words(reading: Reading) -> str | None:
     task (an outcome, a status sought, or a vague aim)."""
     if reading.outcome_measure or reading.binary or reading.placeholder:
         return None  # a placeholder is C604's to report: there is nothing written yet to judge
-    if reading.aimless and not (_building_the_intangible(reading) or _stated_deliverable(reading)):
+    if reading.aimless and not (
+        _building_the_intangible(reading) or _stated_deliverable(reading) or _kept_current(reading)
+    ):
         return None
     texts = reading.texts
     if not texts:
@@ -239,6 +241,21 @@ def task_words(reading: Reading) -> str | None:
     if predicate is not None:
         return predicate
     return " ".join(texts[: min(len(texts), 4)])  # a deliverable named: "Beta release of X"
+
+
+def _kept_current(reading: Reading) -> bool:
+    """A deliverable kept up to date ("Keep our FAQ and onboarding documentation up to date"):
+    upkeep that never ends, and work on an output, a task too."""
+    lead = reading.lead
+    if lead is None or lead.noun_reading or lead.kind != "maintenance":
+        return False
+    if not _UP_TO_DATE.search(reading.source):
+        return False
+    outputs = reading.lex["output-nouns"]
+    return any(outputs.match_at(reading.texts, i) for i in range(lead.end, min(lead.end + 6, len(reading.texts))))
+
+
+_UP_TO_DATE = re.compile(r"\bup[ -]to[ -]date\b|\bcurrent\W*$", re.IGNORECASE)
 
 
 def _building_the_intangible(reading: Reading) -> bool:
