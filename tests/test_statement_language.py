@@ -72,3 +72,17 @@ def test_the_parts_of_an_address_are_no_foreign_words() -> None:
     # "on" is also Finnish; "https", "electronjs", "org" are in no English list: still English.
     assert text_language("Increase views on https://electronjs.org/docs", None) is None
     assert text_language("Mail admissions@school.org on time", None) is None
+
+
+def test_english_jargon_whose_only_function_word_other_languages_share_is_english() -> None:
+    # "in" is also Italian, Dutch and German, and kubectl, configs and terraform are in no
+    # English word list: that is no sign of another language, and the task is still read.
+    assert text_language("Migrate kubectl configs in terraform", None) is None
+    lines = _codes_by_line(
+        "cycle: 2026-Q2\n"
+        "objectives:\n"
+        "  - title: Make deploys boring\n"
+        "    key_results:\n"
+        "      - Migrate kubectl configs in terraform\n"
+    )
+    assert "O101" in lines.get(5, set())

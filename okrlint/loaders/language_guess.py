@@ -122,10 +122,12 @@ _ADDRESS = re.compile(r"\S*[/@]\S*|\S+\.[a-z]\S*")
 
 
 def _foreign_word(text: str) -> bool:
-    """Whether any word of `text` is a function word of a language other than English."""
+    """Whether any word of `text` is a function word of other languages and not of English.
+    Words English shares ("in", "a", "over") count for English as much as for the others, so
+    without one such word neither guess can name another language."""
     lexicon = _function_words()
     for word in _WORD.findall(text[:MAX_TEXT_CHARS].lower()):
         languages = lexicon.get(word)
-        if languages and languages != ("en",):
+        if languages and "en" not in languages:
             return True
     return False
