@@ -126,6 +126,7 @@ FRAGMENTS = [
     "~~~",
     "](",
     "![",
+    "![](https://example.com/a.png)",  # an image alone makes a paragraph with no text
     "\\",
     "\t",
     "\r",

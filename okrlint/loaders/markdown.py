@@ -120,7 +120,9 @@ def _read(
             add(Heading(int(token.tag[1:]), TextLine(text, row)))
             index += 3
         elif kind == "paragraph_open":
-            add(Paragraph(plain_lines(tokens[index + 1])))
+            paragraph_lines = plain_lines(tokens[index + 1])
+            if paragraph_lines:  # an image or an empty link alone leaves no text to read
+                add(Paragraph(paragraph_lines))
             index += 3
         elif kind in ("bullet_list_open", "ordered_list_open"):
             items, index = _list(tokens, index + 1, kind.replace("_open", "_close"), lines)
@@ -136,7 +138,8 @@ def _read(
                 for offset, line in enumerate(token.content.split("\n"))
                 if line.strip()
             ]
-            add(Paragraph(rows, separate=True))
+            if rows:
+                add(Paragraph(rows, separate=True))
             index += 1
         elif kind == "html_block":
             _html(token, details, out)
