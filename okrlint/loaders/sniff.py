@@ -73,7 +73,10 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
     if _explains(document.objectives, objectives):
         return False
     if fmt in ("text", "markdown") and _OKR_NAME.search(PurePath(path).name) and _only_statements(objectives):
-        return True  # "OKR.txt", "OKR.md" holding a few bare goal sentences: objectives without KRs
+        # "OKR.txt", "OKR.md" holding a few bare goal sentences: objectives without KRs; not a
+        # handbook page about OKRs whose definition bullets ("**Inspirational** - Motivate the
+        # team" under "Writing Good Objectives") read as statements
+        return _headings_about_okrs(text) <= max(2, 2 * len(objectives))
     if result.layout == "labelled":
         # A labelled OKR set: an objective with a real key result, or two labelled objectives
         # (a draft still without key results). Not a template's "[Objective]", a page's
@@ -95,6 +98,24 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
     if _okr_path(path) and cycle:
         return True  # "OKR/LOCOL.md" with a "## 2019 Q2" heading over its one objective
     return with_krs >= 2 and bool(_okr_path(path) or cycle)
+
+
+def _headings_about_okrs(text: str) -> int:
+    """Headings that name OKRs without a cycle ("What are OKRs?", "OKR Process", "Writing
+    Good Objectives"); a set's own headings name its cycle ("## Q1 OKRs") or label its
+    statements ("### Objective 1: Learning", "## [P1] KR: Read a book a month")."""
+    return sum(
+        1
+        for heading in _HEADING.findall(text)
+        if _terms().search(heading) and not find_cycle(heading) and not _LABELLED_HEADING.match(heading)
+    )
+
+
+# A heading that labels its own statement: "### Objective 1: Learning", "## [P0] KR: …".
+_LABELLED_HEADING = re.compile(
+    r"^ {0,3}#{1,6}[ \t]+(?:\[[^\]\n]{0,12}\][ \t]*)?(?:objective|key[ \t]+result|kr|o)s?[ \t]*[\d.]*[ \t]*[:：.)—–-]",
+    re.IGNORECASE,
+)
 
 
 def _only_statements(objectives: list[Objective]) -> bool:
