@@ -172,7 +172,8 @@ def measure(text: str, cycle_year: int | None = None) -> Measurement:
         )
         else None
     )
-    return Measurement(
+    # Built without validation: every field above is already of its type.
+    return Measurement.model_construct(
         quantities=quantities,
         rank=rank.group("rank") if rank else None,
         baseline=baseline,

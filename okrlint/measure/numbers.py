@@ -167,6 +167,8 @@ def parse_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Quanti
 
 
 def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
+    # Quantities are built without validation (every value below is already a float, an int or
+    # a str): a run builds two or three per key result.
     start, end = match.span()
     number, word = match.group("num"), match.group("word")
     unit, magnitude, currency = match.group("unit"), match.group("mag"), match.group("cur")
@@ -185,7 +187,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         scale = _SCALE.match(after)
         if scale and "." in number and float(number) <= int(scale.group(1)):
             # "4.1/5", "8.5/10": a rating on a scale, compared with others on the same scale
-            return Quantity(
+            return Quantity.model_construct(
                 text=f"{number}/{scale.group(1)}",
                 value=float(number),
                 unit=f"/{scale.group(1)}",
@@ -195,7 +197,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         ratio = re.match(r"^:(\d{1,4})(?![\d:\w])", after) if len(number) == 1 else None
         if ratio and number.isdigit() and 0 < int(number) <= int(ratio.group(1)):
             # "1:5 -> 1:8" (coach to students): read as the second per first, 5 -> 8
-            return Quantity(
+            return Quantity.model_construct(
                 text=f"{number}:{ratio.group(1)}",
                 value=int(ratio.group(1)) / int(number),
                 unit="ratio",
@@ -207,7 +209,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         denominator = _denominator(number, after)
         if denominator:
             width = len(str(denominator)) + 1
-            return Quantity(
+            return Quantity.model_construct(
                 text=f"{number}/{denominator}",
                 value=float(number) / denominator,
                 unit="fraction",
@@ -246,7 +248,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         normal_unit = None  # "two HR business partners": human resources, not hours
     code_text = currency or match.group("code")
     code = _CURRENCY.get(code_text.strip().lower()) if code_text else None
-    return Quantity(
+    return Quantity.model_construct(
         text=match.group(0).strip(),
         value=value,
         unit=normal_unit,
