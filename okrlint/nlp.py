@@ -187,13 +187,14 @@ def add_special_cases(nlp: Any, texts: Iterable[str]) -> None:
     if added is None:
         return  # a configured pipeline keeps its own tokenizer
     table = _exceptions()
-    needed = {
-        candidate
-        for text in texts
-        for chunk in text.split()
-        for candidate in _candidates(chunk)
-        if candidate in table and candidate not in added
-    }
+    needed = set()
+    for text in texts:
+        for chunk in text.split():
+            if chunk.isalnum():  # a plain word is its only candidate (most chunks)
+                if chunk in table and chunk not in added:
+                    needed.add(chunk)
+                continue
+            needed.update(c for c in _candidates(chunk) if c in table and c not in added)
     for key in sorted(needed):
         nlp.tokenizer.add_special_case(key, table[key])
         added.add(key)
