@@ -268,22 +268,23 @@ class AnalyzerError(Exception):
 def _to_analysis(text: str, doc: Any, with_pos: bool = True) -> TextAnalysis:
     # Hyphens and slashes split words ("best-in-class", "24/7") the way lexicon terms are written;
     # the part-of-speech tag is empty with the default blank pipeline.
-    words = []
+    words: list[Word] = []
+    add, forms = words.append, base_forms  # locals: this loop runs once per token of a run
     for token in doc:
         lower = token.lower_
+        if lower.isascii() and lower.isalnum():  # one plain word: what WORD would find
+            start = token.idx
+            add(Word(lower, start, start + len(lower), token.pos_ if with_pos else "", forms(lower)))
+            continue
         if not lower[:1].isalnum() and lower not in ("%", "$", "€", "£", "#"):
             continue
         pos = token.pos_ if with_pos else ""
         whole = lower.replace("’", "'")
-        bases = base_forms(lower)  # what token._.okr_bases gives, without its overhead
-        if whole.isascii() and whole.isalnum():  # one plain word: what WORD would find
-            start = token.idx
-            words.append(Word(whole, start, start + len(whole), pos, bases))
-            continue
+        bases = forms(lower)  # what token._.okr_bases gives, without its overhead
         for match in WORD.finditer(whole):
             if match.group(0) == "s" and match.start() > 0:
                 continue  # the "s" of a possessive
             start = token.idx + match.start()
             own = bases if match.group(0) == whole else ()  # a part of "best-in-class" has none
-            words.append(Word(match.group(0), start, start + len(match.group(0)), pos, own))
+            add(Word(match.group(0), start, start + len(match.group(0)), pos, own))
     return TextAnalysis(text=text, words=words)
