@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # baseline") names no start.
 _START = re.compile(
     r"\b(?:currently|today|now|at present|was|were|is at|up from|down from|starting (?:at|point)"
+    r"|ref(?:erence)?\.? (?:number|value|point)"
     r"|than (?:what we have|today|now|before)|less than what"
     r"|(?:vs\.?|versus|compared (?:to|with)|baseline(?: of| is|:)?)\s+(?:(?!\bto\b)[^.;]){0,30}?\d"
     # a change from a named period: "a 28% increase from CY19-Q4", "up 5 over last quarter"
@@ -51,8 +52,8 @@ def change_without_start(reading: Reading) -> str | None:
     if reading.direction == "maintain" or (lead is not None and lead.kind == "maintenance"):
         return None
     relative = measurement.relative_change
-    if relative and _multiple_of_target(reading.source, relative):
-        return None  # "300 companies (4x)": the target and its multiple give the start
+    if relative and (_multiple_of_target(reading.source, relative) or _change_to_target(reading.source, relative)):
+        return None  # "300 companies (4x)", "Double collectives to 40": the two give the start
     if relative and not _a_level(reading.source, relative):
         return relative  # "by 20%", "double", "21% QoQ" (not "pipeline at 3x", "5x engineers")
     target = measurement.target
@@ -134,6 +135,15 @@ def _multiple_of_target(source: str, relative: str) -> bool:
     return bool(_NUMBER_THEN_PARENTHESIS.search(before) and _CLOSING.match(after))
 
 
+def _change_to_target(source: str, relative: str) -> bool:
+    """A change and the level it ends at ("Double weekly new collectives to 40", "Grow
+    subscribers by 20% to 1,200"): the start is the one divided by the other."""
+    at = source.find(relative)
+    return at >= 0 and bool(_TO_LEVEL.match(source, at + len(relative)))
+
+
+# "to" and a number within five words after the change.
+_TO_LEVEL = re.compile(r"(?:\s+[^\s\d.;,]+){0,5}?\s+to\s+(?:[<>≥≤~]\s?)?[$€£]?\d")
 # A number and up to four words, then an opening parenthesis (and an article) before the change.
 _NUMBER_THEN_PARENTHESIS = re.compile(r"\d[\d,.]*[kKmM]?\+?(?:\s+[^\s()\d]+){0,4}\s*\(\s*(?:an?\s+)?$")
 _CLOSING = re.compile(r"\s*(?:increase|growth|more|higher|up|jump|rise)?\s*\)", re.IGNORECASE)
