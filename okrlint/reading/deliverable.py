@@ -16,7 +16,7 @@ from okrlint.lexicons import Lexicon
 from okrlint.reading import evidence
 from okrlint.reading.forms import base_forms, can_be_verb, noun_lemmas, parts_of_speech
 from okrlint.reading.grammar import words
-from okrlint.reading.mentions import AGREED_TARGET
+from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET
 
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
@@ -67,6 +67,8 @@ def has_outcome(reading: Reading) -> bool:
         return True  # "Partner with 5 NFT collections": partners won, like customers
     if results or behaviour(reading) or clock_time(reading.source):
         return True  # … or a time to achieve: "Run a 17:59 5K", "a sub-3:00:00 marathon"
+    if IMPLICIT_TARGET.search(reading.source) and (not activity or (lead is not None and lead.base in words("copulas"))):
+        return True  # "Break even on Hub operations", "Be cash-flow positive": profit at zero or above
     held = AGREED_TARGET.search(reading.source)
     if held and held.group("beyond") and not activity:
         return True  # "Q3 pipeline ahead of plan", "fraud loss rate under target": a level held

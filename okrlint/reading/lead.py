@@ -75,6 +75,8 @@ def read_lead(
         if made and lex["output-nouns"].match_at(made, 0):
             return Lead(index, index + 1, "make", "activity", False)
         return Lead(index, index + 1, "make", "other", False)
+    if len(pair) == 2 and pair in lex["outcome-verbs"].terms:
+        return Lead(index, index + 2, " ".join(pair), "outcome", False)  # "Break even", "Speed up"
     if len(pair) == 2 and pair in lex["activity-verbs"].terms:
         return Lead(index, index + 2, " ".join(pair), "activity", _noun_reading(texts, index + 2, lex))
     word = texts[index]

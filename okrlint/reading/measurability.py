@@ -16,7 +16,7 @@ from okrlint.reading import evidence
 from okrlint.reading.deliverable import clock_time, graded, habit, source_asked
 from okrlint.reading.grammar import words
 from okrlint.reading.forms import base_forms, can_be_adjective, can_be_verb
-from okrlint.reading.mentions import AGREED_TARGET, REDACTED, quoted
+from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET, REDACTED, quoted
 
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
@@ -242,6 +242,8 @@ def not_measurable(reading: Reading) -> str | None:
         return f"'{reading.placeholder}' is a placeholder"
     if REDACTED.search(reading.source) or AGREED_TARGET.search(reading.source):
         return None
+    if IMPLICIT_TARGET.search(reading.source) and not reading.task:
+        return None  # "Become profitable": the target is in the words
     lead = reading.lead
     if lead is not None and not lead.noun_reading and lead.base in words("to_zero_verbs"):
         return None  # "Eliminate errors caused by malformed queries": met when none are left
