@@ -244,8 +244,15 @@ def _noun_reading(texts: Sequence[str], after: int, lex: dict[str, Lexicon]) -> 
         return False
     # "Build time…", "Release frequency…", "Design system adoption…": a metric follows.
     metric = lex["metric-nouns"].terms
-    # Only right after the verb-looking word: "Create sales pipeline" has an object.
-    return any(tuple(span) in metric for span in (following[:1], following[:2]) if span)
+    # Only right after the verb-looking word: "Create sales pipeline" has an object. And only
+    # when the metric ends the phrase: in "Hold engagement celebration" it names a kind of
+    # celebration, the verb's object.
+    for size in (2, 1):
+        span = tuple(following[:size])
+        if len(span) == size and span in metric:
+            head = texts[after + size] if after + size < len(texts) else ""
+            return not (head.isalpha() and can_be_noun(head) and not can_be_verb(head) and head not in words("phrase_breaks"))
+    return False
 
 
 def _measured_after(words_: Sequence[Word], measurement: Measurement, index: int) -> bool:
