@@ -94,7 +94,7 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Score]:
 
 # The tuning split and the blind ones, each a batch of never-seen publishers scored once
 # before anything is tuned on it.
-_SPLITS = ("tune", "blind", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6")
+_SPLITS = ("tune", "blind", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7")
 
 # What each rubric label means in rules: a label is found when any of its rules reports on the
 # key result (RUBRIC.md; DESIGN §3).
