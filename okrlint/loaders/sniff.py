@@ -14,6 +14,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from okrlint.loaders.cycles import cycle_heading, find_cycle
+from okrlint.loaders.labels import Role, classify
 from okrlint.loaders.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -104,18 +105,14 @@ def _headings_about_okrs(text: str) -> int:
     """Headings that name OKRs without a cycle ("What are OKRs?", "OKR Process", "Writing
     Good Objectives"); a set's own headings name its cycle ("## Q1 OKRs") or label its
     statements ("### Objective 1: Learning", "## [P1] KR: Read a book a month")."""
+    stated = (Role.OBJECTIVE, Role.KEY_RESULT)
     return sum(
         1
         for heading in _HEADING.findall(text)
-        if _terms().search(heading) and not find_cycle(heading) and not _LABELLED_HEADING.match(heading)
+        if _terms().search(heading)
+        and not find_cycle(heading)
+        and classify(heading.lstrip(" #"), heading=True).role not in stated
     )
-
-
-# A heading that labels its own statement: "### Objective 1: Learning", "## [P0] KR: …".
-_LABELLED_HEADING = re.compile(
-    r"^ {0,3}#{1,6}[ \t]+(?:\[[^\]\n]{0,12}\][ \t]*)?(?:objective|key[ \t]+result|kr|o)s?[ \t]*[\d.]*[ \t]*[:：.)—–-]",
-    re.IGNORECASE,
-)
 
 
 def _only_statements(objectives: list[Objective]) -> bool:

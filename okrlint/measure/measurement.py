@@ -212,6 +212,8 @@ def within_bound(text: str, baseline: Quantity | None, target: Quantity | None) 
     if bound.group("le") or bound.groupdict().get("le_sign"):
         return start <= target.value
     return start >= target.value
+
+
 def _moved_by(text: str, quantities: list[Quantity]) -> Quantity | None:
     """A change written without "by": a verb of change a few words before a percentage or
     points ("Grow sponsors 15%", "Increase gate count 5 percent", "Reduce churn 2 points"), not
@@ -219,18 +221,19 @@ def _moved_by(text: str, quantities: list[Quantity]) -> Quantity | None:
     for quantity in quantities:
         if quantity.unit not in ("%", "points"):
             continue
-        if _VERB_BEFORE.search(text[max(0, quantity.start - 80) : quantity.start]) and not _SHARE_AFTER.match(
-            text[quantity.end :]
-        ):
+        before = text[max(0, quantity.start - 80) : quantity.start]
+        if _VERB_BEFORE.search(before) and not _SHARE_AFTER.match(text[quantity.end :]):
             return quantity
     return None
 
 
+# Verbs that move a metric, by their stems ("increas" for increase, increased, increasing).
+CHANGE_VERBS = r"\b(?:increas|decreas|reduc|grow|grew|rais|lower|cut|drop|lift|boost|improv|shrink|shorten|gain)\w*"
 # A verb of change, then up to five words none of which sets a level or a source, ending where
 # the amount starts.
 _VERB_BEFORE = re.compile(
-    r"\b(?:increas|decreas|reduc|grow|grew|rais|lower|cut|boost|lift|improv|shrink|drop|gain)\w*"
-    r"(?:\s+(?!(?:to|from|by|of|at|in|on|for|with|than|under|over|below|above)\b)[a-z][\w'/-]*){0,5}\s+$",
+    CHANGE_VERBS
+    + r"(?:\s+(?!(?:to|from|by|of|at|in|on|for|with|than|under|over|below|above)\b)[a-z][\w'/-]*){0,5}\s+$",
     re.IGNORECASE,
 )
 _SHARE_AFTER = re.compile(r"\s*(?:of|in\s+the\s+(?:top|bottom))\b", re.IGNORECASE)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from okrlint.measure.measurement import CHANGE_VERBS
 from okrlint.reading.forms import base_forms
 from okrlint.reading.grammar import words
 from okrlint.reading.mentions import REDACTED
@@ -36,8 +37,8 @@ _START = re.compile(
 _LEVEL_VERBS = words("level_verbs")
 # A direction verb anywhere before "to <target>" ("Average transaction size increased to $10").
 _DIRECTION_TO = re.compile(
-    r"\b(?:increas|decreas|reduc|grow|grew|rais|lower|cut|drop|lift|boost|improv|shrink|shorten)\w*\b"
-    r"(?:(?!\bto\b).){0,80}\bto\s+(?:(?:less|more|fewer) than\s+|at (?:least|most)\s+|no (?:more|less) than\s+"
+    CHANGE_VERBS
+    + r"\b(?:(?!\bto\b).){0,80}\bto\s+(?:(?:less|more|fewer) than\s+|at (?:least|most)\s+|no (?:more|less) than\s+"
     r"|under\s+|over\s+|below\s+|above\s+)?\S{0,2}$",
     re.IGNORECASE,
 )

@@ -372,19 +372,19 @@ def _people_asked(reading: Reading) -> str | None:
 def _audience_reached(reading: Reading) -> str | None:
     """People counted as the audience of a pitch or talk ("Introduce the SDK to more than 20
     people", "a presentation that influences 50+ developers"): reach, an input metric. The verb
-    is among the five words before the count ("to" and "more than" aside); "Reach 1,000 users" is adoption, not listed.
-    A second count is the result the audience should give ("Show 20 customers the new checkout
-    and get 15 to switch")."""
+    is among the five words before the count ("to" and "more than" aside); "Reach 1,000 users"
+    is adoption, not listed. A second count is the result the audience should give ("Show 20
+    customers the new checkout and get 15 to switch")."""
     if len(reading.counted) != 1:
         return None
-    for item in reading.counted:
-        if item.kind != "people" or not item.noun:
-            continue
-        skipped = words("count_lead_ins") | {"to"}  # "to more than 20 people"
-        before = [w for w in reading.words if w.end <= item.quantity.start and w.text not in skipped][-5:]
-        if any(set(w.bases or base_forms(w.text)) & words("reach_verbs") for w in before):
-            return reading.source[item.quantity.start : reading.words[item.at + len(item.noun) - 1].end]
-    return None
+    item = reading.counted[0]
+    if item.kind != "people" or not item.noun:
+        return None
+    skipped = words("count_lead_ins") | {"to"}  # "to more than 20 people"
+    before = [w for w in reading.words if w.end <= item.quantity.start and w.text not in skipped][-5:]
+    if not any(set(w.bases or base_forms(w.text)) & words("reach_verbs") for w in before):
+        return None
+    return reading.source[item.quantity.start : reading.words[item.at + len(item.noun) - 1].end]
 
 
 def _done_by_people(reading: Reading, at: int) -> bool:

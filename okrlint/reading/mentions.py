@@ -48,14 +48,15 @@ AGREED_TARGET = re.compile(
 )
 
 
-# A grading scale written after a key result: "(0.0 → 1.0)", "(0 -> 1)", "[0-100%]". It says
-# how the key result is scored (done or not, on a 0-1 scale), not what it targets.
 # Results whose target is in the words: profit at or above zero ("Break even on the Hub",
 # "Become profitable", "Be cash-flow positive by Q4"). Checkable at the end, and a result.
 IMPLICIT_TARGET = re.compile(
     r"\bbreak(?:s|ing)?[\s-]even\b|\bprofitab(?:le|ility)\b|\bcash[\s-]flow[\s-]positive\b",
     re.IGNORECASE,
 )
+
+# A grading scale written after a key result: "(0.0 → 1.0)", "(0 -> 1)", "[0-100%]". It says
+# how the key result is scored (done or not, on a 0-1 scale), not what it targets.
 _SCALE = re.compile(
     r"\s*[(\[]\s*0(?:[.,]0{1,2})?\s*%?\s*(?:→|->|–|—|-|to)\s*(?:1(?:[.,]0{1,2})?|100\s*%)\s*[)\]]"
     r"\s*\.?\s*$"
