@@ -172,8 +172,7 @@ def measure(text: str, cycle_year: int | None = None) -> Measurement:
         )
         else None
     )
-    # Built without validation: every field above is already of its type.
-    return Measurement.model_construct(
+    return Measurement(
         quantities=quantities,
         rank=rank.group("rank") if rank else None,
         baseline=baseline,

@@ -167,8 +167,6 @@ def parse_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Quanti
 
 
 def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
-    # Quantities are built without validation (every value below is already a float, an int or
-    # a str): a run builds two or three per key result.
     start, end = match.span()
     number, word = match.group("num"), match.group("word")
     unit, magnitude, currency = match.group("unit"), match.group("mag"), match.group("cur")
@@ -187,7 +185,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         scale = _SCALE.match(after)
         if scale and "." in number and float(number) <= int(scale.group(1)):
             # "4.1/5", "8.5/10": a rating on a scale, compared with others on the same scale
-            return Quantity.model_construct(
+            return Quantity(
                 text=f"{number}/{scale.group(1)}",
                 value=float(number),
                 unit=f"/{scale.group(1)}",
@@ -197,7 +195,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         ratio = re.match(r"^:(\d{1,4})(?![\d:\w])", after) if len(number) == 1 else None
         if ratio and number.isdigit() and 0 < int(number) <= int(ratio.group(1)):
             # "1:5 -> 1:8" (coach to students): read as the second per first, 5 -> 8
-            return Quantity.model_construct(
+            return Quantity(
                 text=f"{number}:{ratio.group(1)}",
                 value=int(ratio.group(1)) / int(number),
                 unit="ratio",
@@ -209,7 +207,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         denominator = _denominator(number, after)
         if denominator:
             width = len(str(denominator)) + 1
-            return Quantity.model_construct(
+            return Quantity(
                 text=f"{number}/{denominator}",
                 value=float(number) / denominator,
                 unit="fraction",
@@ -248,7 +246,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         normal_unit = None  # "two HR business partners": human resources, not hours
     code_text = currency or match.group("code")
     code = _CURRENCY.get(code_text.strip().lower()) if code_text else None
-    return Quantity.model_construct(
+    return Quantity(
         text=match.group(0).strip(),
         value=value,
         unit=normal_unit,
