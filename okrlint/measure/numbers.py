@@ -166,6 +166,16 @@ def parse_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Quanti
     return found
 
 
+# Compiled once: `_quantity` runs for every number of every key result.
+_RATIO = re.compile(r"^:(\d{1,4})(?![\d:\w])")
+_COLON_DIGIT = re.compile(r"^:\d")
+# Ordinals, dates, versions ("0.5.0"), "3D", "24/7", "7-day" (a qualifier) after a number.
+_NOT_A_MEASURE_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^[-/]\d|^\.\d|^[a-z]|^-[a-z]", re.I)
+_ISO_DAY_BEFORE = re.compile(r"\b\d{4}-\d{1,2}-$")
+_GROUPING = re.compile(rf"[,{_SPACES}]")
+_DENOMINATOR = re.compile(r"^/(\d{1,2})\b")
+
+
 def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     start, end = match.span()
     number, word = match.group("num"), match.group("word")
@@ -192,7 +202,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
                 start=start,
                 end=end + len(scale.group(0)),
             )
-        ratio = re.match(r"^:(\d{1,4})(?![\d:\w])", after) if len(number) == 1 else None
+        ratio = _RATIO.match(after) if len(number) == 1 else None
         if ratio and number.isdigit() and 0 < int(number) <= int(ratio.group(1)):
             # "1:5 -> 1:8" (coach to students): read as the second per first, 5 -> 8
             return Quantity(
@@ -202,7 +212,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
                 start=start,
                 end=end + len(ratio.group(0)),
             )
-        if re.match(r"^:\d", after) or before.endswith(":") and before[-2:-1].isdigit():
+        if _COLON_DIGIT.match(after) or before.endswith(":") and before[-2:-1].isdigit():
             return None  # "1:1s" (meetings), "10:30" (a time): not measures
         denominator = _denominator(number, after)
         if denominator:
@@ -214,7 +224,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
                 start=start,
                 end=end + width,
             )
-        if re.match(r"^(?:st|nd|rd|th)\b|^[-/]\d|^\.\d|^[a-z]|^-[a-z]", after, re.I) and not (
+        if _NOT_A_MEASURE_AFTER.match(after) and not (
             unit or magnitude
         ):
             return None  # ordinals, dates, versions ("0.5.0"), "3D", "24/7", "7-day" (a qualifier)
@@ -225,9 +235,9 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
             and before[-2:-1].isdigit()
         ):
             return None  # "Sev-1", "e-2", "24/7"
-        if re.search(r"\b\d{4}-\d{1,2}-$", before[-10:]):
+        if _ISO_DAY_BEFORE.search(before[-10:]):
             return None  # the day of an ISO date: "as of 2026-03-31"
-        value = float(re.sub(rf"[,{_SPACES}]", "", number))
+        value = float(_GROUPING.sub("", number))
         if match.group("sign"):
             value = -value
     else:
@@ -271,7 +281,7 @@ _SCALE = re.compile(r"^\s?/\s?(5|7|10|100)\b")
 
 def _denominator(number: str, after: str) -> int | None:
     """The 3 of "2/3": a simple fraction (numerator below a denominator of at most 10), not 24/7."""
-    match = re.match(r"^/(\d{1,2})\b", after)
+    match = _DENOMINATOR.match(after)
     if not match or not number.isdigit():
         return None
     denominator = int(match.group(1))
