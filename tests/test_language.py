@@ -171,3 +171,16 @@ def test_the_pipeline_gives_each_token_its_forms() -> None:
     words = analyzer("Rebuilt the help center").words
     assert words[0].bases == doc[0]._.okr_bases
     assert analyzer.read("Held 4 workshops").lead.base == "hold"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "activity"),
+    [
+        ("Track finances every week", "track finances"),
+        ("Work out twice a week", "work out"),
+        ("Read one book every month", "read one book"),
+    ],
+)
+def test_a_recurring_activity_is_named_without_its_rhythm(text: str, activity: str) -> None:
+    # The O102 message quotes the activity; "track finances every" was cut mid-rhythm.
+    assert Analyzer().read(text).effort == activity

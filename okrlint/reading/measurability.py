@@ -459,7 +459,8 @@ def _recurring_activity(reading: Reading) -> str | None:
     lead = reading.lead
     if lead is None or reading.outcome_measure:
         return None
-    if not (_RHYTHM.search(reading.source) or _done_every_period(reading)):
+    rhythm = _RHYTHM.search(reading.source) or _every_period(reading)
+    if rhythm is None:
         return None
     if lead.noun_reading or lead.kind != "activity":
         # "The architecture presented to the board twice a year": a deliverable reported done,
@@ -467,24 +468,40 @@ def _recurring_activity(reading: Reading) -> str | None:
         if "automatically" in reading.texts:
             return None  # "Updates are installed automatically once a day": a system's behaviour
         return reading.task if reading.task is not None and lead.kind == "other" else None
-    return " ".join(reading.texts[lead.index : min(len(reading.texts), lead.end + 2)])
+    # The activity: the verb and up to two words after it, up to the words that say how often
+    # ("track finances", "work out", "read one book").
+    end = min(len(reading.texts), lead.end + 2)
+    end = next(
+        (
+            i
+            for i in range(lead.end, end)
+            if reading.words[i].start >= rhythm.start() and reading.texts[i] in _HOW_OFTEN
+        ),
+        end,
+    )
+    return " ".join(reading.texts[lead.index : end])
 
 
-def _done_every_period(reading: Reading) -> bool:
+def _every_period(reading: Reading) -> re.Match[str] | None:
     """An activity with no number done every period: "Track finances every week", "Host a
     welcome session each week". Not a framing phrase before it ("After each day of the
     bootcamp, …"), a date ("by the 15th of each month") or a habit's amount ("Drink 100oz of
     water every day"), which the counts read."""
     lead = reading.lead
     if lead is None or reading.measurement.quantities or any(c.isdigit() for c in reading.source):
-        return False
+        return None
     start = reading.words[lead.index].start
-    return any(
-        match.start() > start and not reading.source[: match.start()].rstrip().lower().endswith("of")
-        for match in _EVERY_PERIOD.finditer(reading.source)
+    return next(
+        (
+            match
+            for match in _EVERY_PERIOD.finditer(reading.source)
+            if match.start() > start and not reading.source[: match.start()].rstrip().lower().endswith("of")
+        ),
+        None,
     )
 
 
+_HOW_OFTEN = {"a", "an", "each", "every", "once", "per", "twice"}
 _EVERY_PERIOD = re.compile(r"\b(?:every|each)\s+(?:day|week|month|quarter|sprint)\b", re.IGNORECASE)
 
 
