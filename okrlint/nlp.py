@@ -101,7 +101,9 @@ class Analyzer:
         # _to_analysis reads the same table itself, and the component's per-token lemma
         # writes cost as much as tokenizing.
         with nlp.select_pipes(disable=["okrlint_word_forms"]):
-            docs = nlp.pipe(bodies, batch_size=256)
+            # With no component left (the blank pipeline), the tokenizer alone: `nlp.pipe`
+            # would add as much time again around it.
+            docs = nlp.pipe(bodies, batch_size=256) if nlp.pipe_names else nlp.tokenizer.pipe(bodies)
             for text, body, doc in zip(pending, bodies, docs, strict=True):
                 self._cache[text] = _to_analysis(body, doc, with_pos)
         self._parsed += len(pending)
