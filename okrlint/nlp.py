@@ -268,25 +268,37 @@ class AnalyzerError(Exception):
 
 
 def _to_analysis(text: str, doc: Any, with_pos: bool = True) -> TextAnalysis:
+    # `doc` is `text` tokenized: the words are cut out of `text` by the tokens' offsets.
     # Hyphens and slashes split words ("best-in-class", "24/7") the way lexicon terms are written;
     # the part-of-speech tag is empty with the default blank pipeline.
     words: list[Word] = []
     add, forms = words.append, base_forms  # locals: this loop runs once per token of a run
-    for token in doc:
-        lower = token.lower_
+    for lower, start, pos in _tokens(text, doc, with_pos):
         if lower.isascii() and lower.isalnum():  # one plain word: what WORD would find
-            start = token.idx
-            add(Word(lower, start, start + len(lower), token.pos_ if with_pos else "", forms(lower)))
+            add(Word(lower, start, start + len(lower), pos, forms(lower)))
             continue
         if not lower[:1].isalnum() and lower not in ("%", "$", "€", "£", "#"):
             continue
-        pos = token.pos_ if with_pos else ""
         whole = lower.replace("’", "'")
         bases = forms(lower)  # what token._.okr_bases gives, without its overhead
         for match in WORD.finditer(whole):
             if match.group(0) == "s" and match.start() > 0:
                 continue  # the "s" of a possessive
-            start = token.idx + match.start()
+            at = start + match.start()
             own = bases if match.group(0) == whole else ()  # a part of "best-in-class" has none
-            add(Word(match.group(0), start, start + len(match.group(0)), pos, own))
+            add(Word(match.group(0), at, at + len(match.group(0)), pos, own))
     return TextAnalysis(text=text, words=words)
+
+
+def _tokens(text: str, doc: Any, with_pos: bool) -> Iterator[tuple[str, int, str]]:
+    """Each token's lower-case text, offset and part of speech. Without a tagger the offsets
+    and lengths come out of the Doc as one array: building a Token object for each took twice
+    as long as tokenizing (spaCy's `lower_` is the text's `str.lower()`)."""
+    if with_pos:
+        for token in doc:
+            yield token.lower_, token.idx, token.pos_
+        return
+    from spacy.attrs import IDX, LENGTH
+
+    for start, length in doc.to_array([IDX, LENGTH]).tolist():
+        yield text[start : start + length].lower(), start, ""

@@ -34,5 +34,17 @@ def test_the_analyzer_reads_a_contraction_as_the_full_table_splits_it() -> None:
     analyzer = Analyzer()
     words = [w.text for w in analyzer("Customers don't churn after the first month").words]
     full = spacy.blank("en")
-    expected = [w.text for w in _to_analysis("x", full("Customers don't churn after the first month"), False).words]
+    text = "Customers don't churn after the first month"
+    expected = [w.text for w in _to_analysis(text, full(text), False).words]
     assert words == expected
+
+
+def test_words_read_from_the_doc_array_match_the_tokens() -> None:
+    # Without a tagger the analysis reads offsets and lengths from the Doc as one array instead
+    # of building a Token for each word: the words must be the tokens' own.
+    nlp = spacy.blank("en")
+    for text in [*TRICKY, "ÉQUIPE Straße İstanbul naïve café ﬁnance ½ 2×", "🚀 Launch 👍 v2.0 #1 @team"]:
+        doc = nlp(text)
+        from_array = _to_analysis(text, doc, with_pos=False).words
+        from_tokens = _to_analysis(text, doc, with_pos=True).words  # the blank pipeline: no tags
+        assert from_array == from_tokens, text
