@@ -17,7 +17,7 @@ from okrlint.lexicons import Lexicon
 from okrlint.measure import Measurement, Quantity
 from okrlint.reading.forms import base_forms, can_be_noun, can_be_verb, noun_lemmas
 from okrlint.reading.grammar import words
-from okrlint.reading.words import Word
+from okrlint.reading.words import Word, first_word_ending_after, first_word_from
 
 # Units that measure a result whatever they are attached to: time, size, speed, rates.
 _RESULT_UNITS = {"%", "x", "ms", "s", "sec", "seconds", "second", "minutes", "minute", "min",
@@ -62,7 +62,7 @@ def counted(
     after it: "2 user conferences" counts conferences), or the metric just before it ("an NPS
     of 70", "retention rate 20%", "sentiment bigger than 11")."""
     unit = (quantity.unit or "").lower()
-    after = next((i for i, w in enumerate(words_) if w.start >= quantity.end), len(words_))
+    after = first_word_from(words_, quantity.end)
     if unit == "%" and texts[after : after + 1] == ["of"] and texts[after + 1 : after + 2] and (
         any(lemma in words("periods") for lemma in noun_lemmas(texts[after + 1]))
     ):
@@ -194,7 +194,8 @@ def _metric_before(
     words_: Sequence[Word],
     lex: dict[str, Lexicon],
 ) -> tuple[str, ...]:
-    at = next((i for i, w in enumerate(words_) if w.end > quantity.start), after)
+    at = first_word_ending_after(words_, quantity.start)
+    at = after if at == len(words_) else at
     window = texts[max(0, at - 4) : at]
     for name in ("metric-nouns", "quality-metrics"):
         found = lex[name].find(window)
@@ -209,7 +210,7 @@ def share_is_participation(
     """"100% of teammates have gone through interview training", "100% participation in review
     cycles", "100 percent of activities are using the new tracking": a share of people or
     things taking part in an activity (a task), not a share of results."""
-    after = next((i for i, w in enumerate(words_) if w.start >= item.quantity.end), len(words_))
+    after = first_word_from(words_, item.quantity.end)
     window = texts[after : after + 9]
     if not window:
         return False

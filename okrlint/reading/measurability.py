@@ -17,6 +17,7 @@ from okrlint.reading.deliverable import clock_time, graded, habit, source_asked
 from okrlint.reading.grammar import words
 from okrlint.reading.forms import base_forms, can_be_adjective, can_be_verb
 from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET, REDACTED, quoted
+from okrlint.reading.words import first_word_from
 
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
@@ -410,8 +411,8 @@ def _measured_term(reading: Reading, start: int) -> bool:
     if start <= 3:
         return True  # the key result names it first: "Monthly organic traffic from 10k to 20k"
     for quantity in reading.measurement.quantities:
-        after = [i for i, w in enumerate(reading.words) if w.start >= quantity.end]
-        if after and 0 <= start - after[0] <= 3:
+        after = first_word_from(reading.words, quantity.end)
+        if after < len(reading.words) and 0 <= start - after <= 3:
             return True
     return any(w in _COUNT_NOUNS for w in reading.texts[max(0, start - 5) : start])
 
@@ -519,8 +520,8 @@ _RHYTHM = re.compile(
 
 def _right_after_number(reading: Reading, start: int) -> bool:
     for quantity in reading.measurement.quantities:
-        after = [i for i, w in enumerate(reading.words) if w.start >= quantity.end]
-        if after and 0 <= start - after[0] <= 2:
+        after = first_word_from(reading.words, quantity.end)
+        if after < len(reading.words) and 0 <= start - after <= 2:
             return True
     return False
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 
 # Slots, not frozen: a run builds one Word per token (150,000 for 10,000 key results), and a
@@ -27,3 +30,18 @@ class Lead:
     base: str
     kind: str  # activity | outcome | maintenance | binary | other
     noun_reading: bool  # "Build time…", "Launch of…": the verb-looking word is a noun
+
+
+# Words are in text order and never overlap, so their starts and ends both rise: a binary
+# search finds the word at an offset (readings ask it for every number of every key result).
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
+def first_word_from(words: Sequence[Word], offset: int) -> int:
+    """The index of the first word that starts at or after `offset` (len(words) if none)."""
+    return bisect_left(words, offset, key=_START)
+
+
+def first_word_ending_after(words: Sequence[Word], offset: int) -> int:
+    """The index of the first word that ends after `offset` (len(words) if none)."""
+    return bisect_right(words, offset, key=_END)
