@@ -72,7 +72,8 @@ def counted(
     if unit.startswith("/"):
         return Counted(quantity, "result")  # "a 4.5/5 average rating": a level on a scale
     if quantity.currency:
-        before = [w.text for w in words_ if w.end <= quantity.start][-2:]
+        at = first_word_ending_after(words_, quantity.start)
+        before = list(texts[max(0, at - 2) : at])
         if len(before) == 2 and before[1] in _BOUNDS and before[0].endswith("s") and not can_be_verb(before[0]):
             return Counted(quantity, "unknown", (), after)  # "bids for purchases over $10k": a filter
         following = texts[after : after + 2]
@@ -136,8 +137,8 @@ def _rhythm(texts: Sequence[str], after: int, words_: Sequence[Word], quantity: 
     ) or (following[0] == "for" and following[1:2] in (["every"], ["each"]))
     if not periodic:
         return False
-    before = [w.text for w in words_ if w.end <= quantity.start][-1:]
-    return not (before and before[0] in words("duration_bounds"))
+    at = first_word_ending_after(words_, quantity.start)
+    return not (at and texts[at - 1] in words("duration_bounds"))
 
 
 # The lexicons that say what a counted noun is, in order: outputs and effort first (so "user

@@ -17,7 +17,7 @@ from okrlint.reading.deliverable import clock_time, graded, habit, source_asked
 from okrlint.reading.grammar import words
 from okrlint.reading.forms import base_forms, can_be_adjective, can_be_verb
 from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET, REDACTED, quoted
-from okrlint.reading.words import first_word_from
+from okrlint.reading.words import first_word_ending_after, first_word_from
 
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
@@ -382,7 +382,8 @@ def _audience_reached(reading: Reading) -> str | None:
     if item.kind != "people" or not item.noun:
         return None
     skipped = words("count_lead_ins") | {"to"}  # "to more than 20 people"
-    before = [w for w in reading.words if w.end <= item.quantity.start and w.text not in skipped][-5:]
+    at = first_word_ending_after(reading.words, item.quantity.start)
+    before = [w for w in reading.words[:at] if w.text not in skipped][-5:]
     if not any(set(w.bases or base_forms(w.text)) & words("reach_verbs") for w in before):
         return None
     return reading.source[item.quantity.start : reading.words[item.at + len(item.noun) - 1].end]
@@ -502,7 +503,7 @@ def _every_period(reading: Reading) -> re.Match[str] | None:
     )
 
 
-_HOW_OFTEN = {"a", "an", "each", "every", "once", "per", "twice"}
+_HOW_OFTEN = words("per_period") | words("times_words")
 _EVERY_PERIOD = re.compile(r"\b(?:every|each)\s+(?:day|week|month|quarter|sprint)\b", re.IGNORECASE)
 
 
