@@ -4,9 +4,12 @@
 
 FOLDER holds real OKR files and a `truth.yaml` (default: ../shared/real-okr-files beside the
 checkout, when present). The truth gives the line and text of every objective and key result
-(see the header of that file). A reported node matches a true one on the same line (or one of
-its `alt_lines`) when their texts agree (one contains the other, or they are >= 60% alike), so
-a loader that reads the right line but the wrong words does not score. Also prints how many of
+(see the header of that file). A reported node matches a true one on the same line when their
+texts agree (one contains the other, or they are >= 60% alike), so a loader that reads the right
+line but the wrong words does not score. The truth's `alt_lines` are other lines a loader may
+reasonably report for the same node (a wrapped line's continuation, or an objective stated twice:
+a short heading and a longer statement below it); a node reported on one of them matches when
+its text agrees with the true text or with the words written on that line. Also prints how many of
 the files a directory walk picks up. Prints figures; asserts nothing.
 """
 
@@ -96,13 +99,31 @@ def _latin(entry: dict) -> bool:
     return latin / len(letters) >= 0.8
 
 
-def _match(reported: list[tuple[set[int], str]], true: list[tuple[set[int], str]]) -> Tally:
+Reported = list[tuple[set[int], str]]
+# A true node: the (line, text) pairs a loader may report for it.
+TrueNode = list[tuple[int, str]]
+
+
+def _true_node(item: dict, file_lines: list[str]) -> TrueNode:
+    pairs = [(item["line"], item["text"])]
+    for line in item.get("alt_lines") or []:
+        pairs.append((line, item["text"]))
+        if 0 < line <= len(file_lines):
+            pairs.append((line, file_lines[line - 1]))
+    return pairs
+
+
+def _agrees(lines: set[int], text: str, node: TrueNode) -> bool:
+    return any(line in lines and _alike(text, true_text) for line, true_text in node)
+
+
+def _match(reported: Reported, true: list[TrueNode]) -> Tally:
     """Pair reported and true nodes one to one: same line, texts alike."""
     tally = Tally(reported=len(reported), true=len(true))
     used: set[int] = set()
-    for lines, text in true:
+    for node in true:
         for index, (rlines, rtext) in enumerate(reported):
-            if index not in used and lines & rlines and _alike(rtext, text):
+            if index not in used and _agrees(rlines, rtext, node):
                 used.add(index)
                 tally.matched_true += 1
                 break
@@ -123,12 +144,10 @@ def score_file(folder: Path, entry: dict) -> FileScore:
         for o in document.objectives
         for kr in o.key_results
     ]
-    true_objectives = [
-        ({o["line"], *(o.get("alt_lines") or [])}, o["text"])
-        for o in entry.get("objectives") or []
-    ]
+    file_lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    true_objectives = [_true_node(o, file_lines) for o in entry.get("objectives") or []]
     true_krs = [
-        ({k["line"], *(k.get("alt_lines") or [])}, k["text"])
+        _true_node(k, file_lines)
         for o in entry.get("objectives") or []
         for k in o.get("key_results") or []
     ]
@@ -138,14 +157,15 @@ def score_file(folder: Path, entry: dict) -> FileScore:
     return score
 
 
-def _misses(got: list[tuple[set[int], str]], true: list[tuple[set[int], str]]) -> list[str]:
+def _misses(got: Reported, true: list[TrueNode]) -> list[str]:
     lines = []
     for lines_, text in got:
-        if not any(lines_ & t and _alike(text, tt) for t, tt in true):
+        if not any(_agrees(lines_, text, node) for node in true):
             lines.append(f"    + {min(lines_, default=0)}: {text[:90]}")
-    for lines_, text in true:
-        if not any(lines_ & g and _alike(gt, text) for g, gt in got):
-            lines.append(f"    - {min(lines_)}: {text[:90]}")
+    for node in true:
+        if not any(_agrees(lines_, text, node) for lines_, text in got):
+            line, text = node[0]
+            lines.append(f"    - {line}: {text[:90]}")
     return lines
 
 
