@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from okrlint.lexicons import Lexicon
 from okrlint.reading import evidence
-from okrlint.reading.forms import base_forms, can_be_verb, noun_lemmas, parts_of_speech
+from okrlint.reading.forms import base_forms, can_be_noun, can_be_verb, noun_lemmas, parts_of_speech
 from okrlint.reading.grammar import words
 from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET
+from okrlint.reading.words import first_word_from
 
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
@@ -81,6 +82,8 @@ def has_outcome(reading: Reading) -> bool:
             return False  # "Expand the review process to 3 new teams": a rollout
         if any(item.kind == "unknown" and habit(reading, item) for item in items):
             return False  # "20 pushups each day", "24 date nights": a habit kept, effort
+        if not activity and _counted_after_the_predicate(reading, items):
+            return False  # "All systems are monitoring the 4 golden signals": a state reached
         return not activity  # "10 regulars on streams" counts people; "Launch 3 X" outputs
     if items:
         return False  # outputs counted, or a share of people taking part in an activity
@@ -448,15 +451,48 @@ def _completion_terms(reading: Reading) -> list[tuple[int, int, tuple[str, ...]]
 def _state_predicate(reading: Reading) -> str | None:
     """The predicate of a state sentence: "is live", "has a v0 spec", "can create branches",
     "supports an ACL" — the subject names the deliverable."""
-    texts = reading.texts
+    index = _predicate_at(reading.texts)
+    return None if index is None else " ".join(reading.texts[index : index + 3])
+
+
+def _predicate_at(texts: list[str], nouns_too: bool = True) -> int | None:
+    """Where a state sentence's predicate starts, after its subject; None when there is none.
+    Without `nouns_too`, a word that is also a plural noun ("teams", "remains") is read as
+    part of the subject, not as its verb."""
     for index, word in enumerate(texts[1:], 1):
         if word in words("copulas") or word in _STATE_VERBS:
-            return " ".join(texts[index : index + 3])
+            return index
         if word in _OBJECT_ENDS or word in _CLAUSE_STARTS:
             return None  # past the subject: "Waiting for company OKRs before we set targets"
         if word.endswith("s") and any(form != word for form in base_forms(word)) and can_be_verb(word):
-            return " ".join(texts[index : index + 3])  # "Peerpad runs on Chrome"
+            if nouns_too or not can_be_noun(word):
+                return index  # "Peerpad runs on Chrome"
     return None
+
+
+def _counted_after_the_predicate(reading: Reading, items: list[evidence.Counted]) -> bool:
+    """Numbers only inside what a subject has, does or is, counting nothing a metric names
+    ("All C100 systems are monitoring the 4 golden signals", "Every portfolio identifies 2 or
+    more strategic decisions", "multistream 2.0 is implemented"): a state of the deliverables
+    reached, not a quantity of a result ("10 regulars on streams" counts before any verb)."""
+    lead = reading.lead
+    if lead is None or lead.kind != "other" or reading.measurement.relative_change:
+        return False  # a verb leads: "Grow accounts to 250" has no subject to read
+    at = _predicate_at(reading.texts, nouns_too=False)
+    if at is None or any(item.kind != "unknown" or item.at <= at or item.quantity.unit for item in items):
+        return False
+    texts = reading.texts
+    after = [first_word_from(reading.words, item.quantity.end) for item in items]
+    if any(i >= len(texts) or reading.words[i].start > item.quantity.end + 2 for i, item in zip(after, items)):
+        return False  # nothing named after the number: "Subscribers have reached 10,000" is a level
+    # A metric or people in the subject, or a metric just after the number, is what the number
+    # measures ("App store rating remains at or above 4.6").
+    metric, people = reading.lex["metric-nouns"], reading.lex["people-nouns"]
+    if any(metric.match_at(texts, i) or people.match_at(texts, i) for i in range(at)):
+        return False
+    return not any(
+        metric.match_at(texts, i) for start, item in zip(after, items) for i in range(start, min(item.at + 3, len(texts)))
+    )
 
 
 # Words that open a clause: a verb after them is not the subject's predicate.
