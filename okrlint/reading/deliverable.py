@@ -41,6 +41,8 @@ def has_outcome(reading: Reading) -> bool:
     items = reading.counted
     texts, words_, lex = reading.texts, reading.words, reading.lex
     lead = reading.lead
+    if _reported_made(reading, items):
+        return False  # "Planning process in 3 communities is developed and tested"
     activity = lead is not None and lead.kind == "activity" and not lead.noun_reading
     # People counted after an activity verb are the work's objects, not results won: "Hire 4
     # engineers", "Interview 25 candidates", "Get feedback from 5 users" (but "Add 6 customers").
@@ -57,7 +59,7 @@ def has_outcome(reading: Reading) -> bool:
             and evidence.promoting(item, texts) is None
             and (
                 engaged(item, texts, lex)
-                or (people_won and not _a_hire(item, lex, lead))
+                or (people_won and not _a_hire(item, lex, lead, texts))
                 # "3 developers building apps with DXOS": people doing something, adoption
                 or (not activity and evidence.verb_after(texts, item.at))
             )
@@ -210,12 +212,26 @@ def source_asked(item: evidence.Counted, texts: list[str]) -> str | None:
     return " ".join(texts[start + gathered[0] : item.at + 1]) if gathered else None
 
 
-def _a_hire(item: evidence.Counted, lex: dict[str, Lexicon], lead: Lead | None) -> bool:
+def _a_hire(item: evidence.Counted, lex: dict[str, Lexicon], lead: Lead | None, texts: list[str]) -> bool:
     """People in a role, counted after a staffing verb: hires ("Add 3 full time blockchain
     developers", "Have an SRE"), not members won ("Grow the community to 5,000 members")."""
     if item.noun in lex["role-nouns"]:
         return True  # the role as listed, one person: "1 full time rust developer"
+    if _staffed_after(item, texts):
+        return True
     return lead is not None and lead.base in _STAFFING and evidence.counts_role(item, lex)
+
+
+def _staffed_after(item: evidence.Counted, texts: list[str]) -> bool:
+    """People counted, then reported staffed and nothing more ("10 new organizers recruited
+    and onboarded"); not "have together run…" nor "patients recruited by clinics join…"."""
+    at = item.at + len(item.noun)
+    for index in range(at, min(at + 2, len(texts))):
+        word = texts[index]
+        if any(form in _STAFFING and form != word for form in base_forms(word)):
+            following = texts[index + 1] if index + 1 < len(texts) else None
+            return following in (None, "and", "&")
+    return False
 
 
 # Verbs that staff a role ("Add 3 developers", "Have an SRE").
@@ -468,6 +484,48 @@ def _predicate_at(texts: list[str], nouns_too: bool = True) -> int | None:
             if nouns_too or not can_be_noun(word):
                 return index  # "Peerpad runs on Chrome"
     return None
+
+
+def _reported_made(reading: Reading, items: list[evidence.Counted]) -> bool:
+    """A thing-subject reported made ("Medium-term planning process in 3 communities is
+    developed and tested", "multistream 2.0 is implemented", "All 3 codebases are tracked"):
+    the numbers in the subject describe the deliverable; nothing after the verb is measured."""
+    lead, texts = reading.lead, reading.texts
+    if lead is None or lead.kind != "other" or not items or reading.measurement.relative_change:
+        return False
+    # The first "is"/"are", past a subject that may hold prepositions ("process in 3
+    # communities is…") but no clause of its own.
+    at = next((i for i, w in enumerate(texts) if w in _REPORTING_COPULAS), None)
+    if not at or any(w in _CLAUSE_STARTS for w in texts[:at]):
+        return False
+    made = at + 1
+    while made < len(texts) and texts[made] in words("copulas"):
+        made += 1  # "is now implemented", "are fully documented"
+    lex = reading.lex
+    if not (
+        made < len(texts)
+        and (
+            texts[made] in words("made_participles")
+            or lex["completion-words"].match_at(texts, made)
+            or lex["output-participles"].match_at(texts, made)
+        )
+    ):
+        return False
+    verb_start = reading.words[at].start
+    if any(item.quantity.start >= verb_start or item.kind == "share" or item.quantity.currency for item in items):
+        return False
+    # The subject's head, before its first preposition: people there are won, not made ("5
+    # new partners are signed"); "process in 3 communities" is a process.
+    head = next((i for i in range(1, at) if texts[i] in _SUBJECT_ENDS), at) - 1
+    if lex["people-nouns"].match_at(texts, head):
+        return False
+    metric = lex["metric-nouns"]
+    return not any(metric.match_at(texts, i) for i in range(at))
+
+
+_REPORTING_COPULAS = frozenset({"is", "are", "was", "were"})
+# Prepositions that end a subject's head noun ("process in 3 communities").
+_SUBJECT_ENDS = frozenset({"across", "at", "for", "from", "in", "of", "on", "with"})
 
 
 def _counted_after_the_predicate(reading: Reading, items: list[evidence.Counted]) -> bool:

@@ -272,4 +272,10 @@ def promoting(item: Counted, texts: Sequence[str]) -> str | None:
 def verb_after(texts: Sequence[str], index: int) -> bool:
     """Whether a verb follows the counted noun ("5 communities use the data"): the count is
     of people doing something, which is a result."""
-    return any(can_be_verb(w) and w not in words("determiners") for w in texts[index + 1 : index + 3])
+    return any(
+        can_be_verb(w)
+        and w not in words("determiners")
+        # "10 new organizers recruited and onboarded": people staffed, a hire, not what they do
+        and not any(form in words("staffing_verbs") and form != w for form in base_forms(w))
+        for w in texts[index + 1 : index + 3]
+    )
