@@ -64,7 +64,11 @@ def has_outcome(reading: Reading) -> bool:
                 or (not activity and evidence.verb_after(texts, item.at))
             )
         )
-        or (item.kind == "share" and not evidence.share_is_participation(item, texts, words_, lex))
+        or (
+            item.kind == "share"
+            and not evidence.share_is_participation(item, texts, words_, lex)
+            and not evidence.share_of_work_done(item, texts, words_, lex)
+        )
     ]
     if _partners_won(reading):
         return True  # "Partner with 5 NFT collections": partners won, like customers

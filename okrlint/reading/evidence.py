@@ -232,6 +232,22 @@ def share_is_participation(
     return bool(lex["participation"].find(list(window)))
 
 
+def share_of_work_done(item: Counted, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]) -> bool:
+    """"Complete 100% configuration of the key vault", "Achieve 100% implementation of all MVP
+    features": a whole piece of work done, a deliverable, not a share of results ("100%
+    completion rate" names a metric)."""
+    if item.quantity.value != 100:
+        return False
+    after = first_word_from(words_, item.quantity.end)
+    if after < len(texts) and texts[after] == "of":
+        after += 1
+    if after < len(texts) and texts[after] == "the":
+        after += 1
+    if after >= len(texts) or not lex["task-nouns"].match_at(texts, after):
+        return False
+    return not lex["metric-nouns"].match_at(texts, after + 1)
+
+
 def measured_results(
     measurement: Measurement, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]
 ) -> list[Counted]:
