@@ -57,6 +57,7 @@ def has_outcome(reading: Reading) -> bool:
             item.kind == "people"
             and source_asked(item, texts) is None
             and evidence.promoting(item, texts) is None
+            and evidence.taking_part(item, texts, lex) is None
             and (
                 engaged(item, texts, lex)
                 or (people_won and not _a_hire(item, lex, lead, texts))

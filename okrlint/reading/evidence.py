@@ -285,6 +285,23 @@ def promoting(item: Counted, texts: Sequence[str]) -> str | None:
     return " ".join(item.phrase + (verb,) if item.phrase else item.noun + (verb,))
 
 
+def taking_part(item: Counted, texts: Sequence[str], lex: dict[str, Lexicon]) -> str | None:
+    """People counted taking part in an activity ("At least 50 reps have given feedback on the
+    draft", "40 staff attended the training"): participation, an input the rubric calls a
+    task, not people won; the phrase, else None. Product users are left out ("200 users
+    completed onboarding" is how the product is used)."""
+    if item.kind != "people" or not item.noun or item.noun[-1] in words("product_users"):
+        return None
+    after = item.at + len(item.noun)
+    window = list(texts[after : after + 4])
+    found = lex["participation"].find(window)
+    if not found or not window or not can_be_verb(window[0]):
+        return None  # the verb comes straight after the people: "50 reps have given feedback"
+    if any(form in words("staffing_verbs") and form != window[0] for form in base_forms(window[0])):
+        return None  # "12 coordinators recruited and onboarded": hires, a task of their own
+    return " ".join((item.phrase or item.noun) + tuple(window[: found[0][1]]))
+
+
 def verb_after(texts: Sequence[str], index: int) -> bool:
     """Whether a verb follows the counted noun ("5 communities use the data"): the count is
     of people doing something, which is a result."""

@@ -319,6 +319,7 @@ def effort(reading: Reading) -> str | None:
         or _people_asked(reading)
         or _audience_reached(reading)
         or next(filter(None, (evidence.promoting(item, reading.texts) for item in reading.counted)), None)
+        or next(filter(None, (evidence.taking_part(item, reading.texts, reading.lex) for item in reading.counted)), None)
         or _habit_kept(reading)
     )
     if worked:
