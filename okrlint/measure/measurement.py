@@ -84,6 +84,7 @@ _RELATIVE = re.compile(
     rf"cut\s+in\s+half)\b"
     rf"|(?<![\w.])(?P<mult>\d+(?:\.\d+)?\s?[x×])(?![\w])"
     rf"(?!{RHYTHM})"  # ("2x/month", "3x a week" say how often, not a multiple)
+    rf"(?!\s\d)"  # ("Make 5x 4-bar snippets", "3x 5 minute videos": five of them)
     # "21% QoQ", "200% YoY", "10% month over month": a change over a period
     rf"|(?P<period>(?:{_NUMBER_BOUNDED})\s?%\s*(?:QoQ|YoY|MoM|WoW|(?:quarter|year|month|week)[\s-]+over[\s-]+(?:quarter|year|month|week)))"
     rf"|\b(?P<magnitude>an?\s+order\s+of\s+magnitude)\b"

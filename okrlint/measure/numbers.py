@@ -252,6 +252,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         normal_unit = None
     if normal_unit == "x" and RHYTHM_AFTER.match(after):
         normal_unit = "times"  # "2x/month", "3x a week": how often, not a multiple
+    elif normal_unit == "x" and _COUNT_AFTER.match(after):
+        normal_unit = None  # "Make 5x 4-bar snippets", "3x 5 minute videos": five of them
     if normal_unit == "h" and unit and unit.isupper() and len(unit) > 1:
         normal_unit = None  # "two HR business partners": human resources, not hours
     code_text = currency or match.group("code")
@@ -273,6 +275,8 @@ RHYTHM = (
     r"(?:day|night|week|month|quarter|year|sprint)\b"
 )
 RHYTHM_AFTER = re.compile(RHYTHM, re.IGNORECASE)
+# Another number straight after a multiple: "5x" counts the items the second one describes.
+_COUNT_AFTER = re.compile(r"\s\d")
 
 
 # The denominator of a rating scale: "/5", "/10", "/100".

@@ -217,8 +217,8 @@ def share_is_participation(
         return False
     people = lex["people-nouns"]
     first = window[1:4] if window[0] == "of" else []
-    about_people = any(people.match_at(first, i) for i in range(len(first))) or (
-        window[0] in words("participation_heads")
+    about_people = any(people.match_at(first, i) for i in range(len(first))) or any(
+        w in words("participation_heads") for w in window[:2]  # "95% team participation"
     )
     if not about_people:
         return False
