@@ -25,12 +25,12 @@ if TYPE_CHECKING:
 # A number left to fill in. A redacted figure in a public page ("[N5] customers", "[$N]") is a
 # real number kept private, and is measurable.
 _PLACEHOLDER = re.compile(
-    r"(?<![\w$])(?:X{1,3}%|X#|XX+|x%|X\s?(?:kr|€|\$)|\$X\b|\bY%)"
+    r"(?<![\w$])(?:[Xx]{1,3}%|X#|XX+|X\s?(?:kr|€|\$)|\$X\b|\bY%)"
     # "[target]", "[metric]" (but not a redacted "[N5]" or "[redacted]", nor a date left to
     # fill: "[date]")
     r"|\[(?!\$?[A-Z]\d*\]|[A-Z]\d*\]|(?:date|quarter|year|month|day|deadline)\b[^\]]{0,20}\]"
     r"|(?:redacted|confidential|private|omitted|removed)\])[a-z][^\]]{0,30}\]"
-    r"|\b(?:TBD|TBC|TODO)\b"
+    r"|\b(?:TBD|TBC|TODO)\b|\?\?+|<(?:target|metric|baseline)>"
 )
 # Verbs that state a quality rather than produce a thing: with a vague word, an aim.
 _STATING = words("stating_verbs")
