@@ -427,9 +427,12 @@ def _metric_named(reading: Reading) -> bool:
     texts = reading.texts
     if "per" in texts and not any(t in _STATE_VERBS for t in texts):
         return True
-    metric = reading.lex["metric-nouns"]
+    metric, outputs = reading.lex["metric-nouns"], reading.lex["output-nouns"]
     head = texts[:4]
-    if any(metric.match_at(head, i) for i in range(len(head))):
+    found = [(i, size) for i in range(len(head)) if (size := metric.match_at(head, i))]
+    if found and all(outputs.match_at(texts, i + size) for i, size in found):
+        return False  # "Engagement workshop for the support team", "Adoption dashboard": a deliverable
+    if found:
         if _completion(reading) is not None:
             return False  # "FY2027 budget approved by the board": a deliverable reported done
         return not any(t in _STATE_VERBS or t in words("copulas") for t in texts)

@@ -190,16 +190,38 @@ def vague_aim(reading: Reading) -> bool:
 
 def comparative_state(reading: Reading) -> bool:
     """A subject said to be more of something, with no target: "Customers are happier with
-    support", "Onboarding is smoother", "The API is more reliable" (a direction, not a
-    deliverable; "X is better than Y" is a comparison, read as an outcome before this)."""
+    support", "Onboarding is smoother", "The API is more reliable", "Developer happiness
+    improves" (a direction, not a deliverable; "X is better than Y" is a comparison, read as
+    an outcome before this)."""
     texts = reading.texts
     for index, word in enumerate(texts[1:5], 1):
         if word in _OBJECT_ENDS:
             return False
         if word in words("copulas"):
             complement = texts[index + 1] if index + 1 < len(texts) else ""
+            if complement.endswith("ing") and _moves(complement, reading):
+                return _metric_in(texts[:index], reading)  # "Satisfaction is trending upward"
             return complement in ("more", "less") or (bool(complement) and graded(complement))
+        if word.endswith("s") and _moves(word, reading):
+            return _metric_in(texts[:index], reading)  # "Developer happiness improves"
     return False
+
+
+def _moves(word: str, reading: Reading) -> bool:
+    """A verb form that moves a measure one way ("improves", "is trending", "grows")."""
+    verbs = reading.lex["outcome-verbs"]
+    return any(
+        form != word and (form in _IMPROVE or form in words("trend_verbs") or verbs.value((form,)) in ("increase", "decrease"))
+        for form in base_forms(word)
+    )
+
+
+def _metric_in(subject: list[str], reading: Reading) -> bool:
+    lex = reading.lex
+    return any(
+        lex["metric-nouns"].match_at(subject, i) or lex["quality-metrics"].match_at(subject, i)
+        for i in range(len(subject))
+    )
 
 
 _OBJECT_ENDS = words("object_ends")
