@@ -27,7 +27,9 @@ _START = re.compile(
     r"\b(?:currently|today|now|at present|was|were|is at|up from|down from|starting (?:at|point)"
     r"|ref(?:erence)?\.? (?:number|value|point)"
     r"|than (?:what we have|today|now|before)|less than what"
-    r"|(?:vs\.?|versus|compared (?:to|with)|baseline(?: of| is|:)?)\s+(?:(?!\bto\b)[^.;]){0,30}?\d"
+    # (the figure is not a period: "by 50% compared to Q4 2024" names no value)
+    r"|(?:vs\.?|versus|compared (?:to|with)|baseline(?: of| is|:)?)\s+(?:(?!\bto\b)[^.;]){0,30}?"
+    r"(?<![QqHh\d])(?!(?:19|20)\d\d\b)\d"
     # a change from a named period: "a 28% increase from CY19-Q4", "up 5 over last quarter"
     r"|(?:increase|decrease|growth|rise|drop|up|down)\s+(?:from|over|on|vs\.?)\s+(?:the\s+)?"
     r"(?:(?:last|previous|prior|same)\b|(?:CY|FY)?\s?'?\d{2,4}\b|[QH][1-4]\b))",
