@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 # figure ("vs 12% last quarter"). A comparison with a period only ("YoY", "over the 2017
 # baseline") names no start.
 _START = re.compile(
-    r"\b(?:currently|today|now|at present|was|were|is at|up from|down from|starting (?:at|point)"
+    # "was" only as an aside ("(was 12%)", "- was 40"): "rating was 4.8+" is the target
+    r"[(,;—–-]\s*(?:was|were)\b"
+    r"|\b(?:currently|today|now|at present|is at|up from|down from|starting (?:at|point)"
     r"|ref(?:erence)?\.? (?:number|value|point)"
     r"|than (?:what we have|today|now|before)|less than what"
     # (the figure is not a period: "by 50% compared to Q4 2024" names no value)
