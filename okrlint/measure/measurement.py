@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from okrlint.measure.dates import _MONTHS, Deadline, parse_deadline
 from okrlint.measure.numbers import (
-    RHYTHM,
+    RHYTHM_LATER,
     _CODES,
     _MAG_RE,
     _NUMBER,
@@ -83,7 +83,7 @@ _RELATIVE = re.compile(
     rf"|\b(?P<verb>doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|halves|halve|halved|halving|"
     rf"cut\s+in\s+half)\b"
     rf"|(?<![\w.])(?P<mult>\d+(?:\.\d+)?\s?[x×])(?![\w])"
-    rf"(?!{RHYTHM})"  # ("2x/month", "3x a week" say how often, not a multiple)
+    rf"(?!{RHYTHM_LATER})"  # ("2x/month", "3x exercise sessions a week" say how often, not a multiple)
     rf"(?!\s\d)"  # ("Make 5x 4-bar snippets", "3x 5 minute videos": five of them)
     # "21% QoQ", "200% YoY", "10% month over month": a change over a period
     rf"|(?P<period>(?:{_NUMBER_BOUNDED})\s?%\s*(?:QoQ|YoY|MoM|WoW|(?:quarter|year|month|week)[\s-]+over[\s-]+(?:quarter|year|month|week)))"

@@ -250,7 +250,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     normal_unit = _UNITS.get(unit.lower()) if unit else None
     if unit and unit.lower() in ("s", "h", "x") and after[:1].isalpha():
         normal_unit = None
-    if normal_unit == "x" and RHYTHM_AFTER.match(after):
+    if normal_unit == "x" and _RHYTHM_LATER.match(after):
         normal_unit = "times"  # "2x/month", "3x a week": how often, not a multiple
     elif normal_unit == "x" and _COUNT_AFTER.match(after):
         normal_unit = None  # "Make 5x 4-bar snippets", "3x 5 minute videos": five of them
@@ -275,6 +275,9 @@ RHYTHM = (
     r"(?:day|night|week|month|quarter|year|sprint)\b"
 )
 RHYTHM_AFTER = re.compile(RHYTHM, re.IGNORECASE)
+# The same period after up to three words ("3x exercise sessions per week"): how often too.
+RHYTHM_LATER = r"(?:\s+[a-z][\w-]*){0,3}" + RHYTHM
+_RHYTHM_LATER = re.compile(RHYTHM_LATER, re.IGNORECASE)
 # Another number straight after a multiple: "5x" counts the items the second one describes.
 _COUNT_AFTER = re.compile(r"\s\d")
 
