@@ -276,7 +276,8 @@ RHYTHM = (
 )
 RHYTHM_AFTER = re.compile(RHYTHM, re.IGNORECASE)
 # The same period after up to three words ("3x exercise sessions per week"): how often too.
-RHYTHM_LATER = r"(?:\s+[a-z][\w-]*){0,3}" + RHYTHM
+# ("2x in a year" is a multiple within a deadline: no preposition among the words.)
+RHYTHM_LATER = r"(?:\s+(?!(?:in|within|over|by|during|for|from|to)\b)[a-z][\w-]*){0,3}" + RHYTHM
 _RHYTHM_LATER = re.compile(RHYTHM_LATER, re.IGNORECASE)
 # Another number straight after a multiple: "5x" counts the items the second one describes.
 _COUNT_AFTER = re.compile(r"\s\d")
