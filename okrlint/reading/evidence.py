@@ -236,6 +236,8 @@ def share_of_work_done(item: Counted, texts: Sequence[str], words_: Sequence[Wor
     """"Complete 100% configuration of the key vault", "Achieve 100% implementation of all MVP
     features": a whole piece of work done, a deliverable, not a share of results ("100%
     completion rate" names a metric)."""
+    if _share_made(item, texts, words_, lex):
+        return True
     if item.quantity.value != 100:
         return False
     after = first_word_from(words_, item.quantity.end)
@@ -246,6 +248,37 @@ def share_of_work_done(item: Counted, texts: Sequence[str], words_: Sequence[Wor
     if after >= len(texts) or not lex["task-nouns"].match_at(texts, after):
         return False
     return not lex["metric-nouns"].match_at(texts, after + 1)
+
+
+def _share_made(item: Counted, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]) -> bool:
+    """"80% of our platform is documented", "100% of messages are personalized": a share of
+    things the team works through, a task; with a time bound it is a service level ("95% of
+    issues are resolved in one week", "deployed within 24 hours")."""
+    after = first_word_from(words_, item.quantity.end)
+    if texts[after : after + 1] != ["of"]:
+        return False
+    window = texts[after + 1 : after + 9]
+    at = next((i for i, w in enumerate(window) if w in ("is", "are", "get", "gets")), None)
+    if at is None or at + 1 >= len(window):
+        return False
+    subject = window[:at]
+    if any(lex["people-nouns"].match_at(subject, i) for i in range(len(subject))):
+        return False  # people: participation's to read ("100% of teammates are trained")
+    made = window[at + 1]
+    if not (
+        made in words("made_participles")
+        or made in words("worked_participles")
+        or lex["completion-words"].match_at(window, at + 1)
+    ):
+        return False
+    return not _TIME_BOUND.search(" ".join(texts[after:]))
+
+
+# A bound in time that makes a share done a service level ("within 24 hours", "in one week").
+_TIME_BOUND = re.compile(
+    r"\b(?:within|in|under)\s+(?:\d+|one|two|three|a|an)\s*(?:business\s+)?"
+    r"(?:minutes?|hours?|days?|weeks?|h|d|hrs?|mins?)\b"
+)
 
 
 def measured_results(
