@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from okrlint.reading import evidence
 from okrlint.reading.deliverable import clock_time, graded, habit, source_asked
 from okrlint.reading.grammar import words
-from okrlint.reading.forms import base_forms, can_be_adjective, can_be_verb
+from okrlint.reading.forms import base_forms, can_be_adjective, can_be_verb, noun_lemmas
 from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET, REDACTED, quoted
 from okrlint.reading.words import first_word_ending_after, first_word_from
 
@@ -338,6 +338,7 @@ def effort(reading: Reading) -> str | None:
     worked = (
         _counted_work(reading)
         or _recurring_activity(reading)
+        or _recurring_outputs(reading)
         or _people_asked(reading)
         or _audience_reached(reading)
         or next(filter(None, (evidence.promoting(item, reading.texts) for item in reading.counted)), None)
@@ -505,6 +506,35 @@ def _recurring_activity(reading: Reading) -> str | None:
         end,
     )
     return " ".join(reading.texts[lead.index : end])
+
+
+def _recurring_outputs(reading: Reading) -> str | None:
+    """Outputs or events made on a rhythm, named in the plural with no number ("Host monthly
+    community calls", "Bi-weekly tweets about our hiring", "New project onboarding sessions
+    quarterly"): how many there will be is set by the calendar, an input. Starting the practice
+    is a task of its own ("Introduce monthly empathy sessions"), and one recurring deliverable
+    ("Publish a monthly cash-flow dashboard") is a task."""
+    lead = reading.lead
+    if lead is None or reading.outcome_measure or reading.measurement.quantities:
+        return None
+    if not lead.noun_reading and lead.kind == "activity" and lead.base not in words("hosting_verbs"):
+        return None
+    texts, outputs, efforts = reading.texts, reading.lex["output-nouns"], reading.lex["effort-metrics"]
+    for index, word in enumerate(texts):
+        if word not in words("recurrence_adjectives"):
+            continue
+        # the plural output after the rhythm word ("monthly community calls") or before it
+        # ("onboarding sessions quarterly")
+        spots = [i for i in range(index + 1, min(index + 4, len(texts)))] + ([index - 1] if index else [])
+        for at in spots:
+            size = outputs.match_at(texts, at) or efforts.match_at(texts, at)
+            if size and _plural(texts[at + size - 1]):
+                return " ".join(texts[min(index, at) : max(index + 1, at + size)])
+    return None
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and any(lemma != word for lemma in noun_lemmas(word))
 
 
 def _every_period(reading: Reading) -> re.Match[str] | None:
