@@ -8,8 +8,8 @@ share of its key results that carry any defect label. The goal is -0.6 or lower.
 
     python benchmarks/coach_correlation.py corpora/real/key_results.jsonl --split tune
 
-Tune on the tune split only (`--show` lists objectives of that split alone); each blind split
-is scored once, at the end of a piece of work.
+Tune on the studied splits (`--show` lists their objectives; never those of the sealed "blind"
+split, which is scored once, at the end of a piece of work).
 """
 
 from __future__ import annotations
@@ -101,8 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         help="only the key results of this split of the real corpus (their \"split\" field)",
     )
     args = parser.parse_args(argv)
-    if args.show and args.split != "tune":
-        parser.error("--show lists objectives of the tune split only (add --split tune)")
+    if args.show and args.split in ("blind", "all"):
+        # The sealed half of the first blind split is never listed (nor "all", which holds it).
+        parser.error("--show lists objectives of a studied split only (tune, blind-open, blind-2 ...)")
 
     missing = [str(p) for p in args.paths if not p.is_file()]
     if missing:
