@@ -380,9 +380,13 @@ def _partners_won(reading: Reading) -> bool:
     """A partnering verb and the organisations counted after "with" ("Partner with at least 3
     projects", "Collaborate with 5 universities"): partners won, a result like customers."""
     lead = reading.lead
-    if lead is None or lead.noun_reading or lead.base not in words("partnering_verbs"):
+    if lead is None or lead.noun_reading:
         return False
     rest = reading.texts[lead.end : lead.end + 2]
+    if lead.base in words("making_verbs") and rest[:1] and rest[0] in words("partnership_nouns"):
+        rest = rest[1:]  # "Establish relationships with 10 key community partners"
+    elif lead.base not in words("partnering_verbs"):
+        return False
     return rest[:1] == ["with"] and any(
         item.kind not in ("share", "result") and not item.quantity.unit for item in reading.counted
     )

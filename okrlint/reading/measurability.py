@@ -299,8 +299,9 @@ def vague_word(reading: Reading) -> str | None:
         return None  # "Improve tracking as measured by no more than one late milestone"
     texts = reading.texts
     for start, end, term in reading.lex["vague-words"].find(texts):
-        if term == ("more",) and "than" in texts[end : end + 5]:
-            continue  # "more accurate counts than last quarter" is a checkable comparison
+        if (term == ("more",) or graded(texts[start])) and "than" in texts[end : end + 5]:
+            continue  # "more accurate counts than last quarter", "a faster transaction time
+            # than those they replaced": a checkable comparison
         if start > 0 and texts[start - 1] == "the" and end < len(texts):
             continue  # "migrated to the improved EHR": names a thing, sets no goal
         if quoted(reading.source, reading.words[start].start, reading.words[end - 1].end):
