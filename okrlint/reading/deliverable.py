@@ -413,7 +413,18 @@ def behaviour(reading: Reading) -> bool:
     """A comparison or a negated behaviour: "in less time than the CLI", "backfills do not
     slow us down", "requests are feature requests rather than bug reports", "store 500
     records without degradation"."""
-    return _BEHAVIOUR.search(reading.source) is not None
+    if _BEHAVIOUR.search(reading.source) is not None:
+        return True
+    texts = reading.texts
+    # Any comparative adjective compared ("a shorter wait time than the one it replaced").
+    return any(
+        "than" in texts[i + 1 : i + 6] and graded(word)
+        for i, word in enumerate(texts)
+        if word.endswith("er") and word not in _WHEN_COMPARED  # "no later than April 15" is a deadline
+    )
+
+
+_WHEN_COMPARED = frozenset({"earlier", "later", "sooner"})
 
 
 # Comparisons and negated behaviour, as written.
