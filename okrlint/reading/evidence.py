@@ -55,6 +55,10 @@ def counts_role(item: Counted, lex: dict[str, Lexicon]) -> bool:
     return bool(noun) and lex["role-nouns"].match_at(noun, 0) == len(noun)
 
 
+# Words after which a word is a noun, not a verb ("for purchases", "the deals").
+_NOUN_MARKERS = frozenset({"all", "any", "for", "of", "on", "the", "these", "those", "with"})
+
+
 def counted(
     quantity: Quantity, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]
 ) -> Counted:
@@ -73,8 +77,13 @@ def counted(
         return Counted(quantity, "result")  # "a 4.5/5 average rating": a level on a scale
     if quantity.currency:
         at = first_word_ending_after(words_, quantity.start)
-        before = list(texts[max(0, at - 2) : at])
-        if len(before) == 2 and before[1] in _BOUNDS and before[0].endswith("s") and not can_be_verb(before[0]):
+        before = list(texts[max(0, at - 3) : at])
+        # a plural noun before the bound, a verb only when nothing marks it a noun ("for
+        # purchases over $10k" but "The company raises over $1M")
+        noun = len(before) >= 2 and before[-2].endswith("s") and (
+            not can_be_verb(before[-2]) or (len(before) == 3 and before[0] in _NOUN_MARKERS)
+        )
+        if noun and before[-1] in _BOUNDS:
             return Counted(quantity, "unknown", (), after)  # "bids for purchases over $10k": a filter
         following = texts[after : after + 2]
         if any(w in _SPENDING for w in following):
