@@ -37,6 +37,14 @@ _START = re.compile(
     r"(?:(?:last|previous|prior|same)\b|(?:CY|FY)?\s?'?\d{2,4}\b|[QH][1-4]\b))",
     re.IGNORECASE,
 )
+# A change in body weight by an amount ("Lose 10 kg", "a 6 Kg. weight loss", "gain 3 lbs of
+# muscle"): it is counted from a weight that is never written down.
+_MASS = r"\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds)\b\.?"
+_WEIGHT_CHANGE = re.compile(
+    rf"\b(?:lose|losing|lost|gain|gaining|shed|shedding|drop|dropping)\s+(?:at least\s+|about\s+)?{_MASS}"
+    rf"|{_MASS}\s+(?:of\s+)?(?:body\s?)?(?:weight|fat)\s+(?:loss|gain)\b",
+    re.IGNORECASE,
+)
 # Verbs that set a metric to a level ("Get the repeat rate to 50%", "Have an NPS of 70").
 _LEVEL_VERBS = words("level_verbs")
 # A direction verb anywhere before "to <target>" ("Average transaction size increased to $10").
@@ -61,6 +69,9 @@ def change_without_start(reading: Reading) -> str | None:
         return None  # "300 companies (4x)", "Double collectives to 40": the two give the start
     if relative and not _a_level(reading.source, relative):
         return relative  # "by 20%", "double", "21% QoQ" (not "pipeline at 3x", "5x engineers")
+    weight = _WEIGHT_CHANGE.search(reading.source)
+    if weight:
+        return weight.group(0)  # "Lose 10 kg", "a 6 kg weight loss": a change from today's weight
     target = measurement.target
     if target is None:
         first = measurement.quantities[0] if measurement.quantities else None
