@@ -169,7 +169,7 @@ def unrealistic_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> I
     """More than `max-change-factor` times in one cycle, or a perfection claim (A403)."""
     limit = float(params["max-change-factor"])
     baseline, target, unit = _numbers(kr, ctx)
-    if baseline is not None and target is not None and baseline > 0 and target > 0:
+    if baseline is not None and target is not None and baseline > 0 and target > 0 and not _amount_of_change(kr, ctx):
         factor = max(target / baseline, baseline / target)
         if factor > limit:
             times = f"{factor:.0f}x"
@@ -195,6 +195,20 @@ def unrealistic_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> I
     if found:
         claim = f"'{target:g}{'%' if target == 100 else ''} {found.group(0).lower()}'"
         yield Hit(kr, {"claim": claim, "limit": f"{limit:g}x"})
+
+
+def _amount_of_change(kr: KeyResult, ctx: Context) -> bool:
+    """A number straight after a change verb is the amount of the change, not the level to
+    reach ("Lose 15 lbs, currently 210", "Add 500 members (currently 2,000)"): compared with
+    the start it says nothing about how far the change goes."""
+    if kr.target is not None:
+        return False
+    reading = ctx.analyzer.read(kr.title)
+    lead, target = reading.lead, reading.measurement.target
+    if lead is None or lead.noun_reading or lead.kind != "outcome" or target is None:
+        return False
+    between = kr.title[reading.words[lead.end - 1].end : target.start].split()
+    return len(between) <= 1 and "to" not in between
 
 
 def hedged_language(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
