@@ -340,6 +340,7 @@ def effort(reading: Reading) -> str | None:
         _counted_work(reading)
         or _recurring_activity(reading)
         or _recurring_outputs(reading)
+        or _top_outputs(reading)
         or _people_asked(reading)
         or _audience_reached(reading)
         or next(filter(None, (evidence.promoting(item, reading.texts) for item in reading.counted)), None)
@@ -531,6 +532,26 @@ def _recurring_outputs(reading: Reading) -> str | None:
             size = outputs.match_at(texts, at) or efforts.match_at(texts, at)
             if size and _plural(texts[at + size - 1]):
                 return " ".join(texts[min(index, at) : max(index + 1, at + size)])
+    return None
+
+
+def _top_outputs(reading: Reading) -> str | None:
+    """The top N outputs as the verb's object ("Deliver the top 10 customer requested
+    features"): N outputs shipped, an input; "for the top 5 inquiries" is the work's scope."""
+    lead = reading.lead
+    if lead is None or lead.noun_reading or lead.kind != "activity" or reading.outcome_measure:
+        return None
+    texts = reading.texts
+    at = lead.end + (texts[lead.end : lead.end + 1] == ["the"])
+    if texts[at : at + 1] != ["top"] or at + 1 >= len(texts) or not texts[at + 1].isdigit():
+        return None
+    outputs = reading.lex["output-nouns"]
+    for index in range(at + 2, min(at + 6, len(texts))):
+        size = outputs.match_at(texts, index)
+        if size:
+            return " ".join(texts[at : index + size])
+        if texts[index] in words("object_ends"):
+            return None
     return None
 
 
