@@ -223,7 +223,7 @@ def _a_hire(item: evidence.Counted, lex: dict[str, Lexicon], lead: Lead | None, 
     if item.noun in lex["role-nouns"]:
         return True  # the role as listed, one person: "1 full time rust developer"
     if _staffed_after(item, texts):
-        return True
+        return True  # "10 new organizers recruited and onboarded"
     return lead is not None and lead.base in _STAFFING and evidence.counts_role(item, lex)
 
 
@@ -511,7 +511,7 @@ def _predicate_at(texts: list[str], nouns_too: bool = True) -> int | None:
 
 def _reported_made(reading: Reading, items: list[evidence.Counted]) -> bool:
     """A thing-subject reported made ("Medium-term planning process in 3 communities is
-    developed and tested", "multistream 2.0 is implemented", "All 3 codebases are tracked"):
+    developed and tested", "multistream 2.0 is implemented"):
     the numbers in the subject describe the deliverable; nothing after the verb is measured."""
     lead, texts = reading.lead, reading.texts
     if lead is None or lead.kind != "other" or not items or reading.measurement.relative_change:
@@ -539,7 +539,7 @@ def _reported_made(reading: Reading, items: list[evidence.Counted]) -> bool:
         return False
     # The subject's head, before its first preposition: people there are won, not made ("5
     # new partners are signed"); "process in 3 communities" is a process.
-    head = next((i for i in range(1, at) if texts[i] in _SUBJECT_ENDS), at) - 1
+    head = next((i for i in range(1, at) if texts[i] in _OBJECT_ENDS), at) - 1
     if lex["people-nouns"].match_at(texts, head):
         return False
     metric = lex["metric-nouns"]
@@ -547,14 +547,12 @@ def _reported_made(reading: Reading, items: list[evidence.Counted]) -> bool:
 
 
 _REPORTING_COPULAS = frozenset({"is", "are", "was", "were"})
-# Prepositions that end a subject's head noun ("process in 3 communities").
-_SUBJECT_ENDS = frozenset({"across", "at", "for", "from", "in", "of", "on", "with"})
 
 
 def _counted_after_the_predicate(reading: Reading, items: list[evidence.Counted]) -> bool:
     """Numbers only inside what a subject has, does or is, counting nothing a metric names
     ("All C100 systems are monitoring the 4 golden signals", "Every portfolio identifies 2 or
-    more strategic decisions", "multistream 2.0 is implemented"): a state of the deliverables
+    more strategic decisions"): a state of the deliverables
     reached, not a quantity of a result ("10 regulars on streams" counts before any verb)."""
     lead = reading.lead
     if lead is None or lead.kind != "other" or reading.measurement.relative_change:
