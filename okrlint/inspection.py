@@ -60,7 +60,10 @@ def _deadline(kr: KeyResult, measured: Any, cycle: str | None) -> dict[str, Any]
     deadline = measured.deadline
     if deadline is not None:
         # The rules read the text without a year; the cycle's year dates "by March 31".
-        dated = deadline.date or parse_deadline(deadline.text, cycle_year(cycle)).date
+        dated = deadline.date
+        if dated is None:
+            reparsed = parse_deadline(deadline.text, cycle_year(cycle))
+            dated = reparsed.date if reparsed is not None else None
         return {
             "text": deadline.text,
             "date": dated.isoformat() if dated else None,

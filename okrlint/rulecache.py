@@ -122,9 +122,9 @@ def _fingerprint() -> str:
             )
     # Packages installed or removed (rule packs among them) change their folder's time. The
     # first entry, the script's folder or the working directory, says nothing of them.
-    for entry in sys.path[1:]:
+    for folder_name in sys.path[1:]:
         try:
-            digest.update(f"{entry} {os.stat(entry).st_mtime_ns}".encode())
+            digest.update(f"{folder_name} {os.stat(folder_name).st_mtime_ns}".encode())
         except OSError:
             continue
     return digest.hexdigest()[:16]

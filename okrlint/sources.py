@@ -56,7 +56,7 @@ def discover(
     `sniff_named`, when they do not look like OKRs: the pre-commit hook's view)."""
     found = Discovery()
     patterns = exclude if isinstance(exclude, PatternSet) else PatternSet(exclude, Path.cwd())
-    seen: set[Path] = set()
+    seen: set[str] = set()  # real paths, as os.path.realpath gives them
     for path in paths:
         info, problem = _stat(path)
         if info is None and not (problem == _DENIED and format_for(path.name)):
@@ -292,7 +292,8 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
             raise _NotRegular(_kind(info.st_mode))
         if info.st_size > max_bytes:
             raise _Oversized(info.st_size)
-        chunks, total = [], 0
+        chunks: list[bytes] = []
+        total = 0
         while True:
             chunk = os.read(descriptor, min(1 << 20, max_bytes + 1 - total))
             if not chunk:

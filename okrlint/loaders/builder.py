@@ -5,7 +5,7 @@ Every invalid field becomes an E002 diagnostic.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -359,7 +359,7 @@ def _first(span: Span) -> Span:
     )
 
 
-def _field_message(key: str, problem: dict[str, Any]) -> str:
+def _field_message(key: str, problem: Mapping[str, Any]) -> str:
     message = str(problem["msg"]).removeprefix("Value error, ")
     message = message[0].lower() + message[1:] if message else message
     value = problem.get("input")

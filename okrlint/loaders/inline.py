@@ -18,7 +18,8 @@ def plain_lines(inline: Token) -> list[TextLine]:
     first = inline.map[0] if inline.map else 0
     rows: list[list[str]] = [[]]
     # Per row: how many characters of text are inside strong emphasis, and does it start so?
-    strong, inside, starts = 0, [0], [None]
+    strong, inside = 0, [0]
+    starts: list[bool | None] = [None]
     for child in inline.children or []:
         if child.type in ("text", "code_inline"):
             rows[-1].append(child.content)

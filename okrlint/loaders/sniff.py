@@ -87,9 +87,9 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
     # The plain layout (headings or bold lines owning lists) fits any README, meeting notes or
     # page about OKRs. It takes a title naming OKRs and a cycle ("# Q2 OKRs"), or two
     # objectives with key results and a cycle or a file or folder named for OKRs.
-    with_krs = sum(1 for o in objectives if any(_meaningful(kr.title) for kr in o.key_results))
+    with_krs_count = sum(1 for o in objectives if any(_meaningful(kr.title) for kr in o.key_results))
     krs = [kr for o in objectives for kr in o.key_results]
-    if not with_krs or sum(1 for kr in krs if _terms().search(kr.title)) * 10 > len(krs):
+    if not with_krs_count or sum(1 for kr in krs if _terms().search(kr.title)) * 10 > len(krs):
         return False  # bullets that keep naming OKRs explain them
 
     if _named(text, path):
@@ -98,7 +98,7 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
     cycle = (document.cycle and document.cycle_source != "path") or any(o.cycle for o in objectives)
     if _okr_path(path) and cycle:
         return True  # "OKR/LOCOL.md" with a "## 2019 Q2" heading over its one objective
-    return with_krs >= 2 and bool(_okr_path(path) or cycle)
+    return with_krs_count >= 2 and bool(_okr_path(path) or cycle)
 
 
 def _headings_about_okrs(text: str) -> int:

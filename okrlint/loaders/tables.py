@@ -89,7 +89,8 @@ def _pieces(row: list[Token], column: int | None, lines: list[str]) -> list[Text
     whole = _cell(row, column, lines)
     if whole is None or column is None:
         return []
-    parts, current = [], []
+    parts: list[str] = []
+    current: list[str] = []
     for child in row[column].children or []:
         if child.type == "html_inline" and re.match(r"<br\s*/?>", child.content, re.IGNORECASE):
             parts.append("".join(current))
@@ -191,7 +192,7 @@ def _cell(row: list[Token], column: int | None, lines: list[str]) -> TextLine | 
     if column is None or column >= len(row) or row[column].map is None:
         return None
     text = _text(row[column])
-    line = row[column].map[0]
+    line = row[column].map[0]  # type: ignore[index]  # checked above: map is not None
     if not any(char.isalnum() for char in text) or line >= len(lines):
         return None
     return TextLine(text, line)

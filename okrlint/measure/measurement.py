@@ -149,7 +149,7 @@ def measure(text: str, cycle_year: int | None = None) -> Measurement:
         if moved is not None:
             relative_text = moved.text
             target = None if target is moved else target
-    comparator = None
+    comparator: Literal["at-least", "at-most"] | None = None
     if quantities:
         comparator_match = _COMPARATOR.search(text)
         if comparator_match:

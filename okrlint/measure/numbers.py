@@ -150,7 +150,7 @@ class Quantity(BaseModel):
 
 def parse_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:  # type: ignore[assignment]
     """Every number used as a measure, outside the `skip` spans (deadlines)."""
-    found = []
+    found: list[Quantity] = []
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
         if any(a <= start < b for a, b in skip):

@@ -80,10 +80,10 @@ def counted(
         before = list(texts[max(0, at - 3) : at])
         # a plural noun before the bound, a verb only when nothing marks it a noun ("for
         # purchases over $10k" but "The company raises over $1M")
-        noun = len(before) >= 2 and before[-2].endswith("s") and (
+        plural_noun = len(before) >= 2 and before[-2].endswith("s") and (
             not can_be_verb(before[-2]) or (len(before) == 3 and before[0] in _NOUN_MARKERS)
         )
-        if noun and before[-1] in _BOUNDS:
+        if plural_noun and before[-1] in _BOUNDS:
             return Counted(quantity, "unknown", (), after)  # "bids for purchases over $10k": a filter
         following = texts[after : after + 2]
         if any(w in _SPENDING for w in following):
