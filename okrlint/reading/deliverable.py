@@ -247,7 +247,8 @@ def task_words(reading: Reading) -> str | None:
     """The words that name the activity or deliverable; None when the key result is not a
     task (an outcome, a status sought, or a vague aim)."""
     if reading.outcome_measure or reading.binary or reading.placeholder:
-        return None  # a placeholder is C604's to report: there is nothing written yet to judge
+        return None  # a placeholder is M201's (or C604's) to report: the number is not written yet
+    lead = reading.lead
     if reading.aimless and not (
         _building_the_intangible(reading) or _stated_deliverable(reading) or _kept_current(reading)
     ):
@@ -255,7 +256,6 @@ def task_words(reading: Reading) -> str | None:
     texts = reading.texts
     if not texts:
         return None
-    lead = reading.lead
     if lead is not None and not lead.noun_reading and lead.kind in ("activity", "outcome", "maintenance"):
         return " ".join(texts[lead.index : lead.end])
     if lead is not None and not lead.noun_reading and lead.base in ("be", "become"):

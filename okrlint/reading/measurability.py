@@ -48,8 +48,9 @@ def placeholder(source: str) -> str | None:
 
 
 def _bare_x(source: str) -> bool:
-    """A lone "X" standing for a number left to fill in: "provide X paid internships", "an
-    average NPS of X for the DAO" (but not a name: "Launch Product X beta", "Migrate to X")."""
+    """A lone "X" or "x" standing for a number left to fill in: "provide X paid internships",
+    "an average NPS of X for the DAO", "Remove x hours of admin time" (but not a name: "Launch
+    Product X beta", "Migrate to X"; nor "5 x 3")."""
     for match in _LONE_X.finditer(source):
         preceding = source[: match.start()].split()
         before = preceding[-1:]
@@ -57,6 +58,8 @@ def _bare_x(source: str) -> bool:
         first = len(preceding) == 1 and before[0][1:].islower()  # "Provide X internships"
         if not before or not before[0].isalpha() or not (before[0].islower() or first):
             continue  # "Product X", "(X", a label: a name
+        if match.group(0) == "x" and before[0] in words("determiners"):
+            continue  # "the x axis"
         if before[0] == "of" and (not after or after[0].rstrip(".,;)") in words("after_x_of") | {""}):
             return True  # "an NPS of X", "an NPS of X for the DAO"
         if after and after[0].isalpha() and after[0].islower() and after[0] not in _NOT_COUNTED:
@@ -64,7 +67,7 @@ def _bare_x(source: str) -> bool:
     return False
 
 
-_LONE_X = re.compile(r"(?<![\w$#.-])X(?![\w%#$-])(?!\.\w)")
+_LONE_X = re.compile(r"(?<![\w$#.-])[Xx](?![\w%#$-])(?!\.\w)")
 # Words after a lone X that make it a name, not a count ("Migrate to X for billing").
 _NOT_COUNTED = words("determiners") | words("x_name_followers")
 
@@ -297,6 +300,8 @@ def vague_word(reading: Reading) -> str | None:
     """A vague word left unquantified (M202): "improve", "better", "world-class"."""
     if reading.has_measure or _MEASURED_BY.search(reading.source):
         return None  # "Improve tracking as measured by no more than one late milestone"
+    if reading.placeholder:
+        return None  # "Deliver x improvements": the number left to fill in is the flaw (M201)
     texts = reading.texts
     for start, end, term in reading.lex["vague-words"].find(texts):
         if (term == ("more",) or graded(texts[start])) and "than" in texts[end : end + 5]:
