@@ -445,8 +445,8 @@ def _metric_named(reading: Reading) -> bool:
     metric, outputs = reading.lex["metric-nouns"], reading.lex["output-nouns"]
     head = texts[:4]
     found = [(i, size) for i in range(len(head)) if (size := metric.match_at(head, i))]
-    if found and all(outputs.match_at(texts, i + size) for i, size in found):
-        return False  # "Engagement workshop for the support team", "Adoption dashboard": a deliverable
+    if found and all(outputs.match_at(texts, i + size) or outputs.match_at(texts, i + size + 1) for i, size in found):
+        return False  # "Engagement workshop for the team", "Usage monitoring dashboard": a deliverable
     if found:
         if _completion(reading) is not None:
             return False  # "FY2027 budget approved by the board": a deliverable reported done
@@ -490,11 +490,11 @@ def _completion_terms(reading: Reading) -> list[tuple[int, int, tuple[str, ...]]
 def _state_predicate(reading: Reading) -> str | None:
     """The predicate of a state sentence: "is live", "has a v0 spec", "can create branches",
     "supports an ACL" — the subject names the deliverable."""
-    index = _predicate_at(reading.texts)
+    index = predicate_at(reading.texts)
     return None if index is None else " ".join(reading.texts[index : index + 3])
 
 
-def _predicate_at(texts: list[str], nouns_too: bool = True) -> int | None:
+def predicate_at(texts: list[str], nouns_too: bool = True) -> int | None:
     """Where a state sentence's predicate starts, after its subject; None when there is none.
     Without `nouns_too`, a word that is also a plural noun ("teams", "remains") is read as
     part of the subject, not as its verb."""
@@ -557,7 +557,7 @@ def _counted_after_the_predicate(reading: Reading, items: list[evidence.Counted]
     lead = reading.lead
     if lead is None or lead.kind != "other" or reading.measurement.relative_change:
         return False  # a verb leads: "Grow accounts to 250" has no subject to read
-    at = _predicate_at(reading.texts, nouns_too=False)
+    at = predicate_at(reading.texts, nouns_too=False)
     if at is None or any(item.kind != "unknown" or item.at <= at or item.quantity.unit for item in items):
         return False
     texts = reading.texts

@@ -83,6 +83,13 @@ def ongoing(reading: Reading) -> str | None:
     starts = [lead.index] if lead is not None and not lead.noun_reading else []
     if texts[:1] == ["we"]:
         starts += [i for i in range(1, min(4, len(texts))) if texts[i].endswith("ing") or i == 1]
+    elif lead is not None and lead.kind == "other":
+        # the verb after a subject: "The team monitors satisfaction", "Our platforms measure…"
+        starts += [
+            i
+            for i in range(1, min(4, len(texts)))
+            if not texts[i].endswith(("ing", "ed")) and texts[i - 1] not in words("determiners")
+        ][:1]
     for index in starts:
         word = texts[index]
         size = ongoing_verbs.match_at(texts, index)
