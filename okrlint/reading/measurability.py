@@ -88,8 +88,13 @@ def ongoing(reading: Reading) -> str | None:
         starts += [
             i
             for i in range(1, min(4, len(texts)))
-            if not texts[i].endswith(("ing", "ed")) and texts[i - 1] not in words("determiners")
-        ][:1]
+            # a verb agreeing with its subject: "team monitors", "platforms measure" (not "Dev
+            # to start work on…", nor "Twice a year, facilitate…")
+            if (texts[i].endswith("s") or texts[i - 1].endswith("s"))
+            and not texts[i].endswith(("ing", "ed"))
+            and texts[i - 1] not in words("determiners") | {"to"}
+            and reading.words[i].start - reading.words[i - 1].end == 1
+        ]
     for index in starts:
         word = texts[index]
         size = ongoing_verbs.match_at(texts, index)
