@@ -73,6 +73,8 @@ def has_outcome(reading: Reading) -> bool:
     ]
     if _partners_won(reading):
         return True  # "Partner with 5 NFT collections": partners won, like customers
+    if _NONE_SUFFER.match(reading.source):
+        return True  # "No transactions accepted by our products have a fatal error": a quality bar
     if results or behaviour(reading) or clock_time(reading.source):
         return True  # … or a time to achieve: "Run a 17:59 5K", "a sub-3:00:00 marathon"
     if IMPLICIT_TARGET.search(reading.source) and (not activity or (lead is not None and lead.base in words("copulas"))):
@@ -111,6 +113,14 @@ def has_outcome(reading: Reading) -> bool:
 _DEFINED_METRIC = re.compile(
     r"[\w '’/&-]{1,40}?\s*(?:—|–|:|--|\s-)\s*(?:the\s+|a\s+)?"
     r"(?:number|percentage|percent|share|rate|count|proportion|ratio|amount|total)\s+of\b",
+    re.IGNORECASE,
+)
+
+
+# None of some things meets a fault ("No transactions … have a fatal error", "Zero customers
+# experience data loss"): a quality bar, an outcome.
+_NONE_SUFFER = re.compile(
+    r"\W*(?:no|zero)\s.{0,80}?\b(?:has|have|had|gets?|sees?|experiences?|experienced|hits?|suffers?)\s",
     re.IGNORECASE,
 )
 
