@@ -535,14 +535,16 @@ def _reported_made(reading: Reading, items: list[evidence.Counted]) -> bool:
     while made < len(texts) and texts[made] in words("copulas"):
         made += 1  # "is now implemented", "are fully documented"
     lex = reading.lex
-    if not (
-        made < len(texts)
-        and (
-            texts[made] in words("made_participles")
-            or lex["completion-words"].match_at(texts, made)
-            or lex["output-participles"].match_at(texts, made)
+
+    def reported(at: int) -> bool:
+        return at < len(texts) and bool(
+            texts[at] in words("made_participles")
+            or lex["completion-words"].match_at(texts, at)
+            or lex["output-participles"].match_at(texts, at)
         )
-    ):
+
+    # "is developed and tested", "are discussed and approved": either participle will do
+    if not (reported(made) or texts[made + 1 : made + 2] == ["and"] and reported(made + 2)):
         return False
     verb_start = reading.words[at].start
     if any(item.quantity.start >= verb_start or item.kind == "share" or item.quantity.currency for item in items):
