@@ -430,11 +430,8 @@ def behaviour(reading: Reading) -> bool:
     return any(
         "than" in texts[i + 1 : i + 6] and graded(word)
         for i, word in enumerate(texts)
-        if word.endswith("er") and word not in _WHEN_COMPARED  # "no later than April 15" is a deadline
+        if word.endswith("er") and word not in words("time_comparatives")  # "no later than April 15"
     )
-
-
-_WHEN_COMPARED = frozenset({"earlier", "later", "sooner"})
 
 
 # Comparisons and negated behaviour, as written.
@@ -528,7 +525,7 @@ def _reported_made(reading: Reading, items: list[evidence.Counted]) -> bool:
         return False
     # The first "is"/"are", past a subject that may hold prepositions ("process in 3
     # communities is…") but no clause of its own.
-    at = next((i for i, w in enumerate(texts) if w in _REPORTING_COPULAS), None)
+    at = next((i for i, w in enumerate(texts) if w in words("reporting_copulas")), None)
     if not at or any(w in _CLAUSE_STARTS for w in texts[:at]):
         return False
     made = at + 1
@@ -558,7 +555,6 @@ def _reported_made(reading: Reading, items: list[evidence.Counted]) -> bool:
     return not any(metric.match_at(texts, i) for i in range(at))
 
 
-_REPORTING_COPULAS = frozenset({"is", "are", "was", "were"})
 
 
 def _counted_after_the_predicate(reading: Reading, items: list[evidence.Counted]) -> bool:

@@ -55,10 +55,6 @@ def counts_role(item: Counted, lex: dict[str, Lexicon]) -> bool:
     return bool(noun) and lex["role-nouns"].match_at(noun, 0) == len(noun)
 
 
-# Words after which a word is a noun, not a verb ("for purchases", "the deals").
-_NOUN_MARKERS = frozenset({"all", "any", "for", "of", "on", "the", "these", "those", "with"})
-
-
 def counted(
     quantity: Quantity, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]
 ) -> Counted:
@@ -81,7 +77,7 @@ def counted(
         # a plural noun before the bound, a verb only when nothing marks it a noun ("for
         # purchases over $10k" but "The company raises over $1M")
         plural_noun = len(before) >= 2 and before[-2].endswith("s") and (
-            not can_be_verb(before[-2]) or (len(before) == 3 and before[0] in _NOUN_MARKERS)
+            not can_be_verb(before[-2]) or (len(before) == 3 and before[0] in words("noun_markers"))
         )
         if plural_noun and before[-1] in _BOUNDS:
             return Counted(quantity, "unknown", (), after)  # "bids for purchases over $10k": a filter
