@@ -238,9 +238,10 @@ def share_is_participation(
 
 
 def share_of_work_done(item: Counted, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]) -> bool:
-    """"Complete 100% configuration of the key vault", "Achieve 100% implementation of all MVP
-    features": a whole piece of work done, a deliverable, not a share of results ("100%
-    completion rate" names a metric)."""
+    """A share of work done, a deliverable, not a share of results: the whole of a piece of
+    work ("Complete 100% configuration of the key vault", "Achieve 100% implementation of all
+    MVP features"; "100% completion rate" names a metric), or a share of things worked
+    through ("80% of our platform is documented")."""
     if _share_made(item, texts, words_, lex):
         return True
     if item.quantity.value != 100:
