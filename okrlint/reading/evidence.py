@@ -180,7 +180,18 @@ def _head(
             break
         if at < len(texts) and texts[at] in _PHRASE_ENDS:
             break
+    if best is not None and best[0] == "people" and _modifier(texts, best[2] + len(best[1]) - 1):
+        return None  # "20 new customer support actions": the people word describes the head
     return best
+
+
+def _modifier(texts: Sequence[str], at: int) -> bool:
+    """Whether the singular noun at `at` modifies a noun after it ("customer support
+    actions"), rather than heading the phrase ("1 developer", "customers")."""
+    word = texts[at]
+    following = texts[at + 1] if at + 1 < len(texts) else ""
+    singular = all(lemma == word for lemma in noun_lemmas(word))
+    return singular and bool(following) and following not in _PHRASE_ENDS and can_be_noun(following)
 
 
 def _verb_of(subject: str, word: str) -> bool:
