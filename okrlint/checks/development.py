@@ -96,7 +96,8 @@ def _named_learner(title: str, lexicons: dict[str, Any]) -> bool:
 
 def _reads_books_or_skills(texts: list[str]) -> bool:
     return any(w in _PERSONAL_STUDY for w in texts) or (
-        len(texts) > 1 and texts[0] in _STUDY_OPENERS
+        # "Learn Rust", "Master negotiation"; not things counted: "Study 3 competitor apps" is research
+        len(texts) > 1 and texts[0] in _STUDY_OPENERS and not texts[1][:1].isdigit()
     )
 
 
