@@ -218,6 +218,8 @@ def _metric_level(reading: Reading, start: int) -> bool:
     if quantity is not None and quantity.unit == "%":
         # "achieve a 65% DAU/MAU ratio": the metric follows its level
         words_after = re.findall(r"[a-z]+", reading.source[quantity.end :].lower())[:3]
+        if any(w in words("threshold_measures") for w in words_after + words_before[-2:]):
+            return False  # "Reach an 80% user satisfaction score": a bar to clear, like "CSAT >= 80%"
         if any(metric.match_at(words_after, i) for i in range(len(words_after))):
             return True
     return named and bool(re.search(r"(?:\b(?:of|at)\s+(?:\S+\s+)?|[a-z]\s+\S?)$", before))
