@@ -145,7 +145,9 @@ def _another_activity(reading: Reading, after: int) -> bool:
         forms = base_forms(word)
         if any(form in reading.lex["ongoing-verbs"] for form in forms) or word in _ONGOING_COMPANIONS:
             continue  # "Mitigate and track spend", "We gather, process and present metrics"
-        if texts[index - 1] in _VERB_JOINERS and any(form in activity for form in forms):
+        gap = reading.source[reading.words[index - 1].end : reading.words[index].start]
+        joined = texts[index - 1] in _VERB_JOINERS or "&" in gap  # the words drop "&": "Research & finalize"
+        if joined and any(form in activity for form in forms):
             return True
     return False
 _METRICS = ("metric-nouns", "quality-metrics", "volume-metrics")
