@@ -242,10 +242,9 @@ def _staffed_after(item: evidence.Counted, texts: list[str]) -> bool:
     and onboarded"); not "have together run…" nor "patients recruited by clinics join…"."""
     at = item.at + len(item.noun)
     for index in range(at, min(at + 2, len(texts))):
-        word = texts[index]
-        if any(form in _STAFFING and form != word for form in base_forms(word)):
+        if evidence.staffed(texts[index]):
             following = texts[index + 1] if index + 1 < len(texts) else None
-            return following in (None, "and", "&")
+            return following in (None, "and")  # the words drop "&"
     return False
 
 

@@ -347,9 +347,15 @@ def taking_part(item: Counted, texts: Sequence[str], lex: dict[str, Lexicon]) ->
     found = lex["participation"].find(window)
     if not found or not window or not can_be_verb(window[0]):
         return None  # the verb comes straight after the people: "50 reps have given feedback"
-    if any(form in words("staffing_verbs") and form != window[0] for form in base_forms(window[0])):
+    if staffed(window[0]):
         return None  # "12 coordinators recruited and onboarded": hires, a task of their own
     return " ".join((item.phrase or item.noun) + tuple(window[: found[0][1]]))
+
+
+def staffed(word: str) -> bool:
+    """A participle of a staffing verb ("recruited", "onboarded"), not the verb itself: "have
+    together run…" is not a hire."""
+    return any(form in words("staffing_verbs") and form != word for form in base_forms(word))
 
 
 def verb_after(texts: Sequence[str], index: int) -> bool:
@@ -359,6 +365,6 @@ def verb_after(texts: Sequence[str], index: int) -> bool:
         can_be_verb(w)
         and w not in words("determiners")
         # "10 new organizers recruited and onboarded": people staffed, a hire, not what they do
-        and not any(form in words("staffing_verbs") and form != w for form in base_forms(w))
+        and not staffed(w)
         for w in texts[index + 1 : index + 3]
     )

@@ -542,7 +542,7 @@ def _recurring_outputs(reading: Reading) -> str | None:
         return None
     texts, outputs, efforts = reading.texts, reading.lex["output-nouns"], reading.lex["effort-metrics"]
     for index, word in enumerate(texts):
-        if word not in words("recurrence_adjectives"):
+        if word not in words("rhythm_adverbs"):
             continue
         # the plural output after the rhythm word ("monthly community calls") or before it
         # ("onboarding sessions quarterly")
