@@ -87,50 +87,33 @@ def change_without_start(reading: Reading) -> str | None:
         return target.text  # "Reach 10,000 paying customers": a total that has a value today
     if _total_reached(reading, target.start):
         return target.text  # "Newsletter subscriptions have reached 10,000"
-    if _GOES_PAST.search(before) and not target.unit and _a_measure_subject(reading, target.start):
-        # (a share or a time passing a level is a threshold: "p95 goes above 2 s" is a bound)
-        return target.text  # "Number of contributors go above 100": a total that has a value today
     return None
 
 
-# A total said to pass a level ("… go above 100", "… rises past 5,000").
-_GOES_PAST = re.compile(
-    r"\b(?:go|goes|went|gone|rise|rises|rose|grow|grows|grew|climb|climbs|climbed)\s+(?:above|over|beyond|past)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _a_measure_subject(reading: Reading, start: int) -> bool:
-    """Whether the words before the verb name a metric or people counted ("Number of
-    contributors", "Weekly active users"), not a deliverable."""
-    lead = reading.lead
-    if lead is None or lead.kind != "other":
-        return False
-    subject = [w.text for w in reading.words if w.end <= start][:8]
-    lex = reading.lex
-    return subject[:1] == ["number"] or any(
-        lex["metric-nouns"].match_at(subject, i) or lex["people-nouns"].match_at(subject, i)
-        for i in range(len(subject))
-    )
-
-
 def _total_reached(reading: Reading, start: int) -> bool:
-    """A metric said to reach a total, the verb after its subject ("Newsletter subscriptions
-    have reached 10,000", "MAU hits 50k"): the total has a value today."""
+    """A metric said to reach or pass a total, the verb after its subject ("Newsletter
+    subscriptions have reached 10,000", "MAU hits 50k", "Number of contributors go above
+    100"): the total has a value today."""
     lead = reading.lead
     if lead is None or lead.kind != "other":
         return False
-    for index, word in enumerate(reading.words[1:6], 1):
+    for index, word in enumerate(reading.words[1:10], 1):
         if word.start >= start:
             break
-        if any(form in _TOTAL_VERBS for form in base_forms(word.text)):
-            gap = reading.source[word.end : start].split()
-            if len(gap) <= 2:  # "reached 10,000", "hit over 50k"
-                subject = reading.texts[:index]
-                metric = reading.lex["metric-nouns"]
-                return any(metric.match_at(subject, i) for i in range(len(subject))) or bool(
-                    reading.lex["people-nouns"].find(subject)
-                )
+        forms = base_forms(word.text)
+        gap = reading.source[word.end : start].split()
+        passing = bool(set(forms) & words("passing_verbs")) and gap[:1] in (["above"], ["beyond"], ["over"], ["past"])
+        if passing and any(q.start == start and q.unit for q in reading.measurement.quantities):
+            return False  # a share or a time passing a level is a threshold: "p95 goes above 2 s"
+        if (passing or any(form in _TOTAL_VERBS for form in forms)) and len(gap) <= 2:
+            # "reached 10,000", "hit over 50k", "go above 100"
+            subject = reading.texts[:index]
+            metric = reading.lex["metric-nouns"]
+            return (
+                subject[:1] == ["number"]
+                or any(metric.match_at(subject, i) for i in range(len(subject)))
+                or bool(reading.lex["people-nouns"].find(subject))
+            )
     return False
 
 
