@@ -838,3 +838,19 @@ def test_markdown_generated_table_of_contents_is_skipped() -> None:
 def test_text_trailing_suppression_comment_is_not_part_of_the_title() -> None:
     text = "Objective: Grow activation\n- KR1: Launch the wizard  # okrlint: disable=O101\n"
     assert _outline(load(text, "x.txt", "text")) == [("Grow activation", ["Launch the wizard"])]
+
+
+def test_an_owner_handle_before_a_key_result_is_recorded_and_kept_in_the_text() -> None:
+    # Team trackers write "[handle] key result"; "[target]" there is a blank, not an owner.
+    text = (
+        "## Objective: Grow the volunteer community\n\n"
+        "- [jdoe42] Run 2 onboarding clinics for new volunteers (50%)\n"
+        "- [amara.k] 30 volunteers give a shift each month\n"
+        "- [target] Clinics adopt the new rota tool\n"
+    )
+    result = load(text, "team.md", "markdown")
+    assert result.document is not None
+    krs = result.document.objectives[0].key_results
+    assert [kr.owner for kr in krs] == ["jdoe42", "amara.k", None]
+    assert krs[0].title == "[jdoe42] Run 2 onboarding clinics for new volunteers"
+    assert krs[0].progress == 0.5

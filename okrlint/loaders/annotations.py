@@ -1,11 +1,14 @@
 """Progress, score and weight written after an objective or key result: "(70%)", "– 0.7",
-"（40%）", "(weight 30%)", a trailing "[x]". They describe the item; they are not its target.
+"（40%）", "(weight 30%)", a trailing "[x]"; and the owner's handle in brackets before it
+("[momack2] Form 3+ relationships"). They describe the item; they are not its target.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from okrlint.loaders.vocabulary import vocabulary
 
 _PERCENT = r"(?P<percent>\d{1,3}(?:[.,]\d{1,2})?)\s*%"
 _FRACTION = r"(?P<fraction>0?[.,]\d{1,3}|1[.,]0{1,3})"
@@ -33,6 +36,19 @@ class Annotation:
     progress: float | None = None
     score: float | None = None
     weight: float | None = None
+    owner: str | None = None
+
+
+# A team's tracker puts the owner's handle first: "[terichadbourne] Offline Camp planning is
+# underway …". A lower-case handle (letters, digits, "._-") in brackets, then the capitalised
+# text; read as a placeholder it would make the key result "not measurable".
+_LEADING_OWNER = re.compile(r"^\[@?(?P<owner>[a-z][a-z0-9_.-]{1,38})\]\s+(?=[A-Z0-9])")
+
+
+def owner_tag(text: str) -> re.Match[str] | None:
+    """The owner's handle in brackets at the start of `text`, if it is one (not "[target]")."""
+    tag = _LEADING_OWNER.match(text)
+    return tag if tag and tag.group("owner") not in vocabulary().placeholder_tags else None
 
 
 _LEADING_BOX = re.compile(r"^\[(?P<box>[xX✓✔ ])\]\s+(?=\S)")
@@ -40,11 +56,16 @@ _LEADING_BOX = re.compile(r"^\[(?P<box>[xX✓✔ ])\]\s+(?=\S)")
 
 def split_annotation(text: str) -> tuple[str, Annotation | None]:
     """The text without its annotation, and the annotation (None if there is none): a trailing
-    one, or a leading checkbox ("[x] Ship it": a key result written as a task-list item)."""
+    one, or a leading checkbox ("[x] Ship it": a key result written as a task-list item); an
+    owner tag before it ("[rkaur] …") is kept in the text and recorded as the owner."""
+    if tag := owner_tag(text):
+        # The tag stays in the text (it is what the author wrote); the owner is recorded.
+        rest, found = split_annotation(text[tag.end() :])
+        return text[: tag.end()] + rest, replace(found or Annotation(), owner=tag.group("owner"))
     if box := _LEADING_BOX.match(text):
         done = box.group("box") != " "
-        rest, _trailing = split_annotation(text[box.end() :])
-        return rest, Annotation(progress=1.0 if done else 0.0)
+        rest, inner = split_annotation(text[box.end() :])
+        return rest, Annotation(progress=1.0 if done else 0.0, owner=inner.owner if inner else None)
     match = _TRAILING.search(text)
     if match is None or not text[: match.start()].strip():
         return text, None

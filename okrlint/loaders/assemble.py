@@ -934,6 +934,7 @@ class Assembler:
         objective = Objective(title=title, span=self.locate(title, line.row, line.row + 1))
         if annotation is not None:
             objective.progress = annotation.progress if annotation.progress is not None else annotation.score
+            objective.owner = annotation.owner
         cycle = next((s.cycle for s in reversed(self._sections) if s.cycle), self._para_cycle)
         if cycle is None and (year := ID_YEAR.search(line.text)):
             cycle = year.group(1)  # "OKR '2026.C1': …": the id names the year
@@ -956,6 +957,8 @@ class Assembler:
         objective.span = self.locate(title, lines[0].row, lines[-1].row + 1)
         if annotation is not None and objective.progress is None:
             objective.progress = annotation.progress
+        if annotation is not None and annotation.owner:
+            objective.owner = annotation.owner
         current.pending = False
         if not relabel:
             current.weak = False
@@ -1018,6 +1021,7 @@ class Assembler:
         if annotation is not None:
             kr.progress, kr.weight = annotation.progress, annotation.weight
             kr.score = annotation.score
+            kr.owner = annotation.owner
         current.objective.key_results.append(kr)
         current.prose_after = False
         self._last_kr_row = used[-1].row

@@ -29,6 +29,7 @@ class Vocabulary:
     cycle_keys: frozenset[str]
     note_keys: frozenset[str]
     deadline_keys: frozenset[str]
+    placeholder_tags: frozenset[str]
     # YAML key synonyms by okrlint key ("objectives", "objective_title", "key_results",
     # "key_result_title"), normalised by `yaml_key`, in order of preference.
     yaml_keys: dict[str, tuple[str, ...]]
@@ -73,6 +74,7 @@ def vocabulary() -> Vocabulary:
         cycle_keys=frozenset(_key(w) for w in metadata["cycle_keys"]),
         note_keys=frozenset(_key(w) for w in metadata["note_keys"]),
         deadline_keys=frozenset(_key(w) for w in metadata["deadline_keys"]),
+        placeholder_tags=frozenset(metadata["placeholder_tags"]),
         yaml_keys={
             role: tuple(yaml_key(word) for word in words)
             for role, words in data["yaml_keys"].items()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from okrlint.loaders.annotations import owner_tag
 from okrlint.reading import evidence
 from okrlint.reading.deliverable import clock_time, graded, habit, source_asked
 from okrlint.reading.grammar import words
@@ -41,6 +42,9 @@ _IMPROVE = words("improve_verbs")
 
 
 def placeholder(source: str) -> str | None:
+    tag = owner_tag(source)
+    if tag:
+        source = source[tag.end() :]  # "[momack2] Create 1 demo": the owner, not a blank
     match = _PLACEHOLDER.search(source)
     if match:
         return match.group(0)
