@@ -364,8 +364,18 @@ def _moves_a_metric(reading: Reading) -> bool:
     object_words = reading.source[start:].split()[: max(end, 1)]
     if not _title_case(reading.source) and any(word[:1].isupper() and not word.isupper() for word in object_words):
         return False  # a named thing: "Expand the Lead Maintainer Protocol" (not in Title Case)
-    if any(lex[name].match_at(head, i) for name in names for i in range(len(head))):
+    # A making verb moves a metric only when the metric is the object's head, its last word
+    # ("Expand our customer base", but not "Generate client models"), within the object (not
+    # "Generate C# models from the bookings API").
+    making = lead.base in words("making_direction_verbs")
+    if any(
+        (size := lex[name].match_at(head, i)) and (not making or i + size == len(head))
+        for name in names
+        for i in range(len(head))
+    ):
         return True
+    if making:
+        return False  # "Generate C# models", "Expand the shipping model": no metric named
     # "Increase trial-to-paid conversion": the head hides behind a hyphenated compound; a
     # metric anywhere in the object counts when no deliverable is named in it.
     named = [(name, i) for name in names for i in range(len(rest)) if lex[name].match_at(rest, i)]
