@@ -78,7 +78,7 @@ def read_lead(
     if len(pair) == 2 and pair in lex["outcome-verbs"].terms:
         return Lead(index, index + 2, " ".join(pair), "outcome", False)  # "Break even", "Speed up"
     if len(pair) == 2 and pair in lex["activity-verbs"].terms:
-        return Lead(index, index + 2, " ".join(pair), "activity", _noun_reading(texts, index + 2, lex))
+        return Lead(index, index + 2, " ".join(pair), "activity", _noun_reading(texts, index + 2, lex, words_, source))
     word = texts[index]
     if index < len(words_) and _COMPOUND.match(source, words_[index].start):
         # "Time-to-first-value under 5 minutes", "Mean-time-to-recovery": a metric's name,
@@ -108,7 +108,7 @@ def read_lead(
                     kind = "activity"  # "Deliver the new flow" vs "Deliver $2M in savings"
                 # Only a verb that does not take a metric as object can be a noun modifier:
                 # "Build time…", "Pass rate…" (but "Reduce churn" is a verb and its object).
-                noun = kind in ("activity", "binary") and _noun_reading(texts, index + 1, lex)
+                noun = kind in ("activity", "binary") and _noun_reading(texts, index + 1, lex, words_, source)
                 return Lead(index, index + 1, form, kind, noun)
     joined = _joined_phrasal_verb(texts, index, words_, measurement)
     if joined:
@@ -234,7 +234,9 @@ def _object_follows(texts: Sequence[str], index: int) -> bool:
     )
 
 
-def _noun_reading(texts: Sequence[str], after: int, lex: dict[str, Lexicon]) -> bool:
+def _noun_reading(
+    texts: Sequence[str], after: int, lex: dict[str, Lexicon], words_: Sequence[Word], source: str
+) -> bool:
     following = texts[after : after + 3]
     if not following:
         return False
@@ -250,6 +252,9 @@ def _noun_reading(texts: Sequence[str], after: int, lex: dict[str, Lexicon]) -> 
     for size in (2, 1):
         span = tuple(following[:size])
         if len(span) == size and span in metric:
+            last = after + size - 1
+            if last < len(words_) and source[words_[last].end : words_[last].end + 1] == "-":
+                return False  # "Launch usage-based scoring": the metric only qualifies the object
             head = texts[after + size] if after + size < len(texts) else ""
             return not (head.isalpha() and can_be_noun(head) and not can_be_verb(head) and head not in words("phrase_breaks"))
     return False
