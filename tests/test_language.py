@@ -219,3 +219,18 @@ def test_the_real_tune_split_holds_its_figures() -> None:
         assert score.recall >= recall, (label, score.recall, score.false_negatives)
     flagged, clean = clean_flagged(items, found)
     assert flagged <= 0.06 * clean, (flagged, clean)
+
+
+def test_a_current_value_field_is_a_start_for_change_language() -> None:
+    # A tracker's `current` says where the metric stands, as "(currently X)" does in the text.
+    import okrlint
+
+    def codes(extra: str) -> set[str]:
+        text = (
+            "cycle: 2026-Q3\nobjectives:\n  - title: Make booking effortless for clinics\n"
+            "    key_results:\n      - title: Grow weekly active clinics by 40%\n" + extra
+        )
+        return {f.code for f in okrlint.lint_text(text, path="okrs.yaml").findings}
+
+    assert "M203" in codes("")
+    assert "M203" not in codes("        current: 120\n")

@@ -29,6 +29,8 @@ from okrlint.nlp import Analyzer
         ("Grow weekly users from 120 to at least 200", 120, 200, None, "increase"),
         # Units differ: 4 hours is 240 minutes, so this is a decrease.
         ("Reduce ER wait times from 4 hours to 90 minutes", 4, 90, "min", "decrease"),
+        # An aside after the start ("(Q4 2025)") does not hide it.
+        ("Cut onboarding time from 11 days (Q4 2025) to 5 days", 11, 5, "days", "decrease"),
     ],
 )
 def test_baseline_and_target(

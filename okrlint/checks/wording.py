@@ -98,8 +98,8 @@ def _deliverable_first(reading: Reading) -> bool:
 
 def missing_baseline(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """Change language with no start stated anywhere (M203): "by 20%", "grow X to 500"."""
-    if kr.baseline is not None or kr.direction == "maintain":
-        return
+    if kr.baseline is not None or kr.current is not None or kr.direction == "maintain":
+        return  # a current value says where the metric stands, as "currently X" does
     reading = ctx.analyzer.read(kr.title)
     target = change_without_start(reading)
     if target is None and kr.target is not None and reading.direction in ("increase", "decrease"):

@@ -39,7 +39,8 @@ _BOUND = (
 _FROM_TO = re.compile(
     rf"\bfrom\s+(?:a\s+baseline\s+of\s+|an?\s+average\s+of\s+)?(?:(?:{_CODES})\s)?"
     rf"(?P<a>{_AMOUNT})"
-    rf"(?:\s(?:{_CODES}))?{_FILLER}\s+(?:to|down to|up to|→|->)\s+{_BOUND}(?:(?:{_CODES})\s)?"
+    # an aside after the start: "from 11 days (Q4 2025) to 12 days"
+    rf"(?:\s(?:{_CODES}))?(?:\s\([^()]{{1,30}}\))?{_FILLER}\s+(?:to|down to|up to|→|->)\s+{_BOUND}(?:(?:{_CODES})\s)?"
     rf"(?P<b>{_AMOUNT})"
     # The arrow form starts only where a run of characters starts, and its first token stops
     # before an arrow (atomic, no re-splitting): tried at every character, with every split

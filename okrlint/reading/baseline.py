@@ -29,6 +29,10 @@ _START = re.compile(
     r"|\b(?:currently|today|now|at present|is at|up from|down from|starting (?:at|point)"
     r"|ref(?:erence)?\.? (?:number|value|point)"
     r"|than (?:what we have|today|now|before)|less than what"
+    # a tracker's field written into the text: "(target: 100) - Current: 12"
+    r"|\bcurrent(?: value)?\s*[:=]\s*[^\s\d]{0,3}\d"
+    # a rhythm moved: "from weekly to daily"
+    r"|from (?:hourly|daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually) to\b"
     # (the figure is not a period: "by 50% compared to Q4 2024" names no value)
     r"|(?:vs\.?|versus|compared (?:to|with)|baseline(?: of| is|:)?)\s+(?:(?!\bto\b)[^.;]){0,30}?"
     r"(?<![QqHh\d])(?!(?:19|20)\d\d\b)\d"
@@ -103,9 +107,12 @@ def _total_reached(reading: Reading, start: int) -> bool:
         forms = base_forms(word.text)
         gap = reading.source[word.end : start].split()
         passing = bool(set(forms) & words("passing_verbs")) and gap[:1] in (["above"], ["beyond"], ["over"], ["past"])
-        if passing and any(q.start == start and q.unit for q in reading.measurement.quantities):
-            return False  # a share or a time passing a level is a threshold: "p95 goes above 2 s"
-        if (passing or any(form in _TOTAL_VERBS for form in forms)) and len(gap) <= 2:
+        reaching = any(form in _TOTAL_VERBS for form in forms)
+        if (passing or reaching) and any(q.start == start and q.unit for q in reading.measurement.quantities):
+            # a share or a time passing a level is a threshold: "p95 goes above 2 s", "success
+            # rate exceeds 98%" (but "MAU hits 50k" is a total that has a value today)
+            return False
+        if (passing or reaching) and len(gap) <= 2:
             # "reached 10,000", "hit over 50k", "go above 100"
             subject = reading.texts[:index]
             metric = reading.lex["metric-nouns"]
@@ -127,13 +134,19 @@ _NEW_ITEMS = words("new_items")
 
 def _redacted_total(reading: Reading) -> str | None:
     """ "Reach [N0] MAU": a level to reach whose number is withheld still needs a start;
-    "Reach [$N] net new ARR" counts new items and does not."""
+    "Reach [$N] net new ARR" counts new items and does not, nor does a count of outputs or
+    reach ("Achieve at least [N] mentions")."""
     lead = reading.lead
     found = REDACTED.search(reading.source)
     if found is None or lead is None or lead.base not in _TOTAL_VERBS | _LEVEL_VERBS:
         return None
     following = re.findall(r"[a-z]+", reading.source[found.end() :].lower())[:3]
-    return None if any(word in _NEW_ITEMS for word in following) else found.group(0)
+    if any(word in _NEW_ITEMS for word in following):
+        return None
+    lex = reading.lex
+    if any(lex[name].match_at(following, i) for name in ("effort-metrics", "output-nouns") for i in range(len(following))):
+        return None  # "Achieve at least [N] credible mentions": outputs and reach won in the cycle
+    return found.group(0)
 
 
 def _a_running_total(reading: Reading, start: int) -> bool:
