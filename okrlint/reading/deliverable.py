@@ -497,8 +497,11 @@ def _completion_terms(reading: Reading) -> list[tuple[int, int, tuple[str, ...]]
     for index, word in enumerate(texts):
         if index in taken or word in words("copulas") or word.endswith(("s", "ing")):
             continue
-        # A past participle: a verb form other than its base ("upgraded", "rebuilt", "sent").
-        if can_be_verb(word) and any(form != word and can_be_verb(form) for form in base_forms(word)):
+        # A past participle: a verb form other than its base ("upgraded", "rebuilt", "sent");
+        # a base form is none, though a prefix strips off ("request" is not "re-quest").
+        if can_be_verb(word) and word not in parts_of_speech(word).get("V", ()) and any(
+            form != word and can_be_verb(form) for form in base_forms(word)
+        ):
             found.append((index, index + 1, (word,)))
     return sorted(found)
 

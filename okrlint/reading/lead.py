@@ -89,6 +89,9 @@ def read_lead(
         return Lead(index, index + 1, word, "other", False)
     if word in _ADJECTIVE_FORMS:
         return Lead(index, index + 1, word, "other", False)
+    following = texts[index + 1] if index + 1 < len(texts) else ""
+    if word in words("statistic_openers") and following and not following[:1].isdigit():
+        return Lead(index, index + 1, word, "other", False)  # "Average monthly active days per user"
     if index < len(words_) and any(q.start <= words_[index].start < q.end for q in measurement.quantities):
         return Lead(index, index + 1, word, "other", False)  # "Zero Sev-1 incidents": a number
     if word.endswith("ing") and _participle_before_subject(texts, index):
@@ -116,7 +119,7 @@ def read_lead(
     if _imperative(texts, index, source, words_):
         # Any other verb that opens the key result: "Consolidate…", "Mitigate…", "Draft…".
         lemma = next((f for f in base_forms(word)[1:]), word)
-        return Lead(index, index + 1, lemma, "activity", False)
+        return Lead(index, index + 1, lemma, "activity", _metric_name(texts, index, lex))
     if _gerund(word, forms):
         # "Capturing three use cases in a document": the work named as it goes on; a gerund
         # that is also a noun ("Marketing", "Onboarding", "Training") is left as a noun.
@@ -249,6 +252,8 @@ def _noun_reading(
     # Only right after the verb-looking word: "Create sales pipeline" has an object. And only
     # when the metric ends the phrase: in "Hold engagement celebration" it names a kind of
     # celebration, the verb's object.
+    if _metric_name(texts, after - 1, lex):
+        return True
     for size in (2, 1):
         span = tuple(following[:size])
         if len(span) == size and span in metric:
@@ -258,6 +263,17 @@ def _noun_reading(
             head = texts[after + size] if after + size < len(texts) else ""
             return not (head.isalpha() and can_be_noun(head) and not can_be_verb(head) and head not in words("phrase_breaks"))
     return False
+
+
+def _metric_name(texts: Sequence[str], index: int, lex: dict[str, Lexicon]) -> bool:
+    """A short name from `index` to the end that ends in a metric, with no phrase break:
+    "Prompt Completion Success Rate", "Onboarding completion rate" name a measure, and their
+    first word is no imperative."""
+    rest = texts[index + 1 :]
+    if not 1 < len(rest) <= 4 or any(w in words("phrase_breaks") for w in rest):
+        return False
+    metric = lex["metric-nouns"]
+    return any(metric.match_at(rest, len(rest) - size) == size for size in (2, 1))
 
 
 def _measured_after(words_: Sequence[Word], measurement: Measurement, index: int) -> bool:
