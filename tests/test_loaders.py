@@ -854,3 +854,20 @@ def test_an_owner_handle_before_a_key_result_is_recorded_and_kept_in_the_text() 
     assert [kr.owner for kr in krs] == ["jdoe42", "amara.k", None]
     assert krs[0].title == "[jdoe42] Run 2 onboarding clinics for new volunteers"
     assert krs[0].progress == 0.5
+
+
+def test_numbered_results_are_key_result_labels() -> None:
+    # "Result #1: …" under an objective labels a key result (an audit team's layout); a bare
+    # "Result:" is a report's word and stays text.
+    text = (
+        "**OBJECTIVE #1:** Map how volunteers hear about the clinic\n"
+        "- **Result #1:** We list every channel volunteers use and who runs it\n"
+        "- **Result 2:** We rank the channels by sign-ups they bring\n"
+    )
+    result = load(text, "audit.md", "markdown")
+    assert result.document is not None
+    krs = result.document.objectives[0].key_results
+    assert [kr.title for kr in krs] == [
+        "We list every channel volunteers use and who runs it",
+        "We rank the channels by sign-ups they bring",
+    ]

@@ -104,7 +104,9 @@ def _patterns() -> _Patterns:
             # An owner before the label: "Distribution KR: …", "Sales (Closing Deals) KR: …"
             r"|[^\W\d_][\w&/().' -]{0,40}?\s(?:KR|key\s+result)\s*(?:#?\d{1,3})?\s*[:：]\s*(?P<title4>\S.*)"
             # A letter-scoped id after a hyphen: "KR-T3.1: …" (the third term's first result)
-            rf"|(?:{words.key_result})\s*-\s*(?-i:[A-Z]{{1,2}})\d{{1,3}}(?:\.\d{{1,4}}){{0,3}}\s*[:：]\s*(?P<title5>\S.*))$",
+            rf"|(?:{words.key_result})\s*-\s*(?-i:[A-Z]{{1,2}})\d{{1,3}}(?:\.\d{{1,4}}){{0,3}}\s*[:：]\s*(?P<title5>\S.*)"
+            # A numbered result: "Result #1: We define …" (never a bare "Result:", a report's word)
+            r"|result\s*+#?\s*+\d{1,2}\s*+[:：]\s*+(?P<title6>\S.*))$",
             re.I,
         ),
         kr_section_line=re.compile(
@@ -221,7 +223,7 @@ def _starts_kr(text: str) -> bool:
 
 def _title(match: re.Match[str]) -> str:
     return next(
-        (match.group(name) for name in ("title", "title2", "title3", "title4", "title5")
+        (match.group(name) for name in ("title", "title2", "title3", "title4", "title5", "title6")
          if name in match.re.groupindex and match.group(name)),
         "",
     ).strip()
