@@ -397,3 +397,13 @@ def test_date_order_setting_reads_ambiguous_dates(tmp_path) -> None:  # type: ig
     (tmp_path / ".okrlint.toml").write_text('date-order = "ymd"\n')
     with pytest.raises(Exception, match="date-order|date_order"):
         Settings.from_project(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("Identify one or more partner clinics", 1.0), ("Recruit one or two clinic champions", 1.0)],
+)
+def test_one_or_more_is_a_count(text: str, count: float) -> None:
+    # "one" alone is read as a determiner ("Ship one feature"); "one or more" counts.
+    assert measure(text).quantities[0].value == count
+    assert measure("Ship one feature for clinics").quantities == []

@@ -110,6 +110,9 @@ _NUMBER_BOUNDED = (
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _MAG_RE = "|".join(sorted(_MAGNITUDE, key=len, reverse=True))
 _WORDS_RE = "|".join(_WORD_NUMBERS)
+# "one or more", "one or two": a count, not a determiner ("at least one release" is still
+# read as a single deliverable).
+_ONE_COUNTED = re.compile(r"\s+or\s+(?:more|two)\b", re.IGNORECASE)
 _QUANTITY = re.compile(
     rf"(?<![\w.])(?P<cur>[$€£¥]|(?:{_CODES})\s?)?"
     # A sign only where a number starts on its own ("NPS from -20 to -5"), never "10-20".
@@ -242,8 +245,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
             value = -value
     else:
         assert word is not None
-        if word.lower() == "one" and not unit:
-            return None  # "one" is more often a determiner than a target
+        if word.lower() == "one" and not unit and not _ONE_COUNTED.match(after):
+            return None  # "one" is more often a determiner than a target (not "one or more")
         value = float(_WORD_NUMBERS[word.lower()])
     if magnitude:
         value *= _MAGNITUDE[magnitude.lower()]
