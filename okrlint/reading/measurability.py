@@ -369,6 +369,7 @@ def effort(reading: Reading) -> str | None:
         or next(filter(None, (evidence.promoting(item, reading.texts) for item in reading.counted)), None)
         or next(filter(None, (evidence.taking_part(item, reading.texts, reading.lex) for item in reading.counted)), None)
         or _habit_kept(reading)
+        or _number_of_outputs(reading)
     )
     if worked:
         return worked
@@ -398,6 +399,28 @@ def effort(reading: Reading) -> str | None:
             if owner not in words("count_of"):
                 continue  # a ratio of them: "% of calls answered", "adoption of new features"
         return " ".join(term)
+    return None
+
+
+def _number_of_outputs(reading: Reading) -> str | None:
+    """A count of outputs named with "number of" ("Increase the number of relevance tests from
+    10 to 50"): the number stands apart from the noun it counts, an input metric all the same.
+    The output must head its phrase ("number of tests", not "number of test failures")."""
+    texts = reading.texts
+    outputs = reading.lex["output-nouns"]
+    for index, word in enumerate(texts[:-2]):
+        if word not in _COUNT_NOUNS or texts[index + 1] != "of":
+            continue
+        phrase = texts[index + 2 : index + 6]
+        end = next((i for i, w in enumerate(phrase) if w in words("phrase_breaks")), len(phrase))
+        head = phrase[:end]
+        if not head or any(w in words("quality_filters") for w in head):
+            return None  # "number of successful demos": the filter makes it a result
+        if phrase[end : end + 1] in (["per"], ["with"]):
+            return None  # "pages per session" is engagement; "experiments with significant
+            # results" are filtered to the ones that worked
+        if any((size := outputs.match_at(head, i)) and i + size == len(head) for i in range(len(head))):
+            return " ".join(texts[index : index + 2 + len(head)])
     return None
 
 
