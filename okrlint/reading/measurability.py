@@ -728,4 +728,6 @@ def _counted_head(reading: Reading, start: int, end: int) -> bool:
     name = start > 0 and source[word.start : word.start + 1].isupper() and not (
         source[words_[start - 1].start : words_[start - 1].start + 1].isupper()
     )
+    if name and quoted(source, word.start, word.end):
+        name = False  # 'Get 2000 "Readers"': a tool's name for the metric, quoted, not a title
     return not hyphen and not name
