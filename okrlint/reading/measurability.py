@@ -16,7 +16,7 @@ from okrlint.loaders.annotations import owner_tag
 from okrlint.reading import evidence
 from okrlint.reading.deliverable import clock_time, graded, habit, source_asked
 from okrlint.reading.grammar import words
-from okrlint.reading.forms import base_forms, can_be_adjective, can_be_verb, noun_lemmas
+from okrlint.reading.forms import base_forms, can_be_adjective, can_be_noun, can_be_verb, noun_lemmas
 from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET, REDACTED, quoted
 from okrlint.reading.words import first_word_ending_after, first_word_from
 
@@ -41,17 +41,26 @@ _COMPARATIVES = words("comparatives")
 _IMPROVE = words("improve_verbs")
 
 
-def placeholder(source: str) -> str | None:
+def placeholder(source: str, counted: bool = False) -> str | None:
+    """The number or name left to fill in, if any; `counted`: the text states a real quantity,
+    beside which a capital "X" before a singular word names a thing ("Limit X use to 10 min
+    per day": the app), where before a plural it is still a count ("Ship X features to 20
+    clinics")."""
     tag = owner_tag(source)
     if tag:
         source = source[tag.end() :]  # "[momack2] Create 1 demo": the owner, not a blank
     match = _PLACEHOLDER.search(source)
     if match:
         return match.group(0)
-    return "X" if _bare_x(source) else None
+    bare = _bare_x(source)
+    if bare == "X" and counted and not _NUMBER_OF_THINGS.search(source):
+        named = _X_BEFORE_NOUN.search(source)
+        if named and can_be_noun(named.group(1).lower()):
+            return None  # "Limit X use to 10 min": X before a singular noun, beside a number
+    return bare
 
 
-def _bare_x(source: str) -> bool:
+def _bare_x(source: str) -> str | None:
     """A lone "X" or "x" standing for a number left to fill in: "provide X paid internships",
     "an average NPS of X for the DAO", "Remove x hours of admin time" (but not a name: "Launch
     Product X beta", "Migrate to X"; nor "5 x 3")."""
@@ -65,12 +74,15 @@ def _bare_x(source: str) -> bool:
         if match.group(0) == "x" and before[0] in words("determiners"):
             continue  # "the x axis"
         if before[0] == "of" and (not after or after[0].rstrip(".,;)") in words("after_x_of") | {""}):
-            return True  # "an NPS of X", "an NPS of X for the DAO"
+            return match.group(0)  # "an NPS of X", "an NPS of X for the DAO"
         if after and after[0].isalpha() and after[0].islower() and after[0] not in _NOT_COUNTED:
-            return True  # "provide X paid internships", "reach X users"
-    return False
+            return match.group(0)  # "provide X paid internships", "reach X users"
+    return None
 
 
+# A lone X before a plural: a count left to fill in ("Ship X features to 20 clinics").
+_NUMBER_OF_THINGS = re.compile(r"(?<![\w$#.-])X\s+(?:[a-z]+\s+)?[a-z]+s\b")
+_X_BEFORE_NOUN = re.compile(r"(?<![\w$#.-])X\s+([a-z]+)\b")
 _LONE_X = re.compile(r"(?<![\w$#.-])[Xx](?![\w%#$-])(?!\.\w)")
 # Words after a lone X that make it a name, not a count ("Migrate to X for billing").
 _NOT_COUNTED = words("determiners") | words("x_name_followers")

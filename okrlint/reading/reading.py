@@ -101,7 +101,7 @@ class Reading:
     @cached_property
     def placeholder(self) -> str | None:
         """A number left to fill in ("X%", "XX", "[feature]", "TBD")."""
-        return measurability.placeholder(self.source)
+        return measurability.placeholder(self.source, counted=bool(self.measurement.quantities))
 
     @cached_property
     def ongoing(self) -> str | None:
