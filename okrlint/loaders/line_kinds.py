@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from okrlint.loaders.labels import Line
-from okrlint.loaders.outline import Block, Details, Heading, Item, ListBlock, Paragraph
+from okrlint.loaders.outline import Block, Details, Heading, Item, ListBlock, Paragraph, Table
 from okrlint.loaders.vocabulary import vocabulary
 from okrlint.models import Objective
 
@@ -215,7 +215,7 @@ def first_text(item: Item) -> str:
 
 
 def block_texts(blocks: Iterable[Block]) -> Iterator[tuple[str, bool]]:
-    """Every labelled position's text: headings, paragraph lines, items, summaries."""
+    """Every labelled position's text: headings, paragraph lines, items, summaries, table cells."""
     for block in blocks:
         if isinstance(block, Heading):
             yield block.line.text, True
@@ -228,6 +228,10 @@ def block_texts(blocks: Iterable[Block]) -> Iterator[tuple[str, bool]]:
             if block.summary is not None:
                 yield block.summary.text, False
             yield from block_texts(block.blocks)
+        elif isinstance(block, Table):
+            # "| **O1: Pipeline works end to end** | KR1: … |": cells label a file too
+            for row in block.rows:
+                yield from ((cell.text, False) for cell in (row.objective, row.key_result) if cell is not None)
 
 
 def item_texts(items: list[Item]) -> Iterator[tuple[str, bool]]:
