@@ -906,6 +906,10 @@ class Assembler:
                 role = self._role(row.key_result.text)
                 title = role.title if role.role == Role.KEY_RESULT else row.key_result.text
                 self._add_kr([row.key_result], title)
+        if any(row.objective is not None for row in table.rows) and any(row.key_result is not None for row in table.rows):
+            # The table held whole objectives and their results: a list after it ("Extras
+            # delivered beyond the OKRs:") is not more results of its last row's objective.
+            self._close()
 
     def _details(self, details: Details) -> None:
         summary = details.summary
