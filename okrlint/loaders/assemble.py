@@ -121,7 +121,8 @@ class Assembler:
         self._plain_headings: list[_Open] = []  # the plain headings opened as tentative objectives
         self._adopted: _Open | None = None  # the one that key-result headings were given to
         self._kr_caption_row: int | None = None  # the row of the last "Key results:" line
-        self._rows: set[int] = set()  # objectives read from table rows
+        self._tables = 0  # tables read so far
+        self._rows: dict[int, int] = {}  # objectives read from table rows: the table's number
         self._paragraph_objectives = False  # a one-line paragraph over a list was an objective
         self._last_kr_row: int | None = None  # the last row of the last key result read
         self._label_only: set[int] = set()  # opened by a label alone ("### Objective 1")
@@ -886,6 +887,7 @@ class Assembler:
                         self._metadata(role, line.row)
 
     def _table(self, table: Table) -> None:
+        self._tables += 1
         self.found.labelled = self.found.labelled or (table.labelled and bool(table.rows))
         for row in table.rows:
             if row.objective is not None:
@@ -901,7 +903,7 @@ class Assembler:
                         label=labelled or table.labelled,
                     )
                     if self._current is not None:
-                        self._rows.add(id(self._current.objective))
+                        self._rows[id(self._current.objective)] = self._tables
             if row.key_result is not None and self._current is not None:
                 role = self._role(row.key_result.text)
                 title = role.title if role.role == Role.KEY_RESULT else row.key_result.text

@@ -7,6 +7,7 @@ assembler (assemble.py) asks these while it walks the outline.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from okrlint.loaders.labels import Line
@@ -94,11 +95,13 @@ def states_named_result(paragraph: list[str], name: str) -> bool:
     )
 
 
-def without_restatements(objectives: list[Objective], rows: set[int]) -> list[Objective]:
+def without_restatements(objectives: list[Objective], rows: dict[int, int]) -> list[Objective]:
     """A progress check that copies an objective and its key results ("# Check-in 10/17" with
     "## O … /10" and the same results), or restates each objective in short over a status
     line per key result ("### Objective 1: Core loop" over "KR 1.1 (tutorial): not measured
-    yet"): the copy is dropped, the first statement is linted."""
+    yet"), or a review table repeats the plan table's rows: the copy is dropped, the first
+    statement is linted. `rows`: the objectives read from table rows, by table number (one
+    table may repeat an objective for each owner: those are kept)."""
     kept: list[Objective] = []
     for objective in objectives:
         results = [kr.title for kr in objective.key_results]
@@ -120,8 +123,22 @@ def without_restatements(objectives: list[Objective], rows: set[int]) -> list[Ob
             for earlier in kept
         ):
             continue
+        if results and id(objective) in rows and any(
+            objective.cycle == earlier.cycle
+            and rows.get(id(earlier)) != rows[id(objective)]
+            and _plain(objective.title) == _plain(earlier.title)
+            and [_plain(r) for r in results] == [_plain(kr.title) for kr in earlier.key_results]
+            for earlier in kept
+        ):
+            continue  # a review table repeating the plan's rows ("Modulo" there, "Módulo" here)
         kept.append(objective)
     return kept
+
+
+def _plain(text: str) -> str:
+    """Text compared without case or accents."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def shortens(short: str, long: str) -> bool:
