@@ -122,6 +122,7 @@ class Assembler:
         self._adopted: _Open | None = None  # the one that key-result headings were given to
         self._kr_caption_row: int | None = None  # the row of the last "Key results:" line
         self._tables = 0  # tables read so far
+        self._graded: set[int] = set()  # objectives followed by a review's "Result: …" line
         self._rows: dict[int, int] = {}  # objectives read from table rows: the table's number
         self._paragraph_objectives = False  # a one-line paragraph over a list was an objective
         self._last_kr_row: int | None = None  # the last row of the last key result read
@@ -151,6 +152,10 @@ class Assembler:
         # objectives it is prose ("We will review progress every Monday").
         # Table rows may repeat an objective for each owner; prose restates it in a check-in.
         objectives = without_restatements(objectives, self._rows)
+        # A review that restates each objective over its result ("**Objective:** … /
+        # **Result:** ✅ Done") beside the set itself: the set is linted, not the review.
+        if any(o.key_results for o in objectives):
+            objectives = [o for o in objectives if o.key_results or id(o) not in self._graded]
         lone = [o for o in objectives if id(o) in self._lone and not o.key_results]
         if lone and len(lone) < len(objectives):
             objectives = [o for o in objectives if all(o is not other for other in lone)]
@@ -1058,3 +1063,6 @@ class Assembler:
                 self.found.deadline = (role.value, row)
         elif role.key in ("owner", "owners", "dri", "lead") and current is not None:
             current.objective.owner = current.objective.owner or role.value
+        elif role.key in words.result_keys and role.value and current is not None:
+            current.prose_after = True  # "Result: ✅ Done": a review; the list after is evidence
+            self._graded.add(id(current.objective))

@@ -30,6 +30,7 @@ class Vocabulary:
     note_keys: frozenset[str]
     deadline_keys: frozenset[str]
     placeholder_tags: frozenset[str]
+    result_keys: frozenset[str]
     # YAML key synonyms by okrlint key ("objectives", "objective_title", "key_results",
     # "key_result_title"), normalised by `yaml_key`, in order of preference.
     yaml_keys: dict[str, tuple[str, ...]]
@@ -70,11 +71,12 @@ def vocabulary() -> Vocabulary:
         hard_section=alternation(data["other_section"]["hard"]),
         explainer=alternation(data["other_section"]["explainers"]),
         example_heading=alternation(data["other_section"]["example_headings"]),
-        metadata_keys=frozenset(_key(w) for w in metadata["keys"]),
+        metadata_keys=frozenset(_key(w) for w in [*metadata["keys"], *metadata["result_keys"]]),
         cycle_keys=frozenset(_key(w) for w in metadata["cycle_keys"]),
         note_keys=frozenset(_key(w) for w in metadata["note_keys"]),
         deadline_keys=frozenset(_key(w) for w in metadata["deadline_keys"]),
         placeholder_tags=frozenset(metadata["placeholder_tags"]),
+        result_keys=frozenset(_key(w) for w in metadata["result_keys"]),
         yaml_keys={
             role: tuple(yaml_key(word) for word in words)
             for role, words in data["yaml_keys"].items()
