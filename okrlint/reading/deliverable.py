@@ -73,7 +73,7 @@ def has_outcome(reading: Reading) -> bool:
     ]
     if _partners_won(reading):
         return True  # "Partner with 5 NFT collections": partners won, like customers
-    if _NONE_SUFFER.match(reading.source):
+    if _NONE_SUFFER.match(reading.source) or _no_faults(reading):
         return True  # "No transactions accepted by our products have a fatal error": a quality bar
     if results or behaviour(reading) or clock_time(reading.source):
         return True  # … or a time to achieve: "Run a 17:59 5K", "a sub-3:00:00 marathon"
@@ -106,6 +106,16 @@ def has_outcome(reading: Reading) -> bool:
     if _DEFINED_METRIC.match(reading.source):
         return True  # "Visits — the number of people who come in": a metric and its definition
     return not activity and _metric_named(reading)
+
+
+def _no_faults(reading: Reading) -> bool:
+    """None of a fault, named first: "No P1 bugs at launch", "No critical outages this
+    quarter" (a quality bar, as "Zero critical incidents" is)."""
+    texts = reading.texts
+    if texts[:1] != ["no"]:
+        return False
+    faults = reading.lex["quality-metrics"]
+    return any(faults.match_at(texts, i) for i in range(1, min(5, len(texts))))
 
 
 # A short name, a dash or colon, then what it counts: "Program attendance—the number of

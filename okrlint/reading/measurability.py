@@ -16,7 +16,7 @@ from okrlint.loaders.annotations import owner_tag
 from okrlint.reading import evidence
 from okrlint.reading.deliverable import clock_time, graded, habit, source_asked
 from okrlint.reading.grammar import words
-from okrlint.reading.forms import base_forms, can_be_adjective, can_be_noun, can_be_verb, noun_lemmas
+from okrlint.reading.forms import base_forms, can_be_adjective, can_be_noun, can_be_verb, noun_lemmas, parts_of_speech
 from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET, REDACTED, quoted
 from okrlint.reading.words import first_word_ending_after, first_word_from
 
@@ -188,8 +188,9 @@ def vague_aim(reading: Reading) -> bool:
         purpose = next((i for i, w in enumerate(aim) if w in ("to", "so", "for") and i > 0), len(aim))
         if any(w in _COMPARATIVES for w in aim[:purpose]):
             return True  # "Respond to customers faster" (not "Write a report to better prepare")
-        if any(form in reading.lex["mental-verbs"] for form in base_forms(lead.base)):
-            return True  # "Learn Rust and Substrate", "Understand the market"
+        imperative = texts[lead.index] in parts_of_speech(texts[lead.index]).get("V", (texts[lead.index],))
+        if imperative and any(form in reading.lex["mental-verbs"] for form in base_forms(lead.base)):
+            return True  # "Learn Rust and Substrate", "Understand the market" (not "Known issues …")
         if lead.kind == "maintenance":
             return True  # "Maintain HubSpot consistency": a level never stated
         if intangible_object(reading, lead.end):
