@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 _START = re.compile(
     # "was" only as an aside ("(was 12%)", "- was 40"): "rating was 4.8+" is the target
     r"[(,;—–-]\s*(?:was|were)\b"
+    # a total stated in an aside: "(May 2019 total is 2.7 million)"
+    r"|\([^()]{0,40}?\b(?:total|count|number|level|value|figure|rate)\s+(?:is|was|of)\s+[^\s()]{0,3}\d"
     r"|\b(?:currently|today|now|at present|is at|up from|down from|starting (?:at|point)"
     r"|ref(?:erence)?\.? (?:number|value|point)"
     r"|than (?:what we have|today|now|before)|less than what"
@@ -71,7 +73,11 @@ def change_without_start(reading: Reading) -> str | None:
     relative = measurement.relative_change
     if relative and (_multiple_of_target(reading.source, relative) or _change_to_target(reading.source, relative)):
         return None  # "300 companies (4x)", "Double collectives to 40": the two give the start
-    if relative and not _a_level(reading.source, relative):
+    if relative and not (
+        _a_level(reading.source, relative)
+        or _items_counted(reading, relative)
+        or _than_another(reading.source, relative)
+    ):
         return relative  # "by 20%", "double", "21% QoQ" (not "pipeline at 3x", "5x engineers")
     weight = _WEIGHT_CHANGE.search(reading.source)
     if weight:
@@ -197,6 +203,39 @@ def _a_level(source: str, relative: str) -> bool:
     if re.match(r"\s*\d", after):
         return True  # "3x 5 minute videos": three of them, not a multiple
     return bool(re.match(r"\s*[x×]?\s*(?:[a-z-]+\s+){0,3}(?:engineers?|developers?|designers?|hires?|people)\b", after))
+
+
+def _items_counted(reading: Reading, relative: str) -> bool:
+    """A multiple that opens the key result before things made: "2x launched use cases",
+    "2x demos using SNT" count two of them (but "3x MQLs", "2x weekly active users" multiply
+    a metric)."""
+    if not re.fullmatch(r"\d+\s?[x×]", relative) or not reading.source.lstrip().startswith(relative):
+        return False
+    following = reading.texts[1:4]
+    if not following or reading.source.lstrip()[len(relative) :].lstrip()[:2].isupper():
+        return False  # "3x MQLs": an acronym names a metric
+    lex = reading.lex
+    return not any(
+        lex[name].match_at(following, i)
+        for name in ("metric-nouns", "quality-metrics", "volume-metrics", "people-nouns", "population-nouns")
+        for i in range(len(following))
+    )
+
+
+# A comparison with another thing, not with the past: "10% more usage of Status Desktop than
+# Slack" (but "than last year" is a change from a value never written).
+_THAN_ANOTHER = re.compile(r"\bthan\s+(?!(?:last|previous|prior|this|the\s+(?:last|previous|prior|same))\b|(?:19|20)\d\d\b|[QH][1-4]\b|before\b|today\b|now\b)", re.IGNORECASE)
+
+
+def _than_another(source: str, relative: str) -> bool:
+    at = source.find(relative)
+    if at < 0 or not re.search(r"%|percent", relative):
+        return False
+    more = _MORE.match(source, at + len(relative)) or _MORE.search(relative)
+    return more is not None and _THAN_ANOTHER.search(source, at) is not None
+
+
+_MORE = re.compile(r"\s*(?:more|less|fewer|higher|lower|faster|slower)\b", re.IGNORECASE)
 
 
 def _metric_level(reading: Reading, start: int) -> bool:

@@ -170,6 +170,9 @@ _RHYTHM_AFTER = re.compile(
 )
 
 
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _spreading_a_deliverable(reading: Reading) -> bool:
     """A direction verb whose object is a deliverable, taken to more places ("Expand the
     beach-cleaning approach to 3 new projects", "Extend the pilot to 5 more schools"): a
@@ -189,7 +192,9 @@ def _spreading_a_deliverable(reading: Reading) -> bool:
         if window and window[0].start <= q.start < window[0].end + 1
         and not (q.unit or q.currency) and float(q.value).is_integer()
     ]
-    if not places or places[0].end >= len(reading.source.rstrip(" .")) or reading.measurement.relative_change:
+    # where the text ends, an aside aside: "to 125 (March 2026 total is 98)" ends at 125
+    end = len(_TRAILING_ASIDE.sub("", reading.source.rstrip(" .")))
+    if not places or places[0].end >= end or reading.measurement.relative_change:
         # "Improve the funnel to achieve 5,000 subscriptions" is a purpose; "Get the app store
         # rating to 4.6" a level with nothing counted after it; "by 20%" a change
         return False
