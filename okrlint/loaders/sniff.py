@@ -71,7 +71,7 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
             # for objectives may group tasks by them: "task-list-by-objective.csv")
             return True
         return any(any(_meaningful(kr.title) for kr in o.key_results) for o in objectives)
-    if _explains(document.objectives, objectives):
+    if _explains(document.objectives, objectives) or _course(text):
         return False
     if fmt in ("text", "markdown") and _OKR_NAME.search(PurePath(path).name) and _only_statements(objectives):
         # "OKR.txt", "OKR.md" holding a few bare goal sentences: objectives without KRs; not a
@@ -113,6 +113,17 @@ def _headings_about_okrs(text: str) -> int:
         and not find_cycle(heading)
         and classify(heading.lstrip(" #"), heading=True).role not in stated
     )
+
+
+def _course(text: str) -> bool:
+    """Two or more headings that number the lessons of a course ("## Clase 7: Qué son los Key
+    Results", "## Lesson 2 - Writing objectives"): a page that teaches OKRs."""
+    return len(_course_heading().findall(text)) >= 2
+
+
+@cache
+def _course_heading() -> re.Pattern[str]:
+    return re.compile(rf"^ {{0,3}}#{{1,6}}[ \t]+(?:{vocabulary().course_heading})\s*\d{{1,2}}\b", re.I | re.M)
 
 
 def _only_statements(objectives: list[Objective]) -> bool:

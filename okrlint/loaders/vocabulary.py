@@ -25,6 +25,7 @@ class Vocabulary:
     hard_section: str
     explainer: str
     example_heading: str
+    course_heading: str
     metadata_keys: frozenset[str]
     cycle_keys: frozenset[str]
     note_keys: frozenset[str]
@@ -71,6 +72,7 @@ def vocabulary() -> Vocabulary:
         hard_section=alternation(data["other_section"]["hard"]),
         explainer=alternation(data["other_section"]["explainers"]),
         example_heading=alternation(data["other_section"]["example_headings"]),
+        course_heading=alternation(data["other_section"]["course_headings"]),
         metadata_keys=frozenset(_key(w) for w in [*metadata["keys"], *metadata["result_keys"]]),
         cycle_keys=frozenset(_key(w) for w in metadata["cycle_keys"]),
         note_keys=frozenset(_key(w) for w in metadata["note_keys"]),
