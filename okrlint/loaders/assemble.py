@@ -67,6 +67,13 @@ _BULLETISH = ("·", "•", "▪", "◦", "●", "○", "‣", "–", "- ", "* ",
 _CHECKBOX = ("[ ]", "[x]", "[X]")
 
 
+def _a_result_after_all(item: Item, text: str) -> bool:
+    """A key-result item that starts with a section's word ("Overview of Kali's code" among
+    checkbox results): it heads nothing (no nested list, no colon) and says more than a
+    section's name."""
+    return not item.blocks and not item.children and not text.rstrip().endswith((":", "：")) and len(text.split()) >= 4
+
+
 @dataclass
 class _Open:
     objective: Objective
@@ -748,6 +755,8 @@ class Assembler:
                 self._item_blocks(item, "detail")
             elif role.role == Role.KR_SECTION and mode != "detail":
                 self._item_blocks(item, "kr")
+            elif role.role == Role.OTHER_SECTION and mode == "kr" and self._current is not None and _a_result_after_all(item, text):
+                self._add_kr(item.lines, text)  # "Overview of Kali's code" among the results
             elif role.role in (Role.OTHER_SECTION, Role.METADATA):
                 if role.role == Role.METADATA:
                     self._metadata(role, item.lines[0].row)
