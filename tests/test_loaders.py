@@ -858,16 +858,16 @@ def test_an_owner_handle_before_a_key_result_is_recorded_and_kept_in_the_text() 
 
 def test_numbered_results_are_key_result_labels() -> None:
     # "Result #1: …" under an objective labels a key result (an audit team's layout); a bare
-    # "Result:" is a report's word and stays text.
+    # "Result: …" is a review's grade and stays out.
     text = (
         "**OBJECTIVE #1:** Map how volunteers hear about the clinic\n"
         "- **Result #1:** We list every channel volunteers use and who runs it\n"
         "- **Result 2:** We rank the channels by sign-ups they bring\n"
+        "- **Result:** done in March\n"
     )
-    result = load(text, "audit.md", "markdown")
-    assert result.document is not None
-    krs = result.document.objectives[0].key_results
-    assert [kr.title for kr in krs] == [
-        "We list every channel volunteers use and who runs it",
-        "We rank the channels by sign-ups they bring",
+    assert _outline(load(text, "audit.md", "markdown")) == [
+        (
+            "Map how volunteers hear about the clinic",
+            ["We list every channel volunteers use and who runs it", "We rank the channels by sign-ups they bring"],
+        )
     ]
