@@ -67,11 +67,12 @@ _BULLETISH = ("·", "•", "▪", "◦", "●", "○", "‣", "–", "- ", "* ",
 _CHECKBOX = ("[ ]", "[x]", "[X]")
 
 
-def _a_result_after_all(item: Item, text: str) -> bool:
+def _result_not_section(item: Item, text: str) -> bool:
     """A key-result item that starts with a section's word ("Overview of Kali's code" among
     checkbox results): it heads nothing (no nested list, no colon) and says more than a
     section's name."""
-    return not item.blocks and not item.children and not text.rstrip().endswith((":", "：")) and len(text.split()) >= 4
+    heads_nothing = not item.blocks and not item.children
+    return heads_nothing and not text.rstrip().endswith((":", "：")) and len(text.split()) >= 4
 
 
 @dataclass
@@ -755,7 +756,12 @@ class Assembler:
                 self._item_blocks(item, "detail")
             elif role.role == Role.KR_SECTION and mode != "detail":
                 self._item_blocks(item, "kr")
-            elif role.role == Role.OTHER_SECTION and mode == "kr" and self._current is not None and _a_result_after_all(item, text):
+            elif (
+                role.role == Role.OTHER_SECTION
+                and mode == "kr"
+                and self._current is not None
+                and _result_not_section(item, text)
+            ):
                 self._add_kr(item.lines, text)  # "Overview of Kali's code" among the results
             elif role.role in (Role.OTHER_SECTION, Role.METADATA):
                 if role.role == Role.METADATA:
@@ -922,7 +928,8 @@ class Assembler:
                 role = self._role(row.key_result.text)
                 title = role.title if role.role == Role.KEY_RESULT else row.key_result.text
                 self._add_kr([row.key_result], title)
-        if any(row.objective is not None for row in table.rows) and any(row.key_result is not None for row in table.rows):
+        rows = table.rows
+        if any(row.objective is not None for row in rows) and any(row.key_result is not None for row in rows):
             # The table held whole objectives and their results: a list after it ("Extras
             # delivered beyond the OKRs:") is not more results of its last row's objective.
             self._close()

@@ -224,7 +224,11 @@ def _items_counted(reading: Reading, relative: str) -> bool:
 
 # A comparison with another thing, not with the past: "10% more usage of Status Desktop than
 # Slack" (but "than last year" is a change from a value never written).
-_THAN_ANOTHER = re.compile(r"\bthan\s+(?!(?:last|previous|prior|this|the\s+(?:last|previous|prior|same))\b|(?:19|20)\d\d\b|[QH][1-4]\b|before\b|today\b|now\b)", re.IGNORECASE)
+_THAN_ANOTHER = re.compile(
+    r"\bthan\s+(?!(?:last|previous|prior|this|the\s+(?:last|previous|prior|same))\b"
+    r"|(?:19|20)\d\d\b|[QH][1-4]\b|before\b|today\b|now\b)",
+    re.IGNORECASE,
+)
 
 
 def _than_another(source: str, relative: str) -> bool:
