@@ -67,6 +67,20 @@ _BULLETISH = ("·", "•", "▪", "◦", "●", "○", "‣", "–", "- ", "* ",
 _CHECKBOX = ("[ ]", "[x]", "[X]")
 
 
+def _objectives_caption(block: Block, following: Block | None) -> bool:
+    """A paragraph ending in a caption that names the objectives listed next ("Objectives:",
+    "Cycle Objective(s):"), the list right after it."""
+    if not isinstance(block, Paragraph) or not isinstance(following, ListBlock) or not block.lines:
+        return False
+    caption = block.lines[-1].text.strip()
+    if not caption.endswith((":", "：")) or not objectives_heading(caption):
+        return False
+    # "Writing Good Objectives:", "Good objectives:" over examples teach; "Cycle Objective(s):"
+    # names a set
+    gerund = any(word.lower().endswith("ing") for word in caption.split()[:-1])
+    return not gerund and EXAMPLE_LEAD_IN.search(caption) is None
+
+
 def _result_not_section(item: Item, text: str) -> bool:
     """A key-result item that starts with a section's word ("Overview of Kali's code" among
     checkbox results): it heads nothing (no nested list, no colon) and says more than a
@@ -225,6 +239,9 @@ class Assembler:
                 self._horizon(block)  # "## Time horizon": prose that may state the cycle
             elif isinstance(block, Paragraph) and self._line_results(blocks, index):
                 continue
+            elif isinstance(block, Paragraph) and _objectives_caption(block, following):
+                if len(block.lines) > 1:  # "Cycle Objective(s):" over a list: the items are objectives
+                    self._paragraph(block.lines[:-1], block.separate)
             elif isinstance(block, Paragraph):  # a label line ends an "Initiatives:" part
                 if not self._paragraph_objective(block, following):
                     self._paragraph(block.lines, block.separate)
@@ -232,6 +249,8 @@ class Assembler:
                 continue
             elif isinstance(block, ListBlock) and self._states_pending(block):
                 continue
+            elif isinstance(block, ListBlock) and index and _objectives_caption(blocks[index - 1], block):
+                self._captioned_objectives(block.items)
             elif isinstance(block, ListBlock):
                 before = blocks[index - 1] if index else None
                 mode = "detail" if self._labelled_kr_paragraph(before) else self._list_mode()
@@ -776,6 +795,24 @@ class Assembler:
                 self._item_blocks(item, "detail")
             else:
                 self._item_blocks(item, "detail" if mode == "detail" else "none")
+
+    def _captioned_objectives(self, items: list[Item]) -> None:
+        """The items under an "Objectives:" caption line ("Cycle Objective(s):" in sprint
+        notes): each an objective, the items nested in it its key results (deeper ones are
+        its tasks). The caption names them: an objective without results is kept."""
+        for item in items:
+            if not item.lines or item.navigation or item.links_only:
+                continue
+            text = first_text(item)
+            role = self._role(text)
+            if role.role not in (Role.PLAIN, Role.OBJECTIVE):
+                continue
+            title = role if role.role == Role.OBJECTIVE else Line(Role.OBJECTIVE, text)
+            self._open(item.lines[0], title, self._section_level() + 0.5, from_heading=False, label=False)
+            for child in item.children:
+                if child.lines and self._role(first_text(child)).role in (Role.PLAIN, Role.KEY_RESULT):
+                    self._add_kr(child.lines, self._role(first_text(child)).title or first_text(child))
+            self._close()
 
     def _listed_objectives(self, items: list[Item]) -> None:
         """The plain items of a list under an objectives heading, each an objective with no

@@ -202,7 +202,7 @@ def objectives_heading(text: str) -> bool:
 
 
 _OBJECTIVES_HEADING = re.compile(
-    rf"^(?:[\w'-]++\s++){{0,3}}(?:{vocabulary().objective_section})\s*+(?:\([^()]{{0,60}}\))?\s*+:?$",
+    rf"^(?:[\w'-]++\s++){{0,3}}(?:{vocabulary().objective_section}|(?:objective|goal)\(s\))\s*+(?:\([^()]{{0,60}}\))?\s*+:?$",
     re.IGNORECASE,
 )
 
