@@ -964,7 +964,8 @@ class Assembler:
             if row.key_result is not None and self._current is not None:
                 role = self._role(row.key_result.text)
                 title = role.title if role.role == Role.KEY_RESULT else row.key_result.text
-                self._add_kr([row.key_result], title)
+                if title.strip().lower() not in vocabulary().empty_cells:  # "TBD": a slot to fill
+                    self._add_kr([row.key_result], title)
         rows = table.rows
         if any(row.objective is not None for row in rows) and any(row.key_result is not None for row in rows):
             # The table held whole objectives and their results: a list after it ("Extras

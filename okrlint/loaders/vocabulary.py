@@ -32,6 +32,7 @@ class Vocabulary:
     deadline_keys: frozenset[str]
     placeholder_tags: frozenset[str]
     result_keys: frozenset[str]
+    empty_cells: frozenset[str]
     # YAML key synonyms by okrlint key ("objectives", "objective_title", "key_results",
     # "key_result_title"), normalised by `yaml_key`, in order of preference.
     yaml_keys: dict[str, tuple[str, ...]]
@@ -79,6 +80,7 @@ def vocabulary() -> Vocabulary:
         deadline_keys=frozenset(_key(w) for w in metadata["deadline_keys"]),
         placeholder_tags=frozenset(metadata["placeholder_tags"]),
         result_keys=frozenset(_key(w) for w in metadata["result_keys"]),
+        empty_cells=frozenset(metadata["empty_cells"]),
         yaml_keys={
             role: tuple(yaml_key(word) for word in words)
             for role, words in data["yaml_keys"].items()
