@@ -103,8 +103,13 @@ def without_restatements(objectives: list[Objective], rows: dict[int, int]) -> l
     statement is linted. `rows`: the objectives read from table rows, by table number (one
     table may repeat an objective for each owner: those are kept)."""
     kept: list[Objective] = []
+    # The statements that carry key results, wherever they stand: a caption list may name the
+    # objectives before the section that gives each its results ("1) Upgrade Mainnet …").
+    stated = {(o.cycle, _plain(o.title).rstrip(".")) for o in objectives if o.key_results}
     for objective in objectives:
         results = [kr.title for kr in objective.key_results]
+        if not results and (objective.cycle, _plain(objective.title).rstrip(".")) in stated:
+            continue
         if not results and any(
             objective.cycle == earlier.cycle
             and earlier.key_results
