@@ -1049,9 +1049,17 @@ class Assembler:
             return
         added = self._add_kr_tracked(lines, first_title)
         rest = lines[len(added[1]) :] if added is not None else []
-        # A lazy continuation line labelled "KR: …" is the next key result, not more of this one.
+        # A lazy continuation line labelled "KR: …" is the next key result, not more of this one;
+        # one labelled "Objective 3: …" opens the next objective, whose results follow.
         while rest:
             role = self._role(rest[0].text)
+            text = rest[0].text.lstrip()
+            labelled = text[:1].isupper() and any(mark in text[:25] for mark in ":：")
+            if role.role == Role.OBJECTIVE and self._current is not None and not role.weak and labelled:
+                level = self._current.level
+                self._open(rest[0], role, level, from_heading=False)
+                rest = rest[1:]
+                continue
             if role.role != Role.KEY_RESULT:
                 rest = rest[1:]
                 continue
