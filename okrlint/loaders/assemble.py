@@ -67,6 +67,18 @@ _BULLETISH = ("·", "•", "▪", "◦", "●", "○", "‣", "–", "- ", "* ",
 _CHECKBOX = ("[ ]", "[x]", "[X]")
 
 
+def _names_objectives(blocks: list[Block]) -> bool:
+    """An "Objectives:" caption over a list, outside an example's section ("### Example"):
+    it names objectives as a label does."""
+    example = False
+    for block, following in zip(blocks, blocks[1:]):
+        if isinstance(block, Heading):
+            example = EXAMPLE_HEADING.search(block.line.text) is not None
+        elif not example and _objectives_caption(block, following):
+            return True
+    return False
+
+
 def _objectives_caption(block: Block, following: Block | None) -> bool:
     """A paragraph ending in a caption that names the objectives listed next ("Objectives:",
     "Cycle Objective(s):"), the list right after it."""
@@ -75,6 +87,8 @@ def _objectives_caption(block: Block, following: Block | None) -> bool:
     caption = block.lines[-1].text.strip()
     if not caption.endswith((":", "：")) or not objectives_heading(caption):
         return False
+    if not re.search(rf"\b{vocabulary().strong_objective}", caption, re.IGNORECASE):
+        return False  # "Week 13-16 Goals:" over a plan's tasks: goals is a weaker word
     # "Writing Good Objectives:", "Good objectives:" over examples teach; "Cycle Objective(s):"
     # names a set
     gerund = any(word.lower().endswith("ing") for word in caption.split()[:-1])
@@ -155,7 +169,9 @@ class Assembler:
         # A file that labels its objectives makes its other headings sections: their plain
         # lists are not key results (KR labels, key-results sections and KR tables still are).
         texts = list(block_texts(blocks))
-        self._objective_labels = any(self._role(text, heading).role in _OBJECTIVE_LABELS for text, heading in texts)
+        self._objective_labels = any(
+            self._role(text, heading).role in _OBJECTIVE_LABELS for text, heading in texts
+        ) or _names_objectives(blocks)
         # Key-result headings ("# 🏢 KR1: New logos", one per slide) label a file too.
         self._fallback = not self._objective_labels and not any(
             heading and self._role(text, heading).role == Role.KEY_RESULT for text, heading in texts
@@ -800,6 +816,7 @@ class Assembler:
         """The items under an "Objectives:" caption line ("Cycle Objective(s):" in sprint
         notes): each an objective, the items nested in it its key results (deeper ones are
         its tasks). The caption names them: an objective without results is kept."""
+        self.found.labelled = True  # the caption labels the set, as "Objective 1:" would
         for item in items:
             if not item.lines or item.navigation or item.links_only:
                 continue
