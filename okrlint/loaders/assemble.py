@@ -825,10 +825,12 @@ class Assembler:
             if role.role not in (Role.PLAIN, Role.OBJECTIVE):
                 continue
             title = role if role.role == Role.OBJECTIVE else Line(Role.OBJECTIVE, text)
-            self._open(item.lines[0], title, self._section_level() + 0.5, from_heading=False, label=False)
+            level = self._section_level() + 0.5
+            self._open(item.lines[0], title, level, from_heading=False, label=False)
             for child in item.children:
-                if child.lines and self._role(first_text(child)).role in (Role.PLAIN, Role.KEY_RESULT):
-                    self._add_kr(child.lines, self._role(first_text(child)).title or first_text(child))
+                child_role = self._role(first_text(child)) if child.lines else None
+                if child_role is not None and child_role.role in (Role.PLAIN, Role.KEY_RESULT):
+                    self._add_kr(child.lines, child_role.title or first_text(child))
             self._close()
 
     def _listed_objectives(self, items: list[Item]) -> None:
