@@ -67,6 +67,12 @@ _BULLETISH = ("·", "•", "▪", "◦", "●", "○", "‣", "–", "- ", "* ",
 _CHECKBOX = ("[ ]", "[x]", "[X]")
 
 
+def _leads_in_example(block: Block) -> bool:
+    """A paragraph that ends by introducing an example or template ("An example:",
+    "Objectives have the following format:")."""
+    return isinstance(block, Paragraph) and bool(block.lines) and EXAMPLE_LEAD_IN.search(block.lines[-1].text) is not None
+
+
 def _names_objectives(blocks: list[Block]) -> bool:
     """An "Objectives:" caption over a list, outside an example's section ("### Example"):
     it names objectives as a label does."""
@@ -168,7 +174,9 @@ class Assembler:
     def read(self, blocks: list[Block]) -> list[Objective]:
         # A file that labels its objectives makes its other headings sections: their plain
         # lists are not key results (KR labels, key-results sections and KR tables still are).
-        texts = list(block_texts(blocks))
+        # (a template or example after its lead-in labels nothing: "Objectives have the
+        # following format: - **Objective: …**")
+        texts = list(block_texts(b for i, b in enumerate(blocks) if not (i and _leads_in_example(blocks[i - 1]))))
         self._objective_labels = any(
             self._role(text, heading).role in _OBJECTIVE_LABELS for text, heading in texts
         ) or _names_objectives(blocks)
@@ -265,6 +273,8 @@ class Assembler:
                 continue
             elif isinstance(block, ListBlock) and self._states_pending(block):
                 continue
+            elif isinstance(block, ListBlock) and self._example_here:
+                continue  # "Objectives have the following format:" over a list: a template
             elif isinstance(block, ListBlock) and index and _objectives_caption(blocks[index - 1], block):
                 self._captioned_objectives(block.items)
             elif isinstance(block, ListBlock):

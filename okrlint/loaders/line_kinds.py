@@ -31,6 +31,8 @@ EXAMPLE_LEAD_IN = re.compile(
     r"\b(?:examples?|for instance|e\.g\.|sample|representative|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|voorbeeld(?:en)?)\b.{0,160}:\s*$"
     # "Here is what one could look like for a bakery:", "A good OKR might read:"
     r"|\b(?:might|could|would|may|should)\s+(?:look|read|sound)\b.{0,80}:\s*$"
+    # "Objectives have the following format:", "Write them in this format:"
+    r"|\b(?:following|this|same)\s+(?:format|template|structure|shape|pattern)\s*:\s*$"
     # "Bad OKR:", "Better key result:": an article grading examples
     r"|^(?:an?\s+)?(?:good|bad|weak|strong|better|worse|poor|great)\s+(?:okrs?|objectives?|key\s+results?|krs?|examples?)\s*[:：]\s*$",
     re.IGNORECASE,
