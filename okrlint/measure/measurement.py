@@ -25,6 +25,8 @@ from okrlint.measure.numbers import (
 )
 
 Direction = Literal["increase", "decrease", "maintain"]
+# Comparatives that make a share a change ("20% more", "10% fewer"), or a comparison.
+CHANGE_COMPARATIVES = "more|less|fewer|higher|lower|faster|slower"
 # A quantity as written after "from" or "to": "$1.2M", "38 %", "12k", "~30". The token is
 # atomic (?>…): it always ends where its run of characters ends, so trying other splits of
 # a long run between prefix, number and suffix only ever failed again (cubic on 400 digits).
@@ -79,7 +81,7 @@ _RELATIVE = re.compile(
     rf"\bby\s+(?P<by>(?:{_NUMBER})\s?(?:%|percent|pp|x|×|percentage points|points?|pts)"
     rf"|half|a\s+third|a\s+quarter)(?!\+?\s*of\b)"  # "attended by 90% of residents": who
     rf"|(?P<pct>(?:{_NUMBER_BOUNDED})\s?(?:%|percent|pts?|points?))\s+"  # bounded: tried at every digit
-    rf"(?:more|less|fewer|higher|lower|faster|slower"
+    rf"(?:{CHANGE_COMPARATIVES}"
     rf"|increase|decrease|reduction|growth|improvement|bump|boost|jump|rise|gain|drop)"
     rf"|\b(?P<verb>doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|halves|halve|halved|halving|"
     rf"cut\s+in\s+half)\b"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from okrlint.measure.measurement import CHANGE_VERBS
+from okrlint.measure.measurement import CHANGE_COMPARATIVES, CHANGE_VERBS
 from okrlint.reading.forms import base_forms
 from okrlint.reading.grammar import words
 from okrlint.reading.mentions import REDACTED
@@ -27,14 +27,14 @@ _START = re.compile(
     # "was" only as an aside ("(was 12%)", "- was 40"): "rating was 4.8+" is the target
     r"[(,;—–-]\s*(?:was|were)\b"
     # a total stated in an aside: "(May 2019 total is 2.7 million)"
-    r"|\([^()]{0,40}?\b(?:total|count|number|level|value|figure|rate)\s+(?:is|was|of)\s+[^\s()]{0,3}\d"
+    r"|\([^()]{0,40}?\b(?:total|count|number|level|value|figure|rate)\s+(?:is|was)\s+[^\s()]{0,3}\d"
     r"|\b(?:currently|today|now|at present|is at|up from|down from|starting (?:at|point)"
     r"|ref(?:erence)?\.? (?:number|value|point)"
     r"|than (?:what we have|today|now|before)|less than what"
     # a tracker's field written into the text: "(target: 100) - Current: 12"
     r"|\bcurrent(?: value)?\s*[:=]\s*[^\s\d]{0,3}\d"
     # a rhythm moved: "from weekly to daily"
-    r"|from (?:hourly|daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually) to\b"
+    rf"|from (?:{'|'.join(sorted(words('rhythm_adverbs')))}) to\b"
     # (the figure is not a period: "by 50% compared to Q4 2024" names no value)
     r"|(?:vs\.?|versus|compared (?:to|with)|baseline(?: of| is|:)?)\s+(?:(?!\bto\b)[^.;]){0,30}?"
     r"(?<![QqHh\d])(?!(?:19|20)\d\d\b)\d"
@@ -239,7 +239,7 @@ def _than_another(source: str, relative: str) -> bool:
     return more is not None and _THAN_ANOTHER.search(source, at) is not None
 
 
-_MORE = re.compile(r"\s*(?:more|less|fewer|higher|lower|faster|slower)\b", re.IGNORECASE)
+_MORE = re.compile(rf"\s*(?:{CHANGE_COMPARATIVES})\b", re.IGNORECASE)
 
 
 def _metric_level(reading: Reading, start: int) -> bool:

@@ -211,7 +211,7 @@ def _imperative(texts: Sequence[str], index: int, source: str, words_: Sequence[
     if can_be_noun(word) and following and can_be_verb(following) and following.endswith("s"):
         return False  # "Peerpad runs on Chrome": "Peerpad" is no verb; "Search supports…"
     after = texts[index + 2] if index + 2 < len(texts) else ""
-    if following.endswith("s") and can_be_noun(following) and _participle(after) and word not in ("have", "get"):
+    if following.endswith("s") and can_be_noun(following) and _participle(after) and word not in words("causative_verbs"):
         # "Initial concepts explored with design": a subject and its participle (but "Have
         # offers accepted by …", "Get changes merged" have the object done)
         return False
