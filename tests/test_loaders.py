@@ -871,3 +871,15 @@ def test_numbered_results_are_key_result_labels() -> None:
             ["We list every channel volunteers use and who runs it", "We rank the channels by sign-ups they bring"],
         )
     ]
+
+
+def test_an_objectives_caption_names_the_items_but_a_how_to_caption_teaches() -> None:
+    # "Upcoming objectives:" over a list names a set; "Writing good objectives:" over the
+    # same shape is a how-to over examples.
+    items = "- Every clinic keeps one patient record\n  - 12 of 12 clinics import their paper records\n"
+    named = load("## Clinic sync\n\nUpcoming objectives:\n" + items, "sync.md", "markdown")
+    assert _outline(named) == [
+        ("Every clinic keeps one patient record", ["12 of 12 clinics import their paper records"])
+    ]
+    taught = load("## Clinic sync\n\nWriting good objectives:\n" + items, "sync.md", "markdown")
+    assert ("Every clinic keeps one patient record", ["12 of 12 clinics import their paper records"]) not in _outline(taught)

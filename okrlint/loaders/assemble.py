@@ -96,9 +96,10 @@ def _objectives_caption(block: Block, following: Block | None) -> bool:
     if not re.search(rf"\b{vocabulary().strong_objective}", caption, re.IGNORECASE):
         return False  # "Week 13-16 Goals:" over a plan's tasks: goals is a weaker word
     # "Writing Good Objectives:", "Good objectives:" over examples teach; "Cycle Objective(s):"
-    # names a set
-    gerund = any(word.lower().endswith("ing") for word in caption.split()[:-1])
-    return not gerund and EXAMPLE_LEAD_IN.search(caption) is None
+    # and "Upcoming objectives:" name a set (a how-to title opens with its gerund, then more)
+    words_ = caption.split()
+    how_to = len(words_) >= 3 and words_[0].lower().endswith("ing")
+    return not how_to and EXAMPLE_LEAD_IN.search(caption) is None
 
 
 def _result_not_section(item: Item, text: str) -> bool:
