@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="print every objective's figures")
     parser.add_argument(
         "--split",
-        choices=("tune", "blind", "blind-open", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "blind-11", "blind-12", "all"),
+        choices=("tune", "blind", "blind-open", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "blind-11", "blind-12", "blind-13", "all"),
         default="all",
         help="only the key results of this split of the real corpus (their \"split\" field)",
     )

@@ -11,6 +11,7 @@
     python benchmarks/merge_real_batch.py batch10 - blind-10
     python benchmarks/merge_real_batch.py batch11 - blind-11
     python benchmarks/merge_real_batch.py batch12 - blind-12
+    python benchmarks/merge_real_batch.py batch13 - blind-13
 
 Reads corpora/real/BATCH/key_results.jsonl, first-annotator.jsonl and second-annotator.jsonl;
 each label is the annotators' shared value, or null where they disagree (scored nowhere, as

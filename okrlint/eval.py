@@ -96,7 +96,7 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Score]:
 # before anything is tuned on it. "blind-open" is the half of the first blind split (by a hash
 # of the publisher's name) opened for study on 2026-11-30 after many sessions sealed; "blind"
 # is the other half, still sealed (benchmarks/results/real-corpus-blind-halves.txt).
-_SPLITS = ("tune", "blind", "blind-open", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "blind-11", "blind-12")
+_SPLITS = ("tune", "blind", "blind-open", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "blind-11", "blind-12", "blind-13")
 
 # What each rubric label means in rules: a label is found when any of its rules reports on the
 # key result (RUBRIC.md; DESIGN §3).
