@@ -117,7 +117,7 @@ def inspect_results(results: list[LoadResult], analyzer: Analyzer) -> list[dict[
                         "deadline": _deadline(kr, measured, document.cycle_of(objective)),
                         "cycle": document.cycle_of(objective),
                         "cycle_source": (
-                            "this objective's heading or field"
+                            "objective's heading or field"
                             if objective.cycle
                             else document.cycle_source
                         ),

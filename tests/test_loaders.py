@@ -883,3 +883,40 @@ def test_an_objectives_caption_names_the_items_but_a_how_to_caption_teaches() ->
     ]
     taught = load("## Clinic sync\n\nWriting good objectives:\n" + items, "sync.md", "markdown")
     assert ("Every clinic keeps one patient record", ["12 of 12 clinics import their paper records"]) not in _outline(taught)
+
+
+def test_a_flattened_table_header_opens_a_set_but_a_title_bullet_does_not() -> None:
+    # "* Objective / Key Result Owner(s) Score" over objective bullets is a table exported as a
+    # list; "* Objectives and Key Results" opening a list of links or notes names a topic.
+    body = "*   Faster booking\n    *   Median booking time under 90 seconds\n"
+    exported = load("## Overview\n\n*   Objective / Key Result Owner(s) Score\n" + body, "q2.md", "markdown")
+    assert _outline(exported) == [("Faster booking", ["Median booking time under 90 seconds"])]
+    topic = load("## Overview\n\n*   Objectives and Key Results\n" + body, "q2.md", "markdown")
+    assert _outline(topic) == []
+
+
+def test_owners_after_a_link_into_the_page_are_not_the_statement() -> None:
+    # "[Ship the form](#o0r1) lee, okafor 0.40": the owners and the score are other columns;
+    # words after the link ("to beta") still belong to the statement.
+    head = "*   Objective / Key Result Owner(s) Score\n*   Faster booking\n"
+    owned = load(head + "    *   [Ship the booking form](#o0r1) lee, okafor 0.40\n", "q2.md", "markdown")
+    assert _outline(owned) == [("Faster booking", ["Ship the booking form"])]
+    worded = load(head + "    *   [Ship the booking form](#o0r1) to beta\n", "q2.md", "markdown")
+    assert _outline(worded) == [("Faster booking", ["Ship the booking form to beta"])]
+
+
+def test_an_indented_page_is_read_as_markdown_and_empty_name_headings_are_not_results() -> None:
+    # Headings indented as code ("    ### Make releases predictable") are a wiki export's
+    # outline. Sub-headings that are statements are results; one-word names over nothing
+    # ("## Health", "## Family") are slots of a personal template, not results.
+    page = (
+        "## 2026 Q3\n\n    ### Make releases predictable\n\n"
+        "        #### Nightly builds published for all regions\n\n"
+        "        #### Rollbacks take under ten minutes\n\n"
+        "        Measured from the incident channel.\n"
+    )
+    assert _outline(load(page, "objectives.md", "markdown")) == [
+        ("Make releases predictable", ["Nightly builds published for all regions", "Rollbacks take under ten minutes"])
+    ]
+    slots = "## 2026 Q3\n\n### Life\n\n#### Health\n\n#### Family\n\n#### Work\n- Give 2 talks at the meetup\n"
+    assert all(kr != "Health" for _title, krs in _outline(load(slots, "okr.md", "markdown")) for kr in krs)

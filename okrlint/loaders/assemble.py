@@ -26,6 +26,7 @@ from okrlint.loaders.line_kinds import (
     first_text,
     generic,
     groups_priority_items,
+    header_caption,
     objectives_heading,
     result_line,
     sentences,
@@ -102,6 +103,63 @@ def _objectives_caption(block: Block, following: Block | None) -> bool:
     return not how_to and EXAMPLE_LEAD_IN.search(caption) is None
 
 
+def _header_list(block: ListBlock) -> bool:
+    """A list that opens with a flattened table header, over items that own nested lists."""
+    items = block.items
+    return (
+        len(items) > 1
+        and not items[0].children
+        and header_caption(first_text(items[0]))
+        and any(item.children for item in items[1:])
+    )
+
+
+# A heading numbered as a part of a document: "2.1 DIATAXIS", "3.4 GitHub Actions".
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s")
+
+
+def _result_subheadings(blocks: list[Block], headings: list[tuple[int, Heading]]) -> set[int]:
+    """The headings whose direct sub-headings read as results, not groups: two or more of
+    them, each a statement of three words or more, at least half with no list
+    under them ("#### Eliminate csswg-test build step" over a line of prose), none with a
+    table or deeper headings of its own."""
+    found: set[int] = set()
+    for position, (_index, heading) in enumerate(headings):
+        children: list[int] = []  # positions in `headings`
+        for other_position in range(position + 1, len(headings)):
+            other = headings[other_position][1]
+            if other.level <= heading.level:
+                break
+            if other.level != heading.level + 1:
+                if children and other.level > heading.level + 1:
+                    break  # a sub-heading with headings of its own: groups
+                continue
+            children.append(other_position)
+        if len(children) < 2:
+            continue
+        nested = any(
+            headings[p + 1][1].level > heading.level + 1 for p in children if p + 1 < len(headings)
+        )
+        if nested:
+            continue
+        bare = 0
+        for p in children:
+            start = headings[p][0]
+            end = headings[p + 1][0] if p + 1 < len(headings) else len(blocks)
+            under = blocks[start + 1 : end]
+            text = headings[p][1].line.text
+            if any(isinstance(b, Table) for b in under):
+                break  # a table under a sub-heading holds its results: a group
+            if len(text.split()) < 3 or _SECTION_NUMBER.match(text):
+                break  # "Health", "2.1 DIATAXIS …": names and numbered parts of a document
+            if not any(isinstance(b, ListBlock) for b in under):
+                bare += 1
+        else:
+            if bare * 2 >= len(children):
+                found.add(id(heading))
+    return found
+
+
 def _result_not_section(item: Item, text: str) -> bool:
     """A key-result item that starts with a section's word ("Overview of Kali's code" among
     checkbox results): it heads nothing (no nested list, no colon) and says more than a
@@ -170,6 +228,8 @@ class Assembler:
         self._paragraph_objectives = False  # a one-line paragraph over a list was an objective
         self._last_kr_row: int | None = None  # the last row of the last key result read
         self._label_only: set[int] = set()  # opened by a label alone ("### Objective 1")
+        self._result_headings: set[int] = set()  # plain headings whose sub-headings are results
+        self._heading_objectives: set[int] = set()  # objectives opened by such headings
 
     # -- entry point --------------------------------------------------------------------------
     def read(self, blocks: list[Block]) -> list[Objective]:
@@ -243,6 +303,7 @@ class Assembler:
                 and self._role(following.line.text, True).role == Role.KR_SECTION
             )
             self._ahead[id(heading)] = (kr_inside or kr_next, has_list)
+        self._result_headings = _result_subheadings(blocks, headings)
 
     def _role(self, text: str, heading: bool = False) -> Line:
         key = (text, heading)
@@ -260,6 +321,9 @@ class Assembler:
                 continue
             if isinstance(block, Heading):
                 self._heading(block)
+            elif isinstance(block, ListBlock) and _header_list(block):
+                # "## Overview" over "* Objective / Key Result Owner(s) Score": the set itself
+                self._captioned_objectives(block.items[1:])
             elif any(s.kind == "other" for s in self._sections):
                 self._horizon(block)  # "## Time horizon": prose that may state the cycle
             elif isinstance(block, Paragraph) and self._line_results(blocks, index):
@@ -566,6 +630,19 @@ class Assembler:
                 self._kr_heading = added[0]
             self._sections.append(_Section(level, "kr"))
             return
+        if (
+            current is not None
+            and current.tentative
+            and current.from_heading
+            and id(current.objective) in self._heading_objectives
+            and level == current.level + 1
+            and self._fallback
+        ):
+            # "### Improve interop testing" over "#### Imports happening daily …" headings,
+            # some with no list at all: each sub-heading is a result, its bullets milestones
+            self._add_kr_tracked([line], line.text)
+            self._sections.append(_Section(level, "kr"))
+            return
         if self._adopted is not None and TERMS.search(line.text):
             # "# 📋 Detailed Key Results" after the deck's KR slides: an appendix restating them
             self._close()
@@ -588,6 +665,8 @@ class Assembler:
             if self._current is not None:
                 self._current.tentative = True
                 self._plain_headings.append(self._current)
+                if id(heading) in self._result_headings:
+                    self._heading_objectives.add(id(self._current.objective))
 
     def _paragraph(self, lines: list[TextLine], separate: bool) -> None:
         index = 0

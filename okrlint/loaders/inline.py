@@ -6,11 +6,17 @@ import re
 
 from markdown_it.token import Token
 
+from okrlint.loaders.language_guess import function_word_languages
 from okrlint.loaders.outline import TextLine
 
 # Numbering that CommonMark does not read as a list: "1、…", "1．…" (CJK), "①".
 NUMBERING = re.compile(r"^(?:\d{1,3}[、．]|[①-⑳])\s*")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# After an item's statement written as a link into the page's own details ("[Ship CSS
+# containment to beta](#o0r0) leviw, szager 0.60"): only the owners' handles and a score.
+_OWNERS_AND_SCORE = re.compile(
+    r"^(?:[a-z][a-z0-9._-]*,?\s+){0,5}?(?:[a-z][a-z0-9._-]*,?)?\s*(?:(?:0?\.\d{1,2}|1\.0{1,2}|\d{1,3}%)\s*)?$"
+)
 
 
 def plain_lines(inline: Token) -> list[TextLine]:
@@ -20,7 +26,7 @@ def plain_lines(inline: Token) -> list[TextLine]:
     # Per row: how many characters of text are inside strong emphasis, and does it start so?
     strong, inside = 0, [0]
     starts: list[bool | None] = [None]
-    for child in inline.children or []:
+    for child in _without_owner_tail(inline.children or []):
         if child.type in ("text", "code_inline"):
             rows[-1].append(child.content)
             if child.content.strip():
@@ -49,3 +55,21 @@ def plain_lines(inline: Token) -> list[TextLine]:
     return result
 
 
+
+
+def _without_owner_tail(children: list[Token]) -> list[Token]:
+    """The inline's children up to the end of an opening in-page link, when all that follows
+    it is owners and a score: those are columns of a flattened table, not the statement."""
+    start = next((i for i, child in enumerate(children) if child.type != "text" or child.content.strip()), None)
+    if start is None or children[start].type != "link_open":
+        return children
+    if not str(children[start].attrs.get("href", "")).startswith("#"):
+        return children
+    close = next((i for i, child in enumerate(children) if child.type == "link_close"), None)
+    if close is None:
+        return children
+    tail = " ".join(c.content for c in children[close + 1 :] if c.type in ("text", "softbreak")).strip()
+    words = tail.replace(",", " ").split()
+    if not tail or not _OWNERS_AND_SCORE.match(" ".join(tail.split())) or any("en" in function_word_languages(w) for w in words):
+        return children
+    return children[: close + 1]

@@ -31,6 +31,11 @@ def _function_words() -> dict[str, tuple[str, ...]]:
     return languages
 
 
+def function_word_languages(word: str) -> tuple[str, ...]:
+    """The languages in which `word` (lower-case) is a common function word."""
+    return _function_words().get(word, ())
+
+
 def guess_language(texts: Iterable[str]) -> str | None:
     """The language of `texts` when it is clearly not English ("sv", "de"; "und" for a script
     other than Latin), else None."""

@@ -266,3 +266,19 @@ def item_texts(items: list[Item]) -> Iterator[tuple[str, bool]]:
         yield from item_texts(item.children)
 
 
+
+
+def header_caption(text: str) -> bool:
+    """A list item that is a flattened table header ("Objective / Key Result Owner(s) Score",
+    a Google Sites table exported as bullets): the items after it are the objectives, each
+    over its key results."""
+    words = vocabulary()
+    parts = [p for p in re.split(r"\s*[/|,;]\s*", text.replace("(s)", "").strip()) if p]
+    if len(parts) < 2 or not re.fullmatch(rf"(?:{words.strong_objective}|{words.weak_objective})s?", parts[0], re.I):
+        return False
+    head = re.match(rf"(?:{words.key_result})s?\b", parts[1], re.I)
+    if head is None:
+        return False
+    # What follows the two column names can only be more columns ("Owner(s) Score").
+    rest = " ".join([parts[1][head.end() :], *parts[2:]]).split()
+    return all(word.lower() in words.metadata_keys for word in rest)

@@ -4,6 +4,7 @@ lets the assembler find the objectives and key results in them."""
 from __future__ import annotations
 
 import re
+import textwrap
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -131,6 +132,12 @@ def _read(
             table, index = read_table(tokens, index, lines)
             if table is not None:
                 add(table)
+        elif kind == "code_block" and token.map and _indented_markdown(token):
+            # A page whose sections are indented ("    ### Improve interop testing", a wiki
+            # export): the Markdown inside, read at its own rows.
+            for block in _read_indented(token, lines):
+                add(block)
+            index += 1
         elif kind == "code_block" and token.map:
             # Indented text pasted from a document ("    KR1: …") is not code in an OKR file.
             rows = [
@@ -151,6 +158,32 @@ def _read(
         else:
             index += 1
     return _flush(out, details), index
+
+
+# An ATX heading as the line of an indented block ("    ### Improve interop testing").
+_INDENTED_HEADING = re.compile(r"^\s*#{1,6}\s+\S", re.MULTILINE)
+# Indented blocks inside indented blocks are read this deep (each level 4 more spaces).
+_MAX_INDENTED = 4
+
+
+def _indented_markdown(token: Token) -> bool:
+    deep = (token.meta or {}).get("indented", 0) >= _MAX_INDENTED
+    return not deep and _INDENTED_HEADING.search(token.content) is not None
+
+
+def _read_indented(token: Token, lines: list[str]) -> list[Block]:
+    """The blocks of an indented code block that holds Markdown, read with rows in the file."""
+    assert token.map is not None
+    depth = token.meta.get("indented", 0) + 1
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    inner = parser.parse(textwrap.dedent(token.content))
+    for inner_token in inner:
+        if inner_token.map:
+            inner_token.map = [row + token.map[0] for row in inner_token.map]
+        # deeper indented Markdown is read the same way, a level at a time, so far
+        inner_token.meta = {**(inner_token.meta or {}), "indented": depth}
+    blocks, _ = _read(inner, 0, None, lines)
+    return blocks
 
 
 def _flush(out: list[Block], details: list[Details]) -> list[Block]:
