@@ -114,6 +114,12 @@ def _header_list(block: ListBlock) -> bool:
     )
 
 
+# The end-of-cycle grade after a prioritised result or its objective ("P2 - Stabilize Scroll
+# Snap 0.9"): in those graded pages a bare fraction at the end is never the target.
+# (and the tool's tags: "Make booking work offline #Reliability 0.7")
+_GRADE_AFTER = re.compile(r"(?:\s+#[\w-]+)*(?:\s+(?:0?\.\d{1,2}|1\.0{1,2}))?(?:\s+#[\w-]+)*\s*$")
+# A line of tags only ("#Implement #Velocity"): labels in an OKR tool, not words of the text.
+_TAGS_ONLY = re.compile(r"^(?:#[\w-]+\s*)+$")
 # A heading numbered as a part of a document: "2.1 DIATAXIS", "3.4 GitHub Actions".
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s")
 
@@ -472,9 +478,12 @@ class Assembler:
         """In a file without objective labels, a one-line paragraph right above a list, where no
         heading already owns the list ("Alpha release of the chess app" then "- 12 streams"),
         is the list's objective; a bold line naming a cycle ("**2019 Q1**") heads a cycle."""
-        if len(block.lines) != 1 or self._skip:
+        lines = [line for line in block.lines if not _TAGS_ONLY.match(line.text)]
+        if len(lines) != 1:
             return False
-        line = block.lines[0]
+        line = lines[0]
+        if self._skip and not (line.bold and cycle_heading(line.text)):
+            return False  # (a bold cycle line, like a heading, ends a section of notes)
         if self._role(line.text).role != Role.PLAIN:
             return False
         if not self._started() and (cycle := cycle_heading(line.text)) and TERMS.search(line.text):
@@ -490,11 +499,25 @@ class Assembler:
         )
         if line.bold and (cycle := cycle_heading(line.text)) is not None and free:
             self._close()
+            self._skip = False
             self._para_cycle = cycle
             self.found.heading_cycles.append((cycle, line.row))
             return True
         if not free or line.text.endswith((":", "?")):
             return False
+        if PRIORITY_LED.match(line.text):
+            # "P1 - Sign off on the spec" under a one-line objective paragraph: its result
+            if current is not None and current.from_paragraph:
+                self._add_kr([line], _GRADE_AFTER.sub("", PRIORITY_LED.sub("", line.text, count=1)))
+            return current is not None and current.from_paragraph
+        if isinstance(following, Paragraph) and len(following.lines) == 1 and PRIORITY_LED.match(following.lines[0].text):
+            # "Improve the scrolling experience" over "P1 - …" lines: the objective of the
+            # prioritised results that follow (a wiki export of an OKR tool's pages)
+            self._open(line, Line(Role.OBJECTIVE, _GRADE_AFTER.sub("", line.text)),
+                       self._section_level() + 0.5, from_heading=False, label=False)
+            if self._current is not None:
+                self._current.from_paragraph = True
+            return True
         if not isinstance(following, ListBlock):
             # Among objectives written as one-line paragraphs, one still without key results
             # ("Localise the app" between two objectives with lists) is an objective too.
@@ -612,7 +635,11 @@ class Assembler:
             self.found.heading_cycles.append((cycle, line.row))
             self._sections.append(_Section(level, "cycle", cycle))
             return
-        if current is not None and level > current.level and not current.weak and current.from_heading:
+        # (under a weaker label, "## OKR 1: Endor", only a statement with nothing listed under
+        # it: "### 95 percentile site launches under 10 minutes", not "### Tags" over stories)
+        stated = not list_follows and len(line.text.split()) >= 4
+        labelled = current is not None and (not current.weak or (stated and not current.tentative))
+        if current is not None and level > current.level and labelled and current.from_heading:
             if list_follows:
                 # "### Subscriptions module case study" over bullets: a workstream grouping
                 # key results, not one itself.
@@ -700,6 +727,7 @@ class Assembler:
                 self._kr_heading is not None
                 and role.role == Role.PLAIN
                 and current is not None
+                and not aside(line.text)  # "(aha github)": the result's links, not its statement
                 and states_named_result([l.text for l in lines], self._kr_heading.title)
             ):
                 self._state_kr(current, self._kr_heading, line)

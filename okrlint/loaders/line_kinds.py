@@ -50,8 +50,10 @@ EXAMPLE_HEADING = re.compile(
 STATEMENT_FIELD = re.compile(r"^(?:description|statement|objective statement)\s*[:：]\s*(\S.{10,})$", re.I)
 HORIZON = re.compile(r"\b(?:time\s*horizon|time\s*frame|timeframe|period|cycle|duration)\b", re.I)
 ID_YEAR = re.compile(r"""['"`‘’]((?:19|20)\d\d)[.\-_][A-Za-z0-9]""")
-# A priority before a key result: "P0-JM (0.8): …", "P1: …", "[P2] (0.1) …".
-PRIORITY_LED = re.compile(r"^(?:[\[(]P\d{1,2}[\])]|P\d{1,2}(?:-[\w/]+)?\s*(?:\(|[:：]))")
+# A priority before a key result: "P0-JM (0.8): …", "P1: …", "[P2] (0.1) …", "P1 - Ship …".
+PRIORITY_LED = re.compile(
+    r"^(?:[\[(]P\d{1,2}[\])]|P\d{1,2}(?:-[\w/]+)?\s*(?:\(|[:：])|P\d{1,2}\s+[-–—]\s+(?=\S))"
+)
 # A part of a plan named by its term or quarter: "Q3: Scale and repeat", "T1 (Q1): Foundations".
 PLAN_PART = re.compile(r"^(?:[QTH][1-4]|S[12])(?:\s*\([QTH][1-4]\))?\s*[:：]\s*\S")
 TERMS = re.compile(r"\b(?:objectives?|key\s+results?|okrs?)\b", re.IGNORECASE)
