@@ -920,3 +920,17 @@ def test_an_indented_page_is_read_as_markdown_and_empty_name_headings_are_not_re
     ]
     slots = "## 2026 Q3\n\n### Life\n\n#### Health\n\n#### Family\n\n#### Work\n- Give 2 talks at the meetup\n"
     assert all(kr != "Health" for _title, krs in _outline(load(slots, "okr.md", "markdown")) for kr in krs)
+
+
+def test_catalan_labels_are_read_for_structure() -> None:
+    text = (
+        "## Objectiu 1: Que les clíniques reservin sense trucar\n\n"
+        "- Resultat clau 1.1: El 60% de les reserves es fan a la web\n"
+        "- Resultat clau 1.2: Temps de reserva per sota de 2 minuts\n"
+    )
+    assert _outline(load(text, "okrs.md", "markdown")) == [
+        (
+            "Que les clíniques reservin sense trucar",
+            ["El 60% de les reserves es fan a la web", "Temps de reserva per sota de 2 minuts"],
+        )
+    ]
