@@ -934,3 +934,18 @@ def test_catalan_labels_are_read_for_structure() -> None:
             ["El 60% de les reserves es fan a la web", "Temps de reserva per sota de 2 minuts"],
         )
     ]
+
+
+def test_a_section_word_wrapped_onto_its_own_line_in_prose_is_no_caption() -> None:
+    # A weekly note whose link text wraps ("[energy consumption\nmetrics](…)"): the lines
+    # after "metrics" are the rest of the sentence, not key results.
+    note = (
+        "### 2026-01-22\n\n"
+        "This week we started receiving the first [energy consumption\n"
+        "metrics](https://example.com/report)\n"
+        "on the laptop perf bots. This lets us begin optimizing while\n"
+        "avoiding regressions. Thanks to the infra team!\n"
+    )
+    assert all(not krs for _title, krs in _outline(load(note, "hall-of-fame.md", "markdown")))
+    caption = "## Faster booking\n\nWe will know by these\nmetrics:\n\n- Median booking time under 90 seconds\n"
+    assert _outline(load(caption, "okrs.md", "markdown")) == [("Faster booking", ["Median booking time under 90 seconds"])]

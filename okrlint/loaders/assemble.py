@@ -753,6 +753,8 @@ class Assembler:
             elif role.role == Role.KEY_RESULT:
                 self._skip = False
                 last_kr = self._add_kr_tracked([line], role.title)
+            elif role.role == Role.KR_SECTION and self._wrapped_word(line, index, separate):
+                pass  # "metrics](…)" wrapped onto a line of its own inside prose: no caption
             elif role.role == Role.KR_SECTION:
                 self._kr_line, self._skip, last_kr = True, False, None
                 self._kr_caption_row = line.row
@@ -791,6 +793,14 @@ class Assembler:
             index += 1
         if lines and EXAMPLE_LEAD_IN.search(" ".join(line.text for line in lines)):
             self._example_next = True  # "An example:" alone: the next paragraph is one
+
+    @staticmethod
+    def _wrapped_word(line: TextLine, index: int, separate: bool) -> bool:
+        """A report's section word ("metrics", "results") alone on a line inside a Markdown
+        paragraph, with no colon and no bold: the end of a wrapped sentence, not a caption."""
+        if separate or index == 0 or line.bold or line.text.rstrip().endswith((":", "：")):
+            return False
+        return generic(line.text)
 
     def _other_caption(self, line: TextLine, lines: list[TextLine], role: Line) -> bool:
         """A bold caption alone in its paragraph ("**Next steps:**") that names no key results,
