@@ -473,3 +473,27 @@ def test_the_correlation_benchmark_computes_spearman_with_ties() -> None:
     assert bench.ranks([10, 20, 20, 30]) == [1.0, 2.5, 2.5, 4.0]
     # ranks 1, 2.5, 2.5, 4 against 1, 2, 3, 4: cov 4.5 / sqrt(4.5 * 5)
     assert bench.spearman([10, 20, 20, 30], [1, 2, 3, 4]) == pytest.approx(4.5 / (4.5 * 5) ** 0.5)
+
+
+def test_an_objective_in_a_language_the_rules_do_not_read_is_not_rated(
+    cli: CliRun, write: Callable[..., Path]
+) -> None:
+    # Dutch tasks would score 100 ("every key result describes a result") only because the
+    # language rules stayed silent: the card says so instead, and the average leaves it out.
+    write(
+        "doelen.md",
+        "# OKR 2026 Q2\n\n## Doelstelling 1: Klanten boeken zelf hun afspraak\n\n"
+        "- Kernresultaat 1: Lanceer de nieuwe boekingspagina\n"
+        "- Kernresultaat 2: Schrijf een handleiding voor de klinieken\n",
+    )
+    write("okrs.yaml", objective_with(1))
+    document = coach_json(cli, "--today", "2026-05-20", "doelen.md", "okrs.yaml")
+    dutch = card(document, "Klanten boeken zelf hun afspraak")
+    assert dutch["score"] is None and "'nl'" in dutch["not_rated"] and dutch["breakdown"] == []
+    assert not any("result to reach" in s for s in dutch["strengths"])
+    (english,) = [c for c in document["objectives"] if c is not dutch]
+    assert english["score"] is not None and english["not_rated"] is None
+    assert document["summary"]["average"] == english["score"]
+    for fmt, said in (("text", "Not rated"), ("markdown", "**Not rated.**"), ("html", "Not rated.")):
+        shown = cli("coach", "--format", fmt, "--today", "2026-05-20", "doelen.md").stdout
+        assert said in shown and "100/100" not in shown

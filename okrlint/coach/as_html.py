@@ -109,7 +109,8 @@ def _summary(summary: Summary) -> list[str]:
         parts.append(
             f'<tr><td><a href="#objective-{number}">{_e(s.title)}</a>'
             f' <span class="where">{_e(s.path)}:{s.line}</span></td>'
-            f'<td class="num">{s.score}</td><td>{_bar(s.score)}</td></tr>'
+            + (f'<td class="num">{s.score}</td><td>{_bar(s.score)}</td></tr>' if s.score is not None
+               else '<td class="num">not rated</td><td></td></tr>')
         )
     parts.append("</tbody></table>")
     if summary.average is not None:
@@ -143,17 +144,22 @@ def _card(card: Card, number: int) -> list[str]:
         f'<h2 id="{anchor}-title">{_e(card.title)}</h2>',
         f'<p class="where"><code>{_e(card.path)}:{card.line}</code> · '
         f"{count(card.key_results, 'key result')}{kind}</p>",
-        f'<p class="score">Score <strong class="score-value band-{_band(card.score)}">'
-        f"{card.score}</strong>/100 {_bar(card.score)}</p>",
-        '<table class="breakdown"><caption class="where">Score by dimension</caption>'
-        '<thead><tr><th scope="col">Dimension</th><th scope="col" class="num">Points</th>'
-        "</tr></thead><tbody>",
     ]
-    parts += [
-        f'<tr><td>{_e(d.label)}</td><td class="num">{d.points:g} / {d.max:g}</td></tr>'
-        for d in card.breakdown
-    ]
-    parts.append("</tbody></table>")
+    if card.score is None:
+        parts.append(f'<p class="score"><strong class="score-value">Not rated.</strong> {_e(card.not_rated or "")}</p>')
+    else:
+        parts += [
+            f'<p class="score">Score <strong class="score-value band-{_band(card.score)}">'
+            f"{card.score}</strong>/100 {_bar(card.score)}</p>",
+            '<table class="breakdown"><caption class="where">Score by dimension</caption>'
+            '<thead><tr><th scope="col">Dimension</th><th scope="col" class="num">Points</th>'
+            "</tr></thead><tbody>",
+        ]
+        parts += [
+            f'<tr><td>{_e(d.label)}</td><td class="num">{d.points:g} / {d.max:g}</td></tr>'
+            for d in card.breakdown
+        ]
+        parts.append("</tbody></table>")
     parts.append("<h3>Already good</h3>")
     if card.strengths:
         parts += ["<ul>", *(f"<li>{_e(s)}</li>" for s in card.strengths), "</ul>"]

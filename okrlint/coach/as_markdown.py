@@ -57,9 +57,8 @@ def _summary(summary: Summary) -> list[str]:
         "|---|---|---:|---|",
     ]
     for s in summary.scores:
-        lines.append(
-            f"| {md(s.title)} | `{_code(s.path)}:{s.line}` | {s.score} | `{bar(s.score)}` |"
-        )
+        shown = f"{s.score} | `{bar(s.score)}`" if s.score is not None else "not rated |"
+        lines.append(f"| {md(s.title)} | `{_code(s.path)}:{s.line}` | {shown} |")
     if summary.average is not None:
         lines += ["", f"Average score: **{summary.average}**."]
     if summary.themes:
@@ -90,12 +89,12 @@ def _card(card: Card) -> list[str]:
         "",
         f"`{_code(card.path)}:{card.line}` · {count(card.key_results, 'key result')}{kind}",
         "",
-        f"**Score: {card.score}/100** `{bar(card.score)}`",
-        "",
-        "| Dimension | Points |",
-        "|---|---:|",
     ]
-    lines += [f"| {d.label} | {d.points:g} / {d.max:g} |" for d in card.breakdown]
+    if card.score is None:
+        lines += [f"**Not rated.** {md(card.not_rated or '')}"]
+    else:
+        lines += [f"**Score: {card.score}/100** `{bar(card.score)}`", "", "| Dimension | Points |", "|---|---:|"]
+        lines += [f"| {d.label} | {d.points:g} / {d.max:g} |" for d in card.breakdown]
     lines += ["", "### Already good", ""]
     lines += [f"- {md(s)}" for s in card.strengths] or ["- Nothing yet: start with the first fix."]
     lines += ["", "### Fix first", ""]

@@ -31,11 +31,12 @@ def render(report: CoachReport, *, colour: bool = False) -> str:
 
 def _card(card: Card, paint: _Painter) -> list[str]:
     kind = f", {card.type}" if card.type else ""
-    lines = [
-        paint.bold(f"{card.path}:{card.line}  {card.title}"),
-        f"  Score {paint.score(card.score)}/100  {bar(card.score)}  "
-        f"({count(card.key_results, 'key result')}{kind})",
-    ]
+    counted = f"({count(card.key_results, 'key result')}{kind})"
+    if card.score is None:
+        rated = f"  Not rated  {counted}\n    {card.not_rated}"
+    else:
+        rated = f"  Score {paint.score(card.score)}/100  {bar(card.score)}  {counted}"
+    lines = [paint.bold(f"{card.path}:{card.line}  {card.title}"), *rated.split("\n")]
     for d in card.breakdown:
         lines.append(f"    {d.label:<22} {d.points:>5.1f} / {d.max:g}")
     lines.append(paint.bold("  Already good"))
@@ -73,6 +74,9 @@ def _summary(summary: Summary, paint: _Painter) -> list[str]:
         )
     ]
     for s in summary.scores:
+        if s.score is None:
+            lines.append(f"  {'-':>3} {'not rated':<20}  {_cut(s.title)}  ({s.path}:{s.line})")
+            continue
         score = paint.score(s.score).rjust(3 + len(paint.score(s.score)) - len(str(s.score)))
         lines.append(f"  {score} {bar(s.score)}  {_cut(s.title)}  ({s.path}:{s.line})")
     if summary.average is not None:

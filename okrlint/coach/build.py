@@ -7,6 +7,7 @@ engine already read (their `measurement`), and the weights, questions and texts 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 
 from okrlint.coach import data
@@ -37,6 +38,7 @@ from okrlint.coach.strengths import strengths
 from okrlint.coach.summary import summarise
 from okrlint.findings import Report
 from okrlint.lexicons import Lexicon
+from okrlint.loaders.language_guess import text_language
 from okrlint.models import LoadResult, Objective, OKRDocument
 
 _HYGIENE = "hygiene"
@@ -75,6 +77,17 @@ def build(
     )
 
 
+def unread_language(objective: Objective, document: OKRDocument) -> str | None:
+    """The language of most of the objective's key results (of its title, without any), when
+    it is one the language rules do not read: its score would only say they were silent."""
+    texts = [kr.title for kr in objective.key_results] or [objective.title]
+    languages = [text_language(text, document.language) for text in texts]
+    foreign = Counter(language for language in languages if language not in (None, "en"))
+    if not foreign or sum(foreign.values()) * 2 <= len(texts):
+        return None
+    return sorted(foreign.items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
+
+
 def _card(
     document: OKRDocument,
     index: int,
@@ -103,6 +116,7 @@ def _card(
     cycle_questions = _cycle_questions(objective, readings, cycle, sets)
     about = [(p.finding.code, p.finding.node.text or objective.title) for p in ranked]
     span = objective.span
+    language = unread_language(objective, document)
     return Card(
         path=document.path,
         line=span.start.line if span else 0,
@@ -113,9 +127,13 @@ def _card(
         owner=document.owner,
         cycle=document.cycle,
         key_results=count,
-        score=score(parts),
-        breakdown=parts,
-        strengths=strengths(objective, document, placed, readings, cycle, today, stale_days, texts),
+        score=score(parts) if language is None else None,
+        not_rated=texts.not_rated.format(language=language).strip() if language else None,
+        breakdown=parts if language is None else [],
+        strengths=strengths(
+            objective, document, placed, readings, cycle, today, stale_days, texts,
+            language_read=language is None,
+        ),
         improvements=[
             _improvement(p, placed, count) for p in ranked if p.finding.category != _HYGIENE
         ][: profile.report.improvements],

@@ -105,6 +105,7 @@ class QuestionSet(_Strict):
 
 class Texts(_Strict):
     note: str
+    not_rated: str = Field(alias="not-rated")
     strengths: dict[str, str]
     empty: dict[str, str]
     cycle: dict[str, str]

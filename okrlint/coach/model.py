@@ -93,7 +93,8 @@ class Card(_Frozen):
     owner: str | None
     cycle: str | None
     key_results: int
-    score: int
+    score: int | None  # None: written in a language the language rules do not read
+    not_rated: str | None  # why there is no score
     breakdown: list[DimensionScore]
     strengths: list[str]
     improvements: list[Improvement]
@@ -106,7 +107,7 @@ class ObjectiveScore(_Frozen):
     path: str
     line: int
     title: str
-    score: int
+    score: int | None
 
 
 class Theme(_Frozen):

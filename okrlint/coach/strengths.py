@@ -21,8 +21,12 @@ def strengths(
     today: dt.date,
     stale_days: int,
     texts: Texts,
+    *,
+    language_read: bool = True,
 ) -> list[str]:
-    """The strengths that hold, in the order of the texts file."""
+    """The strengths that hold, in the order of the texts file. When the language rules could
+    not read the key results, only what the structure shows is claimed (no "every key result
+    is an outcome" from rules that stayed silent)."""
     krs = objective.key_results
     categories = {p.finding.category for p in placed}
     count = len(krs)
@@ -43,7 +47,13 @@ def strengths(
         "type": objective.type.value if objective.type else "",
         "days": str(stale_days),
     }
+    if not language_read:
+        holds = {key: value and key in _STRUCTURAL for key, value in holds.items()}
     return [text.format_map(values) for key, text in texts.strengths.items() if holds.get(key)]
+
+
+# Strengths read from the structure and the fields, not from the words of the statements.
+_STRUCTURAL = frozenset({"why", "typed", "confidence", "checked-in"})
 
 
 def _measured(kr: KeyResult, document: OKRDocument) -> bool:

@@ -30,7 +30,8 @@ def summarise(
 ) -> Summary:
     """Scores in file order (never ranked), themes by how often they recur, cycles by owner."""
     scores = [ObjectiveScore(path=c.path, line=c.line, title=c.title, score=c.score) for c in cards]
-    average = rounded(sum(c.score for c in cards) / len(cards)) if cards else None
+    rated = [c.score for c in cards if c.score is not None]
+    average = rounded(sum(rated) / len(rated)) if rated else None
     return Summary(
         files=report.files,
         objectives=report.objectives,
@@ -74,7 +75,7 @@ def trends(cards: Sequence[Card]) -> list[OwnerTrend]:
     """For each owner with two or more cycles in the run, the average score of each cycle."""
     by_owner: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for card in cards:
-        if card.owner and card.cycle:
+        if card.owner and card.cycle and card.score is not None:
             by_owner[card.owner][card.cycle].append(card.score)
     result = []
     for owner in sorted(by_owner):
