@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from okrlint.loaders.assemble import Locate
+from okrlint.loaders.assembly_state import Locate
 from okrlint.models import Span
 
 _CLOSING_HASHES = re.compile(r"\s#{1,6}\s*$")  # "## Title ##": the closing hashes are not text
