@@ -2,8 +2,10 @@
 
 Works on the analyzer's words (from spaCy's tokenizer), the English forms table and the
 lexicons; no tagger needed. The default is inverted from a list of task verbs: a key result is
-an outcome when it names a measurable quantity of a result (evidence.py); anything else that
-is satisfied by doing or shipping is a task (deliverable.py), whatever its verb or form.
+an outcome when it names a measurable quantity of a result (evidence.py, outcome.py); anything
+else that is satisfied by doing or shipping is a task (deliverable.py), whatever its verb or
+form. What is counted (counted_kinds.py, input_metrics.py) and whether anyone could tell the
+result was met (measurability.py) are read beside them.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from functools import cached_property
 
 from okrlint.lexicons import Lexicon
 from okrlint.measure import Measurement, measure, within_bound
-from okrlint.reading import deliverable, evidence, measurability
+from okrlint.reading import counted_kinds, deliverable, evidence, input_metrics, measurability, outcome
 from okrlint.reading.forms import base_forms
 from okrlint.reading.grammar import words
 from okrlint.reading.lead import read_lead
@@ -79,7 +81,7 @@ class Reading:
     @cached_property
     def outcome_measure(self) -> bool:
         """Whether the key result names a measurable quantity of a result (its own outcome)."""
-        return deliverable.has_outcome(self)
+        return outcome.has_outcome(self)
 
     @cached_property
     def task(self) -> str | None:
@@ -92,8 +94,8 @@ class Reading:
         """What a system or product does or reaches rather than a person's output: a behaviour
         ("handles 20 users for 2 hours without a failure") or people engaged with it ("reaches
         20 million seven-day active users")."""
-        return deliverable.behaviour(self) or any(
-            item.kind == "people" and deliverable.engaged(item, self.texts, self.lex)
+        return outcome.behaviour(self) or any(
+            item.kind == "people" and counted_kinds.engaged(item, self.texts, self.lex)
             for item in self.counted
         )
 
@@ -134,7 +136,7 @@ class Reading:
     def effort(self) -> str | None:
         """An output, effort or vanity noun that the key result counts ("12 streams", "200 cold
         calls", "page views"): an input metric."""
-        return measurability.effort(self)
+        return input_metrics.effort(self)
 
     @cached_property
     def unqualified_population(self) -> str | None:
