@@ -258,7 +258,10 @@ def _print_real(show: str, splits: str = "both") -> None:
             print(row)
     wanted = {w.strip() for w in show.split(",") if w.strip()}
     if wanted:
-        tune = [item for item in items if item.get("split") == "tune"]  # never list blind items
+        # The misses of the split asked for, once it has been scored and studied; never those of
+        # the sealed "blind" split (and the tuning split's when no split is named).
+        listed = splits if splits not in ("both", "blind") else "tune"
+        tune = [item for item in items if item.get("split") == listed]
         for name, labels, codes in REAL_LABELS:
             if "ALL" not in wanted and name not in wanted and labels not in wanted:
                 continue
