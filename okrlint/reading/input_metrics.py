@@ -5,8 +5,10 @@ for (RUBRIC.md: input_metric). Read for O102."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
+from okrlint.loaders.vocabulary import alternation
 from okrlint.reading import evidence
 from okrlint.reading.counted_kinds import habit, source_asked
 from okrlint.reading.grammar import words
@@ -18,11 +20,39 @@ if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
 
 
+@cache
+def _shares_of_own_work() -> tuple[re.Pattern[str], ...]:
+    """The share of the team's own planned work done: "completes 100% of planned sprint work",
+    "a 90% completion rate of tasks committed", "code review for 100% of pull requests", "Close
+    50% of issues from the audit". Customers' tickets resolved in a day are a service, not this.
+    Each pattern names the work it counts as `work`."""
+    work = alternation(sorted(words("own_work")))
+    changes = alternation(sorted(words("reviewed_changes")))
+    share = r"\d{1,3}\s?%\s+of\s+(?:the\s+|our\s+|all\s+)?"
+    patterns = (
+        rf"\b{share}(?P<work>(?:planned|committed|scheduled|assigned)\s+(?:sprint\s+)?{work})\b",
+        rf"\bcompletion\s+rate\s+of\s+(?:the\s+)?(?P<work>{work})\b",
+        rf"\breview\w*\b[^.]{{0,40}}?\bfor\s+{share}(?P<work>{changes})\b",
+        rf"\b(?:close|fix|resolve|address)\s+{share}(?P<work>{work})\s+(?:from|in|raised\s+by)\s+"
+        r"(?:the|our)\b[^.]{0,40}?\b(?:audit|review|assessment|backlog)\b",
+    )
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
+
+
+def _share_of_own_work(source: str) -> str | None:
+    for pattern in _shares_of_own_work():
+        if found := pattern.search(source):
+            return " ".join(found.group("work").split())
+    return None
+
+
 def effort(reading: Reading) -> str | None:
     """What an input metric counts: outputs ("12 streams", "3 articles"), effort ("200 cold
     calls") or vanity reach ("page views", "followers"), not customers, users or revenue."""
     if reading.direction == "decrease":
         return None  # fewer calls or meetings for the same result is efficiency, an outcome
+    if share := _share_of_own_work(reading.source):
+        return share
     for item in reading.counted:
         if _single_or_scope(reading, item):
             continue  # "Launch 1 app", "for each of the 8 videos": a deliverable, a scope
