@@ -949,3 +949,15 @@ def test_a_section_word_wrapped_onto_its_own_line_in_prose_is_no_caption() -> No
     assert all(not krs for _title, krs in _outline(load(note, "hall-of-fame.md", "markdown")))
     caption = "## Faster booking\n\nWe will know by these\nmetrics:\n\n- Median booking time under 90 seconds\n"
     assert _outline(load(caption, "okrs.md", "markdown")) == [("Faster booking", ["Median booking time under 90 seconds"])]
+
+
+def test_an_indented_snippet_opening_with_a_comment_stays_code() -> None:
+    # "    # release checklist" opens a shell or YAML snippet: a comment, not a heading, so the
+    # lines under it are not read as an objective with key results.
+    text = (
+        "## 2026 Q3\n\n### Faster setup\n\n- Setup takes under 10 minutes for 9 of 10 new staff\n\n"
+        "## Scripts\n\n    # release checklist\n    - Tag the release in git\n    - Publish the notes\n"
+    )
+    assert _outline(load(text, "okrs.md", "markdown")) == [
+        ("Faster setup", ["Setup takes under 10 minutes for 9 of 10 new staff"])
+    ]

@@ -160,8 +160,10 @@ def _read(
     return _flush(out, details), index
 
 
-# An ATX heading as the line of an indented block ("    ### Improve interop testing").
-_INDENTED_HEADING = re.compile(r"^\s*#{1,6}\s+\S", re.MULTILINE)
+# An ATX heading as the first line of an indented block ("    ### Improve interop testing").
+# (opening the block, and of level 2 or more: "# install deps" opening a shell snippet is a
+# comment, not a heading)
+_INDENTED_HEADING = re.compile(r"\A\s*#{2,6}[ \t]+\S")
 # Indented blocks inside indented blocks are read this deep (each level 4 more spaces).
 _MAX_INDENTED = 4
 
