@@ -77,7 +77,7 @@ _CURRENT = re.compile(
 _RELATIVE = re.compile(
     # The lookahead names every letter an alternative can start with: positions that start
     # none are passed over at once instead of trying each alternative (twice as fast).
-    r"(?=[bdtqhca\d.])(?:"
+    r"(?=[bdtqhca\d.+])(?:"
     rf"\bby\s+(?P<by>(?:{_NUMBER})\s?(?:%|percent|pp|x|×|percentage points|points?|pts)"
     rf"|half|a\s+third|a\s+quarter)(?!\+?\s*of\b)"  # "attended by 90% of residents": who
     rf"|(?P<pct>(?:{_NUMBER_BOUNDED})\s?(?:%|percent|pts?|points?))\s+"  # bounded: tried at every digit
@@ -91,6 +91,9 @@ _RELATIVE = re.compile(
     # "21% QoQ", "200% YoY", "10% month over month": a change over a period
     rf"|(?P<period>(?:{_NUMBER_BOUNDED})\s?%\s*(?:QoQ|YoY|MoM|WoW|(?:quarter|year|month|week)[\s-]+over[\s-]+(?:quarter|year|month|week)))"
     rf"|\b(?P<magnitude>an?\s+order\s+of\s+magnitude)\b"
+    # "+9% Coverage Increase", "+15 pts NPS": a plus sign writes a change, not a level
+    # (the sign against the number: "X + 12%" adds to a placeholder)
+    rf"|(?<![\w.+])(?P<signed>\+(?:{_NUMBER_BOUNDED})\s?(?:%|percent|pp|pts?|points?))(?![\w])"
     r")",
     re.IGNORECASE,
 )

@@ -61,6 +61,22 @@ _DIRECTION_TO = re.compile(
     re.IGNORECASE,
 )
 
+# A direction and its target in a cell or after a label: "Increase install conversion | Q3: 8%",
+# "Grow weekly sign-ups, target: 600".
+_DIRECTION_TARGET_CELL = re.compile(
+    CHANGE_VERBS + r"\b[^|]{0,80}(?:\|\s*(?:(?:Q[1-4]|H[12])\s*:\s*)?|\b(?:target|goal)\s*:\s*)\S{0,2}$",
+    re.IGNORECASE,
+)
+
+_PER_PERIOD = re.compile(r"\b(?:per|each|every)\s+(?:day|week|month|quarter|sprint|year)\b", re.IGNORECASE)
+
+
+def _target_cell(before: str) -> bool:
+    """A direction and its target in a cell after it, where what is moved is a metric, not
+    items of work done each period ("Improve existing quickstarts per quarter | 25 per
+    quarter" counts quickstarts improved)."""
+    return bool(_DIRECTION_TARGET_CELL.search(before)) and not _PER_PERIOD.search(before.split("|")[0])
+
 
 def change_without_start(reading: Reading) -> str | None:
     """The change or level asked for, when no start is given anywhere; else None."""
@@ -89,7 +105,7 @@ def change_without_start(reading: Reading) -> str | None:
             return first.text  # "Newsletter subscriptions have reached 10,000"
         return _redacted_total(reading)
     before = reading.source[: target.start]
-    if _DIRECTION_TO.search(before):
+    if _DIRECTION_TO.search(before) or _target_cell(before):
         return target.text  # "Grow MAU to 50k", "Reduce churn to less than 1%"
     if lead is not None and lead.base in _LEVEL_VERBS and _metric_level(reading, target.start):
         return target.text  # "Get online reviews to 4.1 stars", "Have an NPS of 70"
@@ -187,7 +203,7 @@ def _change_to_target(source: str, relative: str) -> bool:
 # "to" and a number within five words after the change.
 _TO_LEVEL = re.compile(r"(?:\s+[^\s\d.;,]+){0,5}?\s+to\s+(?:[<>≥≤~]\s?)?[$€£]?\d")
 # A number and up to four words, then an opening parenthesis (and an article) before the change.
-_NUMBER_THEN_PARENTHESIS = re.compile(r"\d[\d,.]*[kKmM]?\+?(?:\s+[^\s()\d]+){0,4}\s*\(\s*(?:an?\s+)?$")
+_NUMBER_THEN_PARENTHESIS = re.compile(r"\d[\d,.]*(?:[kKmM]|%)?\+?(?:\s+[^\s()\d]+){0,4}\s*\(\s*(?:an?\s+)?$")
 _CLOSING = re.compile(r"\s*(?:increase|growth|more|higher|up|jump|rise)?\s*\)", re.IGNORECASE)
 
 
