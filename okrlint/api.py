@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from okrlint.measure.dates import date_order
 from okrlint.config import ConfigError, PatternSet, RuleSelection, Settings
 from okrlint.engine import fewer_collections, finish, lint, lint_file
 from okrlint.findings import Edit, Fix, Report
 from okrlint.fixes import apply_edits, non_overlapping
 from okrlint.lexicons import lexicons
 from okrlint.loaders import FORMATS, load
+from okrlint.measure.dates import date_order
 from okrlint.models import Diagnostic, LoadResult, OKRDocument
 from okrlint.nlp import Analyzer
 from okrlint.rulebook import Rulebook, RuleSpec, load_rulebook

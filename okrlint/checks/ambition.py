@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from okrlint.checks.base import Context, Hit
-from okrlint.reading import base_forms, quoted
 from okrlint.measure import comparable, field_quantity, in_unit_of
 from okrlint.models import KeyResult, ObjectiveType, OKRDocument, Scoring
+from okrlint.reading import base_forms, quoted
 from okrlint.reading.grammar import word_set, words
 from okrlint.rewrite import without_span
 

@@ -19,10 +19,10 @@ from okrlint.loaders.list_reading import ListReading
 from okrlint.loaders.outline import Block, Details, Heading, ListBlock, Paragraph, Prebuilt, Table
 from okrlint.loaders.outline_hints import (
     OBJECTIVE_LABELS,
+    header_list,
     leads_in_example,
     names_objectives,
     objectives_caption,
-    header_list,
 )
 from okrlint.loaders.paragraph_reading import ParagraphReading
 from okrlint.loaders.vocabulary import vocabulary

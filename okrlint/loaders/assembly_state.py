@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from okrlint.loaders.annotations import split_annotation
 from okrlint.loaders.found import Found
 from okrlint.loaders.labels import Line, Role, classify
-from okrlint.loaders.line_kinds import sentences, DEFINITION, ID_YEAR, LABEL_REFERENCES
+from okrlint.loaders.line_kinds import DEFINITION, ID_YEAR, LABEL_REFERENCES, sentences
 from okrlint.loaders.outline import Item, TextLine
 from okrlint.loaders.outline_hints import BULLETISH
 from okrlint.loaders.vocabulary import vocabulary
 from okrlint.models import KeyResult, Objective, Span
-
 
 # Where a title sits in the source: (title, first row, row after the last) -> Span.
 Locate = Callable[[str, int, int], Span]

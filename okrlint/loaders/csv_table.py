@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrlint.loaders.annotations import split_annotation
-from okrlint.loaders.found import Found
 from okrlint.loaders.builder import DocumentBuilder, Located
 from okrlint.loaders.csv_cells import Cell, guess_delimiter, read_cells, unwrap_quoted_rows
 from okrlint.loaders.csv_columns import (
@@ -32,6 +31,7 @@ from okrlint.loaders.csv_columns import (
 from okrlint.loaders.csv_values import EMPTY, cell_value
 from okrlint.loaders.cycles import find_cycle
 from okrlint.loaders.document_cycle import settle_cycle
+from okrlint.loaders.found import Found
 from okrlint.loaders.item_kind import KEY_RESULT, OBJECTIVE, item_kind
 from okrlint.loaders.labels import Role, classify
 from okrlint.models import Diagnostic, KeyResult, LoadResult, Objective, Span

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from okrlint.loaders.found import Found
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.cycles import cycle_heading, find_cycle, path_cycle
+from okrlint.loaders.found import Found
 
 
 def settle_cycle(builder: DocumentBuilder, found: Found, lines: list[str]) -> None:

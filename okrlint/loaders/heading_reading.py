@@ -9,7 +9,7 @@ import re
 from okrlint.loaders.assembly_state import AssemblyState, Section
 from okrlint.loaders.cycles import cycle_heading
 from okrlint.loaders.labels import Line, Role
-from okrlint.loaders.line_kinds import generic, objectives_heading, EXAMPLE_HEADING, TERMS
+from okrlint.loaders.line_kinds import EXAMPLE_HEADING, TERMS, generic, objectives_heading
 from okrlint.loaders.outline import Block, Heading, ListBlock, Paragraph, Table, TextLine
 from okrlint.loaders.outline_hints import result_subheadings
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from okrlint.loaders.assembly_state import AssemblyState
 from okrlint.loaders.labels import Line, Role
 from okrlint.loaders.line_kinds import (
+    PRIORITY_LED,
+    QUESTION,
     aside,
     defines,
     first_text,
     groups_priority_items,
-    PRIORITY_LED,
-    QUESTION,
 )
 from okrlint.loaders.outline import Item, ListBlock, Paragraph
 from okrlint.loaders.outline_hints import CHECKBOX, result_not_section

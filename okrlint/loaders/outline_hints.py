@@ -9,15 +9,14 @@ import re
 
 from okrlint.loaders.labels import Role
 from okrlint.loaders.line_kinds import (
+    EXAMPLE_HEADING,
+    EXAMPLE_LEAD_IN,
     first_text,
     header_caption,
     objectives_heading,
-    EXAMPLE_HEADING,
-    EXAMPLE_LEAD_IN,
 )
 from okrlint.loaders.outline import Block, Heading, Item, ListBlock, Paragraph, Table
 from okrlint.loaders.vocabulary import vocabulary
-
 
 OBJECTIVE_LABELS = {Role.OBJECTIVE, Role.OBJECTIVE_LABEL}
 # A continuation line that starts like a bullet is an item of its own ("·流程优化").

@@ -9,13 +9,6 @@ from okrlint.loaders.assembly_state import AssemblyState
 from okrlint.loaders.cycles import cycle_heading, find_cycle
 from okrlint.loaders.labels import Line, Role
 from okrlint.loaders.line_kinds import (
-    aside,
-    defines,
-    first_row,
-    generic,
-    result_line,
-    sentences,
-    states_named_result,
     EXAMPLE_LEAD_IN,
     HORIZON,
     NAMES_OKRS,
@@ -23,9 +16,16 @@ from okrlint.loaders.line_kinds import (
     PRIORITY_LED,
     STATEMENT_FIELD,
     TERMS,
+    aside,
+    defines,
+    first_row,
+    generic,
+    result_line,
+    sentences,
+    states_named_result,
 )
 from okrlint.loaders.outline import Block, Heading, ListBlock, Paragraph, TextLine
-from okrlint.loaders.outline_hints import OBJECTIVE_LABELS, BULLETISH, GRADE_AFTER, TAGS_ONLY
+from okrlint.loaders.outline_hints import BULLETISH, GRADE_AFTER, OBJECTIVE_LABELS, TAGS_ONLY
 from okrlint.loaders.vocabulary import vocabulary
 from okrlint.models import KeyResult
 

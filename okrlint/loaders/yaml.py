@@ -25,9 +25,9 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from okrlint.loaders.found import Found
 from okrlint.loaders.builder import DocumentBuilder, Located
 from okrlint.loaders.document_cycle import settle_cycle
+from okrlint.loaders.found import Found
 from okrlint.models import Diagnostic, LoadResult, Span
 
 # Aliases let a tiny file describe an exponentially large tree ("billion laughs"). The nodes a

@@ -10,13 +10,13 @@ from pydantic import BaseModel, ConfigDict
 
 from okrlint.measure.dates import _MONTHS, Deadline, parse_deadline
 from okrlint.measure.numbers import (
-    RHYTHM_LATER,
     _CODES,
     _MAG_RE,
     _NUMBER,
     _NUMBER_BOUNDED,
     _SECONDS,
     _UNIT_RE,
+    RHYTHM_LATER,
     Quantity,
     comparable,
     in_unit_of,

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from okrlint.loaders.vocabulary import alternation
 from okrlint.reading import evidence
 from okrlint.reading.counted_kinds import habit, source_asked
-from okrlint.reading.grammar import words
 from okrlint.reading.forms import base_forms, can_be_verb, noun_lemmas
+from okrlint.reading.grammar import words
 from okrlint.reading.mentions import quoted
 from okrlint.reading.words import first_word_ending_after, first_word_from
 

@@ -8,7 +8,6 @@ a guard for noun readings ("Build time…", "Launch of…", "Backfills are compl
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 from okrlint.lexicons import Lexicon

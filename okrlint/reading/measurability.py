@@ -14,10 +14,10 @@ import re
 from typing import TYPE_CHECKING
 
 from okrlint.loaders.annotations import owner_tag
-from okrlint.reading.deliverable import graded
 from okrlint.reading.counted_kinds import clock_time
-from okrlint.reading.grammar import words
+from okrlint.reading.deliverable import graded
 from okrlint.reading.forms import base_forms, can_be_adjective, can_be_noun, parts_of_speech
+from okrlint.reading.grammar import words
 from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET, REDACTED, quoted
 
 if TYPE_CHECKING:

@@ -16,13 +16,19 @@ from functools import cached_property
 
 from okrlint.lexicons import Lexicon
 from okrlint.measure import Measurement, measure, within_bound
-from okrlint.reading import counted_kinds, deliverable, evidence, input_metrics, measurability, outcome
+from okrlint.reading import (
+    counted_kinds,
+    deliverable,
+    evidence,
+    input_metrics,
+    measurability,
+    outcome,
+)
 from okrlint.reading.forms import base_forms
 from okrlint.reading.grammar import words
 from okrlint.reading.lead import read_lead
 from okrlint.reading.mentions import not_a_duration, quoted, share_of, word_is_capital
 from okrlint.reading.words import Lead, Word
-
 
 # The end of a sentence followed by another ("… released. Make it easier …").
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
