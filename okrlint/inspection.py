@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from okrlint.loaders.language_guess import language_name
 from okrlint.measure import (
     Quantity,
     cycle_end,
@@ -227,8 +228,7 @@ def _file_header(record: dict[str, Any]) -> str:
         parts.append(f"layout: {record['layout']}")
     language = record["language"]
     if language:
-        name = "not in a Latin script" if language == "und" else f"in '{language}'"
-        parts.append(f"text {name}: the English language rules are silent on it")
+        parts.append(f"text in {language_name(language)}: the English language rules are silent on it")
     return f"{record['path']}: " + "; ".join(parts)
 
 

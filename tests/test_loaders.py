@@ -901,8 +901,12 @@ def test_owners_after_a_link_into_the_page_are_not_the_statement() -> None:
     head = "*   Objective / Key Result Owner(s) Score\n*   Faster booking\n"
     owned = load(head + "    *   [Ship the booking form](#o0r1) lee, okafor 0.40\n", "q2.md", "markdown")
     assert _outline(owned) == [("Faster booking", ["Ship the booking form"])]
-    worded = load(head + "    *   [Ship the booking form](#o0r1) to beta\n", "q2.md", "markdown")
-    assert _outline(worded) == [("Faster booking", ["Ship the booking form to beta"])]
+    for words in ("to beta", "company-wide", "`v2` beta", "para todos los usuarios"):
+        worded = load(head + f"    *   [Ship the booking form](#o0r1) {words}\n", "q2.md", "markdown")
+        (kr,) = _outline(worded)[0][1]
+        assert kr.startswith("Ship the booking form ") and kr.endswith(words.replace("`", "")), kr
+    heading = load("## [Growth](#growth) team\n\n- KR1: Close 10 deals\n", "q2.md", "markdown")
+    assert _outline(heading)[0][0] == "Growth team"
 
 
 def test_an_indented_page_is_read_as_markdown_and_empty_name_headings_are_not_results() -> None:
@@ -960,4 +964,50 @@ def test_an_indented_snippet_opening_with_a_comment_stays_code() -> None:
     )
     assert _outline(load(text, "okrs.md", "markdown")) == [
         ("Faster setup", ["Setup takes under 10 minutes for 9 of 10 new staff"])
+    ]
+
+
+def test_an_indented_heading_no_deeper_than_the_one_above_stays_code() -> None:
+    # "    ## Setup" under "## Objective 1" is a snippet: read as a heading it would end the
+    # objective and hide the key-result heading after it.
+    text = (
+        "## Objective 1: Faster setup\n\n- KR1: Setup takes under 10 minutes for 9 of 10 new staff\n\n"
+        "Notes:\n\n    ## Setup\n    run make\n\n### KR2: 80% of staff rate setup easy\n"
+    )
+    assert _outline(load(text, "okrs.md", "markdown")) == [
+        ("Faster setup", ["Setup takes under 10 minutes for 9 of 10 new staff", "80% of staff rate setup easy"])
+    ]
+
+
+def test_a_flattened_table_header_in_an_example_or_notes_section_is_no_set() -> None:
+    body = "*   Objective / Key Result Owner(s) Score\n*   Grow revenue\n    *   [Close 10 deals](#a) dana 0.5\n"
+    assert _outline(load("## Overview\n\n" + body, "q2.md", "markdown")) == [("Grow revenue", ["Close 10 deals"])]
+    for heading in ("## Example", "## Notes", "## Initiatives"):
+        assert _outline(load(heading + "\n\n" + body, "q2.md", "markdown")) == []
+
+
+def test_a_capitalised_caption_line_inside_a_paragraph_still_opens_key_results() -> None:
+    text = (
+        "Objective: Make onboarding self-serve\nSuccess metrics\nActivation from 30% to 45%\n"
+        "Time to first booking under 2 days\n"
+    )
+    assert _outline(load(text, "okrs.md", "markdown")) == [
+        ("Make onboarding self-serve", ["Activation from 30% to 45%", "Time to first booking under 2 days"])
+    ]
+
+
+def test_statement_sub_headings_are_results_only_in_a_cycle_and_never_questions() -> None:
+    # A release how-to ("## Before the release" over imperative sub-headings) is no OKR set; a
+    # "Why this matters" heading under "## OKR 1:" explains, it is no key result.
+    howto = (
+        "## Before the release\n\n### Update the changelog entries\n\nOne line per change.\n\n"
+        "### Tag the release in git\n\n### Publish the notes to the wiki\n\nUse the template.\n"
+    )
+    assert _outline(load(howto, "RELEASING.md", "markdown")) == []
+    okr = (
+        "## OKR 1: Faster sites\n\n### 95 percentile site launches under 10 minutes\n\n"
+        "### Why this matters to the company\n\nCustomers leave when sites are slow.\n"
+    )
+    assert _outline(load(okr, "okrs.md", "markdown")) == [
+        ("Faster sites", ["95 percentile site launches under 10 minutes"])
     ]

@@ -38,7 +38,7 @@ from okrlint.coach.strengths import strengths
 from okrlint.coach.summary import summarise
 from okrlint.findings import Report
 from okrlint.lexicons import Lexicon
-from okrlint.loaders.language_guess import text_language
+from okrlint.loaders.language_guess import language_name, text_language
 from okrlint.models import LoadResult, Objective, OKRDocument
 
 _HYGIENE = "hygiene"
@@ -128,7 +128,7 @@ def _card(
         cycle=document.cycle,
         key_results=count,
         score=score(parts) if language is None else None,
-        not_rated=texts.not_rated.format(language=language).strip() if language else None,
+        not_rated=texts.not_rated.format(language=language_name(language)).strip() if language else None,
         breakdown=parts if language is None else [],
         strengths=strengths(
             objective, document, placed, readings, cycle, today, stale_days, texts,

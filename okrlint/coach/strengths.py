@@ -53,7 +53,7 @@ def strengths(
 
 
 # Strengths read from the structure and the fields, not from the words of the statements.
-_STRUCTURAL = frozenset({"why", "typed", "confidence", "checked-in"})
+_STRUCTURAL = frozenset({"focused", "why", "typed", "confidence", "checked-in"})
 
 
 def _measured(kr: KeyResult, document: OKRDocument) -> bool:

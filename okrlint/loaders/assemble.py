@@ -10,6 +10,9 @@ heading that owns a list is an objective and the list its key results.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from okrlint.loaders.assembly_state import OpenObjective
 from okrlint.loaders.cycles import deadline_date
 from okrlint.loaders.heading_reading import HeadingReading
@@ -27,6 +30,13 @@ from okrlint.loaders.outline_hints import (
 from okrlint.loaders.paragraph_reading import ParagraphReading
 from okrlint.loaders.vocabulary import vocabulary
 from okrlint.models import Objective
+
+
+@cache
+def _aside_section() -> re.Pattern[str]:
+    """A section of work, notes or examples ("## Initiatives", "## Example")."""
+    words = vocabulary()
+    return re.compile(rf"^\W*(?:{words.hard_section}|{words.example_heading})\b", re.IGNORECASE)
 
 
 class Assembler(HeadingReading, ParagraphReading, ListReading):
@@ -85,7 +95,7 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
                 continue
             if isinstance(block, Heading):
                 self._heading(block)
-            elif isinstance(block, ListBlock) and header_list(block):
+            elif isinstance(block, ListBlock) and header_list(block) and self._set_may_be_here():
                 # "## Overview" over "* Objective / Key Result Owner(s) Score": the set itself
                 self._captioned_objectives(block.items[1:])
             elif any(s.kind == "other" for s in self._sections):
@@ -117,6 +127,16 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
                 self._details(block)
             elif isinstance(block, Prebuilt):
                 self._prebuilt(block)
+
+    def _set_may_be_here(self) -> bool:
+        """Whether a list may hold the OKR set here: not in an example, a template's lead-in or
+        a section of initiatives or notes (an "Overview" section may hold the set itself)."""
+        if self._skip or self._example_here or self._example_next:
+            return False
+        return not any(
+            section.kind == "other" and (not section.text or _aside_section().match(section.text))
+            for section in self._sections
+        )
 
     def _table(self, table: Table) -> None:
         self._tables += 1

@@ -256,7 +256,8 @@ class AssemblyState:
             current.prose_after = True  # "Result: ✅ Done": a review; the list after is evidence
             self._graded.add(id(current.objective))
 
-    # Read by the paragraph and list readers (paragraph_reading.py, list_reading.py).
+    # Defined by the paragraph and list readers (paragraph_reading.py, list_reading.py);
+    # declared here so that the other readers may call them.
     def _paragraph(self, lines: list[TextLine], separate: bool) -> None:
         raise NotImplementedError
 

@@ -13,6 +13,9 @@ from okrlint.loaders.line_kinds import EXAMPLE_HEADING, TERMS, generic, objectiv
 from okrlint.loaders.outline import Block, Heading, ListBlock, Paragraph, Table, TextLine
 from okrlint.loaders.outline_hints import result_subheadings
 
+# A heading that asks or explains ("Why this matters to the company"): context, not a result.
+_ASKS = re.compile(r"^\W*(?:why|how|what|when|who|where|which)\b", re.IGNORECASE)
+
 
 class HeadingReading(AssemblyState):
     """Reads headings, with what each heading's section holds read ahead (`_scan`)."""
@@ -118,7 +121,7 @@ class HeadingReading(AssemblyState):
             return
         # (under a weaker label, "## OKR 1: Endor", only a statement with nothing listed under
         # it: "### 95 percentile site launches under 10 minutes", not "### Tags" over stories)
-        stated = not list_follows and len(line.text.split()) >= 4
+        stated = not list_follows and len(line.text.split()) >= 4 and not _ASKS.match(line.text)
         labelled = current is not None and (not current.weak or (stated and not current.tentative))
         if current is not None and level > current.level and labelled and current.from_heading:
             if list_follows:
@@ -143,6 +146,7 @@ class HeadingReading(AssemblyState):
             and current.tentative
             and current.from_heading
             and id(current.objective) in self._heading_objectives
+            and any(section.kind == "cycle" for section in self._sections)  # a set, not a how-to
             and level == current.level + 1
             and self._fallback
         ):

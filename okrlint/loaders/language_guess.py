@@ -31,6 +31,19 @@ def _function_words() -> dict[str, tuple[str, ...]]:
     return languages
 
 
+# How a report names the languages the guess returns ("und": a script other than Latin).
+_NAMES = {
+    "de": "German", "nl": "Dutch", "fr": "French", "es": "Spanish", "pt": "Portuguese",
+    "it": "Italian", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "fi": "Finnish",
+    "pl": "Polish", "tr": "Turkish", "vi": "Vietnamese", "id": "Indonesian",
+}
+
+
+def language_name(code: str) -> str:
+    """"Dutch" for "nl"; "a script other than Latin" for "und"; the code itself otherwise."""
+    return "a script other than Latin" if code == "und" else _NAMES.get(code, f"'{code}'")
+
+
 def function_word_languages(word: str) -> tuple[str, ...]:
     """The languages in which `word` (lower-case) is a common function word."""
     return _function_words().get(word, ())

@@ -132,7 +132,7 @@ def _read(
             table, index = read_table(tokens, index, lines)
             if table is not None:
                 add(table)
-        elif kind == "code_block" and token.map and _indented_markdown(token):
+        elif kind == "code_block" and token.map and _indented_markdown(token, _last_level(out)):
             # A page whose sections are indented ("    ### Improve interop testing", a wiki
             # export): the Markdown inside, read at its own rows.
             for block in _read_indented(token, lines):
@@ -163,14 +163,22 @@ def _read(
 # An ATX heading as the first line of an indented block ("    ### Improve interop testing").
 # (opening the block, and of level 2 or more: "# install deps" opening a shell snippet is a
 # comment, not a heading)
-_INDENTED_HEADING = re.compile(r"\A\s*#{2,6}[ \t]+\S")
+_INDENTED_HEADING = re.compile(r"\A[ \t\n]*(?P<marks>#{2,6})[ \t]+\S")
 # Indented blocks inside indented blocks are read this deep (each level 4 more spaces).
 _MAX_INDENTED = 4
 
 
-def _indented_markdown(token: Token) -> bool:
+def _indented_markdown(token: Token, above: int) -> bool:
+    """An indented block that opens with a heading deeper than the last heading above it
+    ("## 2016 Q3" then "    ### Improve interop testing"): the wiki's outline, not code. One
+    at the same level or higher ("    ## Setup" under "## Objective 1") is a snippet."""
     deep = (token.meta or {}).get("indented", 0) >= _MAX_INDENTED
-    return not deep and _INDENTED_HEADING.search(token.content) is not None
+    opening = _INDENTED_HEADING.match(token.content)
+    return not deep and opening is not None and len(opening.group("marks")) > above
+
+
+def _last_level(blocks: list[Block]) -> int:
+    return next((b.level for b in reversed(blocks) if isinstance(b, Heading)), 0)
 
 
 def _read_indented(token: Token, lines: list[str]) -> list[Block]:
@@ -246,6 +254,9 @@ def _list(
             item = Item([])
             if blocks and isinstance(blocks[0], Paragraph):
                 item.lines = blocks[0].lines
+                if first_inline is not None:
+                    # owners and a score after a statement linked into the page are columns
+                    item.lines = plain_lines(first_inline, owners_after_link=True) or item.lines
                 blocks = blocks[1:]
             item.blocks = [b for b in blocks if isinstance(b, Paragraph | ListBlock)]
             if first_inline is not None:

@@ -71,9 +71,24 @@ def header_list(block: ListBlock) -> bool:
 
 
 # The end-of-cycle grade after a prioritised result or its objective ("P2 - Stabilize Scroll
-# Snap 0.9"): in those graded pages a bare fraction at the end is never the target.
-# (and the tool's tags: "Make booking work offline #Reliability 0.7")
-GRADE_AFTER = re.compile(r"(?:\s+#[\w-]+)*(?:\s+(?:0?\.\d{1,2}|1\.0{1,2}))?(?:\s+#[\w-]+)*\s*$")
+# Snap 0.9"): in those graded pages a bare fraction at the end is never the target; and the
+# tool's tags ("Make booking work offline #Reliability 0.7").
+_TAG = re.compile(r"#[\w-]+")
+_GRADE = re.compile(r"(?:0?\.\d{1,2}|1\.0{1,2})")
+
+
+def without_grade(text: str) -> str:
+    """The statement without the tags and the grade written after it ("Make booking work
+    offline #Reliability 0.7"). Walked word by word from the end: a pattern with a repeated
+    group on either side of the grade backtracked for seconds over a run of tags."""
+    words = text.split()
+    graded = False
+    while words and (_TAG.fullmatch(words[-1]) or (not graded and _GRADE.fullmatch(words[-1]))):
+        graded = graded or bool(_GRADE.fullmatch(words[-1]))
+        words.pop()
+    return " ".join(words) if words else text
+
+
 # A line of tags only ("#Implement #Velocity"): labels in an OKR tool, not words of the text.
 TAGS_ONLY = re.compile(r"^(?:#[\w-]+\s*)+$")
 # A heading numbered as a part of a document: "2.1 DIATAXIS", "3.4 GitHub Actions".

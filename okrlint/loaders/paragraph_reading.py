@@ -25,7 +25,7 @@ from okrlint.loaders.line_kinds import (
     states_named_result,
 )
 from okrlint.loaders.outline import Block, Heading, ListBlock, Paragraph, TextLine
-from okrlint.loaders.outline_hints import BULLETISH, GRADE_AFTER, OBJECTIVE_LABELS, TAGS_ONLY
+from okrlint.loaders.outline_hints import BULLETISH, OBJECTIVE_LABELS, TAGS_ONLY, without_grade
 from okrlint.loaders.vocabulary import vocabulary
 from okrlint.models import KeyResult
 
@@ -134,11 +134,13 @@ class ParagraphReading(AssemblyState):
 
     @staticmethod
     def _wrapped_word(line: TextLine, index: int, separate: bool) -> bool:
-        """A report's section word ("metrics", "results") alone on a line inside a Markdown
-        paragraph, with no colon and no bold: the end of a wrapped sentence, not a caption."""
-        if separate or index == 0 or line.bold or line.text.rstrip().endswith((":", "：")):
+        """A report's section word ("metrics", "results") alone and in lower case on a line
+        inside a Markdown paragraph, with no colon and no bold: the end of a wrapped sentence,
+        not a caption (a caption line is written "Success metrics")."""
+        text = line.text.strip()
+        if separate or index == 0 or line.bold or text.endswith((":", "：")) or not text[:1].islower():
             return False
-        return generic(line.text)
+        return generic(text)
 
     def _other_caption(self, line: TextLine, lines: list[TextLine], role: Line) -> bool:
         """A bold caption alone in its paragraph ("**Next steps:**") that names no key results,
@@ -226,12 +228,12 @@ class ParagraphReading(AssemblyState):
         if PRIORITY_LED.match(line.text):
             # "P1 - Sign off on the spec" under a one-line objective paragraph: its result
             if current is not None and current.from_paragraph:
-                self._add_kr([line], GRADE_AFTER.sub("", PRIORITY_LED.sub("", line.text, count=1)))
+                self._add_kr([line], without_grade(PRIORITY_LED.sub("", line.text, count=1)))
             return current is not None and current.from_paragraph
         if isinstance(following, Paragraph) and len(following.lines) == 1 and PRIORITY_LED.match(following.lines[0].text):
             # "Improve the scrolling experience" over "P1 - …" lines: the objective of the
             # prioritised results that follow (a wiki export of an OKR tool's pages)
-            self._open(line, Line(Role.OBJECTIVE, GRADE_AFTER.sub("", line.text)),
+            self._open(line, Line(Role.OBJECTIVE, without_grade(line.text)),
                        self._section_level() + 0.5, from_heading=False, label=False)
             if self._current is not None:
                 self._current.from_paragraph = True

@@ -29,10 +29,11 @@ def _shares_of_own_work() -> tuple[re.Pattern[str], ...]:
     work = alternation(sorted(words("own_work")))
     changes = alternation(sorted(words("reviewed_changes")))
     share = r"\d{1,3}\s?%\s+of\s+(?:the\s+|our\s+|all\s+)?"
+    planned = r"(?:committed|planned|scheduled|assigned)"
     patterns = (
-        rf"\b{share}(?P<work>(?:planned|committed|scheduled|assigned)\s+(?:sprint\s+)?{work})\b",
-        rf"\bcompletion\s+rate\s+of\s+(?:the\s+)?(?P<work>{work})\b",
-        rf"\breview\w*\b[^.]{{0,40}}?\bfor\s+{share}(?P<work>{changes})\b",
+        rf"\b{share}(?P<work>{planned}\s+(?:sprint\s+)?{work})\b",
+        rf"\bcompletion\s+rate\s+of\s+(?:the\s+)?(?P<work>{work})\s+{planned}\b",
+        rf"\breview\w*\b(?:(?!\bwithin\b)[^.]){{0,40}}?\bfor\s+{share}(?P<work>{changes})\b",
         rf"\b(?:close|fix|resolve|address)\s+{share}(?P<work>{work})\s+(?:from|in|raised\s+by)\s+"
         r"(?:the|our)\b[^.]{0,40}?\b(?:audit|review|assessment|backlog)\b",
     )
@@ -41,9 +42,17 @@ def _shares_of_own_work() -> tuple[re.Pattern[str], ...]:
 
 def _share_of_own_work(source: str) -> str | None:
     for pattern in _shares_of_own_work():
-        if found := pattern.search(source):
+        found = pattern.search(source)
+        if found and not (_SERVED.search(source, 0, found.start()) or _SERVED_IN_TIME.search(source)):
             return " ".join(found.group("work").split())
     return None
+
+
+# Work done by the people served ("Customers complete 90% of planned work items in the app") or
+# within a time ("First review within 4 hours for 90% of pull requests"): a result or a service
+# level, not a count of the team's own work.
+_SERVED = re.compile(r"\b(?:customers?|users?|clients?|patients?|visitors?|students?)\b", re.IGNORECASE)
+_SERVED_IN_TIME = re.compile(r"\bwithin\s+(?:\d|an?\s|one\b)", re.IGNORECASE)
 
 
 def effort(reading: Reading) -> str | None:
