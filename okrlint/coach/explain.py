@@ -37,6 +37,7 @@ def explain_score() -> str:
         window=rules.confidence_window,
     )
     lines += [words["at-risk-title"], _wrap(at_risk, "  "), ""]
+    lines += [_wrap(words["not-rated"]), ""]
     lines += [_wrap(data.texts().note), "", words["files"]]
     return "\n".join(lines) + "\n"
 
