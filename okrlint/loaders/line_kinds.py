@@ -110,38 +110,51 @@ def without_restatements(objectives: list[Objective], rows: dict[int, int]) -> l
     # The statements that carry key results, wherever they stand: a caption list may name the
     # objectives before the section that gives each its results ("1) Upgrade Mainnet …").
     stated = {(o.cycle, _plain(o.title).rstrip(".")) for o in objectives if o.key_results}
+    # Exact repeats are looked up; the comparison of shortened titles is pairwise, so it is
+    # left out of a file with more objectives than any hand-written set (a generated file of
+    # thousands took seconds).
+    fuzzy = len(objectives) <= _MAX_FUZZY
+    with_results: set[tuple[str | None, str]] = set()
+    by_results: dict[tuple[str | None, tuple[str, ...]], list[str]] = {}
+    in_tables: dict[tuple[str | None, str, tuple[str, ...]], set[int | None]] = {}
     for objective in objectives:
         results = [kr.title for kr in objective.key_results]
-        if not results and (objective.cycle, _plain(objective.title).rstrip(".")) in stated:
+        cycle = objective.cycle
+        if not results and (cycle, _plain(objective.title).rstrip(".")) in stated:
             continue
-        if not results and any(
-            objective.cycle == earlier.cycle
-            and earlier.key_results
-            and (objective.title == earlier.title or shortens(objective.title, earlier.title))
-            for earlier in kept
+        if not results and (
+            (cycle, objective.title) in with_results
+            or fuzzy
+            and any(
+                cycle == earlier.cycle and earlier.key_results and shortens(objective.title, earlier.title)
+                for earlier in kept
+            )
         ):
             continue  # "O1: Ship the pipeline" in an alignment table: a reference to it
-        if results and id(objective) not in rows and any(
-            objective.cycle == earlier.cycle  # carried over to the next quarter: kept
-            and (
-                objective.title.startswith(earlier.title)
-                and results == [kr.title for kr in earlier.key_results]
-                or shortens(objective.title, earlier.title)
+        if results and id(objective) not in rows and (
+            any(objective.title.startswith(title) for title in by_results.get((cycle, tuple(results)), ()))
+            or fuzzy
+            and any(
+                cycle == earlier.cycle
                 and len(results) == len(earlier.key_results)
+                and shortens(objective.title, earlier.title)
+                for earlier in kept
             )
-            for earlier in kept
         ):
             continue
-        if results and id(objective) in rows and any(
-            objective.cycle == earlier.cycle
-            and rows.get(id(earlier)) != rows[id(objective)]
-            and _plain(objective.title) == _plain(earlier.title)
-            and [_plain(r) for r in results] == [_plain(kr.title) for kr in earlier.key_results]
-            for earlier in kept
-        ):
+        table_key = (cycle, _plain(objective.title), tuple(_plain(r) for r in results))
+        if results and id(objective) in rows and in_tables.get(table_key, set()) - {rows[id(objective)]}:
             continue  # a review table repeating the plan's rows ("Modulo" there, "Módulo" here)
         kept.append(objective)
+        if results:
+            with_results.add((cycle, objective.title))
+            by_results.setdefault((cycle, tuple(results)), []).append(objective.title)
+        in_tables.setdefault(table_key, set()).add(rows.get(id(objective)))
     return kept
+
+
+# Objectives in one file beyond which shortened restatements are not looked for.
+_MAX_FUZZY = 400
 
 
 def _plain(text: str) -> str:
