@@ -68,7 +68,10 @@ _DIRECTION_TARGET_CELL = re.compile(
     re.IGNORECASE,
 )
 
-_PER_PERIOD = re.compile(r"\b(?:per|each|every)\s+(?:day|week|month|quarter|sprint|year)\b", re.IGNORECASE)
+_PER_PERIOD = re.compile(
+    rf"\b(?:{'|'.join(sorted(words('denominators') - {'a'}))})\s+(?:{'|'.join(sorted(words('periods')))})\b",
+    re.IGNORECASE,
+)
 
 
 def _target_cell(before: str) -> bool:
