@@ -136,8 +136,15 @@ _RELATIVE_PERCENT = re.compile(
 )
 
 
+_NEAR_CEILING = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(word_set("ambition", "near_ceiling_measures"))) + r")\b",
+    re.IGNORECASE,
+)
+
+
 def timid_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """A change from baseline under `timid-change` on an aspirational or untyped objective.
+    """A change from baseline under `timid-change` on an aspirational or untyped objective; on a
+    rate, also under `timid-points` percentage points (RUBRIC.md: "under 2 percentage points").
 
     Rule A402.
     """
@@ -156,9 +163,13 @@ def timid_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterato
     if baseline is None or target is None or baseline == 0 or baseline == target:
         return
     change = abs(target - baseline) / abs(baseline)
-    if unit == "%" and min(baseline, target) >= 95 and max(baseline, target) < 100:
-        # Near the ceiling the gap matters: 99.5% -> 99.9% uptime removes 80% of the downtime.
-        change = max(change, abs(target - baseline) / (100 - min(baseline, target)))
+    if unit == "%":
+        near_ceiling = min(baseline, target) >= 95 and max(baseline, target) < 100
+        if near_ceiling and _NEAR_CEILING.search(kr.title):
+            # For reliability the gap matters: 99.5% -> 99.9% uptime removes 80% of the downtime.
+            change = max(change, abs(target - baseline) / (100 - min(baseline, target)))
+        elif abs(target - baseline) >= float(params["timid-points"]):
+            return  # a rate moved by 2 points or more is real change (RUBRIC.md: 96% -> 99%)
     if change < limit:
         # One decimal when rounding would show the limit itself ("9.8%", not "10% (under 10%)").
         shown = f"{change:.1%}" if round(change, 2) >= limit else f"{change:.0%}"
