@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # real number kept private, and is measurable.
 _PLACEHOLDER = re.compile(
     r"(?<![\w$])(?:[Xx]{1,3}%|X#|XX+|X\s?(?:kr|€|\$)|\$X\b|\bY%)"
+    r"|\([Xx]{1,3}\)\s?%"  # "an improvement of (x)%"
     # "[target]", "[metric]" (but not a redacted "[N5]" or "[redacted]", nor a date left to
     # fill: "[date]")
     r"|\[(?!\$?[A-Z]\d*\]|[A-Z]\d*\]|(?:date|quarter|year|month|day|deadline)\b[^\]]{0,20}\]"
