@@ -497,3 +497,4 @@ def test_an_objective_in_a_language_the_rules_do_not_read_is_not_rated(
     for fmt, said in (("text", "Not rated"), ("markdown", "**Not rated.**"), ("html", "Not rated.")):
         shown = cli("coach", "--format", fmt, "--today", "2026-05-20", "doelen.md").stdout
         assert said in shown and "100/100" not in shown
+        assert "the wording was not read" in shown and "Nothing to change in how" not in shown

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from html import escape
 
-from okrlint.coach.layout import REWRITE_LABELS, STAGE_NAMES, count, percent, progress_cell
+from okrlint.coach.layout import (
+    NOTHING_FOUND_UNREAD,
+    NOTHING_TO_FIX,
+    REWRITE_LABELS,
+    STAGE_NAMES,
+    count,
+    percent,
+    progress_cell,
+)
 from okrlint.coach.model import Card, CoachReport, Summary
 
 # Text colours keep a contrast of at least 4.5:1 on their backgrounds (WCAG AA); the bars and
@@ -177,7 +185,7 @@ def _card(card: Card, number: int) -> list[str]:
             )
         parts.append("</ol>")
     else:
-        parts.append("<p>Nothing to change in how this objective is written.</p>")
+        parts.append(f"<p>{NOTHING_TO_FIX if card.score is not None else NOTHING_FOUND_UNREAD}</p>")
     parts.append("<h3>Questions for the next check-in</h3>")
     parts.append('<ul class="questions">')
     parts += [

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from okrlint.coach.layout import (
+    NOTHING_FOUND_UNREAD,
+    NOTHING_TO_FIX,
     REWRITE_LABELS,
     STAGE_NAMES,
     bar,
@@ -104,7 +106,7 @@ def _card(card: Card) -> list[str]:
         lines.append(f"{number}. **{item.code}** line {item.line}: {md(item.message)}{gain}  ")
         lines.append(f"   {label}: {md(item.rewrite)}")
     if not card.improvements:
-        lines.append("Nothing to change in how this objective is written.")
+        lines.append(NOTHING_TO_FIX if card.score is not None else NOTHING_FOUND_UNREAD)
     lines += ["", "### Questions for the next check-in", ""]
     lines += [f"- **{STAGE_NAMES[q.stage]}:** {md(q.text)}" for q in card.questions]
     progress = card.progress

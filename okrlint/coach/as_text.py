@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from okrlint.coach.layout import (
+    NOTHING_FOUND_UNREAD,
     REWRITE_LABELS,
     STAGE_NAMES,
     bar,
@@ -47,7 +48,7 @@ def _card(card: Card, paint: _Painter) -> list[str]:
         lines.append(f"    {number}. line {item.line}: {item.code} {item.message}{gain}")
         lines.append(f"       {REWRITE_LABELS[item.kind].lower()}: {item.rewrite}")
     if not card.improvements:
-        lines.append("    (nothing to change in the writing)")
+        lines.append("    (nothing to change in the writing)" if card.score is not None else f"    ({NOTHING_FOUND_UNREAD})")
     lines.append(paint.bold("  Questions for the next check-in"))
     lines += [f"    {STAGE_NAMES[q.stage] + ':':<9} {q.text}" for q in card.questions]
     progress = card.progress

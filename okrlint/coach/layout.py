@@ -13,6 +13,9 @@ def bar(score: int, width: int = BAR_WIDTH) -> str:
 
 
 REWRITE_LABELS = {"rewrite": "Try", "template": "Template", "example": "For example"}
+# Under "Fix first" when nothing is listed: a clean card, or one whose wording was not read.
+NOTHING_TO_FIX = "Nothing to change in how this objective is written."
+NOTHING_FOUND_UNREAD = "The structural checks found nothing to change; the wording was not read."
 
 
 def count(n: int, noun: str) -> str:
