@@ -265,6 +265,7 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         ("text", "Objective: <details>" + " " * 10000 + "z\nKR: y\n"),
         ("text", "Objective: x\nKR: y\nobjectiv" + " " * 4000 + "z\n"),
         ("text", "Objective: x\nKey results" + " " * 4000 + "z\nKR: y\n"),
+        ("text", "Objective: x\n- See the notes" + " " * 40000 + "on the / page\n- KR: y\n"),
     ],
     ids=[
         "kr-digits",
@@ -284,6 +285,7 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         "placeholder-spaces",
         "label-word-spaces",
         "kr-section-spaces",
+        "header-separator-spaces",
     ],
 )
 def test_pathological_files_are_read_and_linted_quickly(fmt: str, text: str) -> None:

@@ -288,7 +288,11 @@ def header_caption(text: str) -> bool:
     a Google Sites table exported as bullets): the items after it are the objectives, each
     over its key results."""
     words = vocabulary()
-    parts = [p for p in re.split(r"\s*[/|,;]\s*", text.replace("(s)", "").strip()) if p]
+    if len(text) > 200:
+        return False  # a header names a few columns; a long line is prose
+    # (split on the bare separators and strip the parts: "\s*[/|,;]\s*" rescanned a long run
+    # of spaces from each of its characters)
+    parts = [p.strip() for p in re.split(r"[/|,;]", text.replace("(s)", "")) if p.strip()]
     if len(parts) < 2 or not re.fullmatch(rf"(?:{words.strong_objective}|{words.weak_objective})s?", parts[0], re.I):
         return False
     head = re.match(rf"(?:{words.key_result})s?\b", parts[1], re.I)
