@@ -10,14 +10,16 @@ heading that owns a list is an objective and the list its key results.
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 from okrlint.loaders.assembly_state import OpenObjective
 from okrlint.loaders.cycles import deadline_date
 from okrlint.loaders.heading_reading import HeadingReading
 from okrlint.loaders.labels import Line, Role
-from okrlint.loaders.line_kinds import block_texts, without_restatements
+from okrlint.loaders.line_kinds import (
+    EXAMPLE_HEADING,
+    block_texts,
+    hard_section,
+    without_restatements,
+)
 from okrlint.loaders.list_reading import ListReading
 from okrlint.loaders.outline import Block, Details, Heading, ListBlock, Paragraph, Prebuilt, Table
 from okrlint.loaders.outline_hints import (
@@ -30,13 +32,6 @@ from okrlint.loaders.outline_hints import (
 from okrlint.loaders.paragraph_reading import ParagraphReading
 from okrlint.loaders.vocabulary import vocabulary
 from okrlint.models import Objective
-
-
-@cache
-def _aside_section() -> re.Pattern[str]:
-    """A section of work, notes or examples ("## Initiatives", "## Example")."""
-    words = vocabulary()
-    return re.compile(rf"^\W*(?:{words.hard_section}|{words.example_heading})\b", re.IGNORECASE)
 
 
 class Assembler(HeadingReading, ParagraphReading, ListReading):
@@ -134,7 +129,8 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
         if self._skip or self._example_here or self._example_next:
             return False
         return not any(
-            section.kind == "other" and (not section.text or _aside_section().match(section.text))
+            section.kind == "other"
+            and (not section.text or hard_section(section.text) or EXAMPLE_HEADING.search(section.text))
             for section in self._sections
         )
 

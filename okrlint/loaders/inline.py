@@ -63,10 +63,8 @@ def _without_owner_tail(children: list[Token]) -> list[Token]:
     it is owners and a score. Only a score, two or more handles, or a handle after a statement
     that ends its sentence are taken for columns: "[Reduce churn](#kr1) company-wide" keeps its
     last word."""
-    start = next((i for i, child in enumerate(children) if child.type != "text" or child.content.strip()), None)
-    if start is None or children[start].type != "link_open":
-        return children
-    if not str(children[start].attrs.get("href", "")).startswith("#"):
+    start = anchor_start(children)
+    if start is None:
         return children
     close = next((i for i, child in enumerate(children) if child.type == "link_close"), None)
     if close is None or any(c.type not in ("text", "softbreak") for c in children[close + 1 :]):
@@ -84,3 +82,11 @@ def _without_owner_tail(children: list[Token]) -> list[Token]:
     if owners.group("score") or len(handles) >= 2 or linked.endswith((".", "!")) or "[" in tail:
         return children[: close + 1]
     return children
+
+
+def anchor_start(children: list[Token]) -> int | None:
+    """Where the inline's text opens with a link to a place in this document (`#…`), if it does."""
+    start = next((i for i, child in enumerate(children) if child.type != "text" or child.content.strip()), None)
+    if start is None or children[start].type != "link_open":
+        return None
+    return start if str(children[start].attrs.get("href", "")).startswith("#") else None

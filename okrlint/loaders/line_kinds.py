@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from okrlint.loaders.labels import Line
 from okrlint.loaders.outline import Block, Details, Heading, Item, ListBlock, Paragraph, Table
@@ -281,6 +282,16 @@ def item_texts(items: list[Item]) -> Iterator[tuple[str, bool]]:
         yield from item_texts(item.children)
 
 
+
+
+@cache
+def _hard_section() -> re.Pattern[str]:
+    return re.compile(rf"^\W*{vocabulary().hard_section}\b", re.IGNORECASE)
+
+
+def hard_section(text: str) -> bool:
+    """A section that always ends a list of key results ("Initiatives", "Not included", "Notes")."""
+    return _hard_section().match(text) is not None
 
 
 def header_caption(text: str) -> bool:

@@ -13,7 +13,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from okrlint.loaders.assemble import Assembler
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.document_cycle import settle_cycle
-from okrlint.loaders.inline import NUMBERING, plain_lines
+from okrlint.loaders.inline import NUMBERING, anchor_start, plain_lines
 from okrlint.loaders.outline import (
     Block,
     Details,
@@ -254,7 +254,7 @@ def _list(
             item = Item([])
             if blocks and isinstance(blocks[0], Paragraph):
                 item.lines = blocks[0].lines
-                if first_inline is not None:
+                if first_inline is not None and anchor_start(first_inline.children or []) is not None:
                     # owners and a score after a statement linked into the page are columns
                     item.lines = plain_lines(first_inline, owners_after_link=True) or item.lines
                 blocks = blocks[1:]

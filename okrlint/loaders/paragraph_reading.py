@@ -3,8 +3,6 @@ captions of other parts, one-line objectives over a list, prioritised results, w
 
 from __future__ import annotations
 
-import re
-
 from okrlint.loaders.assembly_state import AssemblyState
 from okrlint.loaders.cycles import cycle_heading, find_cycle
 from okrlint.loaders.labels import Line, Role
@@ -20,13 +18,13 @@ from okrlint.loaders.line_kinds import (
     defines,
     first_row,
     generic,
+    hard_section,
     result_line,
     sentences,
     states_named_result,
 )
 from okrlint.loaders.outline import Block, Heading, ListBlock, Paragraph, TextLine
 from okrlint.loaders.outline_hints import BULLETISH, OBJECTIVE_LABELS, TAGS_ONLY, without_grade
-from okrlint.loaders.vocabulary import vocabulary
 from okrlint.models import KeyResult
 
 
@@ -169,8 +167,7 @@ class ParagraphReading(AssemblyState):
         """A bold line alone inside a key-results part groups the results below it
         ("**Overview**"); only a section that always ends the list ("**Not included**") does."""
         in_kr_part = self._kr_line or bool(self._sections and self._sections[-1].kind == "kr-section")
-        hard = re.match(rf"{vocabulary().hard_section}\b", line.text, re.IGNORECASE)
-        return line.bold and len(lines) == 1 and in_kr_part and hard is None
+        return line.bold and len(lines) == 1 and in_kr_part and not hard_section(line.text)
 
     def _statement(self, line: TextLine, role: Line) -> None:
         """An objective label in running text: a new objective, or the statement of an

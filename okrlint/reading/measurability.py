@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from okrlint.loaders.annotations import owner_tag
 from okrlint.reading.counted_kinds import clock_time
-from okrlint.reading.deliverable import graded
+from okrlint.reading.deliverable import graded, state_predicate
 from okrlint.reading.forms import base_forms, can_be_adjective, can_be_noun, parts_of_speech
 from okrlint.reading.grammar import words
 from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET, REDACTED, quoted
@@ -289,8 +289,6 @@ def _deliverable_object(reading: Reading, start: int) -> bool:
 
 
 def _has_verb_after_subject(reading: Reading) -> bool:
-    from okrlint.reading.deliverable import state_predicate
-
     return state_predicate(reading) is not None
 
 
