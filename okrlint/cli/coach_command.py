@@ -1,0 +1,90 @@
+"""`okrlint coach`: a report card per objective, in text, Markdown, HTML or JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from okrlint.cli.app import (
+    PATHS,
+    UsageProblem,
+    guarded,
+    main,
+    today_option,
+    today_value,
+    use_colour,
+)
+from okrlint.cli.inputs import gather, settings_for
+
+COACH_FORMATS = ["text", "markdown", "html", "json"]
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=PATHS)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(COACH_FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    default=None,
+    help="Write the report to this file instead of stdout.",
+)
+@click.option("--explain-score", is_flag=True, help="Explain how the score is computed, and exit.")
+@click.option(
+    "--profile", default=None, help="Threshold profile: default, google, radical-focus, lenient."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Config file (.okrlint.toml or pyproject.toml) instead of the one found.",
+)
+@click.option(
+    "--stdin-filename", default=None, help="Name (and so format) of the input read from '-'."
+)
+@today_option
+@guarded
+def coach(
+    paths: tuple[Path, ...],
+    output_format: str,
+    output: Path | None,
+    explain_score: bool,
+    profile: str | None,
+    config_path: Path | None,
+    stdin_filename: str | None,
+    today: Any,
+) -> None:
+    """A report card per objective: score, strengths, fixes, check-in questions, progress."""
+    from okrlint.coach.run import explain_score as explain
+    from okrlint.coach.run import render, run
+
+    if explain_score:
+        click.echo(explain(), nl=False)
+        return
+    if not paths:
+        raise UsageProblem("give the OKR files or folders to coach (or '-' for stdin)")
+    settings = settings_for(paths, config_path, {"profile": profile, "today": today_value(today)})
+    results, found = gather(paths, settings, stdin_filename)
+    for error in found.errors:
+        raise UsageProblem(error)
+    if not results:
+        raise UsageProblem("no OKR files to coach")
+    text = render(run(results, settings), output_format, colour=use_colour() and output is None)
+    if output is None:
+        click.echo(text, nl=False, color=output_format == "text" and use_colour())
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageProblem(f"{output}: cannot write the report: {error.strerror}") from error
+    click.echo(f"okrlint: wrote {output}", err=True)

@@ -1,0 +1,88 @@
+"""What a command reads: the settings of the nearest config, the files found, and stdin."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from okrlint.cli.app import UsageProblem
+
+
+def settings_for(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    flags: dict[str, Any],
+    stdin_filename: str | None = None,
+) -> Any:
+    """The settings of the nearest config (or --config), with command-line flags on top."""
+    from okrlint.config import build_settings, find_config
+
+    if config_path is not None and not config_path.is_file():
+        raise UsageProblem(f"{config_path}: config file not found")
+    settings, _origin = build_settings(
+        config_path or find_config(_anchor(paths, stdin_filename)), flags
+    )
+    return settings
+
+
+def _anchor(paths: tuple[Path, ...], stdin_filename: str | None) -> Path:
+    """Where the config search starts: the first path, or for stdin its --stdin-filename."""
+    for path in paths:
+        if str(path) != "-" and _statable(path):
+            return path
+        if stdin_filename:
+            return Path(stdin_filename)
+    return Path.cwd()
+
+
+def gather(
+    paths: tuple[Path, ...],
+    settings: Any,
+    stdin_filename: str | None,
+    sniff_named: bool = False,
+    stdin: bytes | None = None,
+) -> tuple[Any, Any]:
+    """Every file to read (directories walked, stdin last), loaded; and what discovery found."""
+    from okrlint.api import read_all
+
+    found = discover(paths, settings, sniff_named)
+    return read_all(found, settings) + read_stdin(paths, settings, stdin_filename, stdin), found
+
+
+def discover(paths: tuple[Path, ...], settings: Any, sniff_named: bool = False) -> Any:
+    from okrlint.api import collect
+
+    return collect([p for p in paths if str(p) != "-"], settings, sniff_named=sniff_named)
+
+
+def read_stdin(
+    paths: tuple[Path, ...], settings: Any, stdin_filename: str | None, stdin: bytes | None
+) -> list[Any]:
+    """Stdin loaded, when '-' is among the paths."""
+    if not has_stdin(paths):
+        return []
+    from okrlint.loaders import format_for
+    from okrlint.sources import load_bytes
+
+    name = stdin_filename or "-"
+    if stdin is None:
+        stdin = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell too big
+    return [load_bytes(stdin, name, format_for(name) or "text", settings.max_file_size)]
+
+
+def has_stdin(paths: tuple[Path, ...]) -> bool:
+    return any(str(p) == "-" for p in paths)
+
+
+def _statable(path: Path) -> bool:
+    """Whether the config search can start at `path` (a name too long for the system cannot:
+    discovery reports it as one line, like a missing file)."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return True  # reported as missing later; its folder may still hold the config
+    except (OSError, ValueError):
+        return False
+    return True
