@@ -387,6 +387,33 @@ def test_markdown_list_shaped_objectives_own_their_nested_bullets() -> None:
     _assert_spans_cover_titles(text, result)
 
 
+def test_markdown_outliner_headings_inside_bullets() -> None:
+    # Logseq and Roam pages: every line a bullet, headings too; a top-level "- # …" title is
+    # the page's heading (and names the cycle), "- ## Objective: …" owns its nested results.
+    text = (
+        "- # Growth OKRs 2026 Q2\n"
+        "- ## Objective: Grow the community\n"
+        "\t- KR: Monthly active contributors from 40 to 80\n"
+        "\t- https://tracker.example.com/board/42\n"
+        "- ## Objective: Ship a stable 2.0\n"
+        "\t- KR: Crash-free sessions from 97% to 99.5%\n"
+    )
+    result = load(text, "pages/OKRs.md", "markdown")
+    assert _outline(result) == [
+        ("Grow the community", ["Monthly active contributors from 40 to 80"]),
+        ("Ship a stable 2.0", ["Crash-free sessions from 97% to 99.5%"]),
+    ]
+    assert result.document is not None and result.document.cycle == "2026-Q2"
+    _assert_spans_cover_titles(text, result)
+    unlabelled = text.replace("Objective: ", "").replace("KR: ", "")
+    assert _outline(load(unlabelled, "pages/OKRs.md", "markdown")) == _outline(result)
+
+
+def test_markdown_bare_address_bullet_is_a_link_not_a_key_result() -> None:
+    text = "## Grow revenue\n\n- Raise ARR from $2M to $3M\n- https://dash.example.com/arr?view=q2\n"
+    assert _outline(load(text, "x.md", "markdown")) == [("Grow revenue", ["Raise ARR from $2M to $3M"])]
+
+
 def test_markdown_heading_without_key_results_is_not_an_objective() -> None:
     text = (
         "# Quarterly planning\n\n## Context\n\nWe grew.\n\n"

@@ -127,7 +127,8 @@ def _read(
             index += 3
         elif kind in ("bullet_list_open", "ordered_list_open"):
             items, index = _list(tokens, index + 1, kind.replace("_open", "_close"), lines)
-            add(ListBlock(items))
+            for block in _outliner_headings(items):
+                add(block)
         elif kind == "table_open":
             table, index = read_table(tokens, index, lines)
             if table is not None:
@@ -258,6 +259,11 @@ def _list(
                     # owners and a score after a statement linked into the page are columns
                     item.lines = plain_lines(first_inline, owners_after_link=True) or item.lines
                 blocks = blocks[1:]
+            elif blocks and isinstance(blocks[0], Heading):
+                # An outliner's page (Logseq, Roam): every line is a bullet, and a heading is
+                # one too ("- ## Objective: Grow the community" over its indented results).
+                item.lines, item.heading_level = [blocks[0].line], blocks[0].level
+                blocks = blocks[1:]
             item.blocks = [b for b in blocks if isinstance(b, Paragraph | ListBlock)]
             if first_inline is not None:
                 item.navigation = _anchor_links_only(first_inline) or bool(
@@ -268,6 +274,23 @@ def _list(
         else:
             index += 1
     return items, index
+
+
+def _outliner_headings(items: list[Item]) -> list[Block]:
+    """The list, with each bulleted title ("- # OKRs 2025 Q2" atop an outliner's page, "- # Q2"
+    over a quarter's bullets) read as the heading it is, so it can name the cycle or open a
+    section; runs of other items stay lists. An outliner nests by indenting: bullets after a
+    bulleted "## Goal" are its siblings, not its contents, so only a top-level title opens a
+    section."""
+    out: list[Block] = []
+    for item in items:
+        if item.heading_level == 1 and not item.blocks:
+            out.append(Heading(item.heading_level, item.lines[0]))
+        elif out and isinstance(out[-1], ListBlock):
+            out[-1].items.append(item)
+        else:
+            out.append(ListBlock([item]))
+    return out
 
 
 def _first_inline(tokens: list[Token], index: int) -> Token | None:
@@ -293,9 +316,14 @@ def _links_only(inline: Token, *, anchors: bool = False) -> bool:
             depth, links = depth + 1, links + 1
         elif child.type == "link_close":
             depth -= 1
+        elif depth == 0 and not anchors and child.type == "text" and _BARE_URLS.fullmatch(child.content):
+            links += 1  # a bare address: CommonMark does not link it, but it is one
         elif depth == 0 and not _markup_only(child):
             return False
     return links > 0
+
+
+_BARE_URLS = re.compile(r"\s*(?:https?://\S+\s*)+")
 
 
 def _markup_only(child: Token) -> bool:

@@ -43,6 +43,7 @@ class Item:
     blocks: list[Paragraph | ListBlock] = field(default_factory=list)
     navigation: bool = False  # links to places in this page only: a table of contents
     links_only: bool = False  # nothing but links: a reading list, unless a label says otherwise
+    heading_level: int | None = None  # a bulleted heading ("- ## Objective: …", an outliner's)
 
     @property
     def children(self) -> list[Item]:
