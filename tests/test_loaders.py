@@ -785,6 +785,42 @@ def test_text_dotted_kr_numbers_are_part_of_the_label(line: str, title: str) -> 
     _assert_spans_cover_titles(markdown, result)
 
 
+@pytest.mark.parametrize(
+    ("label", "read"),
+    [
+        ("Q1 Objective:", True),
+        ("2026 Q3 Objective 2:", True),
+        ("Company objective:", True),
+        ("Team-wide Objective:", True),
+        ("Primary Objective:", False),  # a business plan's prose, not a label
+        ("Our objective:", False),
+    ],
+)
+def test_a_cycle_or_level_before_the_objective_label(label: str, read: bool) -> None:
+    text = f"## {label} Launch in Germany\n\nKey results:\n\n1. 500 paying German customers\n"
+    # A heading over results is an objective either way; only a label is taken off its title.
+    title = "Launch in Germany" if read else f"{label} Launch in Germany"
+    result = load(text, "okrs.md", "markdown")
+    assert _outline(result) == [(title, ["500 paying German customers"])]
+    _assert_spans_cover_titles(text, result)
+
+
+def test_checkbox_items_labelled_as_key_results_are_key_results() -> None:
+    # An unlabelled checklist under an objective is its initiatives; boxes labelled "KRn:"
+    # are its key results, ticked or not.
+    text = (
+        "### O1: Faster releases\n"
+        "- [ ] KR1: Lead time from 10 days to 3 days\n"
+        "- [x] KR2: Deploy frequency from weekly to daily\n"
+        "- [ ] Write the release runbook\n"
+    )
+    result = load(text, "okrs.md", "markdown")
+    assert _outline(result) == [
+        ("Faster releases", ["Lead time from 10 days to 3 days", "Deploy frequency from weekly to daily"])
+    ]
+    _assert_spans_cover_titles(text, result)
+
+
 def test_text_invalid_field_is_e002_at_the_value() -> None:
     text = "scoring: sometimes\nO: Grow\n- Raise ARR from 1 to 2\n"
     result = load(text, "x.txt", "text")

@@ -181,7 +181,7 @@ def _classify(text: str, *, heading: bool = False) -> Line:
             patterns.objective_label.fullmatch(label) or patterns.kr_section_heading.fullmatch(label)
         ):
             text = label
-    if match := patterns.objective.match(text):
+    if match := patterns.objective.match(text) or patterns.objective.match(_unscoped(text)):
         word = match.group("word") or match.group("word2") or "o"
         weak = re.fullmatch(vocabulary().weak_objective, word, re.I) is not None
         return Line(Role.OBJECTIVE, _title(match), weak=weak)
@@ -214,6 +214,25 @@ def _classify(text: str, *, heading: bool = False) -> Line:
     if metadata := _metadata(text):
         return metadata
     return Line(Role.PLAIN, text)
+
+
+def _unscoped(text: str) -> str:
+    """The label without the cycle or the level written before it: "Q1 Objective: Launch in
+    Germany", "Company objective 2: …" read as "Objective: …" (only before a strong word and
+    a colon: "Team goals: …" stays a line of prose)."""
+    match = _scoped_objective().match(text)
+    return text[match.end() :] if match else text
+
+
+@cache
+def _scoped_objective() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:Q[1-4]|H[12]|FY\s?'?\d{2,4}|(?:19|20)\d\d(?:\s?[-/]?\s?[QH][1-4])?"
+        # (not "Primary objective:", "Main objective:": a business plan's prose says those)
+        r"|(?:company|team|department(?:al)?|quarterly|annual|yearly)(?:[- ]wide)?)"
+        rf"\s+(?=(?:{vocabulary().strong_objective}){_NO_LETTER}\s*(?:#?\s*\d{{1,3}})?\s*[:：])",
+        re.I,
+    )
 
 
 def _starts_kr(text: str) -> bool:

@@ -63,9 +63,11 @@ class ListReading(AssemblyState):
             if item.navigation:
                 continue  # a table of contents
             if text.startswith(CHECKBOX):
-                if mode != "kr" or not self._explicit_kr_part():
-                    continue  # a checklist is initiatives, unless it sits under "Key results"
                 role = self._role(text[3:].strip())
+                if role.role != Role.KEY_RESULT and (mode != "kr" or not self._explicit_kr_part()):
+                    # a checklist is initiatives, unless it sits under "Key results" or each
+                    # box is labelled as one ("- [ ] KR1: Lead time from 10 to 3 days")
+                    continue
             if item.links_only and role.role == Role.PLAIN:
                 continue  # a list of links: references, not results
             if role.role in (Role.OBJECTIVE, Role.OBJECTIVE_LABEL) and mode != "detail":
