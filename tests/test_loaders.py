@@ -821,6 +821,60 @@ def test_checkbox_items_labelled_as_key_results_are_key_results() -> None:
     _assert_spans_cover_titles(text, result)
 
 
+def test_letter_ids_and_a_title_line_that_is_only_the_cycle() -> None:
+    text = (
+        "Q3 2026\n\n"
+        "Objective A: Scale the community\n"
+        "  KR A1: Forum monthly posters from 300 to 600\n"
+        "Objective B: Improve docs\n"
+        "  KR B.2 - Pages with outdated examples from 120 to 20\n"
+    )
+    result = load(text, "draft.txt", "text")
+    assert _outline(result) == [
+        ("Scale the community", ["Forum monthly posters from 300 to 600"]),
+        ("Improve docs", ["Pages with outdated examples from 120 to 20"]),
+    ]
+    assert result.document is not None and result.document.cycle == "2026-Q3"
+    _assert_spans_cover_titles(text, result)
+    # a letter is an id only before a separator: "Objective A better …" is not a label
+    assert _outline(load("Objective A better onboarding\n", "draft.txt", "text")) == []
+
+
+_OUTLINE_NUMBERS = [
+    ("1.1 Crash rate from 0.8% to 0.1%", "1.2 Weekly editors from 3,000 to 5,000"),
+    ("2.1 Integrations from 6 to 20", "2.2 Installs from 150 to 400"),
+]
+_BY_NUMBER = [
+    ("Make the editor delightful", ["Crash rate from 0.8% to 0.1%", "Weekly editors from 3,000 to 5,000"]),
+    ("Open the platform", ["Integrations from 6 to 20", "Installs from 150 to 400"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "template"),
+    [
+        ("okrs.txt", "1. Make the editor delightful\n{0}\n{1}\n2. Open the platform\n{2}\n{3}\n"),
+        ("okrs.txt", "1. Make the editor delightful\n   {0}\n   {1}\n2. Open the platform\n   {2}\n   {3}\n"),
+        ("okrs.md", "1. Make the editor delightful\n   {0}\n   {1}\n2. Open the platform\n   {2}\n   {3}\n"),
+        ("okrs.md", "1. Make the editor delightful\n\n   {0}\n   {1}\n\n2. Open the platform\n\n   {2}\n   {3}\n"),
+        ("okrs.md", "## 1. Make the editor delightful\n{0}\n{1}\n\n## 2. Open the platform\n{2}\n{3}\n"),
+    ],
+)
+def test_outline_numbers_nest_key_results_under_their_objective(name: str, template: str) -> None:
+    text = template.format(*(line for pair in _OUTLINE_NUMBERS for line in pair))
+    result = load(text, name, format_for(name) or "text")
+    assert _outline(result) == _BY_NUMBER
+    _assert_spans_cover_titles(text, result)
+
+
+@pytest.mark.parametrize("name", ["x.md", "x.txt"])
+@pytest.mark.parametrize("decimal", ["1.5 million visits a month", "2.5 million visits a month"])
+def test_a_decimal_under_a_number_is_text_not_a_sub_number(name: str, decimal: str) -> None:
+    text = f"1. Grow traffic\n   {decimal}\n2. Grow revenue\n   1.2 million in ARR\n"
+    result = load(text, name, format_for(name) or "text")
+    assert all(kr != decimal.split(" ", 1)[1] for _title, krs in _outline(result) for kr in krs)
+
+
 def test_text_invalid_field_is_e002_at_the_value() -> None:
     text = "scoring: sometimes\nO: Grow\n- Raise ARR from 1 to 2\n"
     result = load(text, "x.txt", "text")

@@ -43,6 +43,8 @@ class Line:
 _NUMBER = r"(?:#\s*)?\d{1,4}(?:\.\d{1,4}){0,4}[a-z]?(?!\.?\d)"
 _ID = r"['\"`‘’“”][\w.\-]{1,24}['\"`‘’“”]"
 _REF = rf"(?:{_NUMBER}|{_ID})"
+# A capital letter for an id, before a separator only: "Objective A:", "KR B2:", "KR A.1 -".
+_LETTER_REF = r"(?-i:[A-Z])(?:\.?\d{1,2}(?:\.\d{1,2})?)?(?![\w])"
 _SEPARATOR = r"[:：.)）\-–—|、]"
 # After a label's word, a dash is a separator only with a space beside it: "Objective - Grow",
 # not "Objective-level status" (a compound word).
@@ -71,7 +73,7 @@ def _titled(words: str) -> str:
     return (
         # Possessive spaces (*+, ++): a label word followed by 800 spaces was split every way
         # between the space runs before failing (0.6 s a line, found by a long fuzz run).
-        rf"{_OPEN}(?P<word>{words})\.?{_NO_LETTER}\s*+(?:[-#]?\s*+{_REF})?{_CLOSE}\s*+"
+        rf"{_OPEN}(?P<word>{words})\.?{_NO_LETTER}\s*+(?:[-#]?\s*+(?:{_REF}|{_LETTER_REF}))?{_CLOSE}\s*+"
         rf"{_TITLE_SEPARATOR}\s*+(?P<title>\S.*)"
         rf"|{_OPEN}(?P<word2>{words}){_NO_LETTER}\s*+[-#]?\s*+{_REF}{_CLOSE}\.?\s++(?P<title2>\S.*)"
     )

@@ -104,6 +104,7 @@ def _read(
     """Blocks from tokens[index] up to the token of type `closing` at this level."""
     out: list[Block] = []
     details: list[Details] = []  # <details> elements open at this level
+    number = ""  # the number of the heading just read ("## 2. Grow …"), for its "2.1" lines
 
     def add(block: Block) -> None:
         (details[-1].blocks if details else out).append(block)
@@ -116,14 +117,20 @@ def _read(
         if kind == "heading_open":
             inline = tokens[index + 1]
             text_lines = plain_lines(inline)
-            text = _HEADING_NUMBER.sub("", " ".join(line.text for line in text_lines).strip())
+            whole = " ".join(line.text for line in text_lines).strip()
+            numbered = _HEADING_NUMBER.match(whole)
+            number = numbered.group(0).rstrip(" .)") if numbered else ""
+            text = _HEADING_NUMBER.sub("", whole)
             row = token.map[0] if token.map else 0
             add(Heading(int(token.tag[1:]), TextLine(text, row)))
             index += 3
         elif kind == "paragraph_open":
             paragraph_lines = plain_lines(tokens[index + 1])
-            if paragraph_lines:  # an image or an empty link alone leaves no text to read
+            if sub_items := _numbered_lines(paragraph_lines, number):
+                add(ListBlock(sub_items))  # "1.1 …", "1.2 …" lines under "## 1. Make …"
+            elif paragraph_lines:  # an image or an empty link alone leaves no text to read
                 add(Paragraph(paragraph_lines))
+            number = ""
             index += 3
         elif kind in ("bullet_list_open", "ordered_list_open"):
             items, index = _list(tokens, index + 1, kind.replace("_open", "_close"), lines)
@@ -264,7 +271,12 @@ def _list(
                 # one too ("- ## Objective: Grow the community" over its indented results).
                 item.lines, item.heading_level = [blocks[0].line], blocks[0].level
                 blocks = blocks[1:]
-            item.blocks = [b for b in blocks if isinstance(b, Paragraph | ListBlock)]
+            item.blocks = [_numbered_list(b, token.info) for b in blocks if isinstance(b, Paragraph | ListBlock)]
+            if sub_items := _numbered_lines(item.lines[1:], token.info):
+                # "1. Make the editor delightful" over lines "1.1 Cut …", "1.2 Grow …", which
+                # CommonMark reads as the item's own wrapped text: its children
+                item.lines = item.lines[:1]
+                item.blocks.insert(0, ListBlock(sub_items))
             if first_inline is not None:
                 item.navigation = _anchor_links_only(first_inline) or bool(
                     _TOC_MARKER.match(first_inline.content.strip())
@@ -274,6 +286,34 @@ def _list(
         else:
             index += 1
     return items, index
+
+
+_SUBNUMBER = re.compile(r"^(\d{1,3})\.(\d{1,3})\.?\s+(?=\S)")
+
+
+def _numbered_lines(lines: list[TextLine], number: str) -> list[Item]:
+    """Lines numbered "n.1", "n.2" … under item or heading n, as items of their own; none
+    unless there are two or more and every line is the next ("1.5 million visits" under
+    item 1 is its text)."""
+    if not number.isdigit() or len(lines) < 2:
+        return []
+    subs = [_SUBNUMBER.match(line.text) for line in lines]
+    expected = [(number, str(k)) for k in range(1, len(lines) + 1)]
+    if [match and match.group(1, 2) for match in subs] != expected:
+        return []
+    return [
+        Item([TextLine(line.text[match.end() :], line.row, line.bold)])
+        for line, match in zip(lines, subs, strict=True)
+        if match is not None
+    ]
+
+
+def _numbered_list(block: Paragraph | ListBlock, number: str) -> Paragraph | ListBlock:
+    """A paragraph of "n.1", "n.2" … lines inside item n ("1. Make …", a blank line, then the
+    indented "1.1 …" lines) as the list it is."""
+    if isinstance(block, Paragraph) and (items := _numbered_lines(block.lines, number)):
+        return ListBlock(items)
+    return block
 
 
 def _outliner_headings(items: list[Item]) -> list[Block]:

@@ -3,6 +3,8 @@ captions of other parts, one-line objectives over a list, prioritised results, w
 
 from __future__ import annotations
 
+import re
+
 from okrlint.loaders.assembly_state import AssemblyState
 from okrlint.loaders.cycles import cycle_heading, find_cycle
 from okrlint.loaders.labels import Line, Role
@@ -26,6 +28,9 @@ from okrlint.loaders.line_kinds import (
 from okrlint.loaders.outline import Block, Heading, ListBlock, Paragraph, TextLine
 from okrlint.loaders.outline_hints import BULLETISH, OBJECTIVE_LABELS, TAGS_ONLY, without_grade
 from okrlint.models import KeyResult
+
+# A line that is nothing but a cycle: "Q3 2026", "FY27 - H1", "2026".
+_CYCLE_ONLY = re.compile(r"[\W_]*(?:(?:Q[1-4]|H[12]|FY\s?'?\d{2,4}|(?:19|20)\d\d)[\W_]*){1,3}", re.IGNORECASE)
 
 
 class ParagraphReading(AssemblyState):
@@ -203,8 +208,12 @@ class ParagraphReading(AssemblyState):
             return False  # (a bold cycle line, like a heading, ends a section of notes)
         if self._role(line.text).role != Role.PLAIN:
             return False
-        if not self._started() and (cycle := cycle_heading(line.text)) and TERMS.search(line.text):
-            self.found.heading_cycles.append((cycle, line.row))  # "2026 Q1 OKR:" as a title line
+        if not self._started() and (cycle := cycle_heading(line.text)) and (
+            TERMS.search(line.text) or (_CYCLE_ONLY.fullmatch(line.text) and not line.bold)
+        ):
+            # "2026 Q1 OKR:" or "Q3 2026" alone as a title line (a bold "**2026 Q1**" heads
+            # the objectives that follow it, below)
+            self.found.heading_cycles.append((cycle, line.row))
             return True
         if not self._fallback:
             return False

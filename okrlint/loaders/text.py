@@ -31,6 +31,10 @@ _FIELD = re.compile(
 # It starts where a run of spaces starts: tried inside a long run, each start rescanned it.
 _DIRECTIVE = re.compile(r"(?<!\s)\s+#\s*okrlint:.*$", re.IGNORECASE)
 # List markers of drafts, including home-made ones ("== ", "-> ", "=> ").
+# An outline's numbers: "2." and under it "2.1", "2.2" (a decimal under another number, "2.5
+# million visits" under "1.", is text).
+_NUMBERED = re.compile(r"^(\d{1,3})[.)]\s")
+_SUBNUMBER = re.compile(r"^(\d{1,3})\.(\d{1,3})\.?\s+(?=\S)")
 _BULLET = re.compile(r"^(?:[-*•+·▪◦]|==|->|=>|\d{1,3}[.)、）]|[a-z][.)])\s+|^\d{1,3}、")
 
 
@@ -62,6 +66,8 @@ def _blocks(
     # Bullets indented under a template sentence that lists its key results are details of them.
     detail_indent: int | None = None
     skip_until = 0  # the rows of a pipe table already read
+    # The last "3." item: its number, its indent and the "3.n" expected next under it.
+    numbered: tuple[str, int, int] | None = None
     for row, raw in enumerate(lines):
         line = raw.strip()
         if not line or line.startswith("#") or _normal(line) in boilerplate:
@@ -78,6 +84,14 @@ def _blocks(
             _document_field(builder, field, row, indent)
             continue
         bullet = _BULLET.match(line)
+        sub = _SUBNUMBER.match(line)
+        if sub and numbered is not None and _next_sub(sub, numbered, lines[row + 1 :]):
+            # "1.1 Cut the crash rate …" under "1. Make the editor delightful", indented or not:
+            # the outline's numbers nest it
+            bullet, indent = sub, max(indent, numbered[1] + 1)
+            numbered = (numbered[0], numbered[1], numbered[2] + 1)
+        elif bullet and (number := _NUMBERED.match(line)):
+            numbered = (number.group(1), indent, 1)
         if template := TEMPLATE.match(line):
             open_items.clear()
             prebuilt = _template(builder.path, raw, row, indent, template, shared)
@@ -112,6 +126,19 @@ def _blocks(
             blocks.append(ListBlock([item]))
         open_items.append((indent, item))
     return blocks
+
+
+def _next_sub(sub: re.Match[str], numbered: tuple[str, int, int], rest: list[str]) -> bool:
+    """Whether "n.k" is the next number under item n: k as expected, and a first "n.1" only
+    when "n.2" follows it ("1.5 million visits" under item 1 is text)."""
+    number, _indent, expected = numbered
+    if sub.group(1, 2) != (number, str(expected)):
+        return False
+    if expected > 1:
+        return True
+    following = next((line.strip() for line in rest if line.strip()), "")
+    after = _SUBNUMBER.match(following)
+    return after is not None and after.group(1, 2) == (number, "2")
 
 
 def _labelled(line: str) -> bool:
