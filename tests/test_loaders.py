@@ -1096,6 +1096,15 @@ def test_an_indented_heading_no_deeper_than_the_one_above_stays_code() -> None:
     ]
 
 
+def test_a_page_titled_as_an_example_set_is_read_but_an_example_section_is_not() -> None:
+    body = "### Objective 1: More reach\n\n- Newsletter readers from 2,000 to 5,000\n"
+    titled = f"# Acme DAO OKRs Example\n\n## Proposed OKRs for H1 2026\n\n{body}"
+    assert _outline(load(titled, "page.md", "markdown")) == [("More reach", ["Newsletter readers from 2,000 to 5,000"])]
+    # the same set under an "## Examples" section of a page is a worked example
+    section = f"# Writing OKRs\n\nSome advice.\n\n## OKR examples\n\n{body}"
+    assert _outline(load(section, "page.md", "markdown")) == []
+
+
 def test_a_flattened_table_header_in_an_example_or_notes_section_is_no_set() -> None:
     body = "*   Objective / Key Result Owner(s) Score\n*   Grow revenue\n    *   [Close 10 deals](#a) dana 0.5\n"
     assert _outline(load("## Overview\n\n" + body, "q2.md", "markdown")) == [("Grow revenue", ["Close 10 deals"])]

@@ -61,8 +61,11 @@ class HeadingReading(AssemblyState):
             self._sections.append(Section(level, "other"))  # "##### Demo: …" under Initiatives
             return
         role = self._role(line.text, True)
-        if role.role not in (Role.OBJECTIVE, Role.KEY_RESULT) and EXAMPLE_HEADING.search(
-            re.sub(r"\([^()]*\)", "", line.text)
+        page_title = level == 1 and not self._sections and not self._started()
+        if (
+            role.role not in (Role.OBJECTIVE, Role.KEY_RESULT)
+            and not page_title  # "# Gitcoin DAO OKRs Example": the page is the set it shows
+            and EXAMPLE_HEADING.search(re.sub(r"\([^()]*\)", "", line.text))
         ):
             # "## Example Quarter: Q2 2024 (Annotated Example)": a template's worked example,
             # however real its objectives look (but "## Objective 2: Set an example" is one,
