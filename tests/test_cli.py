@@ -482,6 +482,13 @@ def test_directories_are_walked_by_extension(cli: CheckRun, write) -> None:
 # Files a repository holds beside its OKRs, with extensions okrlint reads.
 NOT_OKRS = {
     "docker-compose.yml": "services:\n  web:\n    image: nginx\n    ports: ['80:80']\n",
+    # A guide titled as examples, with no cycle: not a team's set (a page titled "… OKRs
+    # Example" that states its cycle is one).
+    "docs/okr-examples.md": (
+        "# OKR Examples\n\nSome examples of good OKRs.\n\n## Marketing\n\n"
+        "### Objective: Increase brand awareness\n- KR1: Site visitors from 10k to 25k a month\n"
+        "- KR2: Followers from 2,000 to 5,000\n"
+    ),
     "README.md": "# mytool\n\nA tool.\n\n## Install\n\n- pip install mytool\n- mytool --help\n",
     # A Helm template: not even valid YAML, so it must be skipped before parsing (no E001).
     "chart/templates/deployment.yaml": (

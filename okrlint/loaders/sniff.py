@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from okrlint.loaders.cycles import cycle_heading, find_cycle
 from okrlint.loaders.labels import Role, classify
+from okrlint.loaders.line_kinds import EXAMPLE_HEADING
 from okrlint.loaders.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ _OKR_NAME = re.compile(r"okr|objective|goal|key[\s_-]?result|ziel|objetivo|objec
 # OKR process ("How we use OKRs") has the word but no cycle.
 _OKR_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t].*\b(?:okrs?|objectives|goals)\b.*$", re.I)
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t].*$", re.M)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n){0,200}?---[ \t]*(?:\n|\Z)")
 
 
 def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
@@ -73,6 +75,9 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
         return any(any(_meaningful(kr.title) for kr in o.key_results) for o in objectives)
     if _explains(document.objectives, objectives) or _course(text):
         return False
+    if fmt == "markdown" and _titled_examples(text) and not (document.cycle and document.cycle_source != "path"):
+        return False  # "# OKR Examples" over sets for a few teams: a guide (a real set titled
+        # "# Gitcoin DAO OKRs Example" states its cycle: "## Proposed OKRs for H1 2022")
     if fmt in ("text", "markdown") and _OKR_NAME.search(PurePath(path).name) and _only_statements(objectives):
         # "OKR.txt", "OKR.md" holding a few bare goal sentences: objectives without KRs; not a
         # handbook page about OKRs whose definition bullets ("**Inspirational** - Motivate the
@@ -113,6 +118,14 @@ def _headings_about_okrs(text: str) -> int:
         and not find_cycle(heading)
         and classify(heading.lstrip(" #"), heading=True).role not in stated
     )
+
+
+def _titled_examples(text: str) -> bool:
+    """The page's title (its first heading, after any front matter) says it holds examples:
+    "# OKR Examples"."""
+    front = _FRONT_MATTER.match(text)
+    first = _HEADING.search(text, front.end() if front else 0)
+    return first is not None and EXAMPLE_HEADING.search(first.group(0).lstrip(" #")) is not None
 
 
 def _course(text: str) -> bool:
