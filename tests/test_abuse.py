@@ -266,6 +266,9 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         ("text", "Objective: x\nKR: y\nobjectiv" + " " * 4000 + "z\n"),
         ("text", "Objective: x\nKey results" + " " * 4000 + "z\nKR: y\n"),
         ("text", "Objective: x\n- See the notes" + " " * 40000 + "on the / page\n- KR: y\n"),
+        ("markdown", "# Objective: x\n- KR: y\n- " + "http://" * 60 + " z\n"),
+        ("markdown", "- # Q1 2026\n- ## Objective: x" + " " * 40000 + "z\n\t- KR: y\n"),
+        ("text", "1. Grow\n" + "1.1 " * 20000 + "\n1.2 x\n"),
     ],
     ids=[
         "kr-digits",
@@ -286,6 +289,9 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         "label-word-spaces",
         "kr-section-spaces",
         "header-separator-spaces",
+        "address-runs",
+        "outliner-heading-spaces",
+        "outline-number-runs",
     ],
 )
 def test_pathological_files_are_read_and_linted_quickly(fmt: str, text: str) -> None:

@@ -363,7 +363,7 @@ def _links_only(inline: Token, *, anchors: bool = False) -> bool:
     return links > 0
 
 
-_BARE_URLS = re.compile(r"\s*(?:https?://\S+\s*)+")
+_BARE_URLS = re.compile(r"\s*+(?:https?://\S++\s*+)++")  # possessive: no re-splitting a long address
 
 
 def _markup_only(child: Token) -> bool:
