@@ -188,6 +188,39 @@ objectives:
 """
 
 
+@pytest.mark.parametrize(
+    ("text", "cycle"),
+    [
+        (
+            "cycle: 2026-Q2\nobjectives:\n  Grow revenue:\n    - ARR from $2M to $3M\n"
+            "  Delight customers:\n    key_results:\n      - NPS from 32 to 45\n",
+            "2026-Q2",
+        ),
+        (
+            "Q1 2026:\n  Grow revenue:\n    - ARR from $2M to $3M\n"
+            "  Delight customers:\n    - NPS from 32 to 45\n",
+            "2026-Q1",
+        ),
+    ],
+    ids=["objectives-mapping", "cycle-key-mapping"],
+)
+def test_yaml_objectives_written_as_keys_over_their_key_results(text: str, cycle: str) -> None:
+    result = load(text, "okrs.yaml", "yaml")
+    assert _outline(result) == [
+        ("Grow revenue", ["ARR from $2M to $3M"]),
+        ("Delight customers", ["NPS from 32 to 45"]),
+    ]
+    assert result.diagnostics == []
+    assert result.document is not None and cycle in (result.document.cycle, result.document.objectives[0].cycle)
+    _assert_spans_cover_titles(text, result)
+
+
+def test_yaml_settings_keyed_by_single_words_are_not_objectives() -> None:
+    # Under a cycle key, a map of lists whose keys are single words is configuration.
+    text = "Q1 2026:\n  steps:\n    - build\n    - test\n  owners:\n    - ana\n"
+    assert _outline(load(text, "plan.yaml", "yaml")) == []
+
+
 def test_yaml_spans_cover_exactly_the_titles() -> None:
     result = load(SPANS_YAML, "spans.yaml", "yaml")
     assert result.diagnostics == []

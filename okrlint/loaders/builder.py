@@ -19,6 +19,7 @@ from okrlint.loaders.yaml_keys import (
     canonical_objective,
     objective_nodes,
     synonym,
+    titled_objectives,
 )
 from okrlint.loaders.yaml_tree import split_children, without_kind
 from okrlint.models import (
@@ -134,6 +135,10 @@ class DocumentBuilder:
         self.problem("E001", f"{what}: expected OKRs", Span.of(self.path, 1, 1, 1, 1))
 
     def add_objectives(self, node: Located) -> None:
+        if isinstance(node.value, dict) and (titled := titled_objectives(node.value, named=True)):
+            for objective in titled:  # "objectives: {Grow revenue: [KR, KR]}"
+                self.add_tree(objective)
+            return
         if not isinstance(node.value, list):
             self.problem("E002", "'objectives' must be a list of objectives", node.span)
             return

@@ -116,6 +116,10 @@ def _walk(node: Located, cycle: str | None, depth: int) -> Iterator[tuple[Locate
         if _is_objective(value):
             yield node, cycle
             return
+        if cycle is not None and (titled := titled_objectives(value, named=False)):
+            for objective in titled:  # "Q1 2026:" over "Grow revenue: [KR, KR]"
+                yield objective, cycle
+            return
         # A board or plan named for its cycle ("name: Data team 2026-H1") over its objectives.
         title = synonym(value, "objective_title", text=True)
         cycle = (find_cycle(value[title][1].value) if title else None) or cycle
@@ -123,6 +127,31 @@ def _walk(node: Located, cycle: str | None, depth: int) -> Iterator[tuple[Locate
             # "objetivos_q3", "okrs-2026-q1": a cycle inside a key named with underscores
             named = find_cycle(str(name)) or find_cycle(re.sub(r"[_-]+", " ", str(name)))
             yield from _walk(child, named or cycle, depth + 1)
+
+
+def titled_objectives(pairs: Pairs, *, named: bool) -> list[Located]:
+    """Objectives written as keys, each over its key results: `Grow revenue: [KR, KR]` or
+    `Grow revenue: {owner: Ana, key_results: [...]}`; none unless every key is one. Under an
+    `objectives` key any key is a title; found elsewhere (`named` false: under a cycle key such
+    as `Q1 2026:`) a title has two words or more, so a map of settings is never read as one."""
+    from okrlint.loaders.builder import Located  # the builder imports this module
+
+    found = []
+    for name, (key, value) in pairs.items():
+        if not isinstance(name, str) or (not named and len(name.split()) < 2):
+            return []
+        if isinstance(value.value, list) and value.value and all(
+            isinstance(item.value, str | dict) for item in value.value
+        ):
+            body: Pairs = {"title": (key, key), "key_results": (key, value)}
+        elif isinstance(value.value, dict) and synonym(value.value, "key_results") is not None:
+            body = {"title": (key, key), **value.value}
+            if synonym(value.value, "objective_title", text=True) is not None:
+                return []  # a title of its own: the key is an id or a slug, read elsewhere
+        else:
+            return []
+        found.append(Located(body, key.span))
+    return found
 
 
 def _is_objective(pairs: Pairs) -> bool:
