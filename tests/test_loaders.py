@@ -891,10 +891,15 @@ _BY_NUMBER = [
         ("okrs.md", "1. Make the editor delightful\n   {0}\n   {1}\n2. Open the platform\n   {2}\n   {3}\n"),
         ("okrs.md", "1. Make the editor delightful\n\n   {0}\n   {1}\n\n2. Open the platform\n\n   {2}\n   {3}\n"),
         ("okrs.md", "## 1. Make the editor delightful\n{0}\n{1}\n\n## 2. Open the platform\n{2}\n{3}\n"),
+        ("okrs.md", "1. Make the editor delightful\n   a. {0}\n   b. {1}\n2. Open the platform\n   a. {2}\n   b. {3}\n"),
+        ("okrs.txt", "1. Make the editor delightful\n   a. {0}\n   b. {1}\n2. Open the platform\n   a. {2}\n   b. {3}\n"),
     ],
 )
 def test_outline_numbers_nest_key_results_under_their_objective(name: str, template: str) -> None:
-    text = template.format(*(line for pair in _OUTLINE_NUMBERS for line in pair))
+    lines = [line for pair in _OUTLINE_NUMBERS for line in pair]
+    if "a. {0}" in template:
+        lines = [line.split(" ", 1)[1] for line in lines]  # lettered: the results alone
+    text = template.format(*lines)
     result = load(text, name, format_for(name) or "text")
     assert _outline(result) == _BY_NUMBER
     _assert_spans_cover_titles(text, result)
@@ -1127,6 +1132,20 @@ def test_an_indented_heading_no_deeper_than_the_one_above_stays_code() -> None:
     assert _outline(load(text, "okrs.md", "markdown")) == [
         ("Faster setup", ["Setup takes under 10 minutes for 9 of 10 new staff", "80% of staff rate setup easy"])
     ]
+
+
+def test_markdown_table_with_one_column_per_key_result() -> None:
+    text = (
+        "| Objective | KR1 | KR2 | Owner |\n|---|---|---|---|\n"
+        "| Grow revenue | ARR from $2M to $3M | NRR from 104% to 112% | Ana |\n"
+        "| Delight customers | NPS from 32 to 45 |  | Bo |\n"
+    )
+    result = load(text, "okrs.md", "markdown")
+    assert _outline(result) == [
+        ("Grow revenue", ["ARR from $2M to $3M", "NRR from 104% to 112%"]),
+        ("Delight customers", ["NPS from 32 to 45"]),
+    ]
+    _assert_spans_cover_titles(text, result)
 
 
 def test_a_page_titled_as_an_example_set_is_read_but_an_example_section_is_not() -> None:

@@ -289,17 +289,23 @@ def _list(
 
 
 _SUBNUMBER = re.compile(r"^(\d{1,3})\.(\d{1,3})\.?\s+(?=\S)")
+_SUBLETTER = re.compile(r"^([a-z])[.)]\s+(?=\S)")
 
 
 def _numbered_lines(lines: list[TextLine], number: str) -> list[Item]:
-    """Lines numbered "n.1", "n.2" … under item or heading n, as items of their own; none
-    unless there are two or more and every line is the next ("1.5 million visits" under
-    item 1 is its text)."""
+    """Lines numbered "n.1", "n.2" … (or lettered "a.", "b." …) under item or heading n, as
+    items of their own; none unless there are two or more and every line is the next ("1.5
+    million visits" under item 1 is its text)."""
     if not number.isdigit() or len(lines) < 2:
         return []
-    subs = [_SUBNUMBER.match(line.text) for line in lines]
-    expected = [(number, str(k)) for k in range(1, len(lines) + 1)]
-    if [match and match.group(1, 2) for match in subs] != expected:
+    numbers = [_SUBNUMBER.match(line.text) for line in lines]
+    letters = [_SUBLETTER.match(line.text) for line in lines]
+    count = range(1, len(lines) + 1)
+    if [match and match.group(1, 2) for match in numbers] == [(number, str(k)) for k in count]:
+        subs = numbers
+    elif [match and match.group(1) for match in letters] == [chr(ord("a") + k - 1) for k in count]:
+        subs = letters
+    else:
         return []
     return [
         Item([TextLine(line.text[match.end() :], line.row, line.bold)])

@@ -59,6 +59,8 @@ def read_table(tokens: list[Token], start: int, lines: list[str]) -> tuple[Table
     if len(rows) < 2:
         return None, index + 1
     header, body = [_text(cell) for cell in rows[0]], rows[1:]
+    if table := _numbered_kr_columns(header, body, lines):
+        return table, index + 1
     kr_column = _kr_column(header, body)
     if kr_column is None:
         table = _labelled_cells(body, lines) or _bold_outline(body, lines)
@@ -77,6 +79,29 @@ def read_table(tokens: list[Token], start: int, lines: list[str]) -> tuple[Table
         for number, piece in enumerate(pieces):
             table.rows.append(TableRow(objective if number == 0 else None, piece))
     return table, index + 1
+
+
+# "KR1", "KR 2", "Key result 3": one column per key result, the objective in its own column.
+_NUMBERED_KR_HEADER = re.compile(r"^(?:krs?|key[\s-]*results?)\s*#?\s*\d{1,2}$", re.IGNORECASE)
+
+
+def _numbered_kr_columns(header: list[str], body: list[list[Token]], lines: list[str]) -> Table | None:
+    """`| Objective | KR1 | KR2 | KR3 |`: each row an objective over the key results in its
+    numbered columns (a blank cell is a key result not written yet)."""
+    columns = [i for i, name in enumerate(header) if _NUMBERED_KR_HEADER.match(name)]
+    objective_pattern = header_patterns()[0]
+    objective_column = next((i for i, name in enumerate(header) if objective_pattern.match(name)), None)
+    if len(columns) < 2 or objective_column is None:
+        return None
+    table = Table([])
+    for row in body:
+        objective = _cell(row, objective_column, lines)
+        results = [cell for column in columns if (cell := _cell(row, column, lines)) is not None]
+        if objective is None and not results:
+            continue
+        table.rows.append(TableRow(objective, results[0] if results else None))
+        table.rows.extend(TableRow(None, result) for result in results[1:])
+    return table
 
 
 # "1. Ship the MVP<br>2. Reach 95% accuracy": numbered key results in one cell, one per line.
