@@ -112,7 +112,12 @@ def change_without_start(reading: Reading) -> str | None:
         return target.text  # "Grow MAU to 50k", "Reduce churn to less than 1%"
     if lead is not None and lead.base in _LEVEL_VERBS and _metric_level(reading, target.start):
         return target.text  # "Get online reviews to 4.1 stars", "Have an NPS of 70"
-    if lead is not None and lead.base in _TOTAL_VERBS and _a_running_total(reading, target.start):
+    if (
+        lead is not None
+        and lead.base in _TOTAL_VERBS
+        and _just_after_lead(reading, target.start)
+        and _a_running_total(reading, target.start)
+    ):
         return target.text  # "Reach 10,000 paying customers": a total that has a value today
     if _total_reached(reading, target.start):
         return target.text  # "Newsletter subscriptions have reached 10,000"
@@ -172,6 +177,16 @@ def _redacted_total(reading: Reading) -> str | None:
     if any(lex[name].match_at(following, i) for name in ("effort-metrics", "output-nouns") for i in range(len(following))):
         return None  # "Achieve at least [N] credible mentions": outputs and reach won in the cycle
     return found.group(0)
+
+
+def _just_after_lead(reading: Reading, start: int) -> bool:
+    """The number is the verb's object ("Reach 10,000 …", "Hit a total of 50k …"), not a
+    figure further on ("Reach a go/no-go decision on the 2.1 update")."""
+    lead = reading.lead
+    if lead is None:
+        return False
+    between = [w for w in reading.words[lead.end :] if w.end <= start]
+    return len(between) <= 4
 
 
 def _a_running_total(reading: Reading, start: int) -> bool:
