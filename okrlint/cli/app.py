@@ -116,6 +116,31 @@ def main() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
+def profile_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--profile NAME: the threshold profile, for `check` and `coach` alike."""
+    return click.option(
+        "--profile", default=None, help="Threshold profile: default, google, radical-focus, lenient."
+    )(command)
+
+
+def config_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--config FILE: the config to use instead of the one found from the first path."""
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help="Config file (.okrlint.toml or pyproject.toml) instead of the one found.",
+    )(command)
+
+
+def stdin_filename_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--stdin-filename NAME: what '-' is called, which also sets its format."""
+    return click.option(
+        "--stdin-filename", default=None, help="Name (and so format) of the input read from '-'."
+    )(command)
+
+
 def today_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """--today YYYY-MM-DD: the date the hygiene rules and the coach measure against."""
     return click.option(

@@ -16,8 +16,11 @@ from okrlint.cli.app import (
     EXIT_OK,
     PATHS,
     UsageProblem,
+    config_option,
     guarded,
     main,
+    profile_option,
+    stdin_filename_option,
     today_option,
     today_value,
     use_colour,
@@ -57,19 +60,9 @@ FORMAT_NAMES = ["text", "json", "jsonl", "github", "sarif", "rdjson"]
     default=None,
     help="Lowest severity that makes the exit code 1 [default: warning].",
 )
-@click.option(
-    "--profile", default=None, help="Threshold profile: default, google, radical-focus, lenient."
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Config file (.okrlint.toml or pyproject.toml) instead of the one found.",
-)
-@click.option(
-    "--stdin-filename", default=None, help="Name (and so format) of the input read from '-'."
-)
+@profile_option
+@config_option
+@stdin_filename_option
 @click.option("--fix", is_flag=True, help="Apply the fixes okrlint is sure of, in place.")
 @click.option(
     "--diff", is_flag=True, help="Print the fixes as a unified diff instead of applying them."

@@ -10,8 +10,11 @@ import click
 from okrlint.cli.app import (
     PATHS,
     UsageProblem,
+    config_option,
     guarded,
     main,
+    profile_option,
+    stdin_filename_option,
     today_option,
     today_value,
     use_colour,
@@ -39,19 +42,9 @@ COACH_FORMATS = ["text", "markdown", "html", "json"]
     help="Write the report to this file instead of stdout.",
 )
 @click.option("--explain-score", is_flag=True, help="Explain how the score is computed, and exit.")
-@click.option(
-    "--profile", default=None, help="Threshold profile: default, google, radical-focus, lenient."
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Config file (.okrlint.toml or pyproject.toml) instead of the one found.",
-)
-@click.option(
-    "--stdin-filename", default=None, help="Name (and so format) of the input read from '-'."
-)
+@profile_option
+@config_option
+@stdin_filename_option
 @today_option
 @guarded
 def coach(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from okrlint.cli.app import PATHS, UsageProblem, guarded, main, visible
+from okrlint.cli.app import PATHS, UsageProblem, guarded, main, stdin_filename_option, visible
 from okrlint.cli.inputs import gather, settings_for
 
 
@@ -20,9 +20,7 @@ from okrlint.cli.inputs import gather, settings_for
     default="text",
     show_default=True,
 )
-@click.option(
-    "--stdin-filename", default=None, help="Name (and so format) of the input read from '-'."
-)
+@stdin_filename_option
 @guarded
 def inspect(paths: tuple[Path, ...], output_format: str, stdin_filename: str | None) -> None:
     """Show what okrlint understood of each key result: numbers, baseline, target, deadline."""
