@@ -269,6 +269,8 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         ("markdown", "# Objective: x\n- KR: y\n- " + "http://" * 60 + " z\n"),
         ("markdown", "- # Q1 2026\n- ## Objective: x" + " " * 40000 + "z\n\t- KR: y\n"),
         ("text", "1. Grow\n" + "1.1 " * 20000 + "\n1.2 x\n"),
+        ("text", "1. Grow\n" + "1.9 x\n" * 80000),
+        ("text", "Q1 Objective" + " " * 50000 + "x\nKR: y\n"),
     ],
     ids=[
         "kr-digits",
@@ -292,6 +294,8 @@ def test_the_number_reader_is_fast_on_any_text(text: str) -> None:
         "address-runs",
         "outliner-heading-spaces",
         "outline-number-runs",
+        "outline-number-lines",
+        "scoped-label-spaces",
     ],
 )
 def test_pathological_files_are_read_and_linted_quickly(fmt: str, text: str) -> None:

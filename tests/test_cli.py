@@ -484,6 +484,10 @@ NOT_OKRS = {
     "docker-compose.yml": "services:\n  web:\n    image: nginx\n    ports: ['80:80']\n",
     # A guide titled as examples, with no cycle: not a team's set (a page titled "… OKRs
     # Example" that states its cycle is one).
+    "docs/okr-examples-2024.md": (
+        "# OKR Examples for 2024\n\nSome examples.\n\n## Sales\n\n"
+        "### Objective: Grow revenue\n- KR1: ARR from $2M to $3M\n- KR2: Deals from 40 to 60\n"
+    ),
     "docs/okr-examples.md": (
         "# OKR Examples\n\nSome examples of good OKRs.\n\n## Marketing\n\n"
         "### Objective: Increase brand awareness\n- KR1: Site visitors from 10k to 25k a month\n"
@@ -511,6 +515,11 @@ OKRS = {
     "okrs/draft.txt": "Objective: Grow revenue\nKR: Raise ARR from $2M to $3M\n",
     "okrs/seed.txt": "We will grow revenue as measured by ARR rising from $2M to $3M.\n",
     "okrs/quick.okr": "O1: Grow revenue\n- Raise ARR from $2M to $3M\n",
+    # a "#" comment in a code fence is no page title (not "# Example config": a guide's)
+    "okrs/fenced.md": (
+        "```yaml\n# Example config\nkey: value\n```\n\n"
+        "## Objective: Grow revenue\n\n- KR1: Raise ARR from $2M to $3M\n"
+    ),
 }
 
 
@@ -528,7 +537,7 @@ def test_no_path_walks_the_working_directory_the_same_way(cli: CheckRun, write) 
     for name, text in {**NOT_OKRS, **OKRS}.items():
         write(name, text)
     run = cli("check", "--select", "E,F303", "--no-hints")
-    assert run.stdout.endswith(f"in {len(OKRS)} files ({len(OKRS)} objectives, 7 key results).\n")
+    assert run.stdout.endswith(f"in {len(OKRS)} files ({len(OKRS)} objectives, 8 key results).\n")
     assert not any(name in run.stdout for name in NOT_OKRS)
 
 

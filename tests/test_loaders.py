@@ -216,9 +216,24 @@ def test_yaml_objectives_written_as_keys_over_their_key_results(text: str, cycle
 
 
 def test_yaml_settings_keyed_by_single_words_are_not_objectives() -> None:
-    # Under a cycle key, a map of lists whose keys are single words is configuration.
+    # Under a cycle key, a map of lists whose keys are single words is configuration; under
+    # `objectives:` too ("loss: [mse, mae]" in a training config), and a cycle is no title.
     text = "Q1 2026:\n  steps:\n    - build\n    - test\n  owners:\n    - ana\n"
     assert _outline(load(text, "plan.yaml", "yaml")) == []
+    for config in ("objectives:\n  loss: [mse, mae]\n", "objectives:\n  Q1 2026: [a, b]\n"):
+        result = load(config, "train.yaml", "yaml")
+        assert _outline(result) == [] and [d.code for d in result.diagnostics] == ["E002"]
+
+
+@pytest.mark.parametrize("results_key", ["key_results", "krs"])
+def test_yaml_a_group_key_over_a_list_of_objectives_is_no_objective(results_key: str) -> None:
+    text = (
+        "Q1 2026:\n  Marketing team:\n    - title: Grow revenue\n"
+        f"      {results_key}: [ARR from $2M to $3M]\n"
+    )
+    result = load(text, "okrs.yaml", "yaml")
+    assert _outline(result) == [("Grow revenue", ["ARR from $2M to $3M"])]
+    assert result.diagnostics == []
 
 
 def test_yaml_spans_cover_exactly_the_titles() -> None:
@@ -440,6 +455,11 @@ def test_markdown_outliner_headings_inside_bullets() -> None:
     _assert_spans_cover_titles(text, result)
     unlabelled = text.replace("Objective: ", "").replace("KR: ", "")
     assert _outline(load(unlabelled, "pages/OKRs.md", "markdown")) == _outline(result)
+    # the title with the page nested under it names the cycle too; an empty heading bullet is none
+    nested = "- # Growth OKRs 2026 Q2\n" + "".join("\t" + line + "\n" for line in text.splitlines()[1:]) + "- ## \n"
+    nested_result = load(nested, "pages/OKRs.md", "markdown")
+    assert _outline(nested_result) == _outline(result)
+    assert nested_result.document is not None and nested_result.document.cycle == "2026-Q2"
 
 
 def test_markdown_bare_address_bullet_is_a_link_not_a_key_result() -> None:
@@ -831,11 +851,15 @@ def test_text_dotted_kr_numbers_are_part_of_the_label(line: str, title: str) -> 
 )
 def test_a_cycle_or_level_before_the_objective_label(label: str, read: bool) -> None:
     text = f"## {label} Launch in Germany\n\nKey results:\n\n1. 500 paying German customers\n"
-    # A heading over results is an objective either way; only a label is taken off its title.
+    # A heading over results is an objective either way; only a label is taken off its title,
+    # and a cycle before it is the objective's.
     title = "Launch in Germany" if read else f"{label} Launch in Germany"
     result = load(text, "okrs.md", "markdown")
     assert _outline(result) == [(title, ["500 paying German customers"])]
     _assert_spans_cover_titles(text, result)
+    assert result.document is not None
+    expected_cycle = {"Q1 Objective:": "Q1", "2026 Q3 Objective 2:": "2026-Q3"}.get(label)
+    assert result.document.objectives[0].cycle == expected_cycle
 
 
 def test_checkbox_items_labelled_as_key_results_are_key_results() -> None:
@@ -906,11 +930,15 @@ def test_outline_numbers_nest_key_results_under_their_objective(name: str, templ
 
 
 @pytest.mark.parametrize("name", ["x.md", "x.txt"])
-@pytest.mark.parametrize("decimal", ["1.5 million visits a month", "2.5 million visits a month"])
-def test_a_decimal_under_a_number_is_text_not_a_sub_number(name: str, decimal: str) -> None:
-    text = f"1. Grow traffic\n   {decimal}\n2. Grow revenue\n   1.2 million in ARR\n"
-    result = load(text, name, format_for(name) or "text")
-    assert all(kr != decimal.split(" ", 1)[1] for _title, krs in _outline(result) for kr in krs)
+def test_a_decimal_under_a_number_is_text_not_a_sub_number(name: str) -> None:
+    # "1.5 million" under item 1 reads exactly as "2.5 million" does: text, not an outline number.
+    def outline(decimal: str) -> list[tuple[str, list[str]]]:
+        text = f"1. Grow traffic\n   {decimal} million visits a month\n   more from search\n"
+        return _outline(load(text, name, format_for(name) or "text"))
+
+    assert outline("1.5") == [
+        (title.replace("2.5", "1.5"), [kr.replace("2.5", "1.5") for kr in krs]) for title, krs in outline("2.5")
+    ]
 
 
 def test_text_invalid_field_is_e002_at_the_value() -> None:

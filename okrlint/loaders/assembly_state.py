@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from okrlint.loaders.annotations import split_annotation
 from okrlint.loaders.found import Found
-from okrlint.loaders.labels import Line, Role, classify
+from okrlint.loaders.labels import Line, Role, classify, label_cycle
 from okrlint.loaders.line_kinds import DEFINITION, ID_YEAR, LABEL_REFERENCES, sentences
 from okrlint.loaders.outline import Item, TextLine
 from okrlint.loaders.outline_hints import BULLETISH
@@ -120,7 +120,9 @@ class AssemblyState:
         if annotation is not None:
             objective.progress = annotation.progress if annotation.progress is not None else annotation.score
             objective.owner = annotation.owner
-        cycle = next((s.cycle for s in reversed(self._sections) if s.cycle), self._para_cycle)
+        cycle = label_cycle(line.text) or next(
+            (s.cycle for s in reversed(self._sections) if s.cycle), self._para_cycle
+        )  # "Q1 Objective: …" names its own cycle
         if cycle is None and (year := ID_YEAR.search(line.text)):
             cycle = year.group(1)  # "OKR '2026.C1': …": the id names the year
         objective.cycle = cycle

@@ -135,7 +135,7 @@ class DocumentBuilder:
         self.problem("E001", f"{what}: expected OKRs", Span.of(self.path, 1, 1, 1, 1))
 
     def add_objectives(self, node: Located) -> None:
-        if isinstance(node.value, dict) and (titled := titled_objectives(node.value, named=True)):
+        if isinstance(node.value, dict) and (titled := titled_objectives(node.value)):
             for objective in titled:  # "objectives: {Grow revenue: [KR, KR]}"
                 self.add_tree(objective)
             return

@@ -22,6 +22,8 @@ _CYCLE = re.compile(
     r")(?![\w])",
     re.IGNORECASE,
 )
+# One token of a cycle, for patterns built elsewhere: "Q1", "H2", "FY27", "2026".
+CYCLE_TOKEN = r"(?:Q[1-4]|H[12]|FY\s?'?\d{2,4}|(?:19|20)\d\d)"
 _YEAR_ONLY = re.compile(r"(?<![\w.'’])((?:19|20)\d\d)(?![\w.'’])")
 # Words a cycle heading may carry besides the cycle: "Q3 2024 OKRs", "Objectives for H1 2025".
 _OKR_WORDS = re.compile(

@@ -11,6 +11,8 @@ from okrlint.loaders.outline import TextLine
 
 # Numbering that CommonMark does not read as a list: "1、…", "1．…" (CJK), "①".
 NUMBERING = re.compile(r"^(?:\d{1,3}[、．]|[①-⑳])\s*")
+# An outline's second level: "2.1 …" under item "2." (its number and the sub-number).
+SUBNUMBER = re.compile(r"^(\d{1,3})\.(\d{1,3})\.?\s+(?=\S)")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # After a list item's statement written as a link into the page's own details ("[Ship CSS
 # containment to beta](#o0r0) leviw, szager 0.60"): the owners' handles (lower case, maybe in

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
+from okrlint.loaders.cycles import CYCLE_TOKEN, cycle_heading, find_cycle
 from okrlint.loaders.vocabulary import vocabulary
 
 
@@ -218,6 +219,12 @@ def _classify(text: str, *, heading: bool = False) -> Line:
     return Line(Role.PLAIN, text)
 
 
+def label_cycle(text: str) -> str | None:
+    """The cycle written before an objective's label ("Q1 Objective: …", "2026 objective 2:")."""
+    match = _scoped_objective().match(text.strip())
+    return None if match is None else find_cycle(match.group(0)) or cycle_heading(match.group(0).strip())
+
+
 def _unscoped(text: str) -> str:
     """The label without the cycle or the level written before it: "Q1 Objective: Launch in
     Germany", "Company objective 2: …" read as "Objective: …" (only before a strong word and
@@ -229,10 +236,11 @@ def _unscoped(text: str) -> str:
 @cache
 def _scoped_objective() -> re.Pattern[str]:
     return re.compile(
-        r"^(?:Q[1-4]|H[12]|FY\s?'?\d{2,4}|(?:19|20)\d\d(?:\s?[-/]?\s?[QH][1-4])?"
+        rf"^(?:{CYCLE_TOKEN}(?:\s?[-/]?\s?[QH][1-4])?"
         # (not "Primary objective:", "Main objective:": a business plan's prose says those)
         r"|(?:company|team|department(?:al)?|quarterly|annual|yearly)(?:[- ]wide)?)"
-        rf"\s+(?=(?:{vocabulary().strong_objective}){_NO_LETTER}\s*(?:#?\s*\d{{1,3}})?\s*[:：])",
+        # Possessive: "Q1 Objective" and 50,000 spaces were re-split for 70 s.
+        rf"\s++(?=(?:{vocabulary().strong_objective}){_NO_LETTER}\s*+(?:#?\s*+\d{{1,3}})?\s*+[:：])",
         re.I,
     )
 

@@ -13,7 +13,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from okrlint.loaders.assemble import Assembler
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.document_cycle import settle_cycle
-from okrlint.loaders.inline import NUMBERING, anchor_start, plain_lines
+from okrlint.loaders.inline import NUMBERING, SUBNUMBER, anchor_start, plain_lines
 from okrlint.loaders.outline import (
     Block,
     Details,
@@ -269,7 +269,8 @@ def _list(
             elif blocks and isinstance(blocks[0], Heading):
                 # An outliner's page (Logseq, Roam): every line is a bullet, and a heading is
                 # one too ("- ## Objective: Grow the community" over its indented results).
-                item.lines, item.heading_level = [blocks[0].line], blocks[0].level
+                if blocks[0].line.text.strip():  # ("- ## " alone is an empty bullet)
+                    item.lines, item.heading_level = [blocks[0].line], blocks[0].level
                 blocks = blocks[1:]
             item.blocks = [_numbered_list(b, token.info) for b in blocks if isinstance(b, Paragraph | ListBlock)]
             if sub_items := _numbered_lines(item.lines[1:], token.info):
@@ -288,7 +289,6 @@ def _list(
     return items, index
 
 
-_SUBNUMBER = re.compile(r"^(\d{1,3})\.(\d{1,3})\.?\s+(?=\S)")
 _SUBLETTER = re.compile(r"^([a-z])[.)]\s+(?=\S)")
 
 
@@ -298,7 +298,7 @@ def _numbered_lines(lines: list[TextLine], number: str) -> list[Item]:
     million visits" under item 1 is its text)."""
     if not number.isdigit() or len(lines) < 2:
         return []
-    numbers = [_SUBNUMBER.match(line.text) for line in lines]
+    numbers = [SUBNUMBER.match(line.text) for line in lines]
     letters = [_SUBLETTER.match(line.text) for line in lines]
     count = range(1, len(lines) + 1)
     if [match and match.group(1, 2) for match in numbers] == [(number, str(k)) for k in count]:
@@ -324,14 +324,16 @@ def _numbered_list(block: Paragraph | ListBlock, number: str) -> Paragraph | Lis
 
 def _outliner_headings(items: list[Item]) -> list[Block]:
     """The list, with each bulleted title ("- # OKRs 2025 Q2" atop an outliner's page, "- # Q2"
-    over a quarter's bullets) read as the heading it is, so it can name the cycle or open a
-    section; runs of other items stay lists. An outliner nests by indenting: bullets after a
-    bulleted "## Goal" are its siblings, not its contents, so only a top-level title opens a
-    section."""
+    over a quarter's bullets) read as the heading it is, followed by whatever is nested under
+    it, so it can name the cycle or open a section; runs of other items stay lists. An
+    outliner nests by indenting: bullets after a bulleted "## Goal" are its siblings, not its
+    contents, so only a title ("#") opens a section."""
     out: list[Block] = []
     for item in items:
-        if item.heading_level == 1 and not item.blocks:
+        if item.heading_level == 1:
+            # the page's title, and what is nested under it ("- # 2026 Q3" over "\t- ## …")
             out.append(Heading(item.heading_level, item.lines[0]))
+            out.extend(item.blocks)
         elif out and isinstance(out[-1], ListBlock):
             out[-1].items.append(item)
         else:

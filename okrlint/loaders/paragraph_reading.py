@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from okrlint.loaders.assembly_state import AssemblyState
-from okrlint.loaders.cycles import cycle_heading, find_cycle
+from okrlint.loaders.cycles import CYCLE_TOKEN, cycle_heading, find_cycle
 from okrlint.loaders.labels import Line, Role
 from okrlint.loaders.line_kinds import (
     EXAMPLE_LEAD_IN,
@@ -30,7 +30,7 @@ from okrlint.loaders.outline_hints import BULLETISH, OBJECTIVE_LABELS, TAGS_ONLY
 from okrlint.models import KeyResult
 
 # A line that is nothing but a cycle: "Q3 2026", "FY27 - H1", "2026".
-_CYCLE_ONLY = re.compile(r"[\W_]*(?:(?:Q[1-4]|H[12]|FY\s?'?\d{2,4}|(?:19|20)\d\d)[\W_]*){1,3}", re.IGNORECASE)
+_CYCLE_ONLY = re.compile(rf"[\W_]*+(?:{CYCLE_TOKEN}[\W_]*+){{1,3}}", re.IGNORECASE)
 
 
 class ParagraphReading(AssemblyState):

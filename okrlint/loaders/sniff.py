@@ -75,9 +75,13 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
         return any(any(_meaningful(kr.title) for kr in o.key_results) for o in objectives)
     if _explains(document.objectives, objectives) or _course(text):
         return False
-    if fmt == "markdown" and _titled_examples(text) and not (document.cycle and document.cycle_source != "path"):
-        return False  # "# OKR Examples" over sets for a few teams: a guide (a real set titled
-        # "# Gitcoin DAO OKRs Example" states its cycle: "## Proposed OKRs for H1 2022")
+    if fmt == "markdown" and (title := _example_title(text)) is not None:
+        # "# OKR Examples" over sets for a few teams: a guide. A real set titled "# Gitcoin DAO
+        # OKRs Example" states its cycle below the title ("## Proposed OKRs for H1 2022"); a
+        # year in the title alone ("# OKR Examples for 2024") is the guide's.
+        stated = document.cycle if document.cycle_source != "path" else None
+        if stated is None or stated in (find_cycle(title), cycle_heading(title)):
+            return False
     if fmt in ("text", "markdown") and _OKR_NAME.search(PurePath(path).name) and _only_statements(objectives):
         # "OKR.txt", "OKR.md" holding a few bare goal sentences: objectives without KRs; not a
         # handbook page about OKRs whose definition bullets ("**Inspirational** - Motivate the
@@ -120,12 +124,21 @@ def _headings_about_okrs(text: str) -> int:
     )
 
 
-def _titled_examples(text: str) -> bool:
-    """The page's title (its first heading, after any front matter) says it holds examples:
-    "# OKR Examples"."""
+def _example_title(text: str) -> str | None:
+    """The page's title (its first heading, past any front matter and code fences) when it
+    says the page holds examples: "# OKR Examples"."""
     front = _FRONT_MATTER.match(text)
-    first = _HEADING.search(text, front.end() if front else 0)
-    return first is not None and EXAMPLE_HEADING.search(first.group(0).lstrip(" #")) is not None
+    fence = ""
+    for line in text[front.end() if front else 0 :].split("\n"):
+        stripped = line.strip()
+        if fence:
+            fence = "" if stripped.startswith(fence) else fence
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif _HEADING.fullmatch(line):
+            title = line.strip().lstrip("#").strip()
+            return title if EXAMPLE_HEADING.search(title) else None
+    return None
 
 
 def _course(text: str) -> bool:

@@ -82,7 +82,7 @@ def read_table(tokens: list[Token], start: int, lines: list[str]) -> tuple[Table
 
 
 # "KR1", "KR 2", "Key result 3": one column per key result, the objective in its own column.
-_NUMBERED_KR_HEADER = re.compile(r"^(?:krs?|key[\s-]*results?)\s*#?\s*\d{1,2}$", re.IGNORECASE)
+_NUMBERED_KR_HEADER = re.compile(r"^(?:krs?|key[\s-]*+results?)\s*+#?\s*+\d{1,2}$", re.IGNORECASE)
 
 
 def _numbered_kr_columns(header: list[str], body: list[list[Token]], lines: list[str]) -> Table | None:

@@ -13,6 +13,7 @@ from collections import Counter
 from okrlint.loaders.assemble import Assembler
 from okrlint.loaders.builder import DocumentBuilder, Located
 from okrlint.loaders.document_cycle import settle_cycle
+from okrlint.loaders.inline import SUBNUMBER
 from okrlint.loaders.labels import Role, classify, strip_emphasis
 from okrlint.loaders.outline import Block, Item, ListBlock, Paragraph, Prebuilt, TextLine
 from okrlint.loaders.spans import locator
@@ -34,7 +35,6 @@ _DIRECTIVE = re.compile(r"(?<!\s)\s+#\s*okrlint:.*$", re.IGNORECASE)
 # An outline's numbers: "2." and under it "2.1", "2.2" (a decimal under another number, "2.5
 # million visits" under "1.", is text).
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s")
-_SUBNUMBER = re.compile(r"^(\d{1,3})\.(\d{1,3})\.?\s+(?=\S)")
 _BULLET = re.compile(r"^(?:[-*•+·▪◦]|==|->|=>|\d{1,3}[.)、）]|[a-z][.)])\s+|^\d{1,3}、")
 
 
@@ -84,8 +84,8 @@ def _blocks(
             _document_field(builder, field, row, indent)
             continue
         bullet = _BULLET.match(line)
-        sub = _SUBNUMBER.match(line)
-        if sub and numbered is not None and _next_sub(sub, numbered, lines[row + 1 :]):
+        sub = SUBNUMBER.match(line)
+        if sub and numbered is not None and _next_sub(sub, numbered, lines, row + 1):
             # "1.1 Cut the crash rate …" under "1. Make the editor delightful", indented or not:
             # the outline's numbers nest it
             bullet, indent = sub, max(indent, numbered[1] + 1)
@@ -128,16 +128,17 @@ def _blocks(
     return blocks
 
 
-def _next_sub(sub: re.Match[str], numbered: tuple[str, int, int], rest: list[str]) -> bool:
+def _next_sub(sub: re.Match[str], numbered: tuple[str, int, int], lines: list[str], start: int) -> bool:
     """Whether "n.k" is the next number under item n: k as expected, and a first "n.1" only
-    when "n.2" follows it ("1.5 million visits" under item 1 is text)."""
+    when "n.2" follows it ("1.5 million visits" under item 1 is text). Only the first "n.1"
+    looks ahead, and only to the next line with text (no copy of the rest of the file)."""
     number, _indent, expected = numbered
     if sub.group(1, 2) != (number, str(expected)):
         return False
     if expected > 1:
         return True
-    following = next((line.strip() for line in rest if line.strip()), "")
-    after = _SUBNUMBER.match(following)
+    following = next((lines[at].strip() for at in range(start, len(lines)) if lines[at].strip()), "")
+    after = SUBNUMBER.match(following)
     return after is not None and after.group(1, 2) == (number, "2")
 
 

@@ -116,7 +116,7 @@ def _walk(node: Located, cycle: str | None, depth: int) -> Iterator[tuple[Locate
         if _is_objective(value):
             yield node, cycle
             return
-        if cycle is not None and (titled := titled_objectives(value, named=False)):
+        if cycle is not None and (titled := titled_objectives(value)):
             for objective in titled:  # "Q1 2026:" over "Grow revenue: [KR, KR]"
                 yield objective, cycle
             return
@@ -129,29 +129,37 @@ def _walk(node: Located, cycle: str | None, depth: int) -> Iterator[tuple[Locate
             yield from _walk(child, named or cycle, depth + 1)
 
 
-def titled_objectives(pairs: Pairs, *, named: bool) -> list[Located]:
+def titled_objectives(pairs: Pairs) -> list[Located]:
     """Objectives written as keys, each over its key results: `Grow revenue: [KR, KR]` or
-    `Grow revenue: {owner: Ana, key_results: [...]}`; none unless every key is one. Under an
-    `objectives` key any key is a title; found elsewhere (`named` false: under a cycle key such
-    as `Q1 2026:`) a title has two words or more, so a map of settings is never read as one."""
+    `Grow revenue: {owner: Ana, key_results: [...]}`, under `objectives:` or under a cycle key
+    (`Q1 2026:`). None unless every key is a title of two words or more that names no cycle
+    (a map of settings, `loss: [mse, mae]`, is never read as one) and no list item is itself
+    an objective (`Marketing team: [{title: …, key_results: …}]` groups objectives, read by
+    their own keys)."""
     from okrlint.loaders.builder import Located  # the builder imports this module
 
     found = []
-    for name, (key, value) in pairs.items():
-        if not isinstance(name, str) or (not named and len(name.split()) < 2):
+    for key, value in pairs.values():
+        name = key.value
+        if not isinstance(name, str) or len(name.split()) < 2 or find_cycle(name):
             return []
         if isinstance(value.value, list) and value.value and all(
-            isinstance(item.value, str | dict) for item in value.value
+            isinstance(item.value, str) or (isinstance(item.value, dict) and not _names_an_objective(item.value))
+            for item in value.value
         ):
             body: Pairs = {"title": (key, key), "key_results": (key, value)}
         elif isinstance(value.value, dict) and synonym(value.value, "key_results") is not None:
-            body = {"title": (key, key), **value.value}
             if synonym(value.value, "objective_title", text=True) is not None:
                 return []  # a title of its own: the key is an id or a slug, read elsewhere
+            body = {"title": (key, key), **value.value}
         else:
             return []
         found.append(Located(body, key.span))
     return found
+
+
+def _names_an_objective(pairs: Pairs) -> bool:
+    return _is_objective(pairs) or synonym(pairs, "key_results") is not None
 
 
 def _is_objective(pairs: Pairs) -> bool:

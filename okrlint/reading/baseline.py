@@ -185,8 +185,18 @@ def _just_after_lead(reading: Reading, start: int) -> bool:
     lead = reading.lead
     if lead is None:
         return False
-    between = [w for w in reading.words[lead.end :] if w.end <= start]
-    return len(between) <= 4
+    between = [w.text.lower() for w in reading.words[lead.end :] if w.end <= start]
+    return len([w for w in between if w not in _TOWARDS_A_TOTAL]) <= 4
+
+
+# Words between "Reach" and its total that do not name another object: "Reach a total of more
+# than 10,000 …", "Hit our target of at least 50,000 …".
+_TOWARDS_A_TOTAL = frozenset(
+    words("determiners")
+    | words("amount_bounds")
+    | {"a", "an", "our", "total", "target", "goal", "mark", "milestone", "of", "more", "than",
+       "at", "least", "over", "around", "about", "nearly", "almost", "approximately", "some"}
+)
 
 
 def _a_running_total(reading: Reading, start: int) -> bool:
