@@ -484,6 +484,11 @@ NOT_OKRS = {
     "docker-compose.yml": "services:\n  web:\n    image: nginx\n    ports: ['80:80']\n",
     # A guide titled as examples, with no cycle: not a team's set (a page titled "… OKRs
     # Example" that states its cycle is one).
+    # A design doc's "Objective" section over its goals: one label, no results, no cycle.
+    "docs/design/offline-login.md": (
+        "# Offline login\n\nObjective\n\nLet people sign in without a network.\n\n"
+        "* Allow sign-in when offline\n* Enable single sign-on for our apps\n"
+    ),
     "docs/okr-examples-2024.md": (
         "# OKR Examples for 2024\n\nSome examples.\n\n## Sales\n\n"
         "### Objective: Grow revenue\n- KR1: ARR from $2M to $3M\n- KR2: Deals from 40 to 60\n"

@@ -19,7 +19,7 @@ from okrlint.loaders.line_kinds import EXAMPLE_HEADING
 from okrlint.loaders.vocabulary import vocabulary
 
 if TYPE_CHECKING:
-    from okrlint.models import Objective
+    from okrlint.models import Objective, OKRDocument
 
 
 @cache
@@ -92,6 +92,8 @@ def looks_like_okrs(text: str, fmt: str, path: str = "") -> bool:
         # (a draft still without key results). Not a template's "[Objective]", a page's
         # "Objectives" heading, or one example objective in an article.
         with_krs = any(any(_meaningful(kr.title) for kr in o.key_results) for o in objectives)
+        if len(objectives) == 1 and not (_okr_path(path) or _stated_cycle(document) or _okr_labels(text)):
+            return False  # a design doc's "Objective" heading over its goals, not an OKR set
         return with_krs or len(objectives) >= 2
     # The plain layout (headings or bold lines owning lists) fits any README, meeting notes or
     # page about OKRs. It takes a title naming OKRs and a cycle ("# Q2 OKRs"), or two
@@ -121,6 +123,33 @@ def _headings_about_okrs(text: str) -> int:
         if _terms().search(heading)
         and not find_cycle(heading)
         and classify(heading.lstrip(" #"), heading=True).role not in stated
+    )
+
+
+def _stated_cycle(document: OKRDocument) -> bool:
+    """A cycle written in the file (a path's "notes/2016/Q3/…" says nothing of its content)."""
+    return bool(document.cycle and document.cycle_source != "path") or any(o.cycle for o in document.objectives)
+
+
+def _okr_labels(text: str) -> bool:
+    """A line labelled as a key result or opening the key results ("KR1: …", "Key results:"),
+    or an objective labelled with its statement ("O: Grow", "Objective 1: …"); a bare
+    "Objective" heading, a design doc's section, is neither."""
+    kinds = (Role.KEY_RESULT, Role.KR_SECTION, Role.OBJECTIVE)
+    return any(
+        classify(line.strip(" \t-*+#>|").strip("*_ "), heading=line.lstrip().startswith("#")).role in kinds
+        for line in text.split("\n")
+        if _kr_word().search(line)
+    )
+
+
+@cache
+def _kr_word() -> re.Pattern[str]:
+    """A cheap look for a label's word before a line is classified."""
+    words = vocabulary()
+    return re.compile(
+        rf"{words.key_result}|{words.kr_section}|{words.strong_objective}|{words.weak_objective}|\bO\d*\s*[:：.\-–—]",
+        re.IGNORECASE,
     )
 
 
