@@ -139,12 +139,12 @@ def _okr_labels(text: str) -> bool:
     return any(
         classify(line.strip(" \t-*+#>|").strip("*_ "), heading=line.lstrip().startswith("#")).role in kinds
         for line in text.split("\n")
-        if _kr_word().search(line)
+        if _label_word().search(line)
     )
 
 
 @cache
-def _kr_word() -> re.Pattern[str]:
+def _label_word() -> re.Pattern[str]:
     """A cheap look for a label's word before a line is classified."""
     words = vocabulary()
     return re.compile(

@@ -191,12 +191,7 @@ def _just_after_lead(reading: Reading, start: int) -> bool:
 
 # Words between "Reach" and its total that do not name another object: "Reach a total of more
 # than 10,000 …", "Hit our target of at least 50,000 …".
-_TOWARDS_A_TOTAL = frozenset(
-    words("determiners")
-    | words("amount_bounds")
-    | {"a", "an", "our", "total", "target", "goal", "mark", "milestone", "of", "more", "than",
-       "at", "least", "over", "around", "about", "nearly", "almost", "approximately", "some"}
-)
+_TOWARDS_A_TOTAL = words("determiners") | words("amount_bounds") | words("towards_a_total")
 
 
 def _a_running_total(reading: Reading, start: int) -> bool:
