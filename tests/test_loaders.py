@@ -941,6 +941,16 @@ def test_a_decimal_under_a_number_is_text_not_a_sub_number(name: str) -> None:
     ]
 
 
+def test_text_markdown_title_names_the_cycle() -> None:
+    # A .txt draft written like Markdown: its "#" title names the cycle; a "#" note does not.
+    text = "# Product OKRs Q2 2026\n\nObjective: Grow revenue\nKR: ARR from $2M to $3M\n"
+    result = load(text, "okrs.txt", "text")
+    assert result.document is not None and result.document.cycle == "2026-Q2"
+    note = "# see the wiki for 2026 Q2\nObjective: Grow revenue\nKR: ARR from $2M to $3M\n"
+    result = load(note, "okrs.txt", "text")
+    assert result.document is not None and result.document.cycle is None
+
+
 def test_text_invalid_field_is_e002_at_the_value() -> None:
     text = "scoring: sometimes\nO: Grow\n- Raise ARR from 1 to 2\n"
     result = load(text, "x.txt", "text")

@@ -12,6 +12,7 @@ from collections import Counter
 
 from okrlint.loaders.assemble import Assembler
 from okrlint.loaders.builder import DocumentBuilder, Located
+from okrlint.loaders.cycles import cycle_heading
 from okrlint.loaders.document_cycle import settle_cycle
 from okrlint.loaders.inline import SUBNUMBER
 from okrlint.loaders.labels import Role, classify, strip_emphasis
@@ -51,6 +52,8 @@ def load_text(text: str, path: str) -> LoadResult:
     builder.objectives = assembler.read(blocks)
     if not builder.objectives and not shared:
         builder.objectives = statement_objectives(lines, path)  # "Enhance my debugging skills"
+    if not assembler.found.heading_cycles and (titled := _title_cycle(lines)):
+        assembler.found.heading_cycles.append(titled)  # "# 2026 Q1 OKRs" atop a .txt draft
     settle_cycle(builder, assembler.found, lines)
     _date_shared_deadlines(builder, shared)
     return builder.result(text, layout=assembler.found)
@@ -140,6 +143,23 @@ def _next_sub(sub: re.Match[str], numbered: tuple[str, int, int], lines: list[st
     following = next((lines[at].strip() for at in range(start, len(lines)) if lines[at].strip()), "")
     after = SUBNUMBER.match(following)
     return after is not None and after.group(1, 2) == (number, "2")
+
+
+def _title_cycle(lines: list[str]) -> tuple[str, int] | None:
+    """The cycle of a Markdown-style title ("# 2026 Q1 OKRs") before the draft's first line of
+    text: its lines starting with "#" are otherwise notes, not read."""
+    for row, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        if not _MARKDOWN_TITLE.match(line):
+            return None
+        if cycle := cycle_heading(line.lstrip("# ")):
+            return cycle, row
+    return None
+
+
+_MARKDOWN_TITLE = re.compile(r"#{1,6}\s")
 
 
 def _labelled(line: str) -> bool:
