@@ -1186,6 +1186,23 @@ def test_markdown_table_with_one_column_per_key_result() -> None:
     _assert_spans_cover_titles(text, result)
 
 
+def test_markdown_table_cell_lines_are_key_results_of_their_own() -> None:
+    # Several key results in one cell, one per line (<br>); a line going on in lower case
+    # continues the one above.
+    text = (
+        "| Objective | Key results |\n|---|---|\n"
+        "| Grow revenue | ARR from $2M to $3M<br>NRR from 104% to 112% |\n"
+        "| Keep customers | Churn from 3% to 1.5%<br>and no account lost to a competitor |\n"
+    )
+    result = load(text, "okrs.md", "markdown")
+    assert _outline(result) == [
+        ("Grow revenue", ["ARR from $2M to $3M", "NRR from 104% to 112%"]),
+        ("Keep customers", ["Churn from 3% to 1.5% and no account lost to a competitor"]),
+    ]
+    first_row = "\n".join(text.splitlines()[:3]) + "\n"
+    _assert_spans_cover_titles(first_row, load(first_row, "okrs.md", "markdown"))
+
+
 def test_a_page_titled_as_an_example_set_is_read_but_an_example_section_is_not() -> None:
     body = "### Objective 1: More reach\n\n- Newsletter readers from 2,000 to 5,000\n"
     titled = f"# Acme DAO OKRs Example\n\n## Proposed OKRs for H1 2026\n\n{body}"

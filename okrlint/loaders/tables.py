@@ -126,9 +126,22 @@ def _pieces(row: list[Token], column: int | None, lines: list[str]) -> list[Text
             current.append(" ")
     parts.append("".join(current))
     parts = [" ".join(part.split()) for part in parts if part.strip()]
-    if len(parts) < 2 or not all(_ENUMERATOR.match(part) for part in parts):
+    if len(parts) < 2:
         return [whole]
-    return [TextLine(_ENUMERATOR.sub("", part), whole.row) for part in parts]
+    if all(_ENUMERATOR.match(part) for part in parts):
+        return [TextLine(_ENUMERATOR.sub("", part), whole.row) for part in parts]
+    if all(_opens_statement(part) for part in parts[1:]):
+        # "ARR from $2M to $3M<br>NRR from 104% to 112%": each line its own key result (a
+        # line going on in lower case continues the one above)
+        return [TextLine(part, whole.row) for part in parts]
+    return [whole]
+
+
+def _opens_statement(line: str) -> bool:
+    """A line that opens a statement: a capital, a digit, a sign or a currency ("Raise …",
+    "80% of …", "$2M ARR"), not a sentence going on ("and churn under 2%")."""
+    first = line[:1]
+    return first.isupper() or first.isdigit() or first in "$€£¥+<>≥≤~#"
 
 
 # A confidence or score written before a cell's label: "(5/10) **Objective:** …".
