@@ -225,6 +225,23 @@ def test_yaml_settings_keyed_by_single_words_are_not_objectives() -> None:
         assert _outline(result) == [] and [d.code for d in result.diagnostics] == ["E002"]
 
 
+def test_yaml_objective_fields_nested_under_its_key_and_a_stated_quarter() -> None:
+    # An OKR tool's export: the objective's fields under `objective`, and the quarter stated
+    # beside the objectives it covers.
+    text = (
+        '{"quarters": [{"quarter": "2026-Q3", "objectives": [\n'
+        '  {"objective": {"title": "Grow revenue", "owner": "Ana"},\n'
+        '   "keyResults": [{"title": "NRR from 104% to 112%"}]}]}]}\n'
+    )
+    result = load(text, "export.json", "yaml")
+    assert _outline(result) == [("Grow revenue", ["NRR from 104% to 112%"])]
+    assert result.diagnostics == []
+    assert result.document is not None
+    objective = result.document.objectives[0]
+    assert (objective.owner, objective.cycle) == ("Ana", "2026-Q3")
+    _assert_spans_cover_titles(text, result)
+
+
 @pytest.mark.parametrize("results_key", ["key_results", "krs"])
 def test_yaml_a_group_key_over_a_list_of_objectives_is_no_objective(results_key: str) -> None:
     text = (

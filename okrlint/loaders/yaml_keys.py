@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from okrlint.loaders.cycles import find_cycle
+from okrlint.loaders.cycles import cycle_heading, find_cycle
 from okrlint.loaders.vocabulary import vocabulary, yaml_key
 
 if TYPE_CHECKING:
@@ -44,10 +44,27 @@ def _renamed(pairs: Pairs, name: str | None, canonical: str) -> Pairs:
 
 def canonical_objective(pairs: Pairs) -> Pairs:
     """An objective's pairs with its title and key-result keys renamed to okrlint's."""
-    pairs = _statement_over_slug(pairs)
+    pairs = _statement_over_slug(_nested_statement(pairs))
     if not any(name in pairs for name in ("title", "objective", "name")):
         pairs = _renamed(pairs, synonym(pairs, "objective_title", text=True), "title")
     return _renamed(pairs, synonym(pairs, "key_results"), "key_results")
+
+
+def _nested_statement(pairs: Pairs) -> Pairs:
+    """`objective: {title: Grow revenue, owner: Ana}` beside `keyResults: […]` (an OKR tool's
+    export): the objective's own fields, brought up beside its key results."""
+    for name in ("objective", "Objective"):
+        inner = pairs.get(name)
+        if inner is None or not isinstance(inner[1].value, dict):
+            continue
+        fields: Pairs = inner[1].value
+        title = "title" if "title" in fields else synonym(fields, "objective_title", text=True)
+        if title is None or not isinstance(fields[title][1].value, str):
+            return pairs
+        lifted = {key: pair for key, pair in fields.items() if key != title and key not in pairs}
+        rest = {key: pair for key, pair in pairs.items() if key != name}
+        return {"title": fields[title], **lifted, **rest}
+    return pairs
 
 
 def _statement_over_slug(pairs: Pairs) -> Pairs:
@@ -120,13 +137,23 @@ def _walk(node: Located, cycle: str | None, depth: int) -> Iterator[tuple[Locate
             for objective in titled:  # "Q1 2026:" over "Grow revenue: [KR, KR]"
                 yield objective, cycle
             return
-        # A board or plan named for its cycle ("name: Data team 2026-H1") over its objectives.
+        # A board or plan named for its cycle ("name: Data team 2026-H1") over its objectives,
+        # or stating it beside them ("quarter: 2026-Q3").
         title = synonym(value, "objective_title", text=True)
-        cycle = (find_cycle(value[title][1].value) if title else None) or cycle
+        cycle = (find_cycle(value[title][1].value) if title else None) or _stated_cycle(value) or cycle
         for name, (_key, child) in value.items():
             # "objetivos_q3", "okrs-2026-q1": a cycle inside a key named with underscores
             named = find_cycle(str(name)) or find_cycle(re.sub(r"[_-]+", " ", str(name)))
             yield from _walk(child, named or cycle, depth + 1)
+
+
+def _stated_cycle(pairs: Pairs) -> str | None:
+    """The cycle a mapping states under a cycle key ("quarter: 2026-Q3", "cycle: H1 2026")."""
+    keys = vocabulary().cycle_keys
+    for name, (_key, value) in pairs.items():
+        if " ".join(str(name).lower().replace("_", " ").replace("-", " ").split()) in keys and isinstance(value.value, str):
+            return find_cycle(value.value) or cycle_heading(value.value)
+    return None
 
 
 def titled_objectives(pairs: Pairs) -> list[Located]:
@@ -165,6 +192,7 @@ def _names_an_objective(pairs: Pairs) -> bool:
 def _is_objective(pairs: Pairs) -> bool:
     from okrlint.loaders.yaml_tree import is_typed_objective  # the tree module reads synonyms
 
+    pairs = _nested_statement(pairs)
     title = synonym(pairs, "objective_title", text=True)
     if title is None:
         return False
