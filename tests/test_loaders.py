@@ -242,6 +242,22 @@ def test_yaml_objective_fields_nested_under_its_key_and_a_stated_quarter() -> No
     _assert_spans_cover_titles(text, result)
 
 
+@pytest.mark.parametrize("outer", ["okrs", "objectives"])
+def test_yaml_a_list_of_groups_each_stating_its_quarter(outer: str) -> None:
+    # "okrs: [{quarter: …, objectives: […]}]": groups of objectives, not objectives without a
+    # title; an item with results but no title is still reported.
+    text = (
+        f"{outer}:\n  - quarter: 2026-Q3\n    objectives:\n"
+        "      - objective: Grow revenue\n        key_results: [NRR from 104% to 112%]\n"
+    )
+    result = load(text, "okrs.yaml", "yaml")
+    assert _outline(result) == [("Grow revenue", ["NRR from 104% to 112%"])]
+    assert result.diagnostics == []
+    assert result.document is not None and result.document.objectives[0].cycle == "2026-Q3"
+    untitled = load(f"{outer}:\n  - owner: ana\n    key_results: [NRR from 104% to 112%]\n", "okrs.yaml", "yaml")
+    assert [d.code for d in untitled.diagnostics] == ["E002"]
+
+
 @pytest.mark.parametrize("results_key", ["key_results", "krs"])
 def test_yaml_a_group_key_over_a_list_of_objectives_is_no_objective(results_key: str) -> None:
     text = (

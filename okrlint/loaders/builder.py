@@ -143,6 +143,13 @@ class DocumentBuilder:
             self.problem("E002", "'objectives' must be a list of objectives", node.span)
             return
         for item in node.value:
+            grouped = isinstance(item.value, dict) and synonym(item.value, "objective_title", text=True) is None
+            if grouped and (nested := objective_nodes(item)) and nested[0][0] is not item:
+                # "okrs: [{quarter: 2026-Q3, objectives: […]}]": a group of objectives, each
+                # read by its own keys, with the cycle the group states
+                for objective, cycle in nested:
+                    self.add_tree(objective, cycle)
+                continue
             self.add_tree(item)
 
     def add_tree(
