@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import cache
 
 from okrlint.loaders.cycles import CYCLE_TOKEN, cycle_heading, find_cycle
-from okrlint.loaders.vocabulary import vocabulary
+from okrlint.loaders.vocabulary import phrase_key, vocabulary
 
 
 class Role(StrEnum):
@@ -262,7 +262,7 @@ def _metadata(text: str) -> Line | None:
     match = _patterns().metadata.match(text)
     if match is None:
         return None
-    key = " ".join(match.group("key").lower().replace("-", " ").split())
+    key = phrase_key(match.group("key"))
     value = match.group("value").strip()
     words = key.split()
     if key in vocabulary().note_keys and value:

@@ -52,8 +52,10 @@ def yaml_key(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch not in "_- ")
 
 
-def _key(word: str) -> str:
-    return " ".join(word.lower().replace("-", " ").split())
+def phrase_key(word: str) -> str:
+    """A key or a label word as the word lists hold it: lower-case, '-' and '_' as spaces, one
+    space between words ("Due-Date", "due_date" and "due  date" are "due date")."""
+    return " ".join(word.lower().replace("-", " ").replace("_", " ").split())
 
 
 @cache
@@ -67,19 +69,19 @@ def vocabulary() -> Vocabulary:
         objective_section=alternation(objective["sections"]),
         key_result=alternation(key_result["words"]),
         kr_section=alternation(key_result["sections"]),
-        generic_sections=frozenset(_key(w) for w in key_result["generic_sections"]),
+        generic_sections=frozenset(phrase_key(w) for w in key_result["generic_sections"]),
         other_section=alternation(data["other_section"]["words"]),
         trailing_section=alternation(data["other_section"]["trailing"]),
         hard_section=alternation(data["other_section"]["hard"]),
         explainer=alternation(data["other_section"]["explainers"]),
         example_heading=alternation(data["other_section"]["example_headings"]),
         course_heading=alternation(data["other_section"]["course_headings"]),
-        metadata_keys=frozenset(_key(w) for w in [*metadata["keys"], *metadata["result_keys"]]),
-        cycle_keys=frozenset(_key(w) for w in metadata["cycle_keys"]),
-        note_keys=frozenset(_key(w) for w in metadata["note_keys"]),
-        deadline_keys=frozenset(_key(w) for w in metadata["deadline_keys"]),
+        metadata_keys=frozenset(phrase_key(w) for w in [*metadata["keys"], *metadata["result_keys"]]),
+        cycle_keys=frozenset(phrase_key(w) for w in metadata["cycle_keys"]),
+        note_keys=frozenset(phrase_key(w) for w in metadata["note_keys"]),
+        deadline_keys=frozenset(phrase_key(w) for w in metadata["deadline_keys"]),
         placeholder_tags=frozenset(metadata["placeholder_tags"]),
-        result_keys=frozenset(_key(w) for w in metadata["result_keys"]),
+        result_keys=frozenset(phrase_key(w) for w in metadata["result_keys"]),
         empty_cells=frozenset(metadata["empty_cells"]),
         yaml_keys={
             role: tuple(yaml_key(word) for word in words)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from okrlint.loaders.cycles import cycle_heading, find_cycle
-from okrlint.loaders.vocabulary import vocabulary, yaml_key
+from okrlint.loaders.vocabulary import phrase_key, vocabulary, yaml_key
 
 if TYPE_CHECKING:
     from okrlint.loaders.builder import Located, Pairs
@@ -53,9 +53,8 @@ def canonical_objective(pairs: Pairs) -> Pairs:
 def _nested_statement(pairs: Pairs) -> Pairs:
     """`objective: {title: Grow revenue, owner: Ana}` beside `keyResults: […]` (an OKR tool's
     export): the objective's own fields, brought up beside its key results."""
-    for name in ("objective", "Objective"):
-        inner = pairs.get(name)
-        if inner is None or not isinstance(inner[1].value, dict):
+    for name, inner in pairs.items():
+        if yaml_key(name) != "objective" or not isinstance(inner[1].value, dict):
             continue
         fields: Pairs = inner[1].value
         title = "title" if "title" in fields else synonym(fields, "objective_title", text=True)
@@ -151,7 +150,7 @@ def _stated_cycle(pairs: Pairs) -> str | None:
     """The cycle a mapping states under a cycle key ("quarter: 2026-Q3", "cycle: H1 2026")."""
     keys = vocabulary().cycle_keys
     for name, (_key, value) in pairs.items():
-        if " ".join(str(name).lower().replace("_", " ").replace("-", " ").split()) in keys and isinstance(value.value, str):
+        if phrase_key(str(name)) in keys and isinstance(value.value, str):
             return find_cycle(value.value) or cycle_heading(value.value)
     return None
 
