@@ -8,8 +8,8 @@ share of its key results that carry any defect label. The goal is -0.6 or lower.
 
     python benchmarks/coach_correlation.py corpora/real/key_results.jsonl --split tune
 
-Tune on the studied splits (`--show` lists their objectives; never those of the sealed "blind"
-split, which is scored once, at the end of a piece of work).
+Tune on the studied splits (`--show` lists their objectives; never those of the sealed splits,
+okrlint.eval.SEALED, which are scored at the end of a piece of work).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from okrlint.coach.run import run as coach
+from okrlint.eval import SEALED, real_splits
 from okrlint.config import Settings
 from okrlint.loaders import load
 from okrlint.samples import snippet
@@ -96,13 +97,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="print every objective's figures")
     parser.add_argument(
         "--split",
-        choices=("tune", "blind", "blind-open", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "blind-11", "blind-12", "blind-13", "all"),
+        choices=(*real_splits(), "all"),
         default="all",
         help="only the key results of this split of the real corpus (their \"split\" field)",
     )
     args = parser.parse_args(argv)
-    if args.show and args.split in ("blind", "all"):
-        # The sealed half of the first blind split is never listed (nor "all", which holds it).
+    if args.show and args.split in (*SEALED, "all"):
+        # A sealed split is never listed (nor "all", which holds them).
         parser.error("--show lists objectives of a studied split only (tune, blind-open, blind-2 ...)")
 
     missing = [str(p) for p in args.paths if not p.is_file()]

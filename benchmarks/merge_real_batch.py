@@ -12,11 +12,13 @@
     python benchmarks/merge_real_batch.py batch11 - blind-11
     python benchmarks/merge_real_batch.py batch12 - blind-12
     python benchmarks/merge_real_batch.py batch13 - blind-13
+    python benchmarks/merge_real_batch.py batch14 okrlint-blind-14 blind-14 study-14
 
 Reads corpora/real/BATCH/key_results.jsonl, first-annotator.jsonl and second-annotator.jsonl;
 each label is the annotators' shared value, or null where they disagree (scored nowhere, as
 the first batch). A third of the batch's publishers, chosen by sha256(SALT + publisher), form
-the batch's blind split (named SPLIT); the rest join the tuning split. SALT "-" puts the whole
+the batch's blind split (named SPLIT); the rest join the tuning split, or the split named by a
+fourth argument (REST: a batch's studied part, scored on its own before it is studied). SALT "-" puts the whole
 batch in the blind split (a small batch, kept whole to be scored once). Items already in the
 corpus (by id) are replaced, so the script can be re-run.
 """
@@ -35,7 +37,7 @@ def _read(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def main(batch: str, salt: str, split: str) -> int:
+def main(batch: str, salt: str, split: str, rest: str = "tune") -> int:
     folder = REAL / batch
     first = {item["id"]: item["labels"] for item in _read(folder / "first-annotator.jsonl")}
     second = {item["id"]: item["labels"] for item in _read(folder / "second-annotator.jsonl")}
@@ -44,7 +46,7 @@ def main(batch: str, salt: str, split: str) -> int:
         a, b = first[item["id"]], second[item["id"]]
         item["labels"] = {label: (a[label] if a[label] == b[label] else None) for label in a}
         digest = hashlib.sha256((salt + item["publisher"]).encode("utf-8")).hexdigest()
-        item["split"] = split if salt == "-" or int(digest, 16) % 3 == 0 else "tune"
+        item["split"] = split if salt == "-" or int(digest, 16) % 3 == 0 else rest
         item["batch"] = batch
         added.append(item)
     corpus = REAL / "key_results.jsonl"
@@ -53,9 +55,9 @@ def main(batch: str, salt: str, split: str) -> int:
     lines = [json.dumps(item, ensure_ascii=False) for item in kept + added]
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     blind = sum(item["split"] == split for item in added)
-    print(f"{len(added)} key results from {batch}: {len(added) - blind} tune, {blind} {split}")
+    print(f"{len(added)} key results from {batch}: {len(added) - blind} {rest}, {blind} {split}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    sys.exit(main(*sys.argv[1:5]))

@@ -25,7 +25,7 @@ from typing import Any
 import spacy
 from spacy.training import Example
 
-from okrlint.eval import _truth, read_real, real_findings
+from okrlint.eval import SEALED, _truth, read_real, real_findings
 
 LABELS = "task_not_outcome|input_metric"
 TASK_CODES = {"O101", "O102", "O103"}
@@ -95,7 +95,7 @@ def main() -> None:
     parser.add_argument("--sealed", action="store_true", help="Train on all studied items; figures on the sealed split.")
     args = parser.parse_args()
     items = read_real()
-    studied = _labelled([item for item in items if item.get("split") != "blind"])
+    studied = _labelled([item for item in items if item.get("split") not in SEALED])
     task: dict[str, float] = {}
     if args.sealed:
         nlp = train([(item["kr"], truth) for item, truth in studied])
