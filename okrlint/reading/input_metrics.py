@@ -102,6 +102,8 @@ def effort(reading: Reading) -> str | None:
         before = texts[max(0, start - 3) : start]
         if before and before[-1] in words("denominators"):
             continue  # a denominator: "revenue per call"
+        if before and before[-1] in words("system_callers"):
+            continue  # "partner API calls per day": software calling a system is its use
         if before and before[-1] in words("quality_filters"):
             continue  # "qualified meetings", "successful demos": the filter makes it a result
         if "of" in before[-2:]:
