@@ -305,6 +305,9 @@ def not_measurable(reading: Reading) -> str | None:
         return None  # "Eliminate errors caused by malformed queries": met when none are left
     if reading.ongoing:
         return f"'{reading.ongoing}' is work that never ends"
+    topic = topic_area(reading)
+    if topic:
+        return f"it names an area of work ('{topic}'), not a result to reach"
     if reading.task is not None and not reading.aimless:
         return None  # a deliverable is done or not: its flaw is being a task (but "Build a
         # community of mentors" is work towards an aim nobody could check: both)
@@ -315,6 +318,38 @@ def not_measurable(reading: Reading) -> str | None:
     if reading.outcome_measure and _checkable_behaviour(reading):
         return None
     return "it names no target or done-condition"
+
+
+def topic_area(reading: Reading) -> str | None:
+    """The area a key result names when it is only a heading ("Configuration Management",
+    "Database Optimization", "Monitoring and Observability"): a few nouns, no verb, no number,
+    headed by an open-ended area (corpora/lexicons/topic-areas.txt). The work it heads may be a
+    task too (O101 says so); what is missing is anything to check at the end."""
+    texts = reading.texts
+    if not 1 <= len(texts) <= 4 or _HEADING_BREAKS.search(reading.source):
+        return None  # a number, a qualifier in brackets, a clause: more than a heading
+    if not reading.lex["topic-areas"].match_at(texts, len(texts) - 1):
+        return None
+    if any(word in _PHRASE_WORDS for word in texts[:-1]):
+        return None  # "Security of the payment flow", "our operations": a phrase, not a heading
+    lead = reading.lead
+    if lead is None or lead.noun_reading or lead.kind == "other":
+        return texts[-1]
+    # A verb first ("Add Observability", "Land Viz Hit Testing") is work to do, except in a
+    # two-word title-cased heading whose first word is also a noun and no task verb ("Account
+    # Expansion", "Deal Qualification").
+    first = texts[lead.index]
+    titled = all(word[:1].isupper() for word in reading.source.split() if word[:1].isalpha())
+    task_verb = reading.lex["activity-verbs"].match_at(texts, lead.index)
+    if titled and len(texts) == 2 and can_be_noun(first) and not task_verb:
+        return texts[-1]
+    return None
+
+
+# A digit, a bracket or a clause mark: the text says more than an area's name.
+_HEADING_BREAKS = re.compile(r"[\d():;,?!\[\]]")
+# Words that make a phrase of the heading: "Security of the payment flow".
+_PHRASE_WORDS = words("determiners") | words("phrase_breaks") - {"and"}
 
 
 def _checkable_behaviour(reading: Reading) -> bool:
