@@ -442,4 +442,7 @@ def _counted_head(reading: Reading, start: int, end: int) -> bool:
     )
     if name and quoted(source, word.start, word.end):
         name = False  # 'Get 2000 "Readers"': a tool's name for the metric, quoted, not a title
+    last = words_[end - 1]
+    if name and end - start > 1 and source[last.start : last.start + 1].islower():
+        name = False  # "200 GitHub stars": a brand leads the metric's own name, no title
     return not hyphen and not name
