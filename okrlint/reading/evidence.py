@@ -288,11 +288,11 @@ def _share_made(item: Counted, texts: Sequence[str], words_: Sequence[Word], lex
         or lex["completion-words"].match_at(window, at + 1)
     ):
         return False
-    return not _TIME_BOUND.search(" ".join(texts[after:]))
+    return not TIME_BOUND.search(" ".join(texts[after:]))
 
 
 # A bound in time that makes a share done a service level ("within 24 hours", "in one week").
-_TIME_BOUND = re.compile(
+TIME_BOUND = re.compile(
     r"\b(?:within|in|under)\s+(?:\d+|one|two|three|a|an)\s*(?:business\s+)?"
     r"(?:minutes?|hours?|days?|weeks?|h|d|hrs?|mins?)\b"
 )

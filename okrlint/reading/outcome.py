@@ -48,6 +48,8 @@ def has_outcome(reading: Reading) -> bool:
     lead = reading.lead
     if _reported_made(reading, items):
         return False  # "Planning process in 3 communities is developed and tested"
+    if _counted_work_done(reading, items):
+        return False  # "20 services migrated to Kubernetes", "100% of sites migrated"
     activity = lead is not None and lead.kind == "activity" and not lead.noun_reading
     # People counted after an activity verb are the work's objects, not results won: "Hire 4
     # engineers", "Interview 25 candidates", "Get feedback from 5 users" (but "Add 6 customers").
@@ -357,6 +359,38 @@ def _reported_made(reading: Reading, items: list[evidence.Counted]) -> bool:
         return False
     metric = lex["metric-nouns"]
     return not any(metric.match_at(texts, i) for i in range(at))
+
+
+def _counted_work_done(reading: Reading, items: list[evidence.Counted]) -> bool:
+    """A count or share of things and, headline-style with no "is", the work done to them ("20
+    services migrated to Kubernetes", "100% of existing community sites migrated", "5 out of 5
+    spikes decided and documented"): the team's work counted, a task; with a time bound it is a
+    service level ("90% of tickets closed within a day"), and people or a metric in the subject
+    are results ("200 customers migrated to the annual plan")."""
+    lead, texts = reading.lead, reading.texts
+    if lead is None or lead.kind != "other" or not items or reading.measurement.relative_change:
+        return False
+    first = min(item.quantity.start for item in items)
+    start = first_word_from(reading.words, first)
+    if start > 1:
+        return False  # the count leads the key result ("5 out of 5", "100% of")
+    done = words("done_participles") | words("made_participles") | words("worked_participles")
+    at = next((i for i in range(start + 1, min(len(texts), start + 12)) if texts[i] in done), None)
+    if at is None:
+        return False
+    subject = texts[start:at]
+    if any(w in words("copulas") or w in CLAUSE_STARTS for w in subject):
+        return False  # "… are migrated" is _reported_made's; a clause is more than a headline
+    following = texts[at + 1 : at + 2]
+    if following and following[0] not in words("phrase_breaks") | done:
+        return False  # "hosted community sites": a participle that describes, not work done
+    lex = reading.lex
+    head = subject[-1:]  # "community sites" are sites; "200 customers" are won
+    if lex["people-nouns"].match_at(head, 0) or lex["population-nouns"].match_at(head, 0):
+        return False
+    if any(lex["metric-nouns"].match_at(subject, i) for i in range(len(subject))):
+        return False
+    return not evidence.TIME_BOUND.search(" ".join(texts[at:]))
 
 
 def _counted_after_the_predicate(reading: Reading, items: list[evidence.Counted]) -> bool:
