@@ -113,7 +113,9 @@ def real_splits(items: list[dict[str, Any]] | None = None) -> tuple[str, ...]:
 REAL_LABELS: list[tuple[str, str, tuple[str, ...]]] = [
     ("task or input metric", "task_not_outcome|input_metric", ("O101", "O102", "O103")),
     ("input metric", "input_metric", ("O102",)),
-    ("not measurable", "not_measurable", ("M201", "M202")),
+    # C604 reports a "TBD" left in a key result and supersedes M201 there (DESIGN.md): the
+    # placeholder the rubric calls not measurable, reported under its cascade framing.
+    ("not measurable", "not_measurable", ("M201", "M202", "C604")),
     ("no baseline", "no_baseline", ("M203",)),
     ("development goal", "development_goal", ("P501",)),
     ("compensation link", "compensation_link", ("P502",)),
