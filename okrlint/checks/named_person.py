@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from okrlint.reading.forms import graded_form
 from okrlint.reading.grammar import word_set
 
 # "Dana closes…", "Dana Whitfield completes…": one or two capitalised words, then a
@@ -30,9 +31,13 @@ _NOT_NAME_LEXICONS = (
 
 
 def looks_like_a_person(name: str, lexicons: dict[str, Any]) -> bool:
-    """ "Dana Whitfield", not "Customer Success" or "Checkout Latency" (Title Case key results)."""
+    """ "Dana Whitfield", not "Customer Success" or "Checkout Latency" (Title Case key results),
+    nor a comparative that opens one ("Cheaper builds for the app")."""
     words = name.lower().split()
+    if any(graded_form(w) for w in words):
+        return False
     return not any(
         w in _TEAM_WORDS or any(w in lexicons[n].first_words for n in _NOT_NAME_LEXICONS)
         for w in words
     )
+

@@ -64,6 +64,13 @@ def can_be_noun(word: str) -> bool:
     return "N" in parts_of_speech(word)
 
 
+def graded_form(word: str) -> bool:
+    """An adjective's comparative or superlative form ("cheaper", "fastest"), from the lexical
+    data, not a list; not a word that is also a noun ("number" is no "more numb")."""
+    forms = parts_of_speech(word).get("A", ())
+    return any(form != word for form in forms) and not can_be_noun(word)
+
+
 def can_be_adjective(word: str) -> bool:
     return "A" in parts_of_speech(word)
 

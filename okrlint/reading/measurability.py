@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from okrlint.loaders.annotations import owner_tag
 from okrlint.reading.counted_kinds import clock_time
 from okrlint.reading.deliverable import graded, state_predicate
-from okrlint.reading.forms import base_forms, can_be_adjective, can_be_noun, parts_of_speech
+from okrlint.reading.forms import (
+    base_forms,
+    can_be_adjective,
+    can_be_noun,
+    can_be_verb,
+    graded_form,
+    parts_of_speech,
+)
 from okrlint.reading.grammar import words
 from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET, REDACTED, quoted
 
@@ -381,7 +388,16 @@ def vague_word(reading: Reading) -> str | None:
         if term in _HYPHENATED_ONLY and "-" not in _span(reading, start, end):
             continue  # "the go-to platform" is vague; "failures go to the DLQ" is not
         return " ".join(term)
+    if texts and _comparative_lead(texts) and "than" not in texts[1:8]:
+        return texts[0]  # "Smarter agent dispatch", "Faster onboarding": better, by how much?
     return None
+
+
+
+def _comparative_lead(texts: list[str]) -> bool:
+    """A comparative adjective first ("Smarter agent dispatch"), not a verb ("Lower churn")."""
+    first = texts[0]
+    return first.endswith("er") and graded_form(first) and not can_be_verb(first)
 
 
 # The measure named in words: the vague verb is then pinned down by it.
