@@ -182,15 +182,20 @@ def _head(
             break
     if best is not None and best[0] == "people" and _modifier(texts, best[2] + len(best[1]) - 1):
         return None  # "20 new customer support actions": the people word describes the head
+    if best is not None and best[0] == "output" and _modifier(texts, best[2] + len(best[1]) - 1, nouns_only=True):
+        return None  # "3 pilot studios" (but "1 post hits top 5": "hits" may be the verb)
     return best
 
 
-def _modifier(texts: Sequence[str], at: int) -> bool:
+def _modifier(texts: Sequence[str], at: int, nouns_only: bool = False) -> bool:
     """Whether the singular noun at `at` modifies a noun after it ("customer support
-    actions"), rather than heading the phrase ("1 developer", "customers")."""
+    actions"), rather than heading the phrase ("1 developer", "customers"); `nouns_only`: only
+    when what follows cannot be a verb ("pilot studios", not "post hits")."""
     word = texts[at]
     following = texts[at + 1] if at + 1 < len(texts) else ""
     singular = all(lemma == word for lemma in noun_lemmas(word))
+    if nouns_only and following and can_be_verb(following):
+        return False
     return singular and bool(following) and following not in _PHRASE_ENDS and can_be_noun(following)
 
 
