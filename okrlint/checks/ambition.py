@@ -26,6 +26,7 @@ _FAULT_WORDS = _alternation("fault_nouns")
 _FLAWLESS_WORDS = _alternation("flawless_qualities")
 _FAULTS = re.compile(rf"\b(?:{_FAULT_WORDS})\b", re.IGNORECASE)
 _FLAWLESS = re.compile(rf"\b(?:{_FLAWLESS_WORDS})\b", re.IGNORECASE)
+_GUARD_SEVERITIES = word_set("ambition", "guard_severities")
 _PERFECTION = re.compile(
     rf"\b(?:zero|no|0)\s+(?:[\w-]+\s+){{0,2}}?(?:{_FAULT_WORDS})\b"
     rf"|\b100\s?%\s+(?:[\w-]+\s+){{0,3}}?(?:{_FLAWLESS_WORDS}|quality)\b"
@@ -192,6 +193,7 @@ def unrealistic_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> I
     if perfection and (
         quoted(kr.title, perfection.start(), perfection.end())
         or (target is not None and target not in (0, 100))
+        or _GUARD_SEVERITIES.intersection(perfection.group(0).lower().split())
     ):
         # "share of trips with no accidents from 97% to 99%": the phrase filters what is
         # counted, the target is 99%; 'No Churn' in quotes is a name.
