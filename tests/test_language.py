@@ -173,6 +173,20 @@ def test_word_forms_come_from_the_english_forms_table(word: str, base: str) -> N
     assert base in base_forms(word)
 
 
+@pytest.mark.parametrize(
+    ("word", "base"), [("relaunched", "launch"), ("rebuilt", "build"), ("rewrite", "write")]
+)
+def test_a_re_prefix_strips_off_where_the_lexicon_marks_it_or_does_not_know_the_word(
+    word: str, base: str
+) -> None:
+    assert base in base_forms(word)
+
+
+@pytest.mark.parametrize(("word", "not_base"), [("resource", "source"), ("release", "lease"), ("research", "search")])
+def test_a_word_the_lexicon_knows_on_its_own_has_no_re_prefix(word: str, not_base: str) -> None:
+    assert not_base not in base_forms(word)
+
+
 def test_the_pipeline_gives_each_token_its_forms() -> None:
     analyzer = Analyzer()
     assert "okrlint_word_forms" in analyzer.nlp.pipe_names

@@ -88,8 +88,11 @@ def base_forms(word: str) -> tuple[str, ...]:
     forms = [word, *(lemma for lemma in lemmas if lemma != word)]
     if not lemmas:
         forms += _by_ending(word)
-    if word.startswith("re") and len(word) > 6:
-        forms += [form[2:] for form in forms]  # renegotiate -> negotiate, rebuilt -> built
+    if word.startswith("re") and len(word) > 6 and (not known(word) or any(form.startswith("re-") for form in lemmas)):
+        # "relaunch" (unknown) -> launch, "rebuilt" (lemma "re-build") -> built; but a word
+        # the lexicon knows on its own is no prefix: "resource" is not "re-source", nor
+        # "release" "re-lease"
+        forms += [form[2:].lstrip("-") for form in forms]
     return tuple(dict.fromkeys(forms))
 
 
