@@ -19,6 +19,7 @@ from okrlint.reading.deliverable import (
     graded,
     predicate_at,
 )
+from okrlint.reading.forms import base_forms
 from okrlint.reading.grammar import words
 from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET
 from okrlint.reading.words import first_word_from
@@ -50,6 +51,8 @@ def has_outcome(reading: Reading) -> bool:
         return False  # "Planning process in 3 communities is developed and tested"
     if _counted_work_done(reading, items):
         return False  # "20 services migrated to Kubernetes", "100% of sites migrated"
+    if _everyone_takes_part(reading):
+        return False  # "Every club member participates in at least 3 discussions"
     activity = lead is not None and lead.kind == "activity" and not lead.noun_reading
     # People counted after an activity verb are the work's objects, not results won: "Hire 4
     # engineers", "Interview 25 candidates", "Get feedback from 5 users" (but "Add 6 customers").
@@ -391,6 +394,30 @@ def _counted_work_done(reading: Reading, items: list[evidence.Counted]) -> bool:
     if any(lex["metric-nouns"].match_at(subject, i) for i in range(len(subject))):
         return False
     return not evidence.TIME_BOUND.search(" ".join(texts[at:]))
+
+
+def _everyone_takes_part(reading: Reading) -> bool:
+    """All the people of a group taking part in an activity ("Every club member participates
+    in at least 3 discussions", "Each engineer attends 2 security trainings"): participation,
+    which the rubric calls a task, as it does "100% of <people> do <activity>". Product users
+    are left out ("Every user completes onboarding" is how the product is used)."""
+    texts, lex = reading.texts, reading.lex
+    if texts[:1] not in (["every"], ["each"], ["all"]):
+        return False
+    def people(at: int) -> int:
+        return lex["people-nouns"].match_at(texts, at) or lex["role-nouns"].match_at(texts, at)
+
+    for at in range(1, min(len(texts), 5)):
+        end = at
+        while end < len(texts) and (size := people(end)):
+            end += size  # to the head: "club member"
+        if end == at:
+            continue
+        if texts[end - 1] in words("product_users"):
+            return False
+        verb = texts[end : end + 1]
+        return bool(verb) and any(form in lex["participation"] for form in base_forms(verb[0]))
+    return False
 
 
 def _counted_after_the_predicate(reading: Reading, items: list[evidence.Counted]) -> bool:
