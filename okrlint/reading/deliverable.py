@@ -46,7 +46,7 @@ def task_words(reading: Reading) -> str | None:
     predicate = state_predicate(reading)
     if predicate is not None:
         return predicate
-    return " ".join(texts[: min(len(texts), 4)])  # a deliverable named: "Beta release of X"
+    return phrase(texts, 0, 4)  # a deliverable named: "Beta release of X"
 
 
 def _kept_current(reading: Reading) -> bool:
@@ -149,7 +149,27 @@ def state_predicate(reading: Reading) -> str | None:
     """The predicate of a state sentence: "is live", "has a v0 spec", "can create branches",
     "supports an ACL" — the subject names the deliverable."""
     index = predicate_at(reading.texts)
-    return None if index is None else " ".join(reading.texts[index : index + 3])
+    return None if index is None else phrase(reading.texts, index, index + 3)
+
+
+def phrase(texts: list[str], start: int, end: int) -> str:
+    """The words from `start` to about `end`, ending on a word that says something: a window
+    that stops on "to", "the" or "and" runs on to the next word ("is able to create") or, with
+    nothing more to say, stops before it ("curation of components")."""
+    end = min(end, len(texts))
+    last = min(len(texts), end + 2)
+    stretched = end
+    while stretched < last and texts[stretched - 1] in _LOOSE_ENDS:
+        stretched += 1
+    if texts[stretched - 1] not in _LOOSE_ENDS:
+        return " ".join(texts[start:stretched])
+    while end - start > 1 and texts[end - 1] in _LOOSE_ENDS:
+        end -= 1
+    return " ".join(texts[start:end])
+
+
+# Words a quoted phrase should not end on: they promise more words ("is able to").
+_LOOSE_ENDS = words("phrase_breaks") | words("determiners") | words("verb_joiners") | {"be", "least"}
 
 
 def predicate_at(texts: list[str], nouns_too: bool = True) -> int | None:
