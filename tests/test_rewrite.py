@@ -109,3 +109,21 @@ def test_baseline_slot(text: str, target: str | None, rewritten: str) -> None:
 )
 def test_gerund(verb: str, means: str) -> None:
     assert gerund(verb) == means
+
+
+@pytest.mark.parametrize(
+    ("key_result", "hint_tail"),
+    [
+        # a label before the statement is not part of it: the verb's offsets are the reading's
+        ("Recruitment: Implement our new hiring approach", "by implementing our new hiring approach"),
+        ("P1: Communicate fetch performance improvements", "by communicating fetch performance improvements"),
+        # the verb's base form takes the -ing, not the form written
+        ("We have documented lead maintainers for all repos", "by documenting lead maintainers for all repos"),
+    ],
+)
+def test_the_task_hint_rewrites_the_statement_as_the_means(key_result: str, hint_tail: str) -> None:
+    from okrlint.api import lint_text
+
+    text = f"cycle: 2026-Q1\nobjectives:\n  - title: Hire well\n    key_results:\n      - \"{key_result}\"\n"
+    hints = [f.suggestion or "" for f in lint_text(text).findings if f.code == "O101"]
+    assert hints and hints[0].endswith(hint_tail)

@@ -25,18 +25,20 @@ def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     activity_led = lead is not None and lead.kind == "activity" and not lead.noun_reading
     if kr.baseline is not None or (kr.target is not None and (kr.metric or not activity_led)):
         return  # "Days sales outstanding" with a baseline and a target names a metric
-    title = kr.title.rstrip(".")
     if (
         lead is not None
         and lead.kind == "activity"
         and " ".join(reading.texts[lead.index : lead.end]) == reading.task
     ):
+        # The reading's own text, whose offsets the words carry: a label or owner before the
+        # statement ("Recruitment: Implement…", "P1: …") is not part of it.
+        source = reading.source.rstrip(".")
         start = reading.words[lead.index].start
         end = reading.words[lead.end - 1].end
-        means = gerund(reading.task) + title[end:]
-        activity = title[start:end]
+        means = gerund(lead.base) + source[end:]  # "documented" -> "documenting"
+        activity = source[start:end]
     else:
-        means = f"getting this done: {title}"
+        means = f"getting this done: {kr.title.rstrip('.')}"
         activity = reading.task
     yield Hit(kr, {"activity": activity.lower(), "means": means})
 
