@@ -220,7 +220,7 @@ def _amount_of_change(kr: KeyResult, ctx: Context) -> bool:
     lead, target = reading.lead, reading.measurement.target
     if lead is None or lead.noun_reading or lead.kind != "outcome" or target is None:
         return False
-    between = kr.title[reading.words[lead.end - 1].end : target.start].split()
+    between = reading.source[reading.words[lead.end - 1].end : target.start].split()  # its offsets
     return len(between) <= 1 and "to" not in between
 
 
