@@ -251,3 +251,20 @@ def test_a_current_value_field_is_a_start_for_change_language() -> None:
 
     assert "M203" in codes("")
     assert "M203" not in codes("        current: 120\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # the key result's own spelling, not the words as read ("facto built prs")
+        ("Review 10 Facto-built PRs a week", "Facto-built PRs"),
+        # a phrase that stops on "a" runs on to the word it promised
+        ("Plan for a workshop for clinic staff every month", "Plan for a workshop"),
+    ],
+)
+def test_an_input_metric_is_quoted_as_the_key_result_writes_it(text: str, counted: str) -> None:
+    from okrlint.api import lint_text
+
+    yaml = f"cycle: 2026-Q1\nobjectives:\n  - title: Ship well\n    key_results:\n      - \"{text}\"\n"
+    messages = [f.message for f in lint_text(yaml).findings if f.code == "O102"]
+    assert messages and f"'{counted}'" in messages[0]

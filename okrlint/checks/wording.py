@@ -45,9 +45,9 @@ def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
 
 def input_metric(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The counted quantity is effort or attention (O102)."""
-    effort = ctx.analyzer.read(kr.title).effort
-    if effort:
-        yield Hit(kr, {"metric": effort})
+    reading = ctx.analyzer.read(kr.title)
+    if reading.effort:
+        yield Hit(kr, {"metric": reading.surface(reading.effort)})
 
 
 def binary(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:

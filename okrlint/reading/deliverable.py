@@ -11,6 +11,7 @@ reads that side.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from okrlint.reading.forms import base_forms, can_be_noun, can_be_verb, parts_of_speech
@@ -156,16 +157,21 @@ def phrase(texts: list[str], start: int, end: int) -> str:
     """The words from `start` to about `end`, ending on a word that says something: a window
     that stops on "to", "the" or "and" runs on to the next word ("is able to create") or, with
     nothing more to say, stops before it ("curation of components")."""
+    return " ".join(texts[start : phrase_end(texts, start, end)])
+
+
+def phrase_end(texts: Sequence[str], start: int, end: int) -> int:
+    """Where `phrase` ends the window [start, end)."""
     end = min(end, len(texts))
     last = min(len(texts), end + 2)
     stretched = end
     while stretched < last and texts[stretched - 1] in _LOOSE_ENDS:
         stretched += 1
     if texts[stretched - 1] not in _LOOSE_ENDS:
-        return " ".join(texts[start:stretched])
+        return stretched
     while end - start > 1 and texts[end - 1] in _LOOSE_ENDS:
         end -= 1
-    return " ".join(texts[start:end])
+    return end
 
 
 # Words a quoted phrase should not end on: they promise more words ("is able to").

@@ -138,6 +138,18 @@ class Reading:
         """The status asked for ("certification", "award") when the result is done/not-done."""
         return deliverable.status_sought(self)
 
+    def surface(self, phrase: str) -> str:
+        """`phrase`, words as read (lower case, hyphens and marks dropped), as the key result
+        writes them ("facto built prs" -> "Facto-built PRs"), ending on a word that says
+        something ("plan for a" -> "plan for a workshop"); as given when it is not found."""
+        wanted = phrase.split()
+        size = len(wanted)
+        for start in range(len(self.texts) - size + 1):
+            if size and self.texts[start : start + size] == wanted:
+                end = deliverable.phrase_end(self.texts, start, start + size)
+                return self.source[self.words[start].start : self.words[end - 1].end]
+        return phrase
+
     @cached_property
     def effort(self) -> str | None:
         """An output, effort or vanity noun that the key result counts ("12 streams", "200 cold
