@@ -94,7 +94,7 @@ class Analyzer:
         while self._cache and len(self._cache) + len(pending) > CACHE_SIZE:
             self._cache.popitem(last=False)
         nlp = self.nlp
-        bodies = [_tokenizable(without_scale(text[label_length(text) :])) for text in pending]
+        bodies = [_tokenizable(statement_body(text)) for text in pending]
         add_special_cases(nlp, bodies)
         with_pos = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
         # The word-forms component is for callers of `nlp` (lemmas on a blank pipeline);
@@ -116,6 +116,13 @@ class Analyzer:
             self.analyze([text])
             analysis = self._cache[text]
         return analysis
+
+
+def statement_body(text: str) -> str:
+    """The part of a key result its reading's word offsets point into: the text without its
+    label ("KR1:") and grading scale, as written (the tokenizer's copy differs only where it
+    blanks a long run of punctuation)."""
+    return without_scale(text[label_length(text) :])
 
 
 def _tokenizable(body: str) -> str:

@@ -119,6 +119,8 @@ def test_gerund(verb: str, means: str) -> None:
         ("P1: Communicate fetch performance improvements", "by communicating fetch performance improvements"),
         # the verb's base form takes the -ing, not the form written
         ("We have documented lead maintainers for all repos", "by documenting lead maintainers for all repos"),
+        # the statement as written, not the tokenizer's copy (a long run of marks blanked)
+        ("Implement SSO " + "=" * 50 + " for all apps", "by implementing SSO " + "=" * 50 + " for all apps"),
     ],
 )
 def test_the_task_hint_rewrites_the_statement_as_the_means(key_result: str, hint_tail: str) -> None:

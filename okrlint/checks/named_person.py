@@ -34,8 +34,8 @@ def looks_like_a_person(name: str, lexicons: dict[str, Any]) -> bool:
     """ "Dana Whitfield", not "Customer Success" or "Checkout Latency" (Title Case key results),
     nor a comparative that opens one ("Cheaper builds for the app")."""
     words = name.lower().split()
-    if any(graded_form(w) for w in words):
-        return False
+    if words and graded_form(words[0]):
+        return False  # "Cheaper builds…" (but "Sam Younger" is a name)
     return not any(
         w in _TEAM_WORDS or any(w in lexicons[n].first_words for n in _NOT_NAME_LEXICONS)
         for w in words

@@ -7,6 +7,7 @@ from typing import Any
 
 from okrlint.checks.base import Context, Hit
 from okrlint.models import KeyResult, OKRDocument
+from okrlint.nlp import statement_body
 from okrlint.reading.baseline import change_without_start
 from okrlint.reading.reading import Reading
 from okrlint.rewrite import gerund, with_baseline
@@ -30,9 +31,9 @@ def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         and lead.kind == "activity"
         and " ".join(reading.texts[lead.index : lead.end]) == reading.task
     ):
-        # The reading's own text, whose offsets the words carry: a label or owner before the
-        # statement ("Recruitment: Implement…", "P1: …") is not part of it.
-        source = reading.source.rstrip(".")
+        # The statement as written, whose offsets the words carry: a label or owner before it
+        # ("Recruitment: Implement…", "P1: …") is not part of it.
+        source = statement_body(kr.title).rstrip(".")
         start = reading.words[lead.index].start
         end = reading.words[lead.end - 1].end
         means = gerund(lead.base) + source[end:]  # "documented" -> "documenting"

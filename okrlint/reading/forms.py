@@ -88,12 +88,18 @@ def base_forms(word: str) -> tuple[str, ...]:
     forms = [word, *(lemma for lemma in lemmas if lemma != word)]
     if not lemmas:
         forms += _by_ending(word)
-    if word.startswith("re") and len(word) > 6 and (not known(word) or any(form.startswith("re-") for form in lemmas)):
-        # "relaunch" (unknown) -> launch, "rebuilt" (lemma "re-build") -> built; but a word
-        # the lexicon knows on its own is no prefix: "resource" is not "re-source", nor
-        # "release" "re-lease"
+    if word.startswith("re") and len(word) > 6 and _prefixed(word, lemmas):
         forms += [form[2:].lstrip("-") for form in forms]
     return tuple(dict.fromkeys(forms))
+
+
+def _prefixed(word: str, lemmas: tuple[str, ...]) -> bool:
+    """Whether "re" is a prefix of `word` ("do again"): the lexicon marks it ("rebuilt", lemma
+    "re-build"), does not know the word ("relaunch"), or knows it only as a verb ("retrained",
+    "reorganize"). A word that is also a noun stands on its own: "resource" is not
+    "re-source", nor "release" "re-lease", nor "research" "re-search"."""
+    parts = parts_of_speech(word)
+    return not parts or any(form.startswith("re-") for form in lemmas) or "N" not in parts
 
 
 def _by_ending(word: str) -> list[str]:

@@ -102,7 +102,7 @@ def effort(reading: Reading) -> str | None:
         before = texts[max(0, start - 3) : start]
         if before and before[-1] in words("denominators"):
             continue  # a denominator: "revenue per call"
-        if before and before[-1] in words("system_callers"):
+        if before and before[-1] in words("system_callers") and term[-1] in ("calls", "requests"):
             continue  # "partner API calls per day": software calling a system is its use
         if before and before[-1] in words("quality_filters"):
             continue  # "qualified meetings", "successful demos": the filter makes it a result

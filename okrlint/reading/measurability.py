@@ -339,6 +339,9 @@ def topic_area(reading: Reading) -> str | None:
         return None
     if any(word in _PHRASE_WORDS for word in texts[:-1]):
         return None  # "Security of the payment flow", "our operations": a phrase, not a heading
+    standards = reading.lex["org-standards"]
+    if any(standards.match_at(texts, i) for i in range(len(texts) - 1)):
+        return None  # "HIPAA compliance", "WCAG AA accessibility": a standard met or not
     lead = reading.lead
     if lead is None or lead.noun_reading or lead.kind == "other":
         return texts[-1]
@@ -388,16 +391,22 @@ def vague_word(reading: Reading) -> str | None:
         if term in _HYPHENATED_ONLY and "-" not in _span(reading, start, end):
             continue  # "the go-to platform" is vague; "failures go to the DLQ" is not
         return " ".join(term)
-    if texts and _comparative_lead(texts) and "than" not in texts[1:8]:
+    if texts and _comparative_lead(reading) and "than" not in texts[1:8]:
         return texts[0]  # "Smarter agent dispatch", "Faster onboarding": better, by how much?
     return None
 
 
 
-def _comparative_lead(texts: list[str]) -> bool:
-    """A comparative adjective first ("Smarter agent dispatch"), not a verb ("Lower churn")."""
-    first = texts[0]
-    return first.endswith("er") and graded_form(first) and not can_be_verb(first)
+def _comparative_lead(reading: Reading) -> bool:
+    """A comparative adjective first ("Smarter agent dispatch"), not a verb ("Lower churn"),
+    nor one that says which things ("Newer devices supported"), nor part of a name ("Smarter
+    Living app launched")."""
+    first, words_ = reading.texts[0], reading.words
+    if first in words("which_comparatives") or not first.endswith("er"):
+        return False
+    if len(words_) > 1 and reading.source[words_[1].start : words_[1].start + 1].isupper():
+        return False  # a name: "Smarter Living", "Bigger Picture Labs"
+    return graded_form(first) and not can_be_verb(first)
 
 
 # The measure named in words: the vague verb is then pinned down by it.

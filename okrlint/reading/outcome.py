@@ -364,6 +364,10 @@ def _reported_made(reading: Reading, items: list[evidence.Counted]) -> bool:
     return not any(metric.match_at(texts, i) for i in range(at))
 
 
+# "is", "are": the headline form has none ("fully" and "now" may stand before its participle).
+_VERBS_OF_BEING = words("copulas") - {"fully", "now"}
+
+
 def _counted_work_done(reading: Reading, items: list[evidence.Counted]) -> bool:
     """A count or share of things and, headline-style with no "is", the work done to them ("20
     services migrated to Kubernetes", "100% of existing community sites migrated", "5 out of 5
@@ -382,14 +386,16 @@ def _counted_work_done(reading: Reading, items: list[evidence.Counted]) -> bool:
     if at is None:
         return False
     subject = texts[start:at]
-    if any(w in words("copulas") or w in CLAUSE_STARTS for w in subject):
+    if any(w in _VERBS_OF_BEING or w in CLAUSE_STARTS for w in subject):
         return False  # "… are migrated" is _reported_made's; a clause is more than a headline
     following = texts[at + 1 : at + 2]
     if following and following[0] not in words("phrase_breaks") | done:
         return False  # "hosted community sites": a participle that describes, not work done
     lex = reading.lex
-    head = subject[-1:]  # "community sites" are sites; "200 customers" are won
-    if lex["people-nouns"].match_at(head, 0) or lex["population-nouns"].match_at(head, 0):
+    head = [w for w in subject if w not in ("fully", "now", "all")][-1:]
+    # Only things a team works through ("community sites", "5 of 5 tasks"): customers'
+    # workspaces upgraded or merchants migrated to a plan are results.
+    if not head or not (lex["work-items"].match_at(head, 0) or lex["output-nouns"].match_at(head, 0)):
         return False
     if any(lex["metric-nouns"].match_at(subject, i) for i in range(len(subject))):
         return False
@@ -413,8 +419,9 @@ def _everyone_takes_part(reading: Reading) -> bool:
             end += size  # to the head: "club member"
         if end == at:
             continue
-        if texts[end - 1] in words("product_users"):
-            return False
+        head = texts[end - 1]
+        if head in words("product_users") or f"{head}s" in words("product_users"):
+            return False  # "Every subscriber completes onboarding": "every" takes the singular
         verb = texts[end : end + 1]
         return bool(verb) and any(form in lex["participation"] for form in base_forms(verb[0]))
     return False

@@ -147,7 +147,8 @@ class Reading:
         for start in range(len(self.texts) - size + 1):
             if size and self.texts[start : start + size] == wanted:
                 end = deliverable.phrase_end(self.texts, start, start + size)
-                return self.source[self.words[start].start : self.words[end - 1].end]
+                written = self.source[self.words[start].start : self.words[end - 1].end]
+                return _balanced(written)
         return phrase
 
     @cached_property
@@ -263,3 +264,13 @@ class Reading:
         return start > 0 and word_is_capital(self.source, self.words[start]) and not (
             word_is_capital(self.source, self.words[start - 1])
         )
+
+
+def _balanced(text: str) -> str:
+    """`text` without its quote marks when they do not pair up inside it ('Lunch & Learn"
+    sessions' cut from 'Hold 4 "Lunch & Learn" sessions')."""
+    straight = text.count('"') % 2
+    curly = text.count("“") != text.count("”")
+    if straight or curly:
+        return " ".join(text.replace('"', " ").replace("“", " ").replace("”", " ").split())
+    return text
