@@ -13,6 +13,7 @@
     python benchmarks/merge_real_batch.py batch12 - blind-12
     python benchmarks/merge_real_batch.py batch13 - blind-13
     python benchmarks/merge_real_batch.py batch14 okrlint-blind-14 blind-14 study-14
+    python benchmarks/merge_real_batch.py batch15 - blind-15
 
 Reads corpora/real/BATCH/key_results.jsonl, first-annotator.jsonl and second-annotator.jsonl;
 each label is the annotators' shared value, or null where they disagree (scored nowhere, as
