@@ -71,16 +71,10 @@ def counted(
         return Counted(quantity, "share")
     if unit.startswith("/"):
         return Counted(quantity, "result")  # "a 4.5/5 average rating": a level on a scale
+    if _a_filter(quantity, texts, words_):
+        # "bids for purchases over $10k", "PDFs over 50 pages handled": which things, not a count
+        return Counted(quantity, "unknown", (), after)
     if quantity.currency:
-        at = first_word_ending_after(words_, quantity.start)
-        before = list(texts[max(0, at - 3) : at])
-        # a plural noun before the bound, a verb only when nothing marks it a noun ("for
-        # purchases over $10k" but "The company raises over $1M")
-        plural_noun = len(before) >= 2 and before[-2].endswith("s") and (
-            not can_be_verb(before[-2]) or (len(before) == 3 and before[0] in words("noun_markers"))
-        )
-        if plural_noun and before[-1] in _BOUNDS:
-            return Counted(quantity, "unknown", (), after)  # "bids for purchases over $10k": a filter
         following = texts[after : after + 2]
         if any(w in _SPENDING for w in following):
             return Counted(quantity, "output", ("spend",), after)  # "$2m spent on ads"
@@ -117,6 +111,18 @@ def counted(
     if made is not None:
         return Counted(quantity, "output", (texts[made],), made, tuple(texts[index : made + 1]))
     return Counted(quantity, "unknown", (), index)
+
+
+def _a_filter(quantity: Quantity, texts: Sequence[str], words_: Sequence[Word]) -> bool:
+    """Whether the quantity bounds a plural noun before it ("purchases over $10k", "PDFs over
+    50 pages"): it says which things count, it counts nothing. A verb there only when nothing
+    marks it a noun ("The company raises over $1M", "Grow signups above 500")."""
+    at = first_word_ending_after(words_, quantity.start)
+    before = list(texts[max(0, at - 3) : at])
+    plural_noun = len(before) >= 2 and before[-2].endswith("s") and (
+        not can_be_verb(before[-2]) or (len(before) == 3 and before[0] in words("noun_markers"))
+    )
+    return plural_noun and before[-1] in _BOUNDS
 
 
 def _made_things(texts: Sequence[str], index: int, lex: dict[str, Lexicon]) -> int | None:
