@@ -56,7 +56,10 @@ def has_outcome(reading: Reading) -> bool:
     activity = lead is not None and lead.kind == "activity" and not lead.noun_reading
     # People counted after an activity verb are the work's objects, not results won: "Hire 4
     # engineers", "Interview 25 candidates", "Get feedback from 5 users" (but "Add 6 customers").
-    counting = lead is not None and lead.base in words("counting_verbs")
+    counting = lead is not None and (
+        lead.base in words("counting_verbs")
+        or (lead.base in words("customer_counting_verbs") and _customers_counted(items))
+    )
     people_won = not activity or counting
     results = [
         item
@@ -116,6 +119,12 @@ def has_outcome(reading: Reading) -> bool:
     if _DEFINED_METRIC.match(reading.source):
         return True  # "Visits — the number of people who come in": a metric and its definition
     return not activity and _metric_named(reading)
+
+
+def _customers_counted(items: list[evidence.Counted]) -> bool:
+    """Customers among the people counted ("25 customers", "10 new clients")."""
+    customers = words("product_users")
+    return any(item.kind == "people" and item.noun[-1:] and item.noun[-1] in customers for item in items)
 
 
 def _no_faults(reading: Reading) -> bool:
