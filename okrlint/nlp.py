@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from okrlint.lexicons import WORD, Lexicon, bundled_lexicons
+from okrlint.loaders.annotations import owner_tag
 from okrlint.measure import Measurement, measure
 from okrlint.models import MAX_TEXT_CHARS
 from okrlint.reading import Reading, Word, label_length, without_scale
@@ -120,9 +121,12 @@ class Analyzer:
 
 def statement_body(text: str) -> str:
     """The part of a key result its reading's word offsets point into: the text without its
-    label ("KR1:") and grading scale, as written (the tokenizer's copy differs only where it
-    blanks a long run of punctuation)."""
-    return without_scale(text[label_length(text) :])
+    label ("KR1:"), owner's handle ("[momack2]") and grading scale, as written (the tokenizer's
+    copy differs only where it blanks a long run of punctuation)."""
+    body = text[label_length(text) :]
+    if tag := owner_tag(body):
+        body = body[tag.end() :]  # "[momack2] Form 3+ relationships": the owner is no verb
+    return without_scale(body)
 
 
 def _tokenizable(body: str) -> str:

@@ -26,6 +26,8 @@ ANALYZER = Analyzer()
         ("Kafka cluster upgraded to v3.7", "upgraded"),
         ("Publish 5 posts", "publish"),
         ("Hold 4 workshops", "hold"),
+        # an owner's handle before the statement is no verb
+        ("[rkaur] Launch the new booking app", "launch"),
         # a quoted window ends on a word that says something, not on "to" or "and"
         ("The clinic team is able to publish rota changes", "is able to publish"),
         ("Curation of components and formats", "curation of components and formats"),

@@ -74,10 +74,20 @@ def test_relative_changes(text: str, change: str, direction: str | None) -> None
         "Be in the top 3 of G2 rankings in Q3",
         "Cut Sev-1 pages",
         "Answer 24/7",
+        "Release 3 shipped",
+        "Release 2 of the SDK is live",
     ],
 )
 def test_numbers_that_are_names_are_not_quantities(text: str) -> None:
     assert measure(text).quantities == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Form 3+ new clinic partnerships", 3), ("Release 3 new features to clinics", 3)],
+)
+def test_a_name_word_first_is_an_imperative_before_things_counted(text: str, value: float) -> None:
+    assert [q.value for q in measure(text).quantities] == [value]
 
 
 def test_comparators() -> None:

@@ -134,6 +134,12 @@ _NAME_BEFORE = re.compile(
     r"[\s-]?$",
     re.IGNORECASE,
 )
+# The same words as the first word of a key result, an imperative, before things counted:
+# "Form 3+ community relationships", "Release 3 new features" (but "Release 3 shipped").
+_VERB_FIRST = re.compile(r"^\W*(?:form|release|level|stage|step|number|class|grade|round)\s$", re.IGNORECASE)
+_PLURAL_AFTER = re.compile(
+    r"\+?\s+(?!of\b)(?:[A-Za-z][\w-]*\s+){0,4}?(?!(?:is|was|has|does|this|its|us|as|his)\b)[a-z][\w-]*s\b"
+)
 _ACRONYM_BEFORE = re.compile(r"\b(?:SOC|ISO|IEC|NIST|HIPAA|GDPR|PCI|WCAG|CMMI|ITIL|SLA)[\s-]?$")
 _DATE_LIKE = re.compile(r"^(?:19|20)\d\d$")
 
@@ -191,6 +197,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
             and not match.group("code")
             and not unit
             and (_NAME_BEFORE.search(before[-12:]) or _ACRONYM_BEFORE.search(before[-8:]))
+            and not (_VERB_FIRST.match(before) and _PLURAL_AFTER.match(text[end:]))
         ):
             return None  # "SOC 2", "ISO 27001", "p95", "Q3", "top 3", "v2"
         if not (currency or unit or magnitude) and _DATE_LIKE.match(number):

@@ -268,11 +268,29 @@ def _partners_won(reading: Reading) -> bool:
     rest = reading.texts[lead.end : lead.end + 2]
     if lead.base in words("making_verbs") and rest[:1] and rest[0] in words("partnership_nouns"):
         rest = rest[1:]  # "Establish relationships with 10 key community partners"
+    elif lead.base in words("making_verbs"):
+        return _partnerships_counted(reading)  # "Form 3+ additional community relationships"
     elif lead.base not in words("partnering_verbs"):
         return False
     return rest[:1] == ["with"] and any(
         item.kind not in ("share", "result") and not item.quantity.unit for item in reading.counted
     )
+
+
+def _partnerships_counted(reading: Reading) -> bool:
+    """Relationships counted in the phrase after the number ("Form 3+ additional community
+    relationships"): partners won, however many words describe them."""
+    texts = reading.texts
+    for item in reading.counted:
+        if item.quantity.unit or item.kind == "share":
+            continue
+        start = first_word_from(reading.words, item.quantity.end)
+        for word in texts[start : start + 6]:
+            if word in words("partnership_nouns"):
+                return True
+            if word in words("phrase_breaks"):
+                break
+    return False
 
 
 def _title_case(source: str) -> bool:
