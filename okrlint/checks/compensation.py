@@ -23,6 +23,7 @@ _PAY_CONTEXT = _words("pay_context")
 _HR_PROCESS = _words("hr_process")
 _PRODUCT_SENSE = _words("product_sense")
 _EXPLICIT_PAY_LINK = _words("explicit_pay_link")
+_PAY_RECIPIENTS = _words("pay_recipients")
 _PROMOTION_AUXILIARIES = _words("promotion_auxiliaries")
 _PROMOTION_CONDITIONS = _words("promotion_conditions")
 _APPRAISAL_CONTEXT = _words("appraisal_context")
@@ -48,8 +49,9 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         if following in _HR_PROCESS:
             continue  # "referral bonus claims processed": running the scheme, not earning it
         window = set(texts[max(0, start - 4) : start]) | set(texts[end : end + 5])
-        if following in _PRODUCT_SENSE and not window & _EXPLICIT_PAY_LINK:
-            continue
+        paid = following == "for" and set(texts[end + 1 : end + 3]) & _PAY_RECIPIENTS
+        if following in _PRODUCT_SENSE and not window & _EXPLICIT_PAY_LINK and not paid:
+            continue  # "bonus feature", "payout for drivers" (but "payout for the team")
         if term in (("raise",),) and start == (reading.lead.index if reading.lead else -1):
             continue  # "Raise NPS…" is a verb
         if (
