@@ -94,6 +94,8 @@ def business_as_usual(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         keeps = False  # "Continue to grow ARR from $2M to $3M" is a change
     if keeps and lead is not None and _change_beside(reading.texts, lead.end, ctx):
         keeps = False  # "Keep NPS above 40 while doubling signups": the keep is a guard
+    if keeps and _hosting(reading):
+        keeps = False  # "Hold bi-weekly 1:1 meetings": holding events, not holding a level
     if keeps and reading.measurement.baseline is not None and reading.direction != "maintain":
         keeps = False  # "Protect 100% of data, up from 60%": the numbers say it moves
     baseline, target, _unit = _numbers(kr, ctx)
@@ -107,6 +109,17 @@ def business_as_usual(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
             else "direction: maintain"
         )
         yield Hit(kr, {"verb": verb})
+
+
+def _hosting(reading: Any) -> bool:
+    """A verb that both keeps and hosts ("hold") over events or outputs, or how often they
+    happen ("Hold bi-weekly 1:1 meetings", "Hold office hours"): putting them on, work."""
+    lead = reading.lead
+    if lead is None or lead.base not in words("hosting_verbs"):
+        return False
+    rest = reading.texts[lead.end : lead.end + 5]
+    outputs = reading.lex["output-nouns"]
+    return any(w in words("rhythm_adverbs") or outputs.match_at(rest, i) for i, w in enumerate(rest))
 
 
 def _change_beside(texts: list[str], after: int, ctx: Context) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from okrlint.lexicons import Lexicon
 from okrlint.measure import Measurement, Quantity
-from okrlint.reading.forms import base_forms, can_be_noun, can_be_verb, noun_lemmas
+from okrlint.reading.forms import base_forms, can_be_noun, can_be_verb, known, noun_lemmas
 from okrlint.reading.grammar import words
 from okrlint.reading.words import Word, first_word_ending_after, first_word_from
 
@@ -71,7 +71,7 @@ def counted(
         return Counted(quantity, "share")
     if unit.startswith("/"):
         return Counted(quantity, "result")  # "a 4.5/5 average rating": a level on a scale
-    if _a_filter(quantity, texts, words_):
+    if _a_filter(quantity, texts, words_, lex):
         # "bids for purchases over $10k", "PDFs over 50 pages handled": which things, not a count
         return Counted(quantity, "unknown", (), after)
     if quantity.currency:
@@ -113,16 +113,23 @@ def counted(
     return Counted(quantity, "unknown", (), index)
 
 
-def _a_filter(quantity: Quantity, texts: Sequence[str], words_: Sequence[Word]) -> bool:
+def _a_filter(quantity: Quantity, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]) -> bool:
     """Whether the quantity bounds a plural noun before it ("purchases over $10k", "PDFs over
     50 pages"): it says which things count, it counts nothing. A verb there only when nothing
-    marks it a noun ("The company raises over $1M", "Grow signups above 500")."""
+    marks it a noun ("The company raises over $1M"); a metric is bounded, not filtered ("NPS
+    above 40")."""
     at = first_word_ending_after(words_, quantity.start)
     before = list(texts[max(0, at - 3) : at])
-    plural_noun = len(before) >= 2 and before[-2].endswith("s") and (
-        not can_be_verb(before[-2]) or (len(before) == 3 and before[0] in words("noun_markers"))
+    if len(before) < 2 or before[-1] not in _BOUNDS:
+        return False
+    noun = before[-2]
+    # a plural the lexicon knows ("purchases"), or an unknown word in -s ("PDFs") that names no
+    # metric ("NPS above 40" bounds the metric)
+    metric = any(lex[name].match_at([noun], 0) for name in ("metric-nouns", "quality-metrics"))
+    plural = any(lemma != noun for lemma in noun_lemmas(noun)) or (
+        not known(noun) and noun.endswith("s") and not metric
     )
-    return plural_noun and before[-1] in _BOUNDS
+    return plural and (not can_be_verb(noun) or (len(before) == 3 and before[0] in words("noun_markers")))
 
 
 def _made_things(texts: Sequence[str], index: int, lex: dict[str, Lexicon]) -> int | None:
