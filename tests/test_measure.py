@@ -56,6 +56,8 @@ def test_currency_and_magnitudes() -> None:
         ("Double weekly active users", "Double", "increase"),
         ("Halve onboarding time", "Halve", "decrease"),
         ("Grow MRR 3x", "3x", None),
+        # one word between the share and the change word names what changes
+        ("Speed up 3 screens (≥25% load-time improvement each)", "25%", None),
     ],
 )
 def test_relative_changes(text: str, change: str, direction: str | None) -> None:

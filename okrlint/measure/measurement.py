@@ -81,6 +81,8 @@ _RELATIVE = re.compile(
     rf"\bby\s+(?P<by>(?:{_NUMBER})\s?(?:%|percent|pp|x|×|percentage points|points?|pts)"
     rf"|half|a\s+third|a\s+quarter)(?!\+?\s*of\b)"  # "attended by 90% of residents": who
     rf"|(?P<pct>(?:{_NUMBER_BOUNDED})\s?(?:%|percent|pts?|points?))\s+"  # bounded: tried at every digit
+    # one word may name what changes: "25% speed improvement", "30% cost reduction"
+    rf"(?:(?!(?:of|to|in|on|for|at|the|a|an|and|or)\s)[a-z][\w-]{{1,20}}\s+)?"
     rf"(?:{CHANGE_COMPARATIVES}"
     rf"|increase|decrease|reduction|growth|improvement|bump|boost|jump|rise|gain|drop)"
     rf"|\b(?P<verb>doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|halves|halve|halved|halving|"

@@ -57,7 +57,7 @@ _LEVEL_VERBS = words("level_verbs")
 _DIRECTION_TO = re.compile(
     CHANGE_VERBS
     + r"\b(?:(?!\bto\b).){0,80}\bto\s+(?:(?:less|more|fewer) than\s+|at (?:least|most)\s+|no (?:more|less) than\s+"
-    r"|under\s+|over\s+|below\s+|above\s+)?\S{0,2}$",
+    r"|under\s+|over\s+|below\s+|above\s+|[<>≤≥]=?\s*)?\S{0,2}$",  # "to > 90%"
     re.IGNORECASE,
 )
 
