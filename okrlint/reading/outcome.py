@@ -222,6 +222,14 @@ def _moves_a_metric(reading: Reading) -> bool:
     rest = reading.texts[lead.end : lead.end + 8]
     end = next((i for i, w in enumerate(rest) if w in OBJECT_ENDS and i > 0), len(rest))
     head = rest[max(0, end - 2) : end]  # the object's head noun: "usage (of plugins)"
+    heads = [head]
+    if end < len(rest) and rest[end] == "and":
+        # modifiers joined by "and" share the head after them: "Increase automated test and
+        # regression coverage" moves coverage, not "test"
+        after = rest[end + 1 :]
+        stop = next((i for i, w in enumerate(after) if w in OBJECT_ENDS and i > 0), len(after))
+        if stop:
+            heads.append(after[max(0, stop - 2) : stop])
     lex = reading.lex
     names = _METRIC_LEXICONS
     start = reading.words[lead.end].start if lead.end < len(reading.words) else len(reading.source)
@@ -233,9 +241,10 @@ def _moves_a_metric(reading: Reading) -> bool:
     # "Generate C# models from the bookings API").
     making = lead.base in words("making_direction_verbs")
     if any(
-        (size := lex[name].match_at(head, i)) and (not making or i + size == len(head))
+        (size := lex[name].match_at(part, i)) and (not making or i + size == len(part))
+        for part in heads
         for name in names
-        for i in range(len(head))
+        for i in range(len(part))
     ):
         return True
     if making:
