@@ -97,7 +97,7 @@ def effort(reading: Reading) -> str | None:
             continue  # "traffic safety compliance": the word modifies the metric
         quantities = reading.measurement.quantities
         level = quantities and all(q.unit == "%" for q in quantities) and not reading.measurement.relative_change
-        if level and not _right_after_number(reading, start):
+        if level and not _right_after_number(reading, start) and term[-1] not in words("share_effort_metrics"):
             continue  # "repeat visits by paying members from 30% to 45%": a share, not a count
         before = texts[max(0, start - 3) : start]
         if before and before[-1] in words("denominators"):
