@@ -150,6 +150,10 @@ def test_noun_lists_match_plurals_and_verb_lists_do_not() -> None:
         ("KR 2.2 Grow NRR from 98% to 110%", "Grow NRR from 98% to 110%"),
         ("KR1: Raise ARR", "Raise ARR"),
         ("[P1] Ship the app", "Ship the app"),
+        # a status note written at a check-in, after an arrow, is progress, not the statement
+        ("Hire 2 clinic nurses. => +1 so far, one offer out", "Hire 2 clinic nurses."),
+        ("Pick a booking vendor ==> Not Done", "Pick a booking vendor"),
+        ("Cut wait time from 15 => 10 minutes", "Cut wait time from 15 => 10 minutes"),
     ],
 )
 def test_labels_are_stripped_before_reading(title: str, read: str) -> None:
