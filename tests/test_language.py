@@ -279,3 +279,25 @@ def test_an_input_metric_is_quoted_as_the_key_result_writes_it(text: str, counte
     markdown = f"# Q1 2026\n## Objective: Ship well\n- KR1: {text}\n"
     messages = [f.message for f in lint_text(markdown, format="markdown").findings if f.code == "O102"]
     assert messages and f"'{counted}'" in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "activity"),
+    [
+        # a deliverable reported done is quoted with its subject, as written
+        ("Clinic directory created", "Clinic directory created"),
+        ("SSO rolled out to every clinic", "SSO rolled out"),
+        # a verb-looking first word heads a noun phrase reported done ("billing", "resource")
+        ("Billing migration complete", "billing migration complete"),
+        # "(100% complete)" grades the deliverable; it is no target
+        ("Referral CRUD with file uploads implemented (100% complete)", "Referral CRUD with file uploads implemented"),
+        # an imperative keeps its verb, even with a place word at the end
+        ("Launch feature flags in production", "launch"),
+    ],
+)
+def test_a_task_is_quoted_by_the_words_that_make_it_one(text: str, activity: str) -> None:
+    from okrlint.api import lint_text
+
+    markdown = f"# Q1 2026\n## Objective: Ship well\n- KR1: {text}\n"
+    messages = [f.message for f in lint_text(markdown, format="markdown").findings if f.code == "O101"]
+    assert messages and f"('{activity}')" in messages[0]

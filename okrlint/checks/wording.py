@@ -9,6 +9,7 @@ from okrlint.checks.base import Context, Hit
 from okrlint.models import KeyResult, OKRDocument
 from okrlint.nlp import statement_body
 from okrlint.reading.baseline import change_without_start
+from okrlint.reading.deliverable import completion
 from okrlint.reading.reading import Reading
 from okrlint.rewrite import gerund, with_baseline
 
@@ -37,11 +38,25 @@ def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         start = reading.words[lead.index].start
         end = reading.words[lead.end - 1].end
         means = gerund(lead.base) + source[end:]  # "documented" -> "documenting"
-        activity = source[start:end]
+        activity = source[start:end].lower()
     else:
         means = f"getting this done: {kr.title.rstrip('.')}"
-        activity = reading.task
-    yield Hit(kr, {"activity": activity.lower(), "means": means})
+        # a deliverable reported done is quoted as written ("SSO rolled out")
+        activity = _reported_done(reading, reading.task) or reading.task.lower()
+    yield Hit(kr, {"activity": activity, "means": means})
+
+
+def _reported_done(reading: Reading, task: str) -> str | None:
+    """A deliverable reported done, quoted with its subject: "design system created", not
+    "created" ("Design system created"); None when the completion word is not near the start."""
+    if completion(reading) != task:
+        return None  # a predicate ("Priya fills all six roles"), not a completion word
+    size = len(task.split())
+    texts = reading.texts
+    for index in range(1, min(len(texts) - size, 7) + 1):
+        if texts[index : index + size] == task.split():
+            return reading.source[reading.words[0].start : reading.words[index + size - 1].end]
+    return None
 
 
 def input_metric(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:

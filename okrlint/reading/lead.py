@@ -118,11 +118,12 @@ def read_lead(
     if _imperative(texts, index, source, words_):
         # Any other verb that opens the key result: "Consolidate…", "Mitigate…", "Draft…".
         lemma = next((f for f in base_forms(word)[1:]), word)
-        return Lead(index, index + 1, lemma, "activity", _metric_name(texts, index, lex))
+        noun = _metric_name(texts, index, lex) or _reported_done(texts, index + 1, lex)
+        return Lead(index, index + 1, lemma, "activity", noun)
     if _gerund(word, forms):
         # "Capturing three use cases in a document": the work named as it goes on; a gerund
         # that is also a noun ("Marketing", "Onboarding", "Training") is left as a noun.
-        return Lead(index, index + 1, forms[-1], "activity", False)
+        return Lead(index, index + 1, forms[-1], "activity", _reported_done(texts, index + 1, lex))
     return Lead(index, index + 1, word, "other", False)
 
 
@@ -251,6 +252,8 @@ def _noun_reading(
         return True
     if following[0] in words("determiners") or following[0][:1].isdigit():
         return False
+    if _reported_done(texts, after, lex):
+        return True
     # "Build time…", "Release frequency…", "Design system adoption…": a metric follows.
     metric = lex["metric-nouns"].terms
     # Only right after the verb-looking word: "Create sales pipeline" has an object. And only
@@ -267,6 +270,21 @@ def _noun_reading(
             head = texts[after + size] if after + size < len(texts) else ""
             return not (head.isalpha() and can_be_noun(head) and not can_be_verb(head) and head not in words("phrase_breaks"))
     return False
+
+
+def _reported_done(texts: Sequence[str], after: int, lex: dict[str, Lexicon]) -> bool:
+    """A noun phrase reported done at the end, with no verb of its own ("Billing migration
+    complete", "Resource CRUD with image uploads implemented"): the verb-looking first word
+    names the work ("billing", "resource"), the whole phrase is the deliverable. Not after a
+    verb that takes a state ("Get the docs done", "Make onboarding complete")."""
+    first = texts[after - 1]
+    if first in words("state_taking_verbs") or len(texts) - after < 2:
+        return False
+    if not (can_be_noun(first) or first.endswith("ing")):
+        return False  # "Migrate billing complete" is no noun phrase
+    # One word only: "in production" after an imperative says where ("Launch flags in production").
+    last = texts[-1]
+    return last == "complete" or lex["completion-words"].match_at(texts, len(texts) - 1) == 1
 
 
 def _metric_name(texts: Sequence[str], index: int, lex: dict[str, Lexicon]) -> bool:

@@ -60,6 +60,8 @@ IMPLICIT_TARGET = re.compile(
 _SCALE = re.compile(
     r"\s*[(\[]\s*0(?:[.,]0{1,2})?\s*%?\s*(?:→|->|–|—|-|to)\s*(?:1(?:[.,]0{1,2})?|100\s*%)\s*[)\]]"
     r"\s*\.?\s*$"
+    # done as a share: "(100% complete)" grades a deliverable, it targets nothing
+    r"|\s*\(\s*100\s*%\s*(?:complete|completed|done|finished)\s*\)\s*\.?\s*$"
     # a grading penalty: "(-3 points for each week late)"
     r"|\s*\(\s*[-−+]?\d{1,3}(?:\.\d{1,2})?\s*(?:points?|pts?)\s+(?:for|per)\s+(?:each|every|a)?\s*"
     r"(?:day|week|month|hour)s?\s+(?:late|over|overdue|early)\s*\)\s*\.?\s*$"
