@@ -126,6 +126,7 @@ def statement_body(text: str) -> str:
     body = text[label_length(text) :]
     if tag := owner_tag(body):
         body = body[tag.end() :]  # "[momack2] Form 3+ relationships": the owner is no verb
+        body = body[label_length(body) :]  # "[momack2] KR1: Form…": a label after the owner
     return without_scale(body)
 
 

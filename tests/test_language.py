@@ -153,6 +153,8 @@ def test_noun_lists_match_plurals_and_verb_lists_do_not() -> None:
         # a status note written at a check-in, after an arrow, is progress, not the statement
         ("Hire 2 clinic nurses. => +1 so far, one offer out", "Hire 2 clinic nurses."),
         ("Pick a booking vendor ==> Not Done", "Pick a booking vendor"),
+        # a label after an owner's handle
+        ("[jdoe] KR1: Launch the clinic app", "Launch the clinic app"),
         ("Cut wait time from 15 => 10 minutes", "Cut wait time from 15 => 10 minutes"),
     ],
 )

@@ -8,7 +8,7 @@ from typing import Any
 
 from okrlint.checks.base import Context, Hit
 from okrlint.models import KeyResult, Objective
-from okrlint.reading.grammar import word_set
+from okrlint.reading.grammar import word_set, words
 from okrlint.rewrite import without_pay_clause
 
 
@@ -49,7 +49,7 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         if following in _HR_PROCESS:
             continue  # "referral bonus claims processed": running the scheme, not earning it
         window = set(texts[max(0, start - 4) : start]) | set(texts[end : end + 5])
-        paid = following == "for" and set(texts[end + 1 : end + 3]) & _PAY_RECIPIENTS
+        paid = _people_paid(texts, end)
         if following in _PRODUCT_SENSE and not window & _EXPLICIT_PAY_LINK and not paid:
             continue  # "bonus feature", "payout for drivers" (but "payout for the team")
         if term in (("raise",),) and start == (reading.lead.index if reading.lead else -1):
@@ -66,6 +66,23 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         if window & _PAY_CONTEXT and not _inside_the_metric(reading, start):
             yield _pay_hit(kr, reading, start, term)
             return
+
+
+def _people_paid(texts: list[str], end: int) -> bool:
+    """People paid, named after "for" soon after the pay word: "payout for the team if…",
+    "payout for our sales reps", "payout on renewals for reps above quota". The recipient must
+    head its phrase: in "a promotion for team plans" the team only qualifies the plans."""
+    for at in range(end, min(end + 5, len(texts))):
+        if texts[at] != "for":
+            continue
+        for index in range(at + 1, min(at + 5, len(texts))):
+            if texts[index] in _PAY_RECIPIENTS:
+                following = texts[index + 1] if index + 1 < len(texts) else ""
+                return not following.isalpha() or following in _RECIPIENT_ENDS
+    return False
+
+
+_RECIPIENT_ENDS = words("phrase_breaks") | _words("pay_conditions") | {"above", "below", "once", "who"}
 
 
 def _inside_the_metric(reading: Any, start: int) -> bool:

@@ -136,9 +136,17 @@ _NAME_BEFORE = re.compile(
 )
 # The same words as the first word of a key result, an imperative, before things counted:
 # "Form 3+ community relationships", "Release 3 new features" (but "Release 3 shipped").
-_VERB_FIRST = re.compile(r"^\W*(?:form|release|level|stage|step|number|class|grade|round)\s$", re.IGNORECASE)
+# Only these two: "Level 2 support tickets", "Stage 3 trials" name a tier or a stage.
+_VERB_FIRST = re.compile(r"^\W*(?:form|release)\s$", re.IGNORECASE)
+# The plural within five words, none of them a participle ("Release 3 shipped to all clinics")
+# or a verb that says what the release does ("Release 2 ships to all clinics").
+_RELEASE_VERBS = (
+    r"(?:ships|goes|runs|lands|launches|reaches|hits|includes|supports|adds|brings|works|needs"
+    r"|gets|makes|takes|moves)\b"
+)
 _PLURAL_AFTER = re.compile(
-    r"\+?\s+(?!of\b)(?:[A-Za-z][\w-]*\s+){0,4}?(?!(?:is|was|has|does|this|its|us|as|his)\b)[a-z][\w-]*s\b"
+    rf"\+?\s+(?!of\b)(?:(?![a-z]+ed\b|{_RELEASE_VERBS})[A-Za-z][\w-]*\s+){{0,4}}?"
+    rf"(?!(?:is|was|has|does|this|its|us|as|his)\b|{_RELEASE_VERBS})[a-z][\w-]*s\b"
 )
 _ACRONYM_BEFORE = re.compile(r"\b(?:SOC|ISO|IEC|NIST|HIPAA|GDPR|PCI|WCAG|CMMI|ITIL|SLA)[\s-]?$")
 _DATE_LIKE = re.compile(r"^(?:19|20)\d\d$")

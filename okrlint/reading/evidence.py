@@ -123,12 +123,13 @@ def _a_filter(quantity: Quantity, texts: Sequence[str], words_: Sequence[Word], 
     if len(before) < 2 or before[-1] not in _BOUNDS:
         return False
     noun = before[-2]
-    # a plural the lexicon knows ("purchases"), or an unknown word in -s ("PDFs") that names no
-    # metric ("NPS above 40" bounds the metric)
     metric = any(lex[name].match_at([noun], 0) for name in ("metric-nouns", "quality-metrics"))
-    plural = any(lemma != noun for lemma in noun_lemmas(noun)) or (
-        not known(noun) and noun.endswith("s") and not metric
-    )
+    if metric and not quantity.currency:
+        # "NPS above 40", "response latencies below 300 ms": a metric bounded; but an amount
+        # after a plural says which ones count ("purchases over $10k", "deals over $50k")
+        return False
+    # a plural the lexicon knows ("purchases"), or an unknown word in -s ("PDFs")
+    plural = any(lemma != noun for lemma in noun_lemmas(noun)) or (not known(noun) and noun.endswith("s"))
     return plural and (not can_be_verb(noun) or (len(before) == 3 and before[0] in words("noun_markers")))
 
 

@@ -294,9 +294,12 @@ def _partnerships_counted(reading: Reading) -> bool:
         if item.quantity.unit or item.kind == "share":
             continue
         start = first_word_from(reading.words, item.quantity.end)
-        for word in texts[start : start + 6]:
+        for index in range(start, min(start + 6, len(texts))):
+            word = texts[index]
             if word in words("partnership_nouns"):
-                return True
+                # the phrase's head, where it ends: "6 customer relations reports" are reports
+                following = texts[index + 1] if index + 1 < len(texts) else ""
+                return not following.isalpha() or following in words("phrase_breaks") or following in OBJECT_ENDS
             if word in words("phrase_breaks"):
                 break
     return False
