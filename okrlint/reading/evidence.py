@@ -272,7 +272,7 @@ def share_of_work_done(item: Counted, texts: Sequence[str], words_: Sequence[Wor
     work ("Complete 100% configuration of the key vault", "Achieve 100% implementation of all
     MVP features"; "100% completion rate" names a metric), or a share of things worked
     through ("80% of our platform is documented")."""
-    if _share_made(item, texts, words_, lex):
+    if _share_made(item, texts, words_, lex) or _share_worked_through(item, texts, words_, lex):
         return True
     if item.quantity.value != 100:
         return False
@@ -284,6 +284,24 @@ def share_of_work_done(item: Counted, texts: Sequence[str], words_: Sequence[Wor
     if after >= len(texts) or not lex["task-nouns"].match_at(texts, after):
         return False
     return not lex["metric-nouns"].match_at(texts, after + 1)
+
+
+def _share_worked_through(item: Counted, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]) -> bool:
+    """A verb of work done, then a share of the things it works through ("Migrate 100% of
+    services to Kubernetes", "Consolidate 100% of the 7 applications into one monorepo"): the
+    imperative of "100% of sites migrated", a task. Not people or a metric moved ("Migrate 80%
+    of customers to the annual plan" is a result)."""
+    at = first_word_from(words_, item.quantity.start)
+    if at < 1 or not set(base_forms(texts[at - 1])) & words("work_done_verbs"):
+        return False
+    after = first_word_from(words_, item.quantity.end)
+    if texts[after : after + 1] != ["of"]:
+        return False
+    phrase = texts[after + 1 : after + 6]
+    breaks = words("phrase_breaks") | words("object_ends")
+    end = next((i for i, w in enumerate(phrase) if i > 0 and w in breaks), len(phrase))
+    head = [w for w in phrase[:end] if w not in ("the", "our", "all") and not w[:1].isdigit()][-1:]
+    return bool(head) and bool(lex["work-items"].match_at(head, 0))
 
 
 def _share_made(item: Counted, texts: Sequence[str], words_: Sequence[Word], lex: dict[str, Lexicon]) -> bool:

@@ -61,6 +61,8 @@ def has_outcome(reading: Reading) -> bool:
         or (lead.base in words("customer_counting_verbs") and _customers_counted(items))
     )
     people_won = not activity or counting
+    # "100% of the 7 applications": the count is the whole the share is of, no target
+    items = [item for item in items if not _whole_of_a_share(item, items, reading)]
     results = [
         item
         for item in items
@@ -439,6 +441,22 @@ def _counted_work_done(reading: Reading, items: list[evidence.Counted]) -> bool:
     if any(lex["metric-nouns"].match_at(subject, i) for i in range(len(subject))):
         return False
     return not evidence.TIME_BOUND.search(" ".join(texts[at:]))
+
+
+def _whole_of_a_share(item: evidence.Counted, items: list[evidence.Counted], reading: Reading) -> bool:
+    """Whether the count is the whole a share is taken of ("Consolidate 100% of the 7
+    applications"): it says how many there are, the share is the target."""
+    if item.kind == "share":
+        return False
+    at = first_word_from(reading.words, item.quantity.start)
+    before = reading.texts[max(0, at - 2) : at]
+    if before[-1:] != ["of"] and before != ["of", "the"]:
+        return False
+    share_end = first_word_from(reading.words, item.quantity.start) - len(before)
+    return any(
+        other.kind == "share" and first_word_from(reading.words, other.quantity.end) == share_end
+        for other in items
+    )
 
 
 def _everyone_takes_part(reading: Reading) -> bool:
