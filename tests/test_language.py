@@ -293,6 +293,8 @@ def test_an_input_metric_is_quoted_as_the_key_result_writes_it(text: str, counte
         ("Billing migration complete", "billing migration complete"),
         # "(100% complete)" grades the deliverable; it is no target
         ("Referral CRUD with file uploads implemented (100% complete)", "Referral CRUD with file uploads implemented"),
+        # an aside after the completion word ends the statement
+        ("Referral export live (feeds stages 2-4)", "Referral export live"),
         # an imperative keeps its verb, even with a place word at the end
         ("Launch feature flags in production", "launch"),
     ],

@@ -257,6 +257,9 @@ def test_no_target_in_a_unit_that_does_not_compare(text: str) -> None:
         "Finish sprint 4 and release 3",
         "Ship iOS 17 support",
         "Run wave 2 of the pilot with cohort 3",
+        # plural names and the end of a range of them
+        "Clinic data feeds stages 2-4 of the pilot",
+        "Finish sprints 4 to 6 and phases 1 and 2",
     ],
 )
 def test_more_numbers_that_name(text: str) -> None:

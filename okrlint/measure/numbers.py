@@ -125,15 +125,16 @@ _QUANTITY = re.compile(
 )
 # Numbers that name rather than measure: standards (SOC 2, ISO 27001), versions (v2, iOS 17,
 # release 3), percentiles used as metric names (p95), quarters, ranks, severities, numbered
-# parts of a plan (sprint 4, wave 2, cohort 3), years and dates.
-_NAME_BEFORE = re.compile(
-    r"(?:\b(?:soc|iso|form|tier|level|type|phase|series|sev|p|v|version|gen|wcag|pci|top|no\.?|"
-    r"number|#|step|stage|section|article|chapter|grade|year|class|covid|web|industry|h|q|fy|"
-    r"release|sprint|wave|round|cohort|milestone|pillar|module|lesson|episode|"
-    r"ios|android|windows|macos))"
-    r"[\s-]?$",
-    re.IGNORECASE,
+# parts of a plan (sprint 4, wave 2, cohort 3, stages 2-4), years and dates.
+_NAME_WORDS = (
+    r"soc|iso|form|level|type|series|sev|p|v|version|gen|wcag|pci|top|no\.?|"
+    r"number|#|steps?|stages?|sections?|article|chapters?|grade|year|class|covid|web|industry|h|q|fy|"
+    r"release|sprints?|waves?|rounds?|cohorts?|milestones?|pillar|modules?|lessons?|episodes?|phases?|tiers?|"
+    r"ios|android|windows|macos"
 )
+_NAME_BEFORE = re.compile(rf"(?:\b(?:{_NAME_WORDS}))[\s-]?$", re.IGNORECASE)
+# The end of a range of them: "stages 2-4", "sprints 4 to 6" name parts too.
+_NAMED_RANGE = re.compile(rf"\b(?:{_NAME_WORDS})[\s-]?\d{{1,4}}\s*(?:[-–]|to|and|&)\s*$", re.IGNORECASE)
 # The same words as the first word of a key result, an imperative, before things counted:
 # "Form 3+ community relationships", "Release 3 new features" (but "Release 3 shipped").
 # Only these two: "Level 2 support tickets", "Stage 3 trials" name a tier or a stage.
@@ -204,7 +205,11 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
             not currency
             and not match.group("code")
             and not unit
-            and (_NAME_BEFORE.search(before[-12:]) or _ACRONYM_BEFORE.search(before[-8:]))
+            and (
+                _NAME_BEFORE.search(before[-12:])
+                or _ACRONYM_BEFORE.search(before[-8:])
+                or _NAMED_RANGE.search(before[-24:])
+            )
             and not (_VERB_FIRST.match(before) and _PLURAL_AFTER.match(text[end:]))
         ):
             return None  # "SOC 2", "ISO 27001", "p95", "Q3", "top 3", "v2"

@@ -124,7 +124,11 @@ def completion(reading: Reading) -> str | None:
         if start == 0 or "(" in reading.source[: reading.words[start].start]:
             continue  # "Rescue rate (share of portions claimed)": the note defines the metric
         following = texts[end] if end < len(texts) else None
-        if following is None or following in words("after_predicate") or texts[start - 1] in words("copulas"):
+        # an aside or a new clause after it ends the statement: "… data collection live (feeds
+        # stages 2-4)", "… delivered; next phase …"
+        gap = reading.source[reading.words[end - 1].end : reading.words[end].start] if following is not None else ""
+        ended = following is None or any(mark in gap for mark in "(;—")
+        if ended or following in words("after_predicate") or texts[start - 1] in words("copulas"):
             return " ".join(term)
     return None
 
