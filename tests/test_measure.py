@@ -260,6 +260,7 @@ def test_no_target_in_a_unit_that_does_not_compare(text: str) -> None:
         # plural names and the end of a range of them
         "Clinic data feeds stages 2-4 of the pilot",
         "Finish sprints 4 to 6 and phases 1 and 2",
+        "Complete Learning Project 1 and part 2 of the course",
     ],
 )
 def test_more_numbers_that_name(text: str) -> None:

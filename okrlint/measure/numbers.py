@@ -130,6 +130,7 @@ _NAME_WORDS = (
     r"soc|iso|form|level|type|series|sev|p|v|version|gen|wcag|pci|top|no\.?|"
     r"number|#|steps?|stages?|sections?|article|chapters?|grade|year|class|covid|web|industry|h|q|fy|"
     r"release|sprints?|waves?|rounds?|cohorts?|milestones?|pillar|modules?|lessons?|episodes?|phases?|tiers?|"
+    r"projects?|parts?|epics?|"
     r"ios|android|windows|macos"
 )
 _NAME_BEFORE = re.compile(rf"(?:\b(?:{_NAME_WORDS}))[\s-]?$", re.IGNORECASE)
