@@ -273,6 +273,8 @@ def test_a_current_value_field_is_a_start_for_change_language() -> None:
         ("Plan for a workshop for clinic staff every month", "Plan for a workshop"),
         # a quote mark cut from its pair is dropped, not quoted half
         ('Hold 4 "Lunch & Learn" sessions', "Lunch & Learn sessions"),
+        # a metric's level per period is no habit: the metric is quoted, not "20k a month"
+        ("Grow blog visits to 20k a month", "visits"),
     ],
 )
 def test_an_input_metric_is_quoted_as_the_key_result_writes_it(text: str, counted: str) -> None:

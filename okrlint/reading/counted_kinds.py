@@ -35,12 +35,19 @@ def habit(reading: Reading, item: evidence.Counted) -> bool:
     kept, which counts effort, not a result."""
     after = reading.source[item.quantity.end : item.quantity.end + 60]
     if _RHYTHM_AFTER.match(after):
-        return True
+        # "Grow blog visits to 20k a month": a metric's level per period, the metric named
+        # before the number, which counts nothing of its own
+        before = reading.source[max(0, item.quantity.start - 4) : item.quantity.start].lower()
+        # (a time per period is a timebox kept: "Timebox email to 1hr/week")
+        return not (before.endswith("to ") and not item.quantity.unit and _RATE_RIGHT_AFTER.match(after))
     head = reading.texts[item.at : item.at + 3] if 0 <= item.at < len(reading.texts) else []
     return any(noun_lemmas(word)[-1] in words("habit_periods") for word in head[:2]) and not (
         head[:1] and head[0] in words("periods")  # "10 days" is a duration, read as a result
     )
 
+
+# The rhythm right after the number, no noun between ("20k a month", "500/week").
+_RATE_RIGHT_AFTER = re.compile(r"\s*(?:each|every|per|a|/)\s*(?:day|night|week|month)s?\b", re.IGNORECASE)
 
 # A rhythm after a count and up to three words ("20 pushups each day", "10 pullups each work
 # day", "40,000 words (minimum) each month", "8K steps per day").

@@ -5,6 +5,7 @@ for (RUBRIC.md: input_metric). Read for O102."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -104,6 +105,8 @@ def effort(reading: Reading) -> str | None:
             continue  # a denominator: "revenue per call"
         if before and before[-1] in words("system_callers") and term[-1] in ("calls", "requests"):
             continue  # "partner API calls per day": software calling a system is its use
+        if term[-1] in ("visits", "visitors") and _to_a_place(texts, start, end):
+            continue  # "library visits", "visits to the gallery": people coming, a result
         if before and before[-1] in words("quality_filters"):
             continue  # "qualified meetings", "successful demos": the filter makes it a result
         if "of" in before[-2:]:
@@ -112,6 +115,16 @@ def effort(reading: Reading) -> str | None:
                 continue  # a ratio of them: "% of calls answered", "adoption of new features"
         return " ".join(term)
     return None
+
+
+def _to_a_place(texts: Sequence[str], start: int, end: int) -> bool:
+    """Visits to a physical place ("library visits", "195,000 visits to the gallery", "walk-in
+    visitors at the branch"), not to a website: people who came, a result, where a web page's
+    visitors are reach."""
+    around = texts[max(0, start - 3) : end + 5]
+    return any(word in words("physical_places") for word in around) and not any(
+        word in words("web_places") for word in around
+    )
 
 
 def _number_of_outputs(reading: Reading) -> str | None:
