@@ -86,3 +86,21 @@ def test_english_jargon_whose_only_function_word_other_languages_share_is_englis
         "      - Migrate kubectl configs in terraform\n"
     )
     assert "O101" in lines.get(5, set())
+
+
+def test_chinese_statements_with_latin_product_names_are_not_english() -> None:
+    # A Chinese character carries about a word: the Latin names ("trino", "hudi") do not make
+    # the statement, or a file of them, English.
+    text = (
+        "cycle: 2026-Q2\n"
+        "objectives:\n"
+        "  - title: 湖仓一体的查询性能\n"
+        "    key_results:\n"
+        "      - 研究trino 查询hudi源码\n"
+        "      - 学习Doris（从seatunnel/doris 导入（从hive/mysql）入手）\n"
+        "      - Launch the new query planner for all teams\n"
+    )
+    lines = _codes_by_line(text)
+    assert not {"O101", "O102", "M201", "M202"} & (lines.get(5, set()) | lines.get(6, set()))
+    assert text_language("研究trino 查询hudi源码", None) == "und"
+    assert "O101" in lines.get(7, set())  # the English statement is still read

@@ -16,6 +16,8 @@ from functools import cache
 from okrlint.models import MAX_TEXT_CHARS
 from okrlint.resources import data_dir
 
+# Scripts whose single characters carry about a word each (Han, kana, Hangul syllables).
+_WORD_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _READ = 100_000  # characters of a file's titles the guess reads at most
 
@@ -68,8 +70,15 @@ def guess_language(texts: Iterable[str]) -> str | None:
         else:
             for char in text:
                 if char.isalpha():
-                    letters += 1
-                    latin += char.isascii() or "LATIN" in unicodedata.name(char, "")
+                    if char.isascii():
+                        letters += 1
+                        latin += 1
+                        continue
+                    name = unicodedata.name(char, "")
+                    # A Chinese or Japanese character is about a word, a Latin letter a fifth
+                    # of one: "研究trino查询hudi源码" is Chinese, whatever its Latin names.
+                    letters += 3 if name.startswith(_WORD_SCRIPTS) else 1
+                    latin += "LATIN" in name
         for word in _WORD.findall(text.lower()):
             for language in lexicon.get(word, ()):
                 counts[language] = counts.get(language, 0) + 1
@@ -97,11 +106,28 @@ def text_language(text: str, document_language: str | None) -> str | None:
     if document_language in (None, "en"):
         if text.isascii() and not _foreign_word(text):
             return None  # the usual English key result: one pass over its words
+        if _word_script_characters(text) >= 2 and _english_function_words(text) < 2:
+            return "und"  # "学习Doris（从hive导入）": Chinese around Latin names, no English grammar
         return guess_language([text]) or _unknown_words_language(text)
     if document_language == "und" and guess_language([text]) is None:
-        english = sum(1 for word in _WORD.findall(text.lower()) if "en" in _function_words().get(word, ()))
-        return None if english >= 2 else document_language
+        return None if _english_function_words(text) >= 2 else document_language
     return document_language
+
+
+def _english_function_words(text: str) -> int:
+    return sum(1 for word in _WORD.findall(text[:MAX_TEXT_CHARS].lower()) if "en" in _function_words().get(word, ()))
+
+
+def _word_script_characters(text: str) -> int:
+    """Characters of a script whose characters carry about a word each (Chinese, Japanese,
+    Korean), counted up to two: enough to tell."""
+    count = 0
+    for char in text[:MAX_TEXT_CHARS]:
+        if not char.isascii() and char.isalpha() and unicodedata.name(char, "").startswith(_WORD_SCRIPTS):
+            count += 1
+            if count >= 2:
+                break
+    return count
 
 
 def _unknown_words_language(text: str) -> str | None:
