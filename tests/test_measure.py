@@ -423,3 +423,16 @@ def test_one_or_more_is_a_count(text: str, count: float) -> None:
     # "one" alone is read as a determiner ("Ship one feature"); "one or more" counts.
     assert measure(text).quantities[0].value == count
     assert measure("Ship one feature for clinics").quantities == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "one" alone is a determiner; with a magnitude it is a number
+        ("Reach one million followers", 1_000_000),
+        ("one thousand new signups", 1_000),
+    ],
+)
+def test_one_with_a_magnitude_is_a_number(text: str, value: float) -> None:
+    assert [q.value for q in measure(text).quantities] == [value]
+    assert measure("one of the teams ships weekly").quantities == []

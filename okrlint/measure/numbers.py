@@ -266,8 +266,9 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
             value = -value
     else:
         assert word is not None
-        if word.lower() == "one" and not unit and not _ONE_COUNTED.match(after):
-            return None  # "one" is more often a determiner than a target (not "one or more")
+        if word.lower() == "one" and not unit and not magnitude and not _ONE_COUNTED.match(after):
+            return None  # "one" is more often a determiner than a target (not "one or more",
+            # nor "one million")
         value = float(_WORD_NUMBERS[word.lower()])
     if magnitude:
         value *= _MAGNITUDE[magnitude.lower()]

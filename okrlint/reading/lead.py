@@ -112,6 +112,9 @@ def read_lead(
                 # "Build time…", "Pass rate…" (but "Reduce churn" is a verb and its object).
                 noun = kind in ("activity", "binary") and _noun_reading(texts, index + 1, lex, words_, source)
                 return Lead(index, index + 1, form, kind, noun)
+    if word in ("have", "having") and texts[index + 1 : index + 2] and texts[index + 1][:1].isdigit():
+        # "Have 500 paying clinics", "Having 1M followers": a level held, no work done
+        return Lead(index, index + 1, "have", "other", False)
     joined = _joined_phrasal_verb(texts, index, words_, measurement)
     if joined:
         return Lead(index, index + 1, joined, "activity", False)  # "Rollout 20 new languages"
