@@ -59,8 +59,10 @@ _SERVED_IN_TIME = re.compile(r"\bwithin\s+(?:\d|an?\s|one\b)", re.IGNORECASE)
 def effort(reading: Reading) -> str | None:
     """What an input metric counts: outputs ("12 streams", "3 articles"), effort ("200 cold
     calls") or vanity reach ("page views", "followers"), not customers, users or revenue."""
-    if reading.direction == "decrease":
-        return None  # fewer calls or meetings for the same result is efficiency, an outcome
+    if reading.direction == "decrease" or _NEGATED.match(reading.source):
+        # fewer calls or meetings for the same result is efficiency, an outcome; a cap on
+        # effort ("Not spend more than 5 hours in research") counts no work done
+        return None
     if share := _share_of_own_work(reading.source):
         return share
     for item in reading.counted:
@@ -115,6 +117,9 @@ def effort(reading: Reading) -> str | None:
                 continue  # a ratio of them: "% of calls answered", "adoption of new features"
         return " ".join(term)
     return None
+
+
+_NEGATED = re.compile(r"\s*(?:do\s+)?(?:not|never)\b", re.IGNORECASE)
 
 
 def _to_a_place(texts: Sequence[str], start: int, end: int) -> bool:
