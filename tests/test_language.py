@@ -275,6 +275,8 @@ def test_a_current_value_field_is_a_start_for_change_language() -> None:
         ('Hold 4 "Lunch & Learn" sessions', "Lunch & Learn sessions"),
         # a metric's level per period is no habit: the metric is quoted, not "20k a month"
         ("Grow blog visits to 20k a month", "visits"),
+        # the phrase ends where a verb takes over
+        ('Run and document 1 final "Clinic Retro" identifying 3 lessons', "final Clinic Retro"),
     ],
 )
 def test_an_input_metric_is_quoted_as_the_key_result_writes_it(text: str, counted: str) -> None:

@@ -416,8 +416,8 @@ def _counted_work(reading: Reading) -> str | None:
         words_after = [w for w in texts[item.at : item.at + 4] if w.isalpha()]
         phrase = []
         for word in words_after:
-            if word in _PHRASE_BREAK:
-                break
+            if word in _PHRASE_BREAK or (phrase and word.endswith("ing") and can_be_verb(word)):
+                break  # "1 final retrospective identifying 3 learnings": the phrase ends at the verb
             phrase.append(word)
         if phrase:
             return " ".join(phrase)
