@@ -294,9 +294,11 @@ def test_an_input_metric_is_quoted_as_the_key_result_writes_it(text: str, counte
         ("Clinic directory created", "Clinic directory created"),
         ("SSO rolled out to every clinic", "SSO rolled out"),
         # a verb-looking first word heads a noun phrase reported done ("billing", "resource")
-        ("Billing migration complete", "billing migration complete"),
+        ("Billing migration complete", "Billing migration complete"),
         # "(100% complete)" grades the deliverable; it is no target
         ("Referral CRUD with file uploads implemented (100% complete)", "Referral CRUD with file uploads implemented"),
+        # a deliverable named, as written
+        ("CI/CD Pipeline Implementation", "CI/CD Pipeline Implementation"),
         # an aside after the completion word ends the statement
         ("Referral export live (feeds stages 2-4)", "Referral export live"),
         # an imperative keeps its verb, even with a place word at the end
