@@ -41,8 +41,10 @@ def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         activity = source[start:end].lower()
     else:
         means = f"getting this done: {kr.title.rstrip('.')}"
-        # a deliverable reported done is quoted as written ("SSO rolled out")
-        activity = _reported_done(reading, reading.task) or reading.task.lower()
+        # a deliverable reported done or named is quoted as written ("SSO rolled out",
+        # "CI/CD Pipeline Implementation"); one word is lowered, as the lead verb is
+        task = reading.task
+        activity = _reported_done(reading, task) or (reading.surface(task) if " " in task else task.lower())
     yield Hit(kr, {"activity": activity, "means": means})
 
 

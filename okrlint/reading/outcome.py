@@ -233,6 +233,8 @@ def _moves_a_metric(reading: Reading) -> bool:
         if stop:
             heads.append(after[max(0, stop - 2) : stop])
     lex = reading.lex
+    if head and head[-1] in words("decision_nouns"):
+        return False  # "Reach consensus within the team on …": a decision made, a deliverable
     names = _METRIC_LEXICONS
     start = reading.words[lead.end].start if lead.end < len(reading.words) else len(reading.source)
     object_words = reading.source[start:].split()[: max(end, 1)]
@@ -354,11 +356,17 @@ def _metric_named(reading: Reading) -> bool:
     texts = reading.texts
     if "per" in texts and not any(t in STATE_VERBS for t in texts):
         return True
-    metric, outputs = reading.lex["metric-nouns"], reading.lex["output-nouns"]
+    metric, lex = reading.lex["metric-nouns"], reading.lex
     head = texts[:4]
     found = [(i, size) for i in range(len(head)) if (size := metric.match_at(head, i))]
-    if found and all(outputs.match_at(texts, i + size) or outputs.match_at(texts, i + size + 1) for i, size in found):
-        return False  # "Engagement workshop for the team", "Usage monitoring dashboard": a deliverable
+
+    def made(at: int) -> bool:  # an output or a piece of work the metric's word modifies
+        return bool(lex["output-nouns"].match_at(texts, at) or lex["task-nouns"].match_at(texts, at))
+
+    if found and all(made(i + size) or made(i + size + 1) for i, size in found):
+        # "Engagement workshop for the team", "Usage monitoring dashboard", "CI/CD Pipeline
+        # Implementation": a deliverable
+        return False
     if found:
         if completion(reading) is not None:
             return False  # "FY2027 budget approved by the board": a deliverable reported done
