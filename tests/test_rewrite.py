@@ -119,6 +119,8 @@ def test_gerund(verb: str, means: str) -> None:
         ("P1: Communicate fetch performance improvements", "by communicating fetch performance improvements"),
         # the verb's base form takes the -ing, not the form written
         ("We have documented lead maintainers for all repos", "by documenting lead maintainers for all repos"),
+        # two subjects first: the first is no imperative ("by triaging and QA each have…")
+        ("Triage and QA each have a written runbook", "by getting this done: Triage and QA each have a written runbook"),
         # the statement as written, not the tokenizer's copy (a long run of marks blanked)
         ("Implement SSO " + "=" * 50 + " for all apps", "by implementing SSO " + "=" * 50 + " for all apps"),
     ],

@@ -121,12 +121,12 @@ def read_lead(
     if _imperative(texts, index, source, words_):
         # Any other verb that opens the key result: "Consolidate…", "Mitigate…", "Draft…".
         lemma = next((f for f in base_forms(word)[1:]), word)
-        noun = _metric_name(texts, index, lex) or _reported_done(texts, index + 1, lex)
+        noun = _metric_name(texts, index, lex) or _a_subject_first(texts, index + 1, lex)
         return Lead(index, index + 1, lemma, "activity", noun)
     if _gerund(word, forms):
         # "Capturing three use cases in a document": the work named as it goes on; a gerund
         # that is also a noun ("Marketing", "Onboarding", "Training") is left as a noun.
-        return Lead(index, index + 1, forms[-1], "activity", _reported_done(texts, index + 1, lex))
+        return Lead(index, index + 1, forms[-1], "activity", _a_subject_first(texts, index + 1, lex))
     return Lead(index, index + 1, word, "other", False)
 
 
@@ -255,7 +255,7 @@ def _noun_reading(
         return True
     if following[0] in words("determiners") or following[0][:1].isdigit():
         return False
-    if _reported_done(texts, after, lex):
+    if _a_subject_first(texts, after, lex):
         return True
     # "Build time…", "Release frequency…", "Design system adoption…": a metric follows.
     metric = lex["metric-nouns"].terms
@@ -273,6 +273,17 @@ def _noun_reading(
             head = texts[after + size] if after + size < len(texts) else ""
             return not (head.isalpha() and can_be_noun(head) and not can_be_verb(head) and head not in words("phrase_breaks"))
     return False
+
+
+def _a_subject_first(texts: Sequence[str], after: int, lex: dict[str, Lexicon]) -> bool:
+    """Whether the verb-looking first word opens a subject: a noun phrase reported done
+    ("Billing migration complete") or one of two subjects ("Staging and CI each have a guide")."""
+    two = texts[after : after + 1] in (["and"], ["&"]) and bool(set(texts[after + 2 : after + 4]) & _SUBJECT_MARKS)
+    return two or _reported_done(texts, after, lex)
+
+
+# After "X and Y", words that show the two are the subject: "… each have", "… are", "… both".
+_SUBJECT_MARKS = words("copulas") | {"each", "both", "has", "have"}
 
 
 def _reported_done(texts: Sequence[str], after: int, lex: dict[str, Lexicon]) -> bool:
