@@ -280,11 +280,17 @@ def test_a_current_value_field_is_a_start_for_change_language() -> None:
     ],
 )
 def test_an_input_metric_is_quoted_as_the_key_result_writes_it(text: str, counted: str) -> None:
+    assert f"'{counted}'" in _first_message("O102", text)
+
+
+def _first_message(code: str, key_result: str) -> str:
+    """The message of the first `code` finding on a one-key-result Markdown file."""
     from okrlint.api import lint_text
 
-    markdown = f"# Q1 2026\n## Objective: Ship well\n- KR1: {text}\n"
-    messages = [f.message for f in lint_text(markdown, format="markdown").findings if f.code == "O102"]
-    assert messages and f"'{counted}'" in messages[0]
+    markdown = f"# Q1 2026\n## Objective: Ship well\n- KR1: {key_result}\n"
+    messages = [f.message for f in lint_text(markdown, format="markdown").findings if f.code == code]
+    assert messages, f"no {code} on {key_result!r}"
+    return messages[0]
 
 
 @pytest.mark.parametrize(
@@ -306,8 +312,4 @@ def test_an_input_metric_is_quoted_as_the_key_result_writes_it(text: str, counte
     ],
 )
 def test_a_task_is_quoted_by_the_words_that_make_it_one(text: str, activity: str) -> None:
-    from okrlint.api import lint_text
-
-    markdown = f"# Q1 2026\n## Objective: Ship well\n- KR1: {text}\n"
-    messages = [f.message for f in lint_text(markdown, format="markdown").findings if f.code == "O101"]
-    assert messages and f"('{activity}')" in messages[0]
+    assert f"('{activity}')" in _first_message("O101", text)
