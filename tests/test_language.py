@@ -156,6 +156,9 @@ def test_noun_lists_match_plurals_and_verb_lists_do_not() -> None:
         # a label after an owner's handle
         ("[jdoe] KR1: Launch the clinic app", "Launch the clinic app"),
         ("Cut wait time from 15 => 10 minutes", "Cut wait time from 15 => 10 minutes"),
+        # a number after the arrow is a target; a bracket closes no sentence
+        ("Increase retention 80% => 90%", "Increase retention 80% => 90%"),
+        ("Ship the checklist (v2) => activation from 20% to 35%", "Ship the checklist (v2) => activation from 20% to 35%"),
     ],
 )
 def test_labels_are_stripped_before_reading(title: str, read: str) -> None:

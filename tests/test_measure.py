@@ -425,6 +425,13 @@ def test_one_or_more_is_a_count(text: str, count: float) -> None:
     assert measure("Ship one feature for clinics").quantities == []
 
 
+def test_numbers_after_a_quarter_or_a_version_are_not_parts_of_a_range() -> None:
+    assert [q.text for q in measure("Grow paying users in Q2 to 500").quantities] == ["500"]
+    assert [q.text for q in measure("Reach 50 customers in Q1 and 100 in Q2").quantities] == ["50", "100"]
+    assert [q.text for q in measure("Take piano lessons 2 times a week").quantities] == ["2"]
+    assert [q.text for q in measure("Release 3 speed improvements").quantities] == ["3"]
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

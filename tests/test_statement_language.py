@@ -104,3 +104,8 @@ def test_chinese_statements_with_latin_product_names_are_not_english() -> None:
     assert not {"O101", "O102", "M201", "M202"} & (lines.get(5, set()) | lines.get(6, set()))
     assert text_language("研究trino 查询hudi源码", None) == "und"
     assert "O101" in lines.get(7, set())  # the English statement is still read
+
+
+def test_an_english_statement_with_a_chinese_name_is_english() -> None:
+    assert text_language("Ship 中文 localization for the clinic app", None) is None
+    assert text_language("Open 東京 office", None) is None

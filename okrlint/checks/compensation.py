@@ -78,6 +78,8 @@ def _people_paid(texts: list[str], end: int) -> bool:
         for index in range(at + 1, min(at + 5, len(texts))):
             if texts[index] in _PAY_RECIPIENTS:
                 following = texts[index + 1] if index + 1 < len(texts) else ""
+                if following in _PAY_RECIPIENTS:
+                    continue  # "team members": the later word heads the phrase
                 return not following.isalpha() or following in _RECIPIENT_ENDS
     return False
 

@@ -63,22 +63,9 @@ def guess_language(texts: Iterable[str]) -> str | None:
         budget -= len(text)
         if budget <= 0:
             break
-        if text.isascii():  # every letter Latin: no character needs its Unicode name
-            alphabetic = sum(map(str.isalpha, text))
-            letters += alphabetic
-            latin += alphabetic
-        else:
-            for char in text:
-                if char.isalpha():
-                    if char.isascii():
-                        letters += 1
-                        latin += 1
-                        continue
-                    name = unicodedata.name(char, "")
-                    # A Chinese or Japanese character is about a word, a Latin letter a fifth
-                    # of one: "研究trino查询hudi源码" is Chinese, whatever its Latin names.
-                    letters += 3 if name.startswith(_WORD_SCRIPTS) else 1
-                    latin += "LATIN" in name
+        counted, in_latin = _letters(text)
+        letters += counted
+        latin += in_latin
         for word in _WORD.findall(text.lower()):
             for language in lexicon.get(word, ()):
                 counts[language] = counts.get(language, 0) + 1
@@ -106,7 +93,8 @@ def text_language(text: str, document_language: str | None) -> str | None:
     if document_language in (None, "en"):
         if text.isascii() and not _foreign_word(text):
             return None  # the usual English key result: one pass over its words
-        if _word_script_characters(text) >= 2 and _english_function_words(text) < 2:
+        counted, latin = _letters(text[:MAX_TEXT_CHARS])
+        if latin < 0.6 * counted and _english_function_words(text) < 2:
             return "und"  # "学习Doris（从hive导入）": Chinese around Latin names, no English grammar
         return guess_language([text]) or _unknown_words_language(text)
     if document_language == "und" and guess_language([text]) is None:
@@ -118,16 +106,25 @@ def _english_function_words(text: str) -> int:
     return sum(1 for word in _WORD.findall(text[:MAX_TEXT_CHARS].lower()) if "en" in _function_words().get(word, ()))
 
 
-def _word_script_characters(text: str) -> int:
-    """Characters of a script whose characters carry about a word each (Chinese, Japanese,
-    Korean), counted up to two: enough to tell."""
-    count = 0
-    for char in text[:MAX_TEXT_CHARS]:
-        if not char.isascii() and char.isalpha() and unicodedata.name(char, "").startswith(_WORD_SCRIPTS):
-            count += 1
-            if count >= 2:
-                break
-    return count
+def _letters(text: str) -> tuple[int, int]:
+    """The letters of `text` and how many are Latin, a Chinese, Japanese or Korean character
+    weighing three: it carries about a word, a Latin letter a fifth of one ("研究trino查询hudi源码"
+    is Chinese, whatever its Latin names; "Ship 中文 localization" is English)."""
+    if text.isascii():  # every letter Latin: no character needs its Unicode name
+        alphabetic = sum(map(str.isalpha, text))
+        return alphabetic, alphabetic
+    letters = latin = 0
+    for char in text:
+        if not char.isalpha():
+            continue
+        if char.isascii():
+            letters += 1
+            latin += 1
+            continue
+        name = unicodedata.name(char, "")
+        letters += 3 if name.startswith(_WORD_SCRIPTS) else 1
+        latin += "LATIN" in name
+    return letters, latin
 
 
 def _unknown_words_language(text: str) -> str | None:

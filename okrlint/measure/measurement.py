@@ -74,6 +74,12 @@ _CURRENT = re.compile(
     rf"year|cycle|half|sprint|term|semester|season))\s*\)",
     re.IGNORECASE,
 )
+# Words that cannot name what changes between a share and its change word: "90% with fewer
+# escalations", "5% despite growth" are a level and a condition, not a change.
+_NOT_A_NAME = (
+    r"of|to|in|on|for|at|the|a|an|and|or|with|without|via|despite|amid|after|before|from|by|per"
+    r"|across|through|under|over|into|than|because|while|since|during|within|less|more|fewer"
+)
 _RELATIVE = re.compile(
     # The lookahead names every letter an alternative can start with: positions that start
     # none are passed over at once instead of trying each alternative (twice as fast).
@@ -82,7 +88,7 @@ _RELATIVE = re.compile(
     rf"|half|a\s+third|a\s+quarter)(?!\+?\s*of\b)"  # "attended by 90% of residents": who
     rf"|(?P<pct>(?:{_NUMBER_BOUNDED})\s?(?:%|percent|pts?|points?))\s+"  # bounded: tried at every digit
     # one word may name what changes: "25% speed improvement", "30% cost reduction"
-    rf"(?:(?!(?:of|to|in|on|for|at|the|a|an|and|or)\s)[a-z][\w-]{{1,20}}\s+)?"
+    rf"(?:(?!(?:{_NOT_A_NAME})\s)[a-z][\w-]{{1,20}}\s+)?"
     rf"(?:{CHANGE_COMPARATIVES}"
     rf"|increase|decrease|reduction|growth|improvement|bump|boost|jump|rise|gain|drop)"
     rf"|\b(?P<verb>doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|halves|halve|halved|halving|"

@@ -125,29 +125,36 @@ _QUANTITY = re.compile(
 )
 # Numbers that name rather than measure: standards (SOC 2, ISO 27001), versions (v2, iOS 17,
 # release 3), percentiles used as metric names (p95), quarters, ranks, severities, numbered
-# parts of a plan (sprint 4, wave 2, cohort 3, stages 2-4), years and dates.
+# parts of a plan ("sprint 4", "Project 1", "part 2"; in the plural before a range of them,
+# "stages 2-4", "sprints 4 to 6"), years and dates.
+_PART_WORDS = (
+    r"step|stage|section|chapter|sprint|wave|round|cohort|milestone|module|lesson|episode|phase|tier|"
+    r"project|part|epic"
+)
 _NAME_WORDS = (
-    r"soc|iso|form|level|type|series|sev|p|v|version|gen|wcag|pci|top|no\.?|"
-    r"number|#|steps?|stages?|sections?|article|chapters?|grade|year|class|covid|web|industry|h|q|fy|"
-    r"release|sprints?|waves?|rounds?|cohorts?|milestones?|pillar|modules?|lessons?|episodes?|phases?|tiers?|"
-    r"projects?|parts?|epics?|"
-    r"ios|android|windows|macos"
+    r"soc|iso|form|level|type|series|sev|p|v|version|gen|wcag|pci|top|no\.?|number|#|article|grade|"
+    rf"year|class|covid|web|industry|h|q|fy|release|pillar|ios|android|windows|macos|{_PART_WORDS}"
 )
 _NAME_BEFORE = re.compile(rf"(?:\b(?:{_NAME_WORDS}))[\s-]?$", re.IGNORECASE)
-# The end of a range of them: "stages 2-4", "sprints 4 to 6" name parts too.
-_NAMED_RANGE = re.compile(rf"\b(?:{_NAME_WORDS})[\s-]?\d{{1,4}}\s*(?:[-–]|to|and|&)\s*$", re.IGNORECASE)
+# A plural part before the start of a range ("stages 2-4"; not "lessons 2 times a week")…
+_PARTS_BEFORE = re.compile(rf"\b(?:{_PART_WORDS})s\s?$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:[-–]|to\b|and\b|&)\s*\d", re.IGNORECASE)
+# …and the end of a range of parts ("stages 2-4", "sprints 4 to 6"; not "in Q1 and 100").
+_PARTS_RANGE = re.compile(rf"\b(?:{_PART_WORDS})s?[\s-]?\d{{1,4}}\s*(?:[-–]|to|and|&)\s*$", re.IGNORECASE)
 # The same words as the first word of a key result, an imperative, before things counted:
 # "Form 3+ community relationships", "Release 3 new features" (but "Release 3 shipped").
 # Only these two: "Level 2 support tickets", "Stage 3 trials" name a tier or a stage.
 _VERB_FIRST = re.compile(r"^\W*(?:form|release)\s$", re.IGNORECASE)
-# The plural within five words, none of them a participle ("Release 3 shipped to all clinics")
-# or a verb that says what the release does ("Release 2 ships to all clinics").
+# The plural within five words, none of them a participle used as a verb ("Release 3 shipped to
+# all clinics"; "Release 3 advanced dashboards" counts them) or a verb that says what the
+# release does ("Release 2 ships to all clinics").
+_PARTICIPLE_THEN = r"[a-z]+ed\s+(?:to|on|in|at|for|by|across|out|into|with|the|all|our)\b"
 _RELEASE_VERBS = (
     r"(?:ships|goes|runs|lands|launches|reaches|hits|includes|supports|adds|brings|works|needs"
     r"|gets|makes|takes|moves)\b"
 )
 _PLURAL_AFTER = re.compile(
-    rf"\+?\s+(?!of\b)(?:(?![a-z]+ed\b|{_RELEASE_VERBS})[A-Za-z][\w-]*\s+){{0,4}}?"
+    rf"\+?\s+(?!of\b)(?:(?!{_PARTICIPLE_THEN}|{_RELEASE_VERBS})[A-Za-z][\w-]*\s+){{0,4}}?"
     rf"(?!(?:is|was|has|does|this|its|us|as|his)\b|{_RELEASE_VERBS})[a-z][\w-]*s\b"
 )
 _ACRONYM_BEFORE = re.compile(r"\b(?:SOC|ISO|IEC|NIST|HIPAA|GDPR|PCI|WCAG|CMMI|ITIL|SLA)[\s-]?$")
@@ -209,7 +216,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
             and (
                 _NAME_BEFORE.search(before[-12:])
                 or _ACRONYM_BEFORE.search(before[-8:])
-                or _NAMED_RANGE.search(before[-24:])
+                or (_PARTS_BEFORE.search(before[-12:]) and _RANGE_AFTER.match(text, end))
+                or _PARTS_RANGE.search(before[-24:])
             )
             and not (_VERB_FIRST.match(before) and _PLURAL_AFTER.match(text[end:]))
         ):

@@ -119,7 +119,11 @@ def effort(reading: Reading) -> str | None:
     return None
 
 
-_NEGATED = re.compile(r"\s*(?:do\s+)?(?:not|never)\b", re.IGNORECASE)
+# "Not spend more than 5 hours…", "Never more than 2 syncs…": a cap (not a floor, "Not less
+# than 20 sales calls", which still counts the calls).
+_NEGATED = re.compile(
+    r"\s*(?:do\s+)?(?:not|never)\b[^.;]{0,40}?\b(?:more|longer|over|above|exceed\w*)\b", re.IGNORECASE
+)
 
 
 def _to_a_place(texts: Sequence[str], start: int, end: int) -> bool:

@@ -113,8 +113,12 @@ def read_lead(
                 noun = kind in ("activity", "binary") and _noun_reading(texts, index + 1, lex, words_, source)
                 return Lead(index, index + 1, form, kind, noun)
     if word in ("have", "having") and texts[index + 1 : index + 2] and texts[index + 1][:1].isdigit():
-        # "Have 500 paying clinics", "Having 1M followers": a level held, no work done
-        return Lead(index, index + 1, "have", "other", False)
+        rest = texts[index + 2 :]
+        done = lex["completion-words"].find(rest) or set(rest) & _RHYTHM_WORDS
+        if not done:
+            # "Have 500 paying clinics", "Having 1M followers": a level held, no work done (but
+            # "Have 5 design reviews done", "Having 12 1:1s each month" do work)
+            return Lead(index, index + 1, "have", "other", False)
     joined = _joined_phrasal_verb(texts, index, words_, measurement)
     if joined:
         return Lead(index, index + 1, joined, "activity", False)  # "Rollout 20 new languages"
@@ -273,6 +277,9 @@ def _noun_reading(
             head = texts[after + size] if after + size < len(texts) else ""
             return not (head.isalpha() and can_be_noun(head) and not can_be_verb(head) and head not in words("phrase_breaks"))
     return False
+
+
+_RHYTHM_WORDS = frozenset({"each", "every", "per", "daily", "weekly", "monthly", "quarterly"})
 
 
 def _a_subject_first(texts: Sequence[str], after: int, lex: dict[str, Lexicon]) -> bool:

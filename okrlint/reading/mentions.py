@@ -79,17 +79,18 @@ def _status_note_start(text: str) -> int | None:
     """Where a status note written at a check-in begins, after an arrow at the end of the key
     result ("Agree on a plan. ==> Not Done", "Hire +1 Product Manager. => +0 Job req still
     open"): it reports progress, and read as part of the statement its numbers look like
-    targets. The arrow follows a sentence's end or leads a status word, so "from 15 => 10"
-    stays a change."""
+    targets. The arrow follows a sentence's end or leads a status word, so "from 15 => 10",
+    "80% => 90%" and "checklist (v2) => activation up" stay statements."""
     for arrow in _STATUS_ARROW.finditer(text):
         before = text[max(0, arrow.start() - 40) : arrow.start()].rstrip()  # bounded: linear
-        if before and (before[-1] in ".!?)" or _STATUS_WORD.match(text, arrow.end())):
+        if before and (before[-1] in ".!?" or _STATUS_WORD.match(text, arrow.end())):
             return len(before) + max(0, arrow.start() - 40)
     return None
 
 
 _STATUS_ARROW = re.compile(r"(?<![=<>-])={1,2}>\s*+")
-_STATUS_WORD = re.compile(r"(?:not\s+)?done\b|partial|achieved|missed|in\s+progress\b|\d{1,3}\s?%", re.IGNORECASE)
+# (no number: "Increase retention 80% => 90%" is a change, its numbers the start and target)
+_STATUS_WORD = re.compile(r"(?:not\s+)?done\b|partial|achieved|missed|in\s+progress\b", re.IGNORECASE)
 
 
 # A quoted stretch: straight or curly quotes, opened at a word start and closed at a word end

@@ -233,7 +233,7 @@ def _moves_a_metric(reading: Reading) -> bool:
         if stop:
             heads.append(after[max(0, stop - 2) : stop])
     lex = reading.lex
-    if head and head[-1] in words("decision_nouns"):
+    if head and head[-1] in words("decision_nouns") and lead.base in words("reaching_verbs"):
         return False  # "Reach consensus within the team on …": a decision made, a deliverable
     names = _METRIC_LEXICONS
     start = reading.words[lead.end].start if lead.end < len(reading.words) else len(reading.source)
@@ -454,15 +454,19 @@ def _counted_work_done(reading: Reading, items: list[evidence.Counted]) -> bool:
 def _whole_of_a_share(item: evidence.Counted, items: list[evidence.Counted], reading: Reading) -> bool:
     """Whether the count is the whole a share is taken of ("Consolidate 100% of the 7
     applications"): it says how many there are, the share is the target."""
-    if item.kind == "share":
+    # only things worked through: people sampled stay ("> 95% of 20+ people surveyed trust…")
+    lex = reading.lex
+    if item.kind == "share" or not item.noun or not (
+        lex["work-items"].match_at(list(item.noun), 0) or lex["output-nouns"].match_at(list(item.noun), 0)
+    ):
         return False
     at = first_word_from(reading.words, item.quantity.start)
     before = reading.texts[max(0, at - 2) : at]
     if before[-1:] != ["of"] and before != ["of", "the"]:
         return False
-    share_end = first_word_from(reading.words, item.quantity.start) - len(before)
+    of_at = at - 1 if before[-1:] == ["of"] else at - 2  # where "of" stands
     return any(
-        other.kind == "share" and first_word_from(reading.words, other.quantity.end) == share_end
+        other.kind == "share" and first_word_from(reading.words, other.quantity.end) == of_at
         for other in items
     )
 
