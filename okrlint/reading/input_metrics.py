@@ -418,7 +418,7 @@ def _counted_work(reading: Reading) -> str | None:
         if item.phrase:
             return " ".join(item.phrase)
         words_after = [w for w in texts[item.at : item.at + 4] if w.isalpha()]
-        phrase = []
+        phrase: list[str] = []
         for word in words_after:
             if word in _PHRASE_BREAK or (phrase and word.endswith("ing") and can_be_verb(word)):
                 break  # "1 final retrospective identifying 3 learnings": the phrase ends at the verb
