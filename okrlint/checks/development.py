@@ -22,6 +22,8 @@ def _words(name: str) -> frozenset[str]:
 _FIRST_PERSON = _words("first_person")
 _LEARNING_VERBS = _words("learning_verbs")
 _TAKING_VERBS = _words("taking_verbs")
+_STUDYING_VERBS = _words("studying_verbs")
+_COURSES = _words("courses")
 _LEARNING_PHRASES = frozenset(tuple(phrase.split()) for phrase in _words("learning_phrases"))
 _GROUP_WORDS = _words("group_words")
 _PERSONAL_STUDY = _words("personal_study")
@@ -114,7 +116,18 @@ def _organisational(reading: Any, terms: list[tuple[int, int, tuple[str, ...]]])
     counted = any(w[:1].isdigit() for w in texts[max(0, start - 3) : start])
     lead = reading.lead
     own_reading = term[-1] in _READING_MATTER and lead is not None and lead.base in _READING_VERBS
-    counted = counted and not own_reading  # "Finish 10 books": one reader's list
+    # "Take 5 cooking classes", "Complete 2 online courses": one learner's courses, counted
+    # ("Finish migrating 40 courses": the verb's object is the migrating, not the courses)
+    between = texts[lead.end : start] if lead is not None else []
+    own_study = (
+        lead is not None
+        and lead.base in _STUDYING_VERBS
+        and " ".join(term) in _COURSES
+        and len(between) <= 3
+        and bool(between)
+        and between[0][:1].isdigit()  # the count right after the verb
+    )
+    counted = counted and not own_reading and not own_study  # "Finish 10 books": one reader's list
     beneficiary = any(
         texts[i] == "for" and texts[i + 1] in _BENEFICIARY_DETERMINERS
         for i in range(end, len(texts) - 1)
