@@ -280,6 +280,8 @@ def test_a_current_value_field_is_a_start_for_change_language() -> None:
         ("Grow blog visits to 20k a month", "visits"),
         # the phrase ends where a verb takes over
         ('Run and document 1 final "Clinic Retro" identifying 3 lessons', "final Clinic Retro"),
+        # a bracket the phrase opens and does not close is left out
+        ("Search with 4+ filter types operational (keyword, category, location)", "filter types operational"),
     ],
 )
 def test_an_input_metric_is_quoted_as_the_key_result_writes_it(text: str, counted: str) -> None:
@@ -306,8 +308,9 @@ def _first_message(code: str, key_result: str) -> str:
         ("Billing migration complete", "Billing migration complete"),
         # "(100% complete)" grades the deliverable; it is no target
         ("Referral CRUD with file uploads implemented (100% complete)", "Referral CRUD with file uploads implemented"),
-        # a deliverable named, as written
+        # a deliverable named, as written, up to a number
         ("CI/CD Pipeline Implementation", "CI/CD Pipeline Implementation"),
+        ("Setup docs enable <10-min contributor onboarding", "Setup docs enable"),
         # an aside after the completion word ends the statement
         ("Referral export live (feeds stages 2-4)", "Referral export live"),
         # an imperative keeps its verb, even with a place word at the end

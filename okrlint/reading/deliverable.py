@@ -167,6 +167,8 @@ def phrase(texts: list[str], start: int, end: int) -> str:
 def phrase_end(texts: Sequence[str], start: int, end: int) -> int:
     """Where `phrase` ends the window [start, end)."""
     end = min(end, len(texts))
+    # a number ends the words that name a thing ("Setup docs enable <10-min onboarding")
+    end = next((i for i in range(start + 1, end) if texts[i][:1].isdigit()), end)
     last = min(len(texts), end + 2)
     stretched = end
     while stretched < last and texts[stretched - 1] in _LOOSE_ENDS:

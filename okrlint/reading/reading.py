@@ -268,7 +268,13 @@ class Reading:
 
 def _balanced(text: str) -> str:
     """`text` without its quote marks when they do not pair up inside it ('Lunch & Learn"
-    sessions' cut from 'Hold 4 "Lunch & Learn" sessions')."""
+    sessions' cut from 'Hold 4 "Lunch & Learn" sessions'), and ending before a bracket it
+    opens and does not close ("filter types operational (keyword" -> "filter types
+    operational")."""
+    for opening, closing in ("()", "[]"):
+        cut = text.rfind(opening)
+        if cut > 0 and text.find(closing, cut) < 0:
+            text = text[:cut].rstrip()
     straight = text.count('"') % 2
     curly = text.count("“") != text.count("”")
     if straight or curly:
