@@ -311,6 +311,8 @@ def _first_message(code: str, key_result: str) -> str:
         # a deliverable named, as written, up to a number
         ("CI/CD Pipeline Implementation", "CI/CD Pipeline Implementation"),
         ("Setup docs enable <10-min contributor onboarding", "Setup docs enable"),
+        # the verb comes after the subject, not at a plural that can be a verb ("Services")
+        ("Existing Clinic Web Services (CWS) team is trained on the new rota", "is trained"),
         # an aside after the completion word ends the statement
         ("Referral export live (feeds stages 2-4)", "Referral export live"),
         # an imperative keeps its verb, even with a place word at the end

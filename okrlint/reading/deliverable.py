@@ -188,15 +188,16 @@ def predicate_at(texts: list[str], nouns_too: bool = True) -> int | None:
     """Where a state sentence's predicate starts, after its subject; None when there is none.
     Without `nouns_too`, a word that is also a plural noun ("teams", "remains") is read as
     part of the subject, not as its verb."""
+    verb_in_s = None
     for index, word in enumerate(texts[1:], 1):
         if word in words("copulas") or word in STATE_VERBS:
-            return index
+            return index  # (a verb in -s before it was a noun: "Web Services team is …")
         if word in OBJECT_ENDS or word in CLAUSE_STARTS:
-            return None  # past the subject: "Waiting for company OKRs before we set targets"
-        if word.endswith("s") and any(form != word for form in base_forms(word)) and can_be_verb(word):
+            break  # past the subject: "Waiting for company OKRs before we set targets"
+        if verb_in_s is None and word.endswith("s") and any(form != word for form in base_forms(word)) and can_be_verb(word):
             if nouns_too or not can_be_noun(word):
-                return index  # "Peerpad runs on Chrome"
-    return None
+                verb_in_s = index  # "Peerpad runs on Chrome"
+    return verb_in_s
 
 
 # Words that open a clause: a verb after them is not the subject's predicate.
