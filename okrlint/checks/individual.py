@@ -16,6 +16,7 @@ from okrlint.reading.grammar import word_set
 _SCORING_VERBS = word_set("separation", "scoring_verbs")
 _RECEIVING = word_set("separation", "receiving")
 _DISTRIBUTIVE = word_set("separation", "distributive_determiners")
+_PLACE_PREPOSITIONS = frozenset({"across", "in", "inside", "on", "under", "within", "without"})
 
 
 def individual_scorecard(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -27,7 +28,11 @@ def individual_scorecard(kr: KeyResult, params: dict[str, Any], ctx: Context) ->
     if named and looks_like_a_person(named.group("name"), lexicons) and not reading.product_result:
         # (a product, not a person: "Peerpad handles 20 users without a failure")
         verb = named.group("verb")
-        if _scoring_verb(verb, lexicons):
+        following = kr.title.strip()[named.end() :].split()[:1]
+        # a verb with no object, a place after it, says what a thing does: "Peerpad runs on
+        # Chrome" (a person is scored on what they produce: "Dana closes 12 deals")
+        intransitive = bool(following) and following[0].lower() in _PLACE_PREPOSITIONS
+        if _scoring_verb(verb, lexicons) and not intransitive:
             yield Hit(kr, {"who": named.group("name")})
             return
     for index, word in enumerate(texts[:-2]):
