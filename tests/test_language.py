@@ -321,3 +321,8 @@ def _first_message(code: str, key_result: str) -> str:
 )
 def test_a_task_is_quoted_by_the_words_that_make_it_one(text: str, activity: str) -> None:
     assert f"('{activity}')" in _first_message("O101", text)
+
+
+def test_a_task_is_called_an_activity_when_its_verb_leads_and_a_deliverable_otherwise() -> None:
+    assert "describes an activity ('launch')" in _first_message("O101", "Launch the clinic app")
+    assert "describes a deliverable ('Clinic app live')" in _first_message("O101", "Clinic app live")

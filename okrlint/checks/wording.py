@@ -45,7 +45,11 @@ def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         # "CI/CD Pipeline Implementation"); one word is lowered, as the lead verb is
         task = reading.task
         activity = _reported_done(reading, task) or (reading.surface(task) if " " in task else task.lower())
-    yield Hit(kr, {"activity": activity, "means": means})
+    # The verb that leads is an activity ("launch"); anything else names the deliverable
+    # ("Billing migration complete", "CI/CD Pipeline Implementation", "has a v0 spec").
+    verb_led = lead is not None and " ".join(reading.texts[lead.index : lead.end]) == reading.task
+    what = "an activity" if verb_led else "a deliverable"
+    yield Hit(kr, {"activity": activity, "means": means, "what": what})
 
 
 def _reported_done(reading: Reading, task: str) -> str | None:
