@@ -498,3 +498,20 @@ def test_an_objective_in_a_language_the_rules_do_not_read_is_not_rated(
         shown = cli("coach", "--format", fmt, "--today", "2026-05-20", "doelen.md").stdout
         assert said in shown and "100/100" not in shown
         assert "the wording was not read" in shown and "Nothing to change in how" not in shown
+
+
+def test_targets_are_praised_only_where_there_are_some(cli: CliRun, write: Callable[..., Path]) -> None:
+    # Two tasks with no number ask for no change: "the targets ask for real change" would be
+    # praise for what is missing. With a target and no ambition finding, it is said.
+    write(
+        "okrs.md",
+        "# OKR 2026 Q2\n\n## Objective 1: Clinics book without calling us\n\n"
+        "- KR1: Launch the new booking page\n- KR2: Write a guide for the clinics\n\n"
+        "## Objective 2: Patients find a slot fast\n\n"
+        "- KR1: Raise online bookings from 30% to 45% of all bookings\n"
+        "- KR2: Cut time to book from 6 minutes to 2 minutes\n",
+    )
+    document = coach_json(cli, "--today", "2026-05-20", "okrs.md")
+    praise = "The targets ask for real change"
+    assert not any(praise in s for s in card(document, "Clinics book without calling us")["strengths"])
+    assert any(praise in s for s in card(document, "Patients find a slot fast")["strengths"])

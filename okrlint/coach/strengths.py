@@ -34,7 +34,8 @@ def strengths(
         "measured": bool(krs) and all(_measured(kr, document) for kr in krs),
         "outcomes": bool(krs) and "outcome" not in categories,
         "focused": 2 <= count <= 5 and "focus" not in categories,
-        "stretch": bool(krs) and "ambition" not in categories,
+        # (said of targets only where there are some: tasks with no number ask for nothing)
+        "stretch": any(_targeted(kr) for kr in krs) and "ambition" not in categories,
         "separate": bool(krs) and "separation" not in categories,
         "balanced": count >= 2 and not categories & {"balance", "alignment"},
         "why": bool(objective.why),
@@ -65,6 +66,12 @@ def _measured(kr: KeyResult, document: OKRDocument) -> bool:
         reading is not None and reading.deadline is not None
     )
     return baseline and target and dated
+
+
+def _targeted(kr: KeyResult) -> bool:
+    """A target, from the fields or the text: a level or a change ("to 45%", "by 20%")."""
+    reading = kr.measurement
+    return kr.target is not None or (reading is not None and (reading.target is not None or bool(reading.relative_change)))
 
 
 def _checked_in(readings: Sequence[Reading], cycle: Cycle, today: dt.date, stale_days: int) -> bool:
