@@ -512,6 +512,6 @@ def test_targets_are_praised_only_where_there_are_some(cli: CliRun, write: Calla
         "- KR2: Cut time to book from 6 minutes to 2 minutes\n",
     )
     document = coach_json(cli, "--today", "2026-05-20", "okrs.md")
-    praise = "The targets ask for real change"
-    assert not any(praise in s for s in card(document, "Clinics book without calling us")["strengths"])
-    assert any(praise in s for s in card(document, "Patients find a slot fast")["strengths"])
+    for praise in ("The targets ask for real change", "Nothing is pushed for speed or volume alone"):
+        assert not any(praise in s for s in card(document, "Clinics book without calling us")["strengths"])
+        assert any(praise in s for s in card(document, "Patients find a slot fast")["strengths"])

@@ -1277,3 +1277,12 @@ def test_statement_sub_headings_are_results_only_in_a_cycle_and_never_questions(
     assert _outline(load(okr, "okrs.md", "markdown")) == [
         ("Faster sites", ["95 percentile site launches under 10 minutes"])
     ]
+
+
+@pytest.mark.parametrize("heading", ["# OKR 2026 Q2", "# OKRs 2026 Q2", "# Goal 2026 Q2"])
+def test_a_year_after_an_okr_word_names_the_cycle_not_an_objective(heading: str) -> None:
+    text = f"{heading}\n\n## Objective 1: Clinics book online\n\n- KR1: Raise online bookings from 30% to 45%\n"
+    document = load(text, "okrs.md", "markdown").document
+    assert document is not None
+    assert document.cycle == "2026-Q2"
+    assert [o.title for o in document.objectives] == ["Clinics book online"]

@@ -30,14 +30,16 @@ def strengths(
     krs = objective.key_results
     categories = {p.finding.category for p in placed}
     count = len(krs)
+    targeted = any(_targeted(kr) for kr in krs)
     holds = {
         "measured": bool(krs) and all(_measured(kr, document) for kr in krs),
         "outcomes": bool(krs) and "outcome" not in categories,
         "focused": 2 <= count <= 5 and "focus" not in categories,
-        # (said of targets only where there are some: tasks with no number ask for nothing)
-        "stretch": any(_targeted(kr) for kr in krs) and "ambition" not in categories,
+        # (said of targets only where there are some: tasks with no number ask for nothing,
+        # and push nothing for speed or volume)
+        "stretch": targeted and "ambition" not in categories,
         "separate": bool(krs) and "separation" not in categories,
-        "balanced": count >= 2 and not categories & {"balance", "alignment"},
+        "balanced": count >= 2 and targeted and not categories & {"balance", "alignment"},
         "why": bool(objective.why),
         "typed": objective.type is not None,
         "confidence": bool(krs) and all(kr.confidence is not None for kr in krs),

@@ -40,8 +40,9 @@ class Line:
 
 
 # A label's number or id, taken whole: "2", "#3", "2.2", "'2022.C1'". The lookahead stops
-# "KR 2.2 Grow" from reading as "KR 2." followed by "2 Grow".
-_NUMBER = r"(?:#\s*)?\d{1,4}(?:\.\d{1,4}){0,4}[a-z]?(?!\.?\d)"
+# "KR 2.2 Grow" from reading as "KR 2." followed by "2 Grow"; a year is no label's number
+# ("# OKR 2026 Q2" names a cycle, not objective 2026).
+_NUMBER = r"(?:#\s*)?(?!(?:19|20)\d\d(?![\d.]))\d{1,4}(?:\.\d{1,4}){0,4}[a-z]?(?!\.?\d)"
 _ID = r"['\"`‘’“”][\w.\-]{1,24}['\"`‘’“”]"
 _REF = rf"(?:{_NUMBER}|{_ID})"
 # A capital letter for an id, before a separator only: "Objective A:", "KR B2:", "KR A.1 -".
