@@ -1279,10 +1279,20 @@ def test_statement_sub_headings_are_results_only_in_a_cycle_and_never_questions(
     ]
 
 
-@pytest.mark.parametrize("heading", ["# OKR 2026 Q2", "# OKRs 2026 Q2", "# Goal 2026 Q2"])
-def test_a_year_after_an_okr_word_names_the_cycle_not_an_objective(heading: str) -> None:
+@pytest.mark.parametrize(
+    ("heading", "cycle"),
+    [
+        ("# OKR 2026 Q2", "2026-Q2"),
+        ("# OKRs 2026 Q2", "2026-Q2"),
+        ("# Goal 2026 Q2", "2026-Q2"),
+        # a fiscal year after the quarter, and a quarter in words
+        ("# Team OKRs — Q1 FY27", "FY27-Q1"),
+        ("# Quarter 3, 2026", "2026-Q3"),
+    ],
+)
+def test_a_year_after_an_okr_word_names_the_cycle_not_an_objective(heading: str, cycle: str) -> None:
     text = f"{heading}\n\n## Objective 1: Clinics book online\n\n- KR1: Raise online bookings from 30% to 45%\n"
     document = load(text, "okrs.md", "markdown").document
     assert document is not None
-    assert document.cycle == "2026-Q2"
+    assert document.cycle == cycle
     assert [o.title for o in document.objectives] == ["Clinics book online"]

@@ -15,6 +15,8 @@ _CYCLE = re.compile(
     r"(?P<y1>(?:19|20)\d\d)[\s\-/_.]{0,3}(?P<p1>[QH][1-4])"  # 2019 Q1, 2024-H1, 2026.Q2
     r"|(?P<p2>[QH][1-4])[\s\-/_.,']{0,3}(?P<y2>(?:19|20)\d\d|\d\d)"  # Q2-19, Q3 2024, H1'24
     r"|(?P<fy>FY\s?'?(?:\d\d){1,2})(?:[\s\-/]{0,3}(?P<fq>Q[1-4]))?"  # FY25, FY2025-Q1
+    r"|(?P<fq2>Q[1-4])[\s\-/]{0,3}(?P<fy2>FY\s?'?(?:\d\d){1,2})"  # Q1 FY27
+    r"|quarter\s+(?P<qn>[1-4]),?\s+(?:of\s+)?(?P<y4>(?:19|20)\d\d)"  # Quarter 3, 2026
     r"|CY\s?'?(?P<cy>(?:\d\d){1,2})[\s\-/]{0,3}(?P<cq>[QH][1-4])"  # CY26-Q4: a calendar year
     # "the first half of 2026", "the third quarter of 2026"
     r"|(?P<nth>first|second|third|fourth)\s+(?P<part>half|quarter)\s+of\s+(?P<y3>(?:19|20)\d\d)"
@@ -48,9 +50,12 @@ def find_cycle(text: str) -> str | None:
         if kind == "H" and number > 2:
             return None
         return f"{groups['y3']}-{kind}{number}"
-    if groups["fy"]:
-        fiscal = "FY" + re.sub(r"\D", "", groups["fy"])
-        return f"{fiscal}-{groups['fq'].upper()}" if groups["fq"] else fiscal
+    if groups["fy"] or groups["fy2"]:
+        fiscal = "FY" + re.sub(r"\D", "", groups["fy"] or groups["fy2"])
+        quarter = groups["fq"] or groups["fq2"]
+        return f"{fiscal}-{quarter.upper()}" if quarter else fiscal
+    if groups["qn"]:
+        return f"{groups['y4']}-Q{groups['qn']}"
     if groups["q"]:
         return groups["q"].upper()
     period = (groups["p1"] or groups["p2"]).upper()
