@@ -87,3 +87,15 @@ def test_suggestion_templates_fill_on_the_bad_examples(rule: RuleSpec) -> None:
     pairs = suggested_rewrites(rule, limit=len(rule.examples.bad))
     assert pairs, f"{rule.code}: no bad example gets a suggestion"
     assert all("{" not in after for _before, after in pairs)
+
+
+def test_the_counter_metric_the_coaching_shows_draws_no_other_finding() -> None:
+    # C601's better draft adds a quality key result; one that only kept a level would be
+    # A401's business as usual, so following the advice would trade one finding for another.
+    from okrlint.api import lint_text
+
+    after = default_rulebook().rules["C601"].coaching.example.after
+    krs = "".join(f"      - {kr.strip()!r}\n" for kr in after.split(";"))
+    text = f"cycle: 2026-Q3\nobjectives:\n  - title: Sell to accounts that stay\n    key_results:\n{krs}"
+    codes = {f.code for f in lint_text(text, path="okrs.yaml").findings}
+    assert not codes & {"C601", "A401", "A402"}, codes
