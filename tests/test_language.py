@@ -326,3 +326,16 @@ def test_a_task_is_quoted_by_the_words_that_make_it_one(text: str, activity: str
 def test_a_task_is_called_an_activity_when_its_verb_leads_and_a_deliverable_otherwise() -> None:
     assert "describes an activity ('launch')" in _first_message("O101", "Launch the clinic app")
     assert "describes a deliverable ('Clinic app live')" in _first_message("O101", "Clinic app live")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the status with the words that name it, as written, not "soc"
+        ("Complete SOC 2 Type II audit", "SOC 2 Type II audit"),
+        ("Pass the PCI DSS audit by June", "PCI DSS audit"),
+        ("Named a Leader in the G2 grid", "Named a Leader"),
+    ],
+)
+def test_a_done_or_not_status_is_quoted_as_written(text: str, status: str) -> None:
+    assert f"('{status}')" in _first_message("O103", text)

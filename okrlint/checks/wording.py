@@ -10,6 +10,7 @@ from okrlint.models import KeyResult, OKRDocument
 from okrlint.nlp import statement_body
 from okrlint.reading.baseline import change_without_start
 from okrlint.reading.deliverable import completion
+from okrlint.reading.grammar import words
 from okrlint.reading.reading import Reading
 from okrlint.rewrite import gerund, with_baseline
 
@@ -74,9 +75,29 @@ def input_metric(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterato
 
 def binary(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A done/not-done status with no measure (O103)."""
-    status = ctx.analyzer.read(kr.title).binary
+    reading = ctx.analyzer.read(kr.title)
+    status = reading.binary
     if status and not _has_numbers(kr):
-        yield Hit(kr, {"status": status})
+        yield Hit(kr, {"status": _status_phrase(reading, status)})
+
+
+def _status_phrase(reading: Reading, status: str) -> str:
+    """The status as written, with the words that name it ("SOC 2 Type II audit", not "soc"):
+    from the status word to the end of its phrase, five words at most."""
+    wanted = status.split()
+    texts = reading.texts
+    for start in range(len(texts) - len(wanted) + 1):
+        if texts[start : start + len(wanted)] == wanted:
+            end = start + len(wanted)
+            if end < len(texts) and texts[end] in ("a", "an", "the"):
+                end += 1  # "Named a Leader": a participle's complement
+            while end < min(len(texts), start + 5) and texts[end] not in _PHRASE_ENDS:
+                end += 1
+            return reading.source[reading.words[start].start : reading.words[end - 1].end]
+    return status
+
+
+_PHRASE_ENDS = words("phrase_breaks") | words("object_ends") | words("clause_starts")
 
 
 def not_measurable(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
