@@ -23,6 +23,7 @@ _FIRST_PERSON = _words("first_person")
 _LEARNING_VERBS = _words("learning_verbs")
 _TAKING_VERBS = _words("taking_verbs")
 _STUDYING_VERBS = _words("studying_verbs")
+_ORGANISATION_ROLES = _words("organisation_roles")
 _COURSES = _words("courses")
 _LEARNING_PHRASES = frozenset(tuple(phrase.split()) for phrase in _words("learning_phrases"))
 _GROUP_WORDS = _words("group_words")
@@ -133,7 +134,9 @@ def _organisational(reading: Any, terms: list[tuple[int, int, tuple[str, ...]]])
         for i in range(end, len(texts) - 1)
     )
     named = start > 0 and reading.source[reading.words[start].start].isupper()
-    return counted or beneficiary or named
+    # what is certified is the organisation: "a certified Salesforce AppExchange partner"
+    as_organisation = any(w in _ORGANISATION_ROLES for w in texts[end : end + 5])
+    return counted or beneficiary or named or as_organisation
 
 
 def _career_step(texts: list[str], after: int) -> bool:
