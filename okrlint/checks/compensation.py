@@ -9,6 +9,7 @@ from typing import Any
 from okrlint.checks.base import Context, Hit
 from okrlint.models import KeyResult, Objective
 from okrlint.reading.grammar import word_set, words
+from okrlint.reading.outcome import title_case
 from okrlint.rewrite import without_pay_clause
 
 
@@ -45,6 +46,8 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         yield _pay_hit(kr, reading, start, term)
         return
     for start, end, term in lexicons["compensation-ambiguous"].find(texts):
+        if _in_a_name(reading, start):
+            continue  # "Joint Commission", "the European Commission": a body's name, not pay
         following = texts[end] if end < len(texts) else ""
         if following in _HR_PROCESS:
             continue  # "referral bonus claims processed": running the scheme, not earning it
@@ -66,6 +69,18 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         if window & _PAY_CONTEXT and not _inside_the_metric(reading, start):
             yield _pay_hit(kr, reading, start, term)
             return
+
+
+def _in_a_name(reading: Any, start: int) -> bool:
+    """A capitalised word after another one past the first word, in a text not in Title Case:
+    part of a name ("Achieve Joint Commission certification"), where "Sales Commission tied to
+    renewals" only capitalises its first words."""
+    if start < 2 or title_case(reading.source):
+        return False
+    source, words_ = reading.source, reading.words
+    before = source[words_[start - 1].start : words_[start - 1].end]
+    # (a word, not a cycle or code: "the Q4 Bonus" is still pay)
+    return source[words_[start].start].isupper() and before[:1].isupper() and before.isalpha()
 
 
 def _people_paid(texts: list[str], end: int) -> bool:

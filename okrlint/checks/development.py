@@ -24,6 +24,7 @@ _LEARNING_VERBS = _words("learning_verbs")
 _TAKING_VERBS = _words("taking_verbs")
 _STUDYING_VERBS = _words("studying_verbs")
 _ORGANISATION_ROLES = _words("organisation_roles")
+_ORGANISATION_PLACES = _words("organisation_places")
 _COURSES = _words("courses")
 _LEARNING_PHRASES = frozenset(tuple(phrase.split()) for phrase in _words("learning_phrases"))
 _GROUP_WORDS = _words("group_words")
@@ -135,7 +136,11 @@ def _organisational(reading: Any, terms: list[tuple[int, int, tuple[str, ...]]])
     )
     named = start > 0 and reading.source[reading.words[start].start].isupper()
     # what is certified is the organisation: "a certified Salesforce AppExchange partner"
-    as_organisation = any(w in _ORGANISATION_ROLES for w in texts[end : end + 5])
+    # or a place the organisation runs, named before it: "HDI Support Center certification",
+    # "Great Place to Work certification"
+    as_organisation = any(w in _ORGANISATION_ROLES for w in texts[end : end + 5]) or any(
+        w in _ORGANISATION_PLACES for w in texts[max(0, start - 5) : start]
+    )
     return counted or beneficiary or named or as_organisation
 
 

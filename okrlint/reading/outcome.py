@@ -238,7 +238,7 @@ def _moves_a_metric(reading: Reading) -> bool:
     names = _METRIC_LEXICONS
     start = reading.words[lead.end].start if lead.end < len(reading.words) else len(reading.source)
     object_words = reading.source[start:].split()[: max(end, 1)]
-    if not _title_case(reading.source) and any(word[:1].isupper() and not word.isupper() for word in object_words):
+    if not title_case(reading.source) and any(word[:1].isupper() and not word.isupper() for word in object_words):
         return False  # a named thing: "Expand the Lead Maintainer Protocol" (not in Title Case)
     # A making verb moves a metric only when the metric is the object's head, its last word
     # ("Expand our customer base", but not "Generate client models"), within the object (not
@@ -309,7 +309,7 @@ def _partnerships_counted(reading: Reading) -> bool:
     return False
 
 
-def _title_case(source: str) -> bool:
+def title_case(source: str) -> bool:
     """Whether the key result is written in Title Case ("Lower Support Ticket Time to Resolve
     an Issue"), where capitals name nothing: after the first word, every word of four letters
     or more begins with one, in runs broken by small words (a name is one run: "Expand the
