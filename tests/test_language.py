@@ -153,6 +153,8 @@ def test_noun_lists_match_plurals_and_verb_lists_do_not() -> None:
         # a status note written at a check-in, after an arrow, is progress, not the statement
         ("Hire 2 clinic nurses. => +1 so far, one offer out", "Hire 2 clinic nurses."),
         ("Pick a booking vendor ==> Not Done", "Pick a booking vendor"),
+        # a bare percentage after the arrow, with no number before it, is progress
+        ("Agree on a clinic pricing plan => 70%", "Agree on a clinic pricing plan"),
         # a label after an owner's handle
         ("[jdoe] KR1: Launch the clinic app", "Launch the clinic app"),
         ("Cut wait time from 15 => 10 minutes", "Cut wait time from 15 => 10 minutes"),
@@ -311,6 +313,8 @@ def _first_message(code: str, key_result: str) -> str:
         # a deliverable named, as written, up to a number
         ("CI/CD Pipeline Implementation", "CI/CD Pipeline Implementation"),
         ("Setup docs enable <10-min contributor onboarding", "Setup docs enable"),
+        # a number inside a name does not cut it
+        ("SOC 2 audit complete", "SOC 2 audit complete"),
         # the verb comes after the subject, not at a plural that can be a verb ("Services")
         ("Existing Clinic Web Services (CWS) team is trained on the new rota", "is trained"),
         # an aside after the completion word ends the statement
@@ -335,7 +339,13 @@ def test_a_task_is_called_an_activity_when_its_verb_leads_and_a_deliverable_othe
         ("Complete SOC 2 Type II audit", "SOC 2 Type II audit"),
         ("Pass the PCI DSS audit by June", "PCI DSS audit"),
         ("Named a Leader in the G2 grid", "Named a Leader"),
+        # a comma ends the status's phrase
+        ("Earn our ISO 9001 certification, then renew the SOC 2 report", "ISO 9001 certification"),
     ],
 )
 def test_a_done_or_not_status_is_quoted_as_written(text: str, status: str) -> None:
     assert f"('{status}')" in _first_message("O103", text)
+
+
+def test_a_deliverable_named_with_a_number_is_called_a_deliverable() -> None:
+    assert "describes a deliverable ('SOC 2 audit complete')" in _first_message("O101", "SOC 2 audit complete")

@@ -430,6 +430,10 @@ def test_numbers_after_a_quarter_or_a_version_are_not_parts_of_a_range() -> None
     assert [q.text for q in measure("Reach 50 customers in Q1 and 100 in Q2").quantities] == ["50", "100"]
     assert [q.text for q in measure("Take piano lessons 2 times a week").quantities] == ["2"]
     assert [q.text for q in measure("Release 3 speed improvements").quantities] == ["3"]
+    # a participle and an adverb after "Release 3" report the release, they count nothing
+    assert measure("Release 3 shipped successfully across all clinics").quantities == []
+    # levels to move between are values
+    assert [q.text for q in measure("Raise CMMI maturity from level 2 to 4").quantities] == ["2", "4"]
 
 
 @pytest.mark.parametrize(

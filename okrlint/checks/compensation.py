@@ -25,6 +25,7 @@ _HR_PROCESS = _words("hr_process")
 _PRODUCT_SENSE = _words("product_sense")
 _EXPLICIT_PAY_LINK = _words("explicit_pay_link")
 _PAY_RECIPIENTS = _words("pay_recipients")
+_PAY_KINDS = _words("pay_kinds")
 _PROMOTION_AUXILIARIES = _words("promotion_auxiliaries")
 _PROMOTION_CONDITIONS = _words("promotion_conditions")
 _APPRAISAL_CONTEXT = _words("appraisal_context")
@@ -74,13 +75,15 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
 def _in_a_name(reading: Any, start: int) -> bool:
     """A capitalised word after another one past the first word, in a text not in Title Case:
     part of a name ("Achieve Joint Commission certification"), where "Sales Commission tied to
-    renewals" only capitalises its first words."""
+    renewals" only capitalises its first words and "the Sales Bonus" names a kind of pay."""
     if start < 2 or title_case(reading.source):
         return False
     source, words_ = reading.source, reading.words
     before = source[words_[start - 1].start : words_[start - 1].end]
-    # (a word, not a cycle or code: "the Q4 Bonus" is still pay)
-    return source[words_[start].start].isupper() and before[:1].isupper() and before.isalpha()
+    # (a word, not a cycle or code: "the Q4 Bonus" is still pay; nor a word of pay or of the
+    # people paid: "the Sales Bonus", "the Team Bonus")
+    common = before.lower() in _PAY_CONTEXT | _PAY_RECIPIENTS | _PAY_KINDS
+    return source[words_[start].start].isupper() and before[:1].isupper() and before.isalpha() and not common
 
 
 def _people_paid(texts: list[str], end: int) -> bool:

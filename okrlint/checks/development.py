@@ -25,6 +25,7 @@ _TAKING_VERBS = _words("taking_verbs")
 _STUDYING_VERBS = _words("studying_verbs")
 _ORGANISATION_ROLES = _words("organisation_roles")
 _ORGANISATION_PLACES = _words("organisation_places")
+_CERTIFICATIONS = frozenset({"accreditation", "certificate", "certification", "certified"})
 _COURSES = _words("courses")
 _LEARNING_PHRASES = frozenset(tuple(phrase.split()) for phrase in _words("learning_phrases"))
 _GROUP_WORDS = _words("group_words")
@@ -138,9 +139,14 @@ def _organisational(reading: Any, terms: list[tuple[int, int, tuple[str, ...]]])
     # what is certified is the organisation: "a certified Salesforce AppExchange partner"
     # or a place the organisation runs, named before it: "HDI Support Center certification",
     # "Great Place to Work certification"
-    as_organisation = any(w in _ORGANISATION_ROLES for w in texts[end : end + 5]) or any(
-        w in _ORGANISATION_PLACES for w in texts[max(0, start - 5) : start]
-    )
+    # (only right before a certification or in its capitalised name: "the warehouse forklift
+    # certification" and a course at the company are still one person's)
+    certifying = term[-1] in _CERTIFICATIONS
+    named_place = any(
+        texts[i] in _ORGANISATION_PLACES and (i == start - 1 or reading.source[reading.words[i].start].isupper())
+        for i in range(max(0, start - 5), start)
+    )  # "clinic certification", "Great Place to Work certification"
+    as_organisation = any(w in _ORGANISATION_ROLES for w in texts[end : end + 5]) or (certifying and named_place)
     return counted or beneficiary or named or as_organisation
 
 

@@ -28,10 +28,14 @@ def individual_scorecard(kr: KeyResult, params: dict[str, Any], ctx: Context) ->
     if named and looks_like_a_person(named.group("name"), lexicons) and not reading.product_result:
         # (a product, not a person: "Peerpad handles 20 users without a failure")
         verb = named.group("verb")
-        following = kr.title.strip()[named.end() :].split()[:1]
-        # a verb with no object, a place after it, says what a thing does: "Peerpad runs on
-        # Chrome" (a person is scored on what they produce: "Dana closes 12 deals")
-        intransitive = bool(following) and following[0].lower() in _PLACE_PREPOSITIONS
+        rest = kr.title.strip()[named.end() :]
+        following = rest.split()[:1]
+        # a verb with no object, a place after it and no number, says what a thing does:
+        # "Peerpad runs on Chrome" (a person is scored on what they produce: "Dana closes 12
+        # deals", "Maria books on average 10 demos a week")
+        intransitive = (
+            bool(following) and following[0].lower() in _PLACE_PREPOSITIONS and not any(c.isdigit() for c in rest)
+        )
         if _scoring_verb(verb, lexicons) and not intransitive:
             yield Hit(kr, {"who": named.group("name")})
             return

@@ -48,7 +48,12 @@ def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         activity = _reported_done(reading, task) or (reading.surface(task) if " " in task else task.lower())
     # The verb that leads is an activity ("launch"); anything else names the deliverable
     # ("Billing migration complete", "CI/CD Pipeline Implementation", "has a v0 spec").
-    verb_led = lead is not None and " ".join(reading.texts[lead.index : lead.end]) == reading.task
+    verb_led = (
+        lead is not None
+        and not lead.noun_reading
+        and lead.kind in ("activity", "outcome", "maintenance")
+        and " ".join(reading.texts[lead.index : lead.end]) == reading.task
+    )
     what = "an activity" if verb_led else "a deliverable"
     yield Hit(kr, {"activity": activity, "means": means, "what": what})
 
@@ -92,6 +97,9 @@ def _status_phrase(reading: Reading, status: str) -> str:
             if end < len(texts) and texts[end] in ("a", "an", "the"):
                 end += 1  # "Named a Leader": a participle's complement
             while end < min(len(texts), start + 5) and texts[end] not in _PHRASE_ENDS:
+                gap = reading.source[reading.words[end - 1].end : reading.words[end].start]
+                if any(mark in gap for mark in ",;:()"):
+                    break  # "ISO 9001 certification, then renew…"
                 end += 1
             return reading.source[reading.words[start].start : reading.words[end - 1].end]
     return status

@@ -8,6 +8,7 @@ from okrlint.measure.numbers import (
     comparable,
     field_quantity,
     in_unit_of,
+    names_a_number,
     parse_quantities,
     unit_family,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "field_quantity",
     "in_unit_of",
     "measure",
+    "names_a_number",
     "parse_deadline",
     "parse_quantities",
     "unit_family",

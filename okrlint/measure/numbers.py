@@ -148,7 +148,7 @@ _VERB_FIRST = re.compile(r"^\W*(?:form|release)\s$", re.IGNORECASE)
 # The plural within five words, none of them a participle used as a verb ("Release 3 shipped to
 # all clinics"; "Release 3 advanced dashboards" counts them) or a verb that says what the
 # release does ("Release 2 ships to all clinics").
-_PARTICIPLE_THEN = r"[a-z]+ed\s+(?:to|on|in|at|for|by|across|out|into|with|the|all|our)\b"
+_PARTICIPLE_THEN = r"[a-z]+ed\s+(?:[a-z]+ly|to|on|in|at|for|by|across|out|into|with|the|all|our)\b"
 _RELEASE_VERBS = (
     r"(?:ships|goes|runs|lands|launches|reaches|hits|includes|supports|adds|brings|works|needs"
     r"|gets|makes|takes|moves)\b"
@@ -157,6 +157,7 @@ _PLURAL_AFTER = re.compile(
     rf"\+?\s+(?!of\b)(?:(?!{_PARTICIPLE_THEN}|{_RELEASE_VERBS})[A-Za-z][\w-]*\s+){{0,4}}?"
     rf"(?!(?:is|was|has|does|this|its|us|as|his)\b|{_RELEASE_VERBS})[a-z][\w-]*s\b"
 )
+_LEVEL_VALUE = re.compile(r"\b(?:from|to|at|reach)\s+level\s?$", re.IGNORECASE)
 _ACRONYM_BEFORE = re.compile(r"\b(?:SOC|ISO|IEC|NIST|HIPAA|GDPR|PCI|WCAG|CMMI|ITIL|SLA)[\s-]?$")
 _DATE_LIKE = re.compile(r"^(?:19|20)\d\d$")
 
@@ -172,6 +173,11 @@ class Quantity(BaseModel):
     currency: str | None = None
     start: int
     end: int
+
+
+def names_a_number(word: str) -> bool:
+    """Whether a number after `word` names rather than measures ("SOC 2", "phase 2", "v2")."""
+    return bool(_NAME_BEFORE.search(f"{word} ") or _ACRONYM_BEFORE.search(f"{word} "))
 
 
 def parse_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:  # type: ignore[assignment]
@@ -213,6 +219,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
             not currency
             and not match.group("code")
             and not unit
+            and not _LEVEL_VALUE.search(before[-16:])  # "from level 2 to 4": levels are values
             and (
                 _NAME_BEFORE.search(before[-12:])
                 or _ACRONYM_BEFORE.search(before[-8:])

@@ -33,6 +33,8 @@ _START = re.compile(
     r"|than (?:what we have|today|now|before)|less than what"
     # a tracker's field written into the text: "(target: 100) - Current: 12"
     r"|\bcurrent(?: value)?\s*[:=]\s*[^\s\d]{0,3}\d"
+    # a level, tier or grade to start from: "from level 2 to 4"
+    r"|\bfrom\s+(?:level|tier|grade|stage)\s?\d"
     # a rhythm moved: "from weekly to daily"
     rf"|from (?:{'|'.join(sorted(words('rhythm_adverbs')))}) to\b"
     # (the figure is not a period: "by 50% compared to Q4 2024" names no value)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from okrlint.measure import names_a_number
 from okrlint.reading.forms import base_forms, can_be_noun, can_be_verb, parts_of_speech
 from okrlint.reading.grammar import words
 
@@ -167,8 +168,12 @@ def phrase(texts: list[str], start: int, end: int) -> str:
 def phrase_end(texts: Sequence[str], start: int, end: int) -> int:
     """Where `phrase` ends the window [start, end)."""
     end = min(end, len(texts))
-    # a number ends the words that name a thing ("Setup docs enable <10-min onboarding")
-    end = next((i for i in range(start + 1, end) if texts[i][:1].isdigit()), end)
+    # a number ends the words that name a thing ("Setup docs enable <10-min onboarding"), unless
+    # it is part of a name ("SOC 2 audit complete", "Phase 2 rollout")
+    end = next(
+        (i for i in range(start + 1, end) if texts[i][:1].isdigit() and not names_a_number(texts[i - 1])),
+        end,
+    )
     last = min(len(texts), end + 2)
     stretched = end
     while stretched < last and texts[stretched - 1] in _LOOSE_ENDS:

@@ -285,7 +285,14 @@ _RHYTHM_WORDS = frozenset({"each", "every", "per", "daily", "weekly", "monthly",
 def _a_subject_first(texts: Sequence[str], after: int, lex: dict[str, Lexicon]) -> bool:
     """Whether the verb-looking first word opens a subject: a noun phrase reported done
     ("Billing migration complete") or one of two subjects ("Staging and CI each have a guide")."""
-    two = texts[after : after + 1] in (["and"], ["&"]) and bool(set(texts[after + 2 : after + 4]) & _SUBJECT_MARKS)
+    second = texts[after + 1] if after + 1 < len(texts) else ""
+    verbs = lex["activity-verbs"].terms | lex["outcome-verbs"].terms
+    # (not two verbs of work: "Design and ship both pricing pages")
+    two = (
+        texts[after : after + 1] in (["and"], ["&"])
+        and (second,) not in verbs
+        and bool(set(texts[after + 2 : after + 4]) & _SUBJECT_MARKS)
+    )
     return two or _reported_done(texts, after, lex)
 
 

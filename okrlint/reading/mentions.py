@@ -79,15 +79,20 @@ def _status_note_start(text: str) -> int | None:
     """Where a status note written at a check-in begins, after an arrow at the end of the key
     result ("Agree on a plan. ==> Not Done", "Hire +1 Product Manager. => +0 Job req still
     open"): it reports progress, and read as part of the statement its numbers look like
-    targets. The arrow follows a sentence's end or leads a status word, so "from 15 => 10",
-    "80% => 90%" and "checklist (v2) => activation up" stay statements."""
+    targets. The arrow follows a sentence's end or leads a status word (or a bare percentage
+    with no number before the arrow), so "from 15 => 10", "80% => 90%" and "checklist (v2) =>
+    activation up" stay statements."""
     for arrow in _STATUS_ARROW.finditer(text):
         before = text[max(0, arrow.start() - 40) : arrow.start()].rstrip()  # bounded: linear
-        if before and (before[-1] in ".!?" or _STATUS_WORD.match(text, arrow.end())):
+        status = _STATUS_WORD.match(text, arrow.end()) or (
+            _PERCENT.match(text, arrow.end()) and not any(c.isdigit() for c in text[: arrow.start()])
+        )  # "Agree on a pricing plan => 70%": progress, with no number before it to change
+        if before and (before[-1] in ".!?" or status):
             return len(before) + max(0, arrow.start() - 40)
     return None
 
 
+_PERCENT = re.compile(r"\d{1,3}\s?%\s*$")
 _STATUS_ARROW = re.compile(r"(?<![=<>-])={1,2}>\s*+")
 # (no number: "Increase retention 80% => 90%" is a change, its numbers the start and target)
 _STATUS_WORD = re.compile(r"(?:not\s+)?done\b|partial|achieved|missed|in\s+progress\b", re.IGNORECASE)
