@@ -121,13 +121,11 @@ def _hosting(reading: Any) -> bool:
     # a bound on a number keeps a level, whatever the object and whatever follows ("Hold NPS
     # above 40 monthly", "Hold open issues below 20"), unless the object is a rhythm's events
     for index, word in enumerate(rest):
-        if word in _LEVEL_BOUNDS and any(w[:1].isdigit() for w in reading.texts[lead.end + index + 1 : lead.end + index + 3]):
+        if word in words("level_bounds") and any(w[:1].isdigit() for w in reading.texts[lead.end + index + 1 : lead.end + index + 3]):
             return any(w in words("rhythm_adverbs") for w in rest[:index])
     outputs = reading.lex["output-nouns"]
     return any(w in words("rhythm_adverbs") or outputs.match_at(rest, i) for i, w in enumerate(rest))
 
-
-_LEVEL_BOUNDS = frozenset({"above", "at", "below", "over", "under", "within", "between", "to"})
 
 
 def _change_beside(texts: list[str], after: int, ctx: Context) -> bool:

@@ -102,7 +102,7 @@ def _people_paid(texts: list[str], end: int) -> bool:
     return False
 
 
-_RECIPIENT_ENDS = words("phrase_breaks") | _words("pay_conditions") | {"above", "below", "once", "who"}
+_RECIPIENT_ENDS = words("phrase_breaks") | _words("pay_conditions") | _words("recipient_ends")
 
 
 def _inside_the_metric(reading: Any, start: int) -> bool:

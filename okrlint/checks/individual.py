@@ -16,7 +16,7 @@ from okrlint.reading.grammar import word_set
 _SCORING_VERBS = word_set("separation", "scoring_verbs")
 _RECEIVING = word_set("separation", "receiving")
 _DISTRIBUTIVE = word_set("separation", "distributive_determiners")
-_PLACE_PREPOSITIONS = frozenset({"across", "in", "inside", "on", "under", "within", "without"})
+_PLACE_PREPOSITIONS = word_set("separation", "place_prepositions")
 
 
 def individual_scorecard(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:

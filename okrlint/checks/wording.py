@@ -45,7 +45,7 @@ def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         # a deliverable reported done or named is quoted as written ("SSO rolled out",
         # "CI/CD Pipeline Implementation"); one word is lowered, as the lead verb is
         task = reading.task
-        activity = _reported_done(reading, task) or (reading.surface(task) if " " in task else task.lower())
+        activity = _done_with_subject(reading, task) or (reading.surface(task) if " " in task else task.lower())
     # The verb that leads is an activity ("launch"); anything else names the deliverable
     # ("Billing migration complete", "CI/CD Pipeline Implementation", "has a v0 spec").
     verb_led = (
@@ -58,7 +58,7 @@ def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     yield Hit(kr, {"activity": activity, "means": means, "what": what})
 
 
-def _reported_done(reading: Reading, task: str) -> str | None:
+def _done_with_subject(reading: Reading, task: str) -> str | None:
     """A deliverable reported done, quoted with its subject: "design system created", not
     "created" ("Design system created"); None when the completion word is not near the start."""
     if completion(reading) != task:

@@ -114,7 +114,7 @@ def read_lead(
                 return Lead(index, index + 1, form, kind, noun)
     if word in ("have", "having") and texts[index + 1 : index + 2] and texts[index + 1][:1].isdigit():
         rest = texts[index + 2 :]
-        done = lex["completion-words"].find(rest) or set(rest) & _RHYTHM_WORDS
+        done = lex["completion-words"].find(rest) or set(rest) & words("rhythm_markers")
         if not done:
             # "Have 500 paying clinics", "Having 1M followers": a level held, no work done (but
             # "Have 5 design reviews done", "Having 12 1:1s each month" do work)
@@ -279,18 +279,15 @@ def _noun_reading(
     return False
 
 
-_RHYTHM_WORDS = frozenset({"each", "every", "per", "daily", "weekly", "monthly", "quarterly"})
-
-
 def _a_subject_first(texts: Sequence[str], after: int, lex: dict[str, Lexicon]) -> bool:
     """Whether the verb-looking first word opens a subject: a noun phrase reported done
     ("Billing migration complete") or one of two subjects ("Staging and CI each have a guide")."""
-    second = texts[after + 1] if after + 1 < len(texts) else ""
-    verbs = lex["activity-verbs"].terms | lex["outcome-verbs"].terms
+    second = (texts[after + 1],) if after + 1 < len(texts) else ()
     # (not two verbs of work: "Design and ship both pricing pages")
     two = (
         texts[after : after + 1] in (["and"], ["&"])
-        and (second,) not in verbs
+        and second not in lex["activity-verbs"].terms
+        and second not in lex["outcome-verbs"].terms
         and bool(set(texts[after + 2 : after + 4]) & _SUBJECT_MARKS)
     )
     return two or _reported_done(texts, after, lex)
