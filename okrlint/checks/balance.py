@@ -35,16 +35,23 @@ def missing_counter_metric(
     for kr in objective.key_results:
         reading = ctx.analyzer.read(kr.title)
         volume = _volume_terms(reading, lexicons["volume-metrics"])
-        if lexicons["quality-metrics"].find(reading.texts) or _fewer_problems(reading, volume):
+        if lexicons["quality-metrics"].find(reading.texts) or _QUALITY_TOO.search(" ".join(reading.texts)):
             return
-        if volume and pushed is None and _pushes(reading, volume[0][2]):
-            pushed = (kr, " ".join(volume[0][2]))
+        if _fewer_problems(reading, volume):
+            return
+        measured = [term for term in volume if _measured(reading, term[0], term[1])]
+        if measured and pushed is None and _pushes(reading, measured[0][2]):
+            pushed = (kr, " ".join(measured[0][2]))
     if pushed is not None:
         yield Hit(objective, {"pushed": pushed[1], "kr": pushed[0].title})
 
 
 # Speed words among the volume metrics (commented in corpora/english/balance.toml).
 _TIMED = word_set("balance", "timed")
+# Quality measures only this rule reads: "win rate", "satisfied" (balance.toml).
+_QUALITY_TOO = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, word_set("balance", "quality_too")), key=len, reverse=True)) + r")\b"
+)
 
 
 def _fewer_problems(reading: Any, volume: list[tuple[int, int, tuple[str, ...]]]) -> bool:
@@ -63,10 +70,29 @@ def _volume_terms(reading: Any, lexicon: Any) -> list[tuple[int, int, tuple[str,
         before = reading.texts[max(0, start - 3) : start]
         if term == ("time",) and not_a_duration(before) or share_of(before):
             continue
+        if start > 0 and reading.texts[start - 1] in word_set("balance", "other_nouns_before"):
+            continue  # "use cases" are no support cases
         if end < len(reading.texts) and reading.texts[end] in words("relative_pronouns"):
             continue  # "leads that convert to SQL": a rate of good outcomes, not a volume
         found.append((start, end, term))
     return found
+
+
+def _measured(reading: Any, start: int, end: int) -> bool:
+    """Whether the volume word at [start, end) is what the key result measures: the noun its
+    number counts ("Close 15 deals"), the object its direction verb moves ("Grow installs per
+    month from 40 to 70"), or the metric named first ("MQLs: 500 a month"). Not a word in an
+    aside or a scope: "(new tasks, scorer improvements)", "exception rate across all
+    applications below 0.1%", "tickets get a response within 1 day" (a service level)."""
+    at = reading.words[start].start
+    if reading.source.rfind("(", 0, at) > reading.source.rfind(")", 0, at):
+        return False  # "Lift twice a week (104 sessions)": the aside spells the count out
+    if any(item.noun and item.at <= end - 1 < item.at + len(item.noun) for item in reading.counted):
+        return True
+    lead = reading.lead
+    if lead is not None and lead.kind == "outcome":
+        return 0 <= start - lead.end <= 4
+    return start <= 1 and (lead is None or lead.kind != "activity")
 
 
 def _pushes(reading: Any, term: tuple[str, ...]) -> bool:
