@@ -93,6 +93,8 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
             elif isinstance(block, ListBlock) and header_list(block) and self._set_may_be_here():
                 # "## Overview" over "* Objective / Key Result Owner(s) Score": the set itself
                 self._captioned_objectives(block.items[1:])
+            elif isinstance(block, Table) and self._set_table(block):
+                self._table(block)  # "## Summary" over an Objective | Key Result table: the set
             elif any(s.kind == "other" for s in self._sections):
                 self._horizon(block)  # "## Time horizon": prose that may state the cycle
             elif isinstance(block, Paragraph) and self._line_results(blocks, index):
@@ -132,6 +134,17 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
             section.kind == "other"
             and (not section.text or hard_section(section.text) or EXAMPLE_HEADING.search(section.text))
             for section in self._sections
+        )
+
+    def _set_table(self, table: Table) -> bool:
+        """A table with an objective and a key-result column before any objective was read: the
+        OKR set itself, even under a section that holds none elsewhere ("## Summary", "##
+        Overview"); after the set, such a table repeats it for its status or grades."""
+        return (
+            table.labelled
+            and any(row.objective is not None for row in table.rows)
+            and not self._started()
+            and self._set_may_be_here()
         )
 
     def _table(self, table: Table) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.cycles import cycle_heading, find_cycle, path_cycle
 from okrlint.loaders.found import Found
+from okrlint.loaders.vocabulary import phrase_key, vocabulary
 
 
 def settle_cycle(builder: DocumentBuilder, found: Found, lines: list[str]) -> None:
@@ -14,6 +15,11 @@ def settle_cycle(builder: DocumentBuilder, found: Found, lines: list[str]) -> No
     if fields.get("cycle"):
         fields.setdefault("cycle_source", "front matter" if builder.format == "markdown" else "field")
         return
+    for name, value in fields.items():
+        if phrase_key(name) in vocabulary().cycle_keys and isinstance(value, str) and (cycle := find_cycle(value)):
+            # front matter or a YAML field under another name: "quarter: 2026-Q2", "period: 2025-H1"
+            fields["cycle"], fields["cycle_source"] = cycle, f"field '{name}'"
+            return
     year = fields.get("year")
     if isinstance(year, int) and not isinstance(year, bool) and 1990 <= year <= 2100:
         # `"year": 2026` at the top of a JSON or YAML tracker: the set covers that year

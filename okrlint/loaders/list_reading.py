@@ -49,6 +49,7 @@ class ListReading(AssemblyState):
             return
         roles = [self._role(first_text(item)) for item in items]
         section_inside = any(role.role == Role.KR_SECTION for role in roles)
+        checklist_of_results = mode == "kr" and self._checklist_of_results(items)
         for item, role in zip(items, roles, strict=True):
             text = first_text(item)
             if not item.lines:
@@ -64,9 +65,12 @@ class ListReading(AssemblyState):
                 continue  # a table of contents
             if text.startswith(CHECKBOX):
                 role = self._role(text[3:].strip())
-                if role.role != Role.KEY_RESULT and (mode != "kr" or not self._explicit_kr_part()):
-                    # a checklist is initiatives, unless it sits under "Key results" or each
-                    # box is labelled as one ("- [ ] KR1: Lead time from 10 to 3 days")
+                if role.role != Role.KEY_RESULT and (
+                    mode != "kr" or not (self._explicit_kr_part() or checklist_of_results)
+                ):
+                    # a checklist is initiatives, unless it sits under "Key results", right
+                    # under a labelled objective, or each box is labelled as one ("- [ ] KR1:
+                    # Lead time from 10 to 3 days")
                     continue
             if item.links_only and role.role == Role.PLAIN:
                 continue  # a list of links: references, not results
@@ -101,6 +105,21 @@ class ListReading(AssemblyState):
                 self._item_blocks(item, "detail")
             else:
                 self._item_blocks(item, "detail" if mode == "detail" else "none")
+
+    def _checklist_of_results(self, items: list[Item]) -> bool:
+        """A checklist right under a labelled objective that has no key results yet ("##
+        Objective: Get fit" over "- [x] Run 3x a week"): its results, ticked off as they are
+        met. After its results, under a plain heading, or beside boxes labelled "KR1:", a
+        checklist is the work planned."""
+        current = self._current
+        texts = [first_text(item) for item in items if item.lines]
+        return (
+            current is not None
+            and not current.tentative
+            and not current.objective.key_results
+            and all(text.startswith(CHECKBOX) for text in texts)
+            and not any(self._role(text[3:].strip()).role == Role.KEY_RESULT for text in texts)
+        )
 
     def _captioned_objectives(self, items: list[Item]) -> None:
         """The items under an "Objectives:" caption line ("Cycle Objective(s):" in sprint

@@ -36,7 +36,12 @@ _DIRECTIVE = re.compile(r"(?<!\s)\s+#\s*okrlint:.*$", re.IGNORECASE)
 # An outline's numbers: "2." and under it "2.1", "2.2" (a decimal under another number, "2.5
 # million visits" under "1.", is text).
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s")
-_BULLET = re.compile(r"^(?:[-*•+·▪◦]|==|->|=>|\d{1,3}[.)、）]|[a-z][.)])\s+|^\d{1,3}、")
+# A document pasted from a word processor keeps its bullet characters ("●", "○", "■") and its
+# outline's roman numerals ("ii.", "iv.").
+_BULLET = re.compile(
+    r"^(?:[-*•+·▪◦●○■□◆◇►▸‣⁃∙]|==|->|=>|\d{1,3}[.)、）]|[a-z][.)]|(?:ii|iii|iv|vi|vii|viii|ix)[.)])\s+"
+    r"|^\d{1,3}、"
+)
 
 
 def load_text(text: str, path: str) -> LoadResult:
@@ -71,6 +76,7 @@ def _blocks(
     skip_until = 0  # the rows of a pipe table already read
     # The last "3." item: its number, its indent and the "3.n" expected next under it.
     numbered: tuple[str, int, int] | None = None
+    letter: str | None = None  # the last "a." item under it, in a flat outline
     for row, raw in enumerate(lines):
         line = raw.strip()
         if not line or line.startswith("#") or _normal(line) in boilerplate:
@@ -95,6 +101,10 @@ def _blocks(
             numbered = (numbered[0], numbered[1], numbered[2] + 1)
         elif bullet and (number := _NUMBERED.match(line)):
             numbered = (number.group(1), indent, 1)
+            letter = None
+        elif bullet and numbered is not None and indent <= numbered[1]:
+            depth, letter = _outline_depth(line, letter)
+            indent = numbered[1] + depth if depth else indent
         if template := TEMPLATE.match(line):
             open_items.clear()
             prebuilt = _template(builder.path, raw, row, indent, template, shared)
@@ -129,6 +139,25 @@ def _blocks(
             blocks.append(ListBlock([item]))
         open_items.append((indent, item))
     return blocks
+
+
+def _outline_depth(line: str, letter: str | None) -> tuple[int, str | None]:
+    """How deep a marker sits under the last numbered item in a flat outline, pasted from a
+    document with every line at the margin ("1." an objective, "a." its result, "i." a note
+    on it), and the letter the outline has reached: 0 when the marker is not the outline's."""
+    expected = chr(ord(letter) + 1) if letter else "a"
+    marker = _MARKER.match(line)
+    if marker is None:
+        return 0, letter
+    if marker.group(1) == expected:
+        return 1, expected  # "b." after "a."; "i." after "h."
+    if letter is not None and _ROMAN.fullmatch(marker.group(1)):
+        return 2, letter  # "i.", "ii." under "a."
+    return 0, letter
+
+
+_MARKER = re.compile(r"([a-z]{1,4})[.)]\s")
+_ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")
 
 
 def _next_sub(sub: re.Match[str], numbered: tuple[str, int, int], lines: list[str], start: int) -> bool:
