@@ -515,3 +515,19 @@ def test_targets_are_praised_only_where_there_are_some(cli: CliRun, write: Calla
     for praise in ("The targets ask for real change", "Nothing is pushed for speed or volume alone"):
         assert not any(praise in s for s in card(document, "Clinics book without calling us")["strengths"])
         assert any(praise in s for s in card(document, "Patients find a slot fast")["strengths"])
+
+
+def test_each_objective_is_measured_against_its_own_cycle(cli: CliRun, tmp_path: Path) -> None:
+    # This quarter's set above last quarter's graded one: the first is running, the second has
+    # ended and gets grading guidance.
+    (tmp_path / "okrs.md").write_text(
+        "# Sales OKRs 2026\n\n## Q2 2026 (current)\n\n### O1: Reps ramp faster\n"
+        "- KR1: Ramp time from 5 to 3 months\n- KR2: Win rate from 18% to 22%\n\n"
+        "## Q1 2026 (closed)\n\n### O1: Build enablement\n"
+        "- KR1: Onboarding NPS from 20 to 40 — 0.6\n- KR2: Ramp time from 6 to 5 months — 0.4\n",
+        encoding="utf-8",
+    )
+    document = coach_json(cli, "--today", "2026-05-10", str(tmp_path / "okrs.md"))
+    states = [(c["cycle"], c["progress"]["state"]) for c in document["objectives"]]
+    assert states == [("2026-Q2", "running"), ("2026-Q1", "ended")]
+    assert document["objectives"][1]["progress"]["guidance"]

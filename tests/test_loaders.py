@@ -1296,3 +1296,40 @@ def test_a_year_after_an_okr_word_names_the_cycle_not_an_objective(heading: str,
     assert document is not None
     assert document.cycle == cycle
     assert [o.title for o in document.objectives] == ["Clinics book online"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "cycle"),
+    [
+        ("## Q2 2026 (current)", "2026-Q2"),
+        ("## Q1 2026 (closed)", "2026-Q1"),
+        ("## H2 FY26", "FY26-H2"),
+        ("## FY26 H2 (draft)", "FY26-H2"),
+    ],
+)
+def test_a_cycle_heading_may_note_its_state(heading: str, cycle: str) -> None:
+    text = f"# Sales OKRs\n\n{heading}\n\n### O1: Reps ramp faster\n- KR1: Ramp time from 5 to 3 months\n"
+    document = load(text, "okrs.md", "markdown").document
+    assert document is not None
+    assert [document.cycle_of(o) for o in document.objectives] == [cycle]
+
+
+def test_two_cycles_in_one_file_each_keep_their_own() -> None:
+    text = (
+        "# Sales OKRs 2026\n\n## Q2 2026 (current)\n\n### O1: Reps ramp faster\n"
+        "- KR1: Ramp time from 5 to 3 months\n\n## Q1 2026 (closed)\n\n### O1: Build enablement\n"
+        "- KR1: Win rate from 18% to 22% — 0.6\n"
+    )
+    document = load(text, "okrs.md", "markdown").document
+    assert document is not None
+    assert [document.cycle_of(o) for o in document.objectives] == ["2026-Q2", "2026-Q1"]
+
+
+@pytest.mark.parametrize("key", ["quarter", "Quarter", "period", "time-frame"])
+def test_a_cycle_under_another_field_name(key: str) -> None:
+    yaml_text = f"{key}: 2026-Q3\nobjectives:\n  - title: Grow trials\n    key_results:\n      - Trial-to-paid from 9% to 14%\n"
+    front = f"---\n{key}: 2026-Q3\n---\n\n## Objective: Grow trials\n\n- KR1: Trial-to-paid from 9% to 14%\n"
+    for text, path, fmt in ((yaml_text, "q2.yaml", "yaml"), (front, "notes.md", "markdown")):
+        document = load(text, path, fmt).document
+        assert document is not None
+        assert document.cycle == "2026-Q3", (fmt, document.cycle)

@@ -109,7 +109,7 @@ def _card(
         ),
     )
     parts = breakdown(placed, count, weights)
-    cycle = cycle_of(document, today)
+    cycle = cycle_of(document, objective, today)
     readings = read_key_results(
         objective, document, cycle, today, profile.progress, done_words.terms
     )
@@ -125,7 +125,7 @@ def _card(
         title=objective.title,
         type=objective.type.value if objective.type else None,
         owner=document.owner,
-        cycle=document.cycle,
+        cycle=document.cycle_of(objective),
         key_results=count,
         score=score(parts) if language is None else None,
         not_rated=texts.not_rated.format(language=language_name(language)).strip() if language else None,

@@ -30,17 +30,19 @@ class Cycle:
     elapsed: float | None  # share of the cycle gone on the report's date
 
 
-def cycle_of(document: OKRDocument, today: dt.date) -> Cycle:
-    """The document's cycle with its dates, and where `today` falls in it."""
-    start, end = cycle_bounds(document.cycle)
+def cycle_of(document: OKRDocument, objective: Objective, today: dt.date) -> Cycle:
+    """The objective's cycle (its own, else the document's) with its dates, and where `today`
+    falls in it: a file may hold this quarter's set beside last quarter's."""
+    name = document.cycle_of(objective)
+    start, end = cycle_bounds(name)
     if start is None or end is None:
-        return Cycle(document.cycle, None, None, "unknown", None)
+        return Cycle(name, None, None, "unknown", None)
     if today < start:
-        return Cycle(document.cycle, start, end, "not-started", 0.0)
+        return Cycle(name, start, end, "not-started", 0.0)
     if today > end:
-        return Cycle(document.cycle, start, end, "ended", 1.0)
+        return Cycle(name, start, end, "ended", 1.0)
     elapsed = (today - start).days / max(1, (end - start).days)
-    return Cycle(document.cycle, start, end, "running", elapsed)
+    return Cycle(name, start, end, "running", elapsed)
 
 
 def cycle_bounds(cycle: str | None) -> tuple[dt.date | None, dt.date | None]:

@@ -32,7 +32,12 @@ _OKR_WORDS = re.compile(
     r"\b(?:okrs?|objectives?|key\s+results?|goals?|plans?|targets?|ziele|objetivos|objectifs|mål)\b",
     re.IGNORECASE,
 )
-_FILLER = re.compile(r"[\W_]+|\b(?:for|the|of|and|in|set|cycle|quarter|our|team)\b", re.IGNORECASE)
+# The state a cycle heading may note beside it: "Q2 2025 (current)", "Q1 2025 (closed)".
+_FILLER = re.compile(
+    r"[\W_]+|\b(?:for|the|of|and|in|set|cycle|quarter|our|team"
+    r"|current|closed|active|draft|final|done|completed?|archived|past|previous|next|upcoming|planned|approved)\b",
+    re.IGNORECASE,
+)
 
 
 def find_cycle(text: str) -> str | None:
