@@ -1333,3 +1333,42 @@ def test_a_cycle_under_another_field_name(key: str) -> None:
         document = load(text, path, fmt).document
         assert document is not None
         assert document.cycle == "2026-Q3", (fmt, document.cycle)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "cycle"),
+    [
+        ("Objective: Win the enterprise market (Q3 2026)", "Win the enterprise market", "2026-Q3"),
+        ("Objective 2: Ship v2 [H1 2026]", "Ship v2", "2026-H1"),
+        # more than a cycle in the brackets: the title keeps them
+        ("Objective: Grow Q3 revenue (vs. Q2)", "Grow Q3 revenue (vs. Q2)", None),
+    ],
+)
+def test_a_cycle_in_brackets_after_the_objective_is_its_cycle(line: str, title: str, cycle: str | None) -> None:
+    document = load(f"{line}\nKR1: Churn from 5% to 3%\nKR2: NPS from 20 to 35\n", "draft.txt", "text").document
+    assert document is not None
+    (objective,) = document.objectives
+    assert (objective.title, document.cycle_of(objective)) == (title, cycle)
+
+
+def test_status_symbols_around_a_statement_are_no_part_of_it() -> None:
+    # A mark between the label and its colon, a target symbol before a heading, colours after
+    # a result; a done mark is read as done, a colour says nothing of progress.
+    text = (
+        "## Objective 2 ✅: Delight admins\n\n"
+        "- KR1: ✅ Admin setup time from 40 to 10 minutes\n"
+        "- KR2: Admin NPS from 10 to 30 🔴\n\n"
+        "## 🎯 Ship the mobile app\n\n"
+        "### Key results\n\n"
+        "- Crash-free sessions from 97% to 99.5% 🟡\n"
+        "- Keep the checkout p95 → under 2 s\n"
+    )
+    result = load(text, "okrs.md", "markdown")
+    assert _outline(result) == [
+        ("Delight admins", ["Admin setup time from 40 to 10 minutes", "Admin NPS from 10 to 30"]),
+        ("Ship the mobile app", ["Crash-free sessions from 97% to 99.5%", "Keep the checkout p95 → under 2 s"]),
+    ]
+    assert result.document is not None
+    progress = [kr.progress for o in result.document.objectives for kr in o.key_results]
+    assert progress == [1.0, None, None, None]
+    _assert_spans_cover_titles(text, result)

@@ -23,6 +23,7 @@ _PAY_CONDITIONS = _words("pay_conditions")
 _PAY_CONTEXT = _words("pay_context")
 _HR_PROCESS = _words("hr_process")
 _PRODUCT_SENSE = _words("product_sense")
+_RAISE_AS_NOUN_AFTER = _words("raise_as_noun_after")
 _EXPLICIT_PAY_LINK = _words("explicit_pay_link")
 _PAY_RECIPIENTS = _words("pay_recipients")
 _PAY_KINDS = _words("pay_kinds")
@@ -56,8 +57,8 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         paid = _people_paid(texts, end)
         if following in _PRODUCT_SENSE and not window & _EXPLICIT_PAY_LINK and not paid:
             continue  # "bonus feature", "payout for drivers" (but "payout for the team")
-        if term in (("raise",),) and start == (reading.lead.index if reading.lead else -1):
-            continue  # "Raise NPS…" is a verb
+        if term == ("raise",) and (start == 0 or texts[start - 1] not in _RAISE_AS_NOUN_AFTER):
+            continue  # "Raise NPS…", "and, if possible, raise win rate…": the verb ("a raise" is pay)
         if (
             term == ("promoted",)
             and start > 0

@@ -123,7 +123,8 @@ def check(
     """Lint OKR files (YAML, Markdown, text) and directories; '-' reads stdin."""
     from okrlint.api import fix_results
 
-    paths = paths or (Path("."),)
+    # No path: the folder here, or stdin when it is given a name (as ruff reads it).
+    paths = paths or ((Path("-"),) if stdin_filename else (Path("."),))
     flags = {
         "select": _split(select),
         "extend_select": _split(extend_select),

@@ -64,6 +64,8 @@ def coach(
     if explain_score:
         click.echo(explain(), nl=False)
         return
+    if not paths and stdin_filename:
+        paths = (Path("-"),)  # a name for stdin and no path: stdin, as check reads it
     if not paths:
         raise UsageProblem("give the OKR files or folders to coach (or '-' for stdin)")
     settings = settings_for(paths, config_path, {"profile": profile, "today": today_value(today)})

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from okrlint.loaders.vocabulary import vocabulary
@@ -51,6 +52,37 @@ def owner_tag(text: str) -> re.Match[str] | None:
     return tag if tag and tag.group("owner") not in vocabulary().placeholder_tags else None
 
 
+def _status_marks(text: str) -> tuple[str, bool]:
+    """The text without the status symbols written before or after it ("✅ PWA installable",
+    "🎯 Ship a PWA", "Sign 3 partners 🔴"), and whether one of them marks it done ("✅",
+    "✔"). A colour or a target symbol says nothing of progress."""
+    words = text.split()
+    if len(words) < 2:
+        return text, False
+    first, last = _symbols(words[0]), _symbols(words[-1])
+    if not (first or last):
+        return text, False
+    kept = words[1 if first else 0 : -1 if last else None]
+    if not kept:
+        return text, False
+    start = text.index(kept[0], len(words[0]) if first else 0)
+    end = text.rindex(kept[-1]) + len(kept[-1])
+    marks = (words[0] if first else "") + (words[-1] if last else "")
+    return text[start:end], any(ch in _DONE_MARKS for ch in marks)
+
+
+def _symbols(word: str) -> bool:
+    """A word made of emoji and pictographic symbols only ("✅", "🟡", "⚡️"); not arrows,
+    degrees or a trademark sign, which stand for words."""
+    return all(
+        ch in _JOINERS or (ord(ch) >= 0x2300 and unicodedata.category(ch) == "So") for ch in word
+    ) and any(ch not in _JOINERS for ch in word)
+
+
+_JOINERS = "\ufe0e\ufe0f\u200d"
+_DONE_MARKS = "✅✔☑✓"
+
+
 _LEADING_BOX = re.compile(r"^\[(?P<box>[xX✓✔ ])\]\s+(?=\S)")
 
 
@@ -58,6 +90,12 @@ def split_annotation(text: str) -> tuple[str, Annotation | None]:
     """The text without its annotation, and the annotation (None if there is none): a trailing
     one, or a leading checkbox ("[x] Ship it": a key result written as a task-list item); an
     owner tag before it ("[rkaur] …") is kept in the text and recorded as the owner."""
+    bare, done = _status_marks(text)
+    if bare != text:
+        rest, found = split_annotation(bare)
+        if not done:
+            return rest, found
+        return rest, replace(found or Annotation(), progress=1.0)  # "✅ PWA installable"
     if tag := owner_tag(text):
         # The tag stays in the text (it is what the author wrote); the owner is recorded.
         rest, found = split_annotation(text[tag.end() :])

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from okrlint.loaders.annotations import split_annotation
+from okrlint.loaders.cycles import trailing_cycle
 from okrlint.loaders.found import Found
 from okrlint.loaders.labels import Line, Role, classify, label_cycle
 from okrlint.loaders.line_kinds import DEFINITION, ID_YEAR, LABEL_REFERENCES, sentences
@@ -116,11 +117,12 @@ class AssemblyState:
         pending = role.role == Role.OBJECTIVE_LABEL
         title = line.text.strip() if pending else role.title
         title, annotation = split_annotation(title)
+        title, stated = trailing_cycle(title)  # "Win the enterprise market (Q3 2026)"
         objective = Objective(title=title, span=self.locate(title, line.row, line.row + 1))
         if annotation is not None:
             objective.progress = annotation.progress if annotation.progress is not None else annotation.score
             objective.owner = annotation.owner
-        cycle = label_cycle(line.text) or next(
+        cycle = stated or label_cycle(line.text) or next(
             (s.cycle for s in reversed(self._sections) if s.cycle), self._para_cycle
         )  # "Q1 Objective: …" names its own cycle
         if cycle is None and (year := ID_YEAR.search(line.text)):

@@ -86,6 +86,23 @@ def cycle_heading(text: str) -> str | None:
     return None
 
 
+def trailing_cycle(title: str) -> tuple[str, str | None]:
+    """An objective's title without the cycle written in brackets at its end, and that cycle
+    ("Win the enterprise market (Q3 2026)", "Ship v2 [H1 2026]"); the title as given when
+    the brackets hold anything more than a cycle ("Grow Q3 revenue (vs. Q2)")."""
+    match = _TRAILING_CYCLE.search(title)
+    if match is None or match.start() == 0:
+        return title, None
+    cycle = cycle_heading(match.group(1))
+    if cycle is None or not _CYCLE.fullmatch(match.group(1).strip()):
+        return title, None
+    return title[: match.start()].rstrip().rstrip(" -–—:"), cycle
+
+
+# No leading "\s*": tried at every space of a long run, each try rescanned the run.
+_TRAILING_CYCLE = re.compile(r"[(\[]([^()\[\]]{2,24})[)\]]\s*+$")
+
+
 def path_cycle(path: str) -> str | None:
     """A cycle named by the file's path: `okrs/2026-Q2.md`, `Q2-19/README.md`, `2024/q3.md`."""
     parts = PurePosixPath(path.replace("\\", "/")).parts[-3:]

@@ -154,6 +154,11 @@ _ABBREVIATION = re.compile(r"\s*\((?:O|OKRs?|KRs?|Objectives?|Key Results?)\)\s*
 def classify(text: str, *, heading: bool = False) -> Line:
     """The role of one line (or heading) of plain text, emphasis and list markers removed."""
     line = _classify(text, heading=heading)
+    if line.role in (Role.OBJECTIVE, Role.KEY_RESULT) and line.title:
+        marked = _without_pictographs(line.title)
+        if marked != line.title and marked[:1] in ":：":
+            # "Objective 2 ✅: Delight admins": a status mark between the label and its colon
+            return Line(line.role, marked[1:].strip(), weak=line.weak, key=line.key, value=line.value)
     bare = _without_pictographs(text.strip())
     if line.role == Role.PLAIN and bare != text.strip():
         # "# 🏢 KR1: New logos", "## 🎯 Key Results": a decoration before the label (slide
@@ -169,7 +174,7 @@ def _without_pictographs(text: str) -> str:
     end = 0
     while end < len(text) and (unicodedata.category(text[end]) in ("So", "Sk") or text[end] in _JOINERS):
         end += 1
-    if end == 0 or (end < len(text) and not text[end].isspace()):
+    if end == 0 or (end < len(text) and not text[end].isspace() and text[end] not in ":："):
         return text
     return text[end:].lstrip()
 
