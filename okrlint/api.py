@@ -130,20 +130,41 @@ def lint_found(
 
 
 def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Settings | None = None) -> Report:
-    """Lint files and directories as `okrlint check` does: without `config`, the settings
-    come from the nearest `[tool.okrlint]` or `.okrlint.toml` (`Settings.from_project`)."""
+    """Lint files and directories as `okrlint check` does: without `config`, each file gets
+    the settings of its nearest `[tool.okrlint]` or `.okrlint.toml` (`Settings.from_project`),
+    the walk those of the folder all the paths share; with `config`, every file gets it."""
+    from okrlint.config import build_settings, find_config
+    from okrlint.projects import by_config, merge
+
+    if isinstance(paths, (str, os.PathLike)):
+        raise TypeError("lint_paths takes a list of paths, not one path")
     paths = list(paths)
-    settings = config if config is not None else Settings.from_project(_anchor(paths))
-    settings = settings.resolved()
+    run_config = None if config is not None else find_config(_anchor(paths))
+    settings = (config if config is not None else build_settings(run_config, {})[0]).resolved()
     found = collect(paths, settings)
     if found.errors:
         raise FileNotFoundError("; ".join(found.errors))
-    return lint_found(found, settings)
+    if config is not None:
+        return lint_found(found, settings)
+    reports = []
+    for governing, files in by_config(found.files, run_config):
+        own = settings if governing == run_config else build_settings(governing, {})[0].resolved()
+        patterns = PatternSet(own.exclude, own.root)
+        part = Discovery(files=[f for f in files if governing == run_config or not patterns.matches(f[0])])
+        reports.append(lint_found(part, own))
+    return merge(reports) if reports else lint_found(found, settings)
 
 
 def _anchor(paths: list[str | os.PathLike[str]]) -> Path:
-    """Where the config search starts: the first path (the working directory if none)."""
-    return Path(paths[0]) if paths else Path.cwd()
+    """Where the config search starts: the folder all the paths share (the working directory
+    if none), so that the order they are named in changes nothing."""
+    named = [os.path.abspath(p) for p in paths]
+    if not named:
+        return Path.cwd()
+    try:
+        return Path(os.path.commonpath(named)) if len(named) > 1 else Path(named[0])
+    except ValueError:  # different drives
+        return Path(min(named))
 
 
 def load_document(source: str | os.PathLike[str], *, format: str | None = None) -> OKRDocument:

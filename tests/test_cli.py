@@ -648,6 +648,36 @@ def test_exclude_from_config(cli: CheckRun, write) -> None:
     assert [f["path"] for f in run.json()["findings"]] == ["okrs/a.yaml"]
 
 
+TASK_AND_OUTCOME = (
+    "cycle: 2026-Q3\nobjectives:\n  - title: Grow\n    key_results:\n"
+    "      - Launch the app\n      - Cut churn from 5% to 3%\n"
+)
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [("a", "b"), ("b", "a"), (".",), ("a/okrs.yaml", "b/okrs.yaml"), ("b/okrs.yaml", "a/okrs.yaml")],
+)
+def test_each_file_gets_its_nearest_config_whatever_the_order(cli: CheckRun, write, paths: tuple[str, ...]) -> None:
+    # Two teams' folders, one with its own config: b's ignore never reaches a, and a's
+    # findings do not depend on which folder is named first (as ruff reads nested configs).
+    write("a/okrs.yaml", TASK_AND_OUTCOME)
+    write("b/okrs.yaml", TASK_AND_OUTCOME)
+    write("b/.okrlint.toml", 'ignore = ["O101"]\nexclude = ["drafts/"]\n')
+    write("b/drafts/c.yaml", TASK_AND_OUTCOME)
+    run = cli("check", "--format", "json", "--select", "O101", *paths)
+    assert [f["path"] for f in run.json()["findings"]] == ["a/okrs.yaml"]
+
+
+def test_the_config_named_on_the_command_line_governs_every_file(cli: CheckRun, write) -> None:
+    write("a/okrs.yaml", TASK_AND_OUTCOME)
+    write("b/okrs.yaml", TASK_AND_OUTCOME)
+    write("b/.okrlint.toml", 'ignore = ["O101"]\n')
+    write("strict.toml", 'select = ["O101"]\n')
+    run = cli("check", "--format", "json", "--config", "strict.toml", "b", "a")
+    assert [f["path"] for f in run.json()["findings"]] == ["a/okrs.yaml", "b/okrs.yaml"]
+
+
 # -- rules and explain ------------------------------------------------------------------------
 def test_rules_lists_the_catalogue(cli: CheckRun) -> None:
     run = cli("rules")

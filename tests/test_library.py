@@ -59,6 +59,20 @@ def test_lint_paths_honours_the_project_config_exactly_as_the_cli(
     assert [f.code for f in report.findings].count("O101") == 3
 
 
+def test_lint_paths_gives_each_file_its_nearest_config_in_any_order(workdir: Path) -> None:
+    for team in ("a", "b"):
+        (workdir / team).mkdir()
+        (workdir / team / "okrs.yaml").write_text(TASKS, encoding="utf-8")
+    (workdir / "b" / ".okrlint.toml").write_text('ignore = ["O101"]\n', encoding="utf-8")
+    for order in (["a", "b"], ["b", "a"]):
+        report = okrlint.lint_paths(order)
+        assert {f.path for f in report.findings if f.code == "O101"} == {"a/okrs.yaml"}
+        assert report.files == 2
+        assert json.loads(report.to_json()) == _cli_json(*order, cwd=workdir)
+    with pytest.raises(TypeError, match="list of paths"):
+        okrlint.lint_paths("a")  # type: ignore[arg-type]  # a string is no list of paths
+
+
 def test_settings_from_project_and_bad_settings(workdir: Path) -> None:
     (workdir / ".okrlint.toml").write_text('profile = "radical-focus"\n', encoding="utf-8")
     settings = okrlint.Settings.from_project(workdir)

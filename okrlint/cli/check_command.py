@@ -27,7 +27,7 @@ from okrlint.cli.app import (
     visible,
 )
 from okrlint.cli.fix_output import print_diff, write_fixes
-from okrlint.cli.inputs import discover, has_stdin, read_stdin, settings_for
+from okrlint.cli.inputs import discover, has_stdin, read_stdin, run_config
 
 FORMAT_NAMES = ["text", "json", "jsonl", "github", "sarif", "rdjson"]
 
@@ -132,12 +132,13 @@ def check(
         "profile": profile,
         "today": today_value(today),
     }
-    settings = settings_for(paths, config_path, flags, stdin_filename)
-    # --ignore adds to the configured ignores; --select replaces the configured selection.
-    settings = settings.merged({"ignore": [*settings.ignore, *(_split(ignore) or [])]})
+    config = run_config(paths, config_path, stdin_filename)
+    settings = _settings(config, flags, ignore)
     stdin = sys.stdin.buffer.read(settings.max_file_size + 1) if has_stdin(paths) else None
     found = discover(paths, settings, skip_non_okr)
     from_stdin = read_stdin(paths, settings, stdin_filename, stdin)
+    # Each file with its nearest config (--config: every file with that one).
+    groups = _groups(found, config, settings, flags, ignore, explicit=config_path is not None)
 
     if not found.files and not from_stdin:
         if not found.errors and not found.warnings and found.excluded:
@@ -152,8 +153,17 @@ def check(
     if fix or diff:
         from okrlint.api import read_all
 
-        results = read_all(found, settings) + from_stdin
-        outcome = fix_results(results, settings, unsafe=unsafe_fixes, context=context)
+        outcome = _merged_fixes(
+            [
+                fix_results(
+                    read_all(part, part_settings) + (from_stdin if part_settings is settings else []),
+                    part_settings,
+                    unsafe=unsafe_fixes,
+                    context=context,
+                )
+                for part_settings, part in groups
+            ]
+        )
         report = outcome.report
         if diff:
             print_diff(outcome, found, stdin)
@@ -165,11 +175,22 @@ def check(
             sys.stdout.flush()
     else:
         from okrlint.api import lint_found
+        from okrlint.projects import merge
 
         outcome = None
         with _progress(len(found.files), quiet) as advance:
-            report = lint_found(
-                found, settings, extra=from_stdin, context=context, jobs=jobs, progress=advance
+            report = merge(
+                [
+                    lint_found(
+                        part,
+                        part_settings,
+                        extra=from_stdin if part_settings is settings else (),
+                        context=context,
+                        jobs=jobs,
+                        progress=advance,
+                    )
+                    for part_settings, part in groups
+                ]
             )
 
     options = {
@@ -192,6 +213,60 @@ def check(
 
 
 PROGRESS_FILES = 50
+
+
+def _settings(config: Path | None, flags: dict[str, Any], ignore: tuple[str, ...]) -> Any:
+    """A config's settings with the command line on top: --ignore adds to the configured
+    ignores; --select replaces the configured selection."""
+    from okrlint.config import build_settings
+
+    settings, _origin = build_settings(config, flags)
+    return settings.merged({"ignore": [*settings.ignore, *(_split(ignore) or [])]})
+
+
+def _groups(
+    found: Any,
+    config: Path | None,
+    settings: Any,
+    flags: dict[str, Any],
+    ignore: tuple[str, ...],
+    *,
+    explicit: bool,
+) -> list[tuple[Any, Any]]:
+    """(settings, the files they govern) per config; the run's own settings come first-class:
+    they also lint stdin, so they are always among the groups."""
+    from okrlint.config import PatternSet
+    from okrlint.projects import by_config
+    from okrlint.sources import Discovery
+
+    if explicit:
+        return [(settings, found)]
+    groups: list[tuple[Any, Any]] = []
+    for governing, files in by_config(found.files, config):
+        if governing == config:
+            groups.append((settings, Discovery(files=files)))
+            continue
+        own = _settings(governing, flags, ignore)
+        patterns = PatternSet(own.exclude, own.root)  # the nearer config's excludes hold too
+        groups.append((own, Discovery(files=[f for f in files if not patterns.matches(f[0])])))
+    if not any(part_settings is settings for part_settings, _part in groups):
+        groups.append((settings, Discovery()))  # stdin, when no file is the run config's
+    return groups
+
+
+def _merged_fixes(outcomes: list[Any]) -> Any:
+    """The fix outcomes of several groups as one."""
+    from okrlint.api import FixOutcome
+    from okrlint.projects import merge
+
+    if len(outcomes) == 1:
+        return outcomes[0]
+    merged = FixOutcome(results=[], report=merge([o.report for o in outcomes]))
+    for outcome in outcomes:
+        merged.results.extend(outcome.results)
+        merged.batches.update(outcome.batches)
+        merged.fixed.update(outcome.fixed)
+    return merged
 
 
 @contextmanager

@@ -17,23 +17,35 @@ def settings_for(
     stdin_filename: str | None = None,
 ) -> Any:
     """The settings of the nearest config (or --config), with command-line flags on top."""
-    from okrlint.config import build_settings, find_config
+    from okrlint.config import build_settings
 
-    if config_path is not None and not config_path.is_file():
-        raise UsageProblem(f"{config_path}: config file not found")
-    settings, _origin = build_settings(
-        config_path or find_config(_anchor(paths, stdin_filename)), flags
-    )
+    settings, _origin = build_settings(run_config(paths, config_path, stdin_filename), flags)
     return settings
 
 
+def run_config(paths: tuple[Path, ...], config_path: Path | None, stdin_filename: str | None = None) -> Path | None:
+    """The config of the run: --config, else the nearest one to the first path (or to the
+    working directory): it governs the walk, stdin and the files no nearer config governs."""
+    from okrlint.config import find_config
+
+    if config_path is not None and not config_path.is_file():
+        raise UsageProblem(f"{config_path}: config file not found")
+    return config_path or find_config(_anchor(paths, stdin_filename))
+
+
 def _anchor(paths: tuple[Path, ...], stdin_filename: str | None) -> Path:
-    """Where the config search starts: the first path, or for stdin its --stdin-filename."""
-    for path in paths:
-        if str(path) != "-" and _statable(path):
-            return path
-        if stdin_filename:
-            return Path(stdin_filename)
+    """Where the config search starts: the folder all the paths share (so that the order they
+    are named in changes nothing), or for stdin alone its --stdin-filename."""
+    named = [Path(os.path.abspath(p)) for p in paths if str(p) != "-" and _statable(p)]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        try:
+            return Path(os.path.commonpath(named))
+        except ValueError:  # paths on different drives share no folder
+            return min(named)
+    if stdin_filename and has_stdin(paths):
+        return Path(stdin_filename)
     return Path.cwd()
 
 
