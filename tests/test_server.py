@@ -215,3 +215,105 @@ async def test_non_okr_and_excluded_files_get_no_diagnostics(
         await _open(client, project / "ci.yaml", "jobs:\n  test:\n    runs-on: ubuntu-latest\n")
         == []
     )
+
+
+async def test_open_documents_count_as_edited_not_as_saved(
+    client: LanguageClient, project: Path
+) -> None:
+    # CO-7 exists only in the editor's unsaved buffer of company2.yaml: a child naming it as
+    # parent is not told the parent is unknown.
+    company = project / "company2.yaml"
+    company.write_text("cycle: 2026-Q2\nobjectives: []\n", encoding="utf-8")
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=company.as_uri(),
+                language_id="yaml",
+                version=1,
+                text="cycle: 2026-Q2\nobjectives:\n  - id: CO-7\n    title: Open the Nordics\n"
+                "    key_results: [Nordic ARR from $0.2M to $1M, Nordic NRR from 95% to 105%]\n",
+            )
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    child = (
+        "cycle: 2026-Q2\nobjectives:\n  - title: Sign Nordic partners\n    parent: CO-7\n"
+        "    key_results: [Partner-sourced ARR from $0 to $0.3M, Partner NPS from 20 to 40]\n"
+    )
+    assert "C602" not in [d.code for d in await _open(client, project / "nordic.yaml", child)]
+
+
+async def test_without_a_config_the_project_is_the_workspace_folder_not_the_server_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pygls.workspace import Workspace
+
+    from okrlint.config import Settings
+    from okrlint.server import OkrLanguageServer
+
+    workspace, elsewhere = tmp_path / "ws", tmp_path / "elsewhere"
+    (workspace / "team").mkdir(parents=True)
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # where the editor started the server
+    server = OkrLanguageServer()
+    file = workspace / "team" / "okrs.yaml"
+    server.protocol._workspace = Workspace(
+        workspace.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="ws")],
+    )
+    settings = Settings().resolved()
+    assert server._project_root(file, settings) == workspace.resolve()
+    server.protocol._workspace = Workspace(None)  # no folder opened: the file's own folder
+    assert server._project_root(file, settings) == file.parent.resolve()
+
+
+@pytest.mark.parametrize(
+    ("only", "kinds"),
+    [
+        ([types.CodeActionKind.Refactor], set()),
+        ([types.CodeActionKind.SourceFixAll], {"source.fixAll.okrlint"}),
+        ([types.CodeActionKind.Source], {"source.fixAll.okrlint"}),
+        ([types.CodeActionKind.QuickFix], {"quickfix"}),
+    ],
+)
+async def test_code_actions_only_of_the_kinds_asked_for(
+    client: LanguageClient, project: Path, only: list[types.CodeActionKind], kinds: set[str]
+) -> None:
+    path = project / "only.yaml"
+    diagnostics = await _open(client, path, HEDGED)
+    hedge = next(d for d in diagnostics if d.code == "A404")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            range=hedge.range,
+            context=types.CodeActionContext(diagnostics=[hedge], only=only),
+        )
+    )
+    assert {str(a.kind) for a in actions or [] if isinstance(a, types.CodeAction)} == kinds
+
+
+async def test_a_config_mistake_is_shown_once_not_on_every_change(
+    client: LanguageClient, project: Path
+) -> None:
+    folder = project / "typo"
+    folder.mkdir(exist_ok=True)
+    (folder / ".okrlint.toml").write_text('ignre = ["O101"]\n', encoding="utf-8")
+    path = folder / "okrs.yaml"
+    path.write_text(HEDGED, encoding="utf-8")
+    before = len(client.messages)
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=path.as_uri(), language_id="yaml", version=1, text=HEDGED)
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    for version in range(2, 6):
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=HEDGED + "#" * version)],
+            )
+        )
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    shown = [m.message for m in client.messages[before:]]
+    assert len(shown) == 1 and "ignre" in shown[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,7 @@ class OkrLanguageServer(LanguageServer):
         # The project's other OKR files, read once per root until a document is saved,
         # opened or closed (walking and parsing them on every keystroke would not stay fast).
         self.context_cache: dict[Path, list[LoadResult]] = {}
+        self._told: set[str] = set()  # config problems already shown to the user
 
     # -- settings ------------------------------------------------------------------------------
     def settings_for(self, path: Path) -> Settings:
@@ -100,10 +102,9 @@ class OkrLanguageServer(LanguageServer):
         try:
             settings = self.settings_for(path)
         except ConfigError as error:
-            self.window_show_message(
-                types.ShowMessageParams(type=types.MessageType.Error, message=f"okrlint: {error}")
-            )
+            self._config_problem(error)
             return []
+        self._told.clear()  # the config reads well again: a new mistake is shown again
         if PatternSet(settings.exclude, settings.root).matches(path):
             self.linted.pop(uri, None)
             return []
@@ -116,29 +117,67 @@ class OkrLanguageServer(LanguageServer):
         try:
             report = lint_results([result], settings, context=self._context(path, settings, result))
         except ConfigError as error:
-            self.window_show_message(
-                types.ShowMessageParams(type=types.MessageType.Error, message=f"okrlint: {error}")
-            )
+            self._config_problem(error)
             return []
         seconds = time.perf_counter() - started
         self.linted[uri] = _Linted(version, text, report, seconds)
         lines = normal_newlines(text).split("\n")
         return [self._diagnostic(uri, finding, lines) for finding in report.findings]
 
+    def _config_problem(self, error: ConfigError) -> None:
+        """Say once that the config is wrong, not on every keystroke: the same message again
+        stays quiet until the config reads well or says something else."""
+        message = f"okrlint: {error}"
+        if message in self._told:
+            return
+        self._told.add(message)
+        self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=message))
+
     def _context(self, path: Path, settings: Settings, result: LoadResult) -> list[LoadResult]:
         """The project's other OKR files, for the cross-file rules (unknown parent, totals):
         open documents as edited, the rest as saved."""
         from okrlint.api import collect, read_all
 
-        root = settings.root
-        try:
-            path.resolve().relative_to(root)
-        except ValueError:
-            return []
+        root = self._project_root(path, settings)
         if root not in self.context_cache:
             self.context_cache[root] = read_all(collect([root], settings), settings)
         own = display_path(path)
-        return [r for r in self.context_cache[root] if r.document is None or r.document.path != own]
+        edited = self._open_documents(root, settings)
+        saved = [r for r in self.context_cache[root] if r.document is None or r.document.path not in edited]
+        return [r for r in [*saved, *edited.values()] if r.document is None or r.document.path != own]
+
+    def _project_root(self, path: Path, settings: Settings) -> Path:
+        """The folder whose OKR files the cross-file rules read: the config's folder; without
+        a config, the deepest workspace folder the editor opened that holds the file, else the
+        file's own folder (never the folder the server was started in, which may be '/')."""
+        if find_config(path) is not None:
+            return settings.root
+        resolved = path.resolve()
+        folders = [
+            Path(to_fs_path(folder.uri) or "")
+            for folder in self.workspace.folders.values()
+        ]
+        if self.workspace.root_path:
+            folders.append(Path(self.workspace.root_path))
+        holding = [f.resolve() for f in folders if str(f) and resolved.is_relative_to(f.resolve())]
+        return max(holding, key=lambda f: len(f.parts)) if holding else resolved.parent
+
+    def _open_documents(self, root: Path, settings: Settings) -> dict[str, LoadResult]:
+        """The open OKR documents under `root` as the editor holds them, unsaved edits and all
+        (a parent added in one file counts in another before it is saved)."""
+        from okrlint.measure.dates import date_order
+
+        edited: dict[str, LoadResult] = {}
+        for uri, document in sorted(self.workspace.text_documents.items()):
+            path = Path(to_fs_path(uri) or uri)
+            fmt = format_for(path.name)
+            if fmt is None or not path.resolve().is_relative_to(root):
+                continue
+            with date_order(settings.date_order):
+                result = load(document.source, display_path(path), fmt)
+            if result.document is not None:
+                edited[result.document.path] = result
+        return edited
 
     def _diagnostic(self, uri: str, finding: Finding, lines: list[str]) -> types.Diagnostic:
         where = self.client_range(lines, finding.range.start, finding.range.end)
@@ -266,7 +305,10 @@ def _code_actions(ls: OkrLanguageServer, params: types.CodeActionParams) -> list
         return []
     lines = normal_newlines(linted.text).split("\n")
     actions = []
-    fixable = [f for f in ls.findings_at(uri, params.range) if f.fix is not None]
+    only = params.context.only if params.context else None
+    fixable = [
+        f for f in ls.findings_at(uri, params.range) if f.fix is not None and _wanted(only, types.CodeActionKind.QuickFix.value)
+    ]
     for finding in fixable:
         assert finding.fix is not None
         edits = [
@@ -286,9 +328,17 @@ def _code_actions(ls: OkrLanguageServer, params: types.CodeActionParams) -> list
             )
         )
     all_safe = _fix_all(ls, uri, linted, lines)
-    if all_safe is not None:
+    if all_safe is not None and _wanted(only, all_safe.kind or ""):
         actions.append(all_safe)
     return actions
+
+
+def _wanted(only: Sequence[types.CodeActionKind | str] | None, kind: str) -> bool:
+    """Whether the client asked for actions of `kind`: `only` lists kinds or their parents
+    ("source" asks for "source.fixAll.okrlint"; "refactor" for neither of ours)."""
+    asked = [str(getattr(wanted, "value", wanted)) for wanted in only or ()]
+    kind = str(getattr(kind, "value", kind))
+    return not asked or any(kind == wanted or kind.startswith(f"{wanted}.") for wanted in asked)
 
 
 def _fix_all(
