@@ -531,3 +531,23 @@ def test_each_objective_is_measured_against_its_own_cycle(cli: CliRun, tmp_path:
     states = [(c["cycle"], c["progress"]["state"]) for c in document["objectives"]]
     assert states == [("2026-Q2", "running"), ("2026-Q1", "ended")]
     assert document["objectives"][1]["progress"]["guidance"]
+
+
+def test_no_praise_for_results_or_targets_that_are_not_there(cli: CliRun, tmp_path: Path) -> None:
+    # A key result waiting on another level states no result; the only figure is a pay link's.
+    (tmp_path / "okrs.txt").write_text(
+        "Cycle: 2026-Q2\n"
+        "O: Grow partner marketing\n"
+        "- Waiting for company OKRs before we set partner targets\n"
+        "- Partner-sourced pipeline from $0.4M to $1M\n"
+        "O: Make this the best place to work\n"
+        "- Employees feel valued and heard\n"
+        "- Tie 20% of each manager's bonus to engagement score\n",
+        encoding="utf-8",
+    )
+    document = coach_json(cli, "--today", "2026-05-10", str(tmp_path / "okrs.txt"))
+    texts = data.texts().strengths
+    partner = card(document, "Grow partner marketing")
+    assert texts["outcomes"] not in partner["strengths"]
+    best = card(document, "Make this the best place to work")
+    assert texts["stretch"] not in best["strengths"]

@@ -30,10 +30,19 @@ def strengths(
     krs = objective.key_results
     categories = {p.finding.category for p in placed}
     count = len(krs)
-    targeted = any(_targeted(kr) for kr in krs)
+    on_kr: dict[int, set[str]] = {}  # per key result, the categories and codes found on it
+    for p in placed:
+        if p.key_result is not None:
+            on_kr.setdefault(p.key_result, set()).update((p.finding.category, p.finding.code))
+    # A target counts when it is a result's: a task's count or a pay link's share ask for no
+    # change in an outcome ("Tie 20% of each manager's bonus to engagement").
+    targeted = any(
+        _targeted(kr) and not on_kr.get(i, set()) & {"outcome", "separation", "C604"} for i, kr in enumerate(krs)
+    )
     holds = {
         "measured": bool(krs) and all(_measured(kr, document) for kr in krs),
-        "outcomes": bool(krs) and "outcome" not in categories,
+        # (a key result waiting on a target, or one nobody could measure, states no result)
+        "outcomes": bool(krs) and not any(found & _NO_RESULT for found in on_kr.values()),
         "focused": 2 <= count <= 5 and "focus" not in categories,
         # (said of targets only where there are some: tasks with no number ask for nothing,
         # and push nothing for speed or volume)
@@ -55,6 +64,9 @@ def strengths(
     return [text.format_map(values) for key, text in texts.strengths.items() if holds.get(key)]
 
 
+# Findings that say a key result states no result to reach: a task or an effort count (the
+# outcome category), nothing measurable in it, or a target left to another level.
+_NO_RESULT = frozenset({"outcome", "M201", "M202", "C604"})
 # Strengths read from the structure and the fields, not from the words of the statements.
 _STRUCTURAL = frozenset({"focused", "why", "typed", "confidence", "checked-in"})
 
