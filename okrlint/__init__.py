@@ -4,7 +4,8 @@
 >>> report = okrlint.lint_text("objectives:\\n  - title: Launch the app\\n")
 >>> [f.code for f in report.findings]  # doctest: +SKIP
 
-The public API: `lint_text`, `lint_paths`, `load_document`, `fix_results`, `Settings` (with
+The public API: `lint_text`, `lint_paths`, `load_document`, `fix_text` (and `fix_results` over
+loaded files), `Settings` (with
 `Settings.from_project`), the report (`Report`, `Finding`, `Fix`, `Edit`, `Severity`), the
 models (`OKRDocument`, `Objective`, `KeyResult`, `CheckIn`, `Span`), and for rule packs
 installed under the `okrlint.rules` entry point `RulePack`, `Hit` and `Context`.
@@ -20,6 +21,7 @@ _EXPORTS = {
     "FixOutcome": "okrlint.api",
     "InputError": "okrlint.api",
     "fix_results": "okrlint.api",
+    "fix_text": "okrlint.api",
     "lint_paths": "okrlint.api",
     "lint_text": "okrlint.api",
     "load_document": "okrlint.api",
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
         FixOutcome,
         InputError,
         fix_results,
+        fix_text,
         lint_paths,
         lint_text,
         load_document,
@@ -95,6 +98,7 @@ __all__ = [
     "Span",
     "__version__",
     "fix_results",
+    "fix_text",
     "lint_paths",
     "lint_text",
     "load_document",

@@ -81,12 +81,31 @@ def lint_results(
 def lint_text(
     text: str, *, format: str = "yaml", path: str = "<text>", config: Settings | None = None
 ) -> Report:
-    """Lint OKRs given as a string in `format` (yaml, markdown or text)."""
+    """Lint OKRs given as a string in `format` (yaml, markdown, text, csv or tsv)."""
+    return lint_results([_loaded(text, format, path, config)], config)
+
+
+def fix_text(
+    text: str,
+    *,
+    format: str = "yaml",
+    path: str = "<text>",
+    config: Settings | None = None,
+    unsafe: bool = False,
+) -> tuple[str, Report]:
+    """`text` with every fix applied that applies (the safe ones; unsafe ones too with
+    `unsafe`), as `okrlint check --fix` applies them, and the report on the fixed text. Line
+    ends come back as '\n'."""
+    outcome = fix_results([_loaded(text, format, path, config)], config, unsafe=unsafe)
+    return outcome.results[0].source, outcome.report
+
+
+def _loaded(text: str, format: str, path: str, config: Settings | None) -> LoadResult:
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
     with date_order((config or Settings()).date_order):
-        loaded = load(text, path, format)
-    return lint_results([loaded], config)
+        # a byte-order mark left by the caller's decoding is no text (files are read as utf-8-sig)
+        return load(text.removeprefix("\ufeff"), path, format)
 
 
 def collect(

@@ -281,3 +281,21 @@ def test_a_rule_pack_plugs_in_through_the_entry_point(tmp_path: Path) -> None:
         env=env,
     )
     assert "X901" not in ignored.stdout
+
+
+def test_fix_text_applies_the_fixes_check_would() -> None:
+    text = (
+        "cycle: 2026-Q2\nobjectives:\n  - title: Grow the pipeline\n    key_results:\n"
+        "      - Hopefully reach $3M in qualified pipeline\n      - Cut churn from 4% to 3%\n"
+    )
+    fixed, report = okrlint.fix_text(text)
+    assert "      - Reach $3M in qualified pipeline\n" in fixed
+    assert "A404" not in [f.code for f in report.findings]
+    assert "A404" in [f.code for f in okrlint.lint_text(text).findings]
+
+
+def test_a_byte_order_mark_before_the_text_changes_nothing() -> None:
+    text = "Cycle: 2026-Q2\nObjective: Grow revenue\nKR: Raise ARR from $2M to $3M\nKR: Cut churn from 5% to 3%\n"
+    plain = [(f.code, f.range.start.line) for f in okrlint.lint_text(text, format="text").findings]
+    marked = [(f.code, f.range.start.line) for f in okrlint.lint_text("\ufeff" + text, format="text").findings]
+    assert marked == plain and "M204" not in [code for code, _line in marked]
