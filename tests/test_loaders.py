@@ -1372,3 +1372,26 @@ def test_status_symbols_around_a_statement_are_no_part_of_it() -> None:
     progress = [kr.progress for o in result.document.objectives for kr in o.key_results]
     assert progress == [1.0, None, None, None]
     _assert_spans_cover_titles(text, result)
+
+
+def test_a_tables_baseline_target_and_owner_columns_fill_its_key_results() -> None:
+    text = (
+        "# Ops OKRs Q3 2026\n\n"
+        "| Objective | Key result | Baseline | Target | Owner | Due |\n"
+        "|---|---|---|---|---|---|\n"
+        "| Make deliveries reliable | On-time delivery rate | 87% | 95% | Ana | 2026-09-15 |\n"
+        "|  | Failed first attempts | 9% | TBD | Raj |  |\n"
+        "| Cut cost to serve | Cost per delivery | $7.40 | $6.10 | Mei |  |\n"
+    )
+    result = load(text, "okrs.md", "markdown")
+    assert result.document is not None
+    krs = [kr for o in result.document.objectives for kr in o.key_results]
+    assert [(kr.title, kr.baseline, kr.target, kr.owner) for kr in krs] == [
+        ("On-time delivery rate", "87%", "95%", "Ana"),
+        ("Failed first attempts", "9%", None, "Raj"),  # "TBD" fills nothing
+        ("Cost per delivery", "$7.40", "$6.10", "Mei"),
+    ]
+    assert krs[0].due == dt.date(2026, 9, 15)
+    codes = {(f.code, f.range.start.line) for f in lint_text(text, format="markdown").findings}
+    # measured by its cells: no "names no target", no "task", and 87% -> 95% is 8 points on a rate
+    assert not {code for code, line in codes if line in (5, 7)} & {"M201", "O101", "A402"}

@@ -50,6 +50,8 @@ def _numbers(kr: KeyResult, ctx: Context) -> tuple[float | None, float | None, s
     # Each side as a quantity with its unit, the field's when given, else the text's.
     start = field_quantity(kr.baseline, kr.unit) if baseline is not None else measurement.baseline
     end = field_quantity(kr.target, kr.unit) if target is not None else measurement.target
+    if unit is None and start is not None and end is not None and start.unit == end.unit:
+        unit = start.unit  # "87%" and "95%" in a table's Baseline and Target cells: a rate
     if start is not None and end is not None and not comparable(start, end):
         if target is not None and baseline is None:
             return None, target, unit  # the target field stands; the text's baseline does not

@@ -10,7 +10,10 @@ heading that owns a list is an objective and the list its key results.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from okrlint.loaders.assembly_state import OpenObjective
+from okrlint.loaders.csv_values import EMPTY, cell_value
 from okrlint.loaders.cycles import deadline_date
 from okrlint.loaders.heading_reading import HeadingReading
 from okrlint.loaders.labels import Line, Role
@@ -31,7 +34,7 @@ from okrlint.loaders.outline_hints import (
 )
 from okrlint.loaders.paragraph_reading import ParagraphReading
 from okrlint.loaders.vocabulary import vocabulary
-from okrlint.models import Objective
+from okrlint.models import KeyResult, Objective
 
 
 class Assembler(HeadingReading, ParagraphReading, ListReading):
@@ -170,6 +173,8 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
                 title = role.title if role.role == Role.KEY_RESULT else row.key_result.text
                 if title.strip().lower() not in vocabulary().empty_cells:  # "TBD": a slot to fill
                     self._add_kr([row.key_result], title)
+                    if row.fields and self._current.objective.key_results:
+                        _fill(self._current.objective.key_results[-1], row.fields)
         rows = table.rows
         if any(row.objective is not None for row in rows) and any(row.key_result is not None for row in rows):
             # The table held whole objectives and their results: a list after it ("Extras
@@ -198,3 +203,19 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
         else:
             self.found.labelled = True  # the template names its key results
         self._current = OpenObjective(block.objective, self._section_level() + 0.5, False, False)
+
+
+def _fill(kr: KeyResult, fields: tuple[tuple[str, str], ...]) -> None:
+    """A table row's field cells on its key result, read as a spreadsheet's cells are ("87%",
+    "$7.40", "2026-06-30"); an empty or "TBD" cell fills nothing."""
+    for what, text in fields:
+        if EMPTY.match(text.strip()) or getattr(kr, what) is not None:
+            continue
+        value = cell_value(what, text)
+        if what == "due":
+            try:
+                kr.due = dt.date.fromisoformat(str(value))
+            except ValueError:
+                continue  # a date the reader cannot place is left unread, not guessed
+        elif value is not None:
+            setattr(kr, what, value)

@@ -117,6 +117,11 @@ def _labelled(index: int, role: str, rest: str, *, weak: bool = False) -> Column
     return None if weak else Column(index, role, "text", number)
 
 
+def field_of_header(header: str) -> str | None:
+    """The model field a column's header names ("Target value", "Owner", "Progress (%)")."""
+    return _field(_words(" ".join(header.split()).strip(" :*")))
+
+
 def _field(words: str) -> str | None:
     return _FIELD_OF.get(words) or _FIELD_OF.get(words.replace("%", "").strip())
 

@@ -59,6 +59,8 @@ class ListBlock:
 class TableRow:
     objective: TextLine | None  # the objective column's cell (None: no such column or empty)
     key_result: TextLine | None
+    # the key result's other cells that name a field ("Baseline", "Target", "Owner"): field, text
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

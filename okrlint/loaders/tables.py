@@ -70,15 +70,41 @@ def read_table(tokens: list[Token], start: int, lines: list[str]) -> tuple[Table
         (i for i, name in enumerate(header) if i != kr_column and objective_pattern.match(name)),
         None,
     )
+    fields = _field_columns(header, {kr_column, objective_column})
     table = Table([])
     for row in body:
         objective = _cell(row, objective_column, lines)
         pieces = _pieces(row, kr_column, lines)
         if not pieces:
             table.rows.append(TableRow(objective, None))
+        # (the fields of a row describe its key result only when the cell holds one)
+        values = _field_values(row, fields) if len(pieces) == 1 else ()
         for number, piece in enumerate(pieces):
-            table.rows.append(TableRow(objective if number == 0 else None, piece))
+            table.rows.append(TableRow(objective if number == 0 else None, piece, values))
     return table, index + 1
+
+
+# Columns beside the key result that say more of it: "| Key result | Baseline | Target |".
+_KR_FIELDS = ("baseline", "target", "current", "unit", "due", "owner")
+
+
+def _field_columns(header: list[str], taken: set[int | None]) -> list[tuple[int, str]]:
+    """(column, field) for the header cells that name a key result's field, as a
+    spreadsheet's header would ("Target", "Start value", "Owner")."""
+    from okrlint.loaders.csv_columns import field_of_header
+
+    found: list[tuple[int, str]] = []
+    for column, name in enumerate(header):
+        what = field_of_header(name) if column not in taken else None
+        if what in _KR_FIELDS and what not in (w for _c, w in found):
+            found.append((column, what))
+    return found
+
+
+def _field_values(row: list[Token], fields: list[tuple[int, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (what, text) for column, what in fields if column < len(row) and (text := _text(row[column]))
+    )
 
 
 # "KR1", "KR 2", "Key result 3": one column per key result, the objective in its own column.
