@@ -313,6 +313,9 @@ def load_bytes(data: bytes, path: str, fmt: str, max_bytes: int) -> LoadResult:
             path,
             f"input is {len(data) / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB limit",
         )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # what Windows PowerShell's ">" and some editors write: readable, but not UTF-8
+        return _unreadable(path, "UTF-16 text (a UTF-16 byte-order mark); save the file as UTF-8", 1, 1)
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _position(data, nul)

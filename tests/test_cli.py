@@ -771,3 +771,38 @@ def test_colour_follows_no_color_and_force_color(
     clean = {"NO_COLOR": "", "FORCE_COLOR": "", **env}
     result = CliRunner().invoke(main, ["check", str(path)], env=clean)
     assert ("\x1b[" in result.stdout) is coloured
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("--format", "json", "--statistics"), "--statistics"),
+        (("--format", "sarif", "--diff"), "--diff"),
+        (("--output-file", "reports/"), "is a folder"),
+    ],
+)
+def test_options_that_cannot_work_together_are_refused(cli: CheckRun, write, args: tuple[str, ...], says: str) -> None:
+    write("okrs.yaml", ONE_KR_YAML)
+    run = cli("check", *args, "okrs.yaml")
+    assert run.exit_code == 2 and says in run.stderr
+    assert not Path("reports").exists()
+
+
+def test_quiet_prints_findings_only_and_every_command_takes_both_output_spellings(
+    cli: CheckRun, write, workdir: Path
+) -> None:
+    write("okrs.yaml", ONE_KR_YAML)
+    quiet = cli("check", "-q", "okrs.yaml")
+    assert quiet.stdout and "hint:" not in quiet.stdout and "Found" not in quiet.stdout
+    assert cli("check", "--output", "a.txt", "okrs.yaml").exit_code == 1 and (workdir / "a.txt").is_file()
+    assert cli("coach", "--output-file", "b.txt", "okrs.yaml").exit_code == 0 and (workdir / "b.txt").is_file()
+    assert cli("schema", "--output-file", "c.json").exit_code == 0 and (workdir / "c.json").is_file()
+
+
+def test_utf16_and_broken_json_are_named_for_what_they_are(cli: CheckRun, workdir: Path) -> None:
+    (workdir / "u.txt").write_bytes("\ufeffObjective: Grow\nKR: Cut churn from 5% to 3%\n".encode("utf-16"))
+    (workdir / "b.json").write_text('{"objectives": [ {"title": "x", }\n', encoding="utf-8")
+    run = cli("check", "--format", "json", "u.txt", "b.json")
+    messages = {f["path"]: f["message"] for f in run.json()["findings"]}
+    assert "UTF-16" in messages["u.txt"] and "save the file as UTF-8" in messages["u.txt"]
+    assert "Invalid JSON" in messages["b.json"]

@@ -44,8 +44,10 @@ FORMAT_NAMES = ["text", "json", "jsonl", "github", "sarif", "rdjson"]
 )
 @click.option(
     "--output-file",
+    "--output",
     "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
+    "output_file",
+    type=click.Path(dir_okay=False),  # a str: Path() would drop the '/' that marks a folder
     default=None,
     help="Write the report to this file instead of stdout.",
 )
@@ -84,7 +86,9 @@ FORMAT_NAMES = ["text", "json", "jsonl", "github", "sarif", "rdjson"]
     help="Skip named files that do not look like OKRs, as a directory walk does.",
 )
 @click.option("--statistics", is_flag=True, help="Count findings per rule, one row per code.")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no source or summary.")
+@click.option(
+    "--quiet", "-q", is_flag=True, help="Print findings only: no source, hint or summary."
+)
 @click.option("--no-hints", is_flag=True, help="Do not print a hint under each finding.")
 @today_option
 @click.option("--no-source", is_flag=True, help="Do not print the source line of each finding.")
@@ -100,7 +104,7 @@ FORMAT_NAMES = ["text", "json", "jsonl", "github", "sarif", "rdjson"]
 def check(
     paths: tuple[Path, ...],
     output_format: str,
-    output_file: Path | None,
+    output_file: str | None,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -125,6 +129,8 @@ def check(
 
     # No path: the folder here, or stdin when it is given a name (as ruff reads it).
     paths = paths or ((Path("-"),) if stdin_filename else (Path("."),))
+    _check_options(output_format, output_file, statistics, diff)
+    output_path = Path(output_file) if output_file is not None else None
     flags = {
         "select": _split(select),
         "extend_select": _split(extend_select),
@@ -196,12 +202,12 @@ def check(
     options = {
         "statistics": statistics,
         "quiet": quiet,
-        "hints": not no_hints,
+        "hints": not (no_hints or quiet),
         "source": not no_source,
         "unsafe_fixes": unsafe_fixes,
     }
     to_stderr = outcome is not None and stdin is not None  # stdout holds the fixed text
-    _emit(report, output_format, output_file, options, to_stderr)
+    _emit(report, output_format, output_path, options, to_stderr)
     if outcome is not None and outcome.fixed and output_format == "text" and output_file is None:
         total = sum(outcome.fixed.values())
         noun = "finding" if total == 1 else "findings"
@@ -213,6 +219,16 @@ def check(
 
 
 PROGRESS_FILES = 50
+
+
+def _check_options(output_format: str, output_file: str | None, statistics: bool, diff: bool) -> None:
+    """Options that cannot work together are refused, not silently dropped."""
+    if statistics and output_format != "text":
+        raise UsageProblem(f"--statistics counts findings in text; it does not go with --format {output_format}")
+    if diff and output_format != "text":
+        raise UsageProblem(f"--diff prints a unified diff; it does not go with --format {output_format}")
+    if output_file is not None and (output_file.endswith(("/", "\\")) or Path(output_file).is_dir()):
+        raise UsageProblem(f"{output_file}: is a folder; --output-file takes a file name")
 
 
 def _settings(config: Path | None, flags: dict[str, Any], ignore: tuple[str, ...]) -> Any:

@@ -36,7 +36,9 @@ COACH_FORMATS = ["text", "markdown", "html", "json"]
 )
 @click.option(
     "--output",
+    "--output-file",
     "-o",
+    "output",
     type=click.Path(path_type=Path, dir_okay=False, writable=True),
     default=None,
     help="Write the report to this file instead of stdout.",

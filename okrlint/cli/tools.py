@@ -53,7 +53,9 @@ def inspect(paths: tuple[Path, ...], output_format: str, stdin_filename: str | N
 @main.command()
 @click.option(
     "--output",
+    "--output-file",
     "-o",
+    "output",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     help="Write the schema to this file instead of stdout.",

@@ -296,7 +296,9 @@ class YamlReader:
             where = context.line + 1 + self.line_offset
             at = "" if self._past_end(context.line, context.column) else f" at line {where}"
             problem = f"{problem} ({error.context}{at})"
-        message = f"invalid YAML: {problem}"
+        # a .json file is read by the YAML parser (JSON is YAML), but its author wrote JSON
+        language = "JSON" if self.path.lower().endswith(".json") else "YAML"
+        message = f"invalid {language}: {problem}"
         return Diagnostic(code="E001", message=message, span=self._at(line, column))
 
     def _past_end(self, line: int, column: int) -> bool:
