@@ -89,6 +89,8 @@ def _measured(reading: Any, start: int, end: int) -> bool:
         return False  # "Lift twice a week (104 sessions)": the aside spells the count out
     if any(item.noun and item.at <= end - 1 < item.at + len(item.noun) for item in reading.counted):
         return True
+    if "of" in reading.texts[max(0, start - 5) : start] and any(item.kind == "share" for item in reading.counted):
+        return True  # "Schedule 95% of new onboarding calls within 5 days": a share of them
     lead = reading.lead
     if lead is not None and lead.kind == "outcome":
         return 0 <= start - lead.end <= 4

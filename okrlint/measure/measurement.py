@@ -163,6 +163,11 @@ def measure(text: str, cycle_year: int | None = None) -> Measurement:
         if moved is not None:
             relative_text = moved.text
             target = None if target is moved else target
+    if relative_text is None and quantities:
+        headline = _up_or_down(text, quantities)
+        if headline is not None:
+            relative_text, moved = headline
+            target = None if target is moved else target
     comparator: Literal["at-least", "at-most"] | None = None
     if quantities:
         comparator_match = _COMPARATOR.search(text)
@@ -239,6 +244,36 @@ def _moved_by(text: str, quantities: list[Quantity]) -> Quantity | None:
         if _VERB_BEFORE.search(before) and not _SHARE_AFTER.match(text[quantity.end :]):
             return quantity
     return None
+
+
+def _up_or_down(text: str, quantities: list[Quantity]) -> tuple[str, Quantity] | None:
+    """A change written as a headline: "Churn down 2 points", "Weekly active users up 30%",
+    "Candidate experience score up by 0.5": the words from "up"/"down" to the amount, and
+    the amount. Not "up to 40%" (a cap), nor a phrasal verb ("Sign up 50% of attendees",
+    "Cut down 3 steps")."""
+    for quantity in quantities:
+        before = _UP_DOWN.search(text[max(0, quantity.start - 20) : quantity.start])
+        if before is None:
+            continue
+        by = before.group("by") is not None
+        if not by and quantity.unit not in ("%", "points"):
+            continue  # "Ramp up 5 engineers": a count, not a change
+        host = text[: quantity.start - len(before.group(0))].split()[-1:]
+        if host and host[0].lower().strip(",;:") in _PHRASAL_HOSTS:
+            continue
+        start = quantity.start - len(before.group(0)) + before.group(0).index(before.group("dir"))
+        return text[start : quantity.end], quantity
+    return None
+
+
+# "up", "down" (and "by") right before an amount, at the end of the text before it.
+_UP_DOWN = re.compile(r"(?:^|\s)(?P<dir>up|down)\s+(?P<by>by\s+)?$", re.IGNORECASE)
+# Verbs that take "up" or "down" as a particle: the amount is their object, not a change.
+_PHRASAL_HOSTS = frozenset(
+    "add back break build catch clean cut end fill follow free keep level lock look mark narrow "
+    "open pick ramp round scale set show shut sign slow speed spin stand start step sum team "
+    "tie trade turn warm wind write wrap".split()
+)
 
 
 # Verbs that move a metric, by their stems ("increas" for increase, increased, increasing).
@@ -343,6 +378,8 @@ def _direction(
             ("halve", "halving", "halves", "cut in half", "half", "a third", "a quarter")
         ):
             return "decrease"
-        if lowered.startswith(("double", "doubling", "triple", "tripling", "quadruple")):
+        if lowered.startswith(("double", "doubling", "triple", "tripling", "quadruple", "up ")):
             return "increase"
+        if lowered.startswith("down "):
+            return "decrease"
     return None

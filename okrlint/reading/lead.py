@@ -93,6 +93,10 @@ def read_lead(
         return Lead(index, index + 1, word, "other", False)  # "Average monthly active days per user"
     if index < len(words_) and any(q.start <= words_[index].start < q.end for q in measurement.quantities):
         return Lead(index, index + 1, word, "other", False)  # "Zero Sev-1 incidents": a number
+    if _subject_then_change(texts, index, measurement):
+        # "Win rate vs. Competitor X improves", "Candidate experience score up by 0.5": a
+        # metric named first, then its change; the first word is no imperative
+        return Lead(index, index + 1, word, "other", False)
     if word.endswith("ing") and _participle_before_subject(texts, index):
         return Lead(index, index + 1, word, "other", False)  # "Paying customers reach 1,200"
     # The token's forms as the pipeline gave them (okrlint_word_forms), else from the table.
@@ -182,6 +186,30 @@ def _manner_adverb(word: str) -> bool:
 
 # Three or more words joined by hyphens: a compound noun, however its first word reads.
 _COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+-[^\W\d_]+")
+
+
+def _subject_then_change(texts: Sequence[str], index: int, measurement: Measurement) -> bool:
+    """A noun phrase, then its verb of change or a headline change: the first word can be a
+    noun, the next is no determiner or number (it goes on naming the metric: "Win rate",
+    "Support ticket sentiment"), and within the next words a verb of change agrees with it
+    ("improves", "rises") or "up"/"down" opens the change measured ("up by 0.5")."""
+    word = texts[index]
+    following = texts[index + 1] if index + 1 < len(texts) else ""
+    if not can_be_noun(word) or not following.isalpha() or following in words("determiners"):
+        return False
+    headline = (measurement.relative_change or "").lower().split()[:1]
+    for at in range(index + 2, min(len(texts), index + 9)):
+        verb = texts[at]
+        if verb in ("up", "down") and headline == [verb]:
+            return True
+        if (
+            verb.endswith("s")
+            and not verb.endswith("ss")
+            and texts[at - 1] not in words("determiners") | {"to"}
+            and set(base_forms(verb)[1:]) & words("subject_change_verbs")
+        ):
+            return True
+    return False
 
 
 def _participle_before_subject(texts: Sequence[str], index: int) -> bool:
