@@ -100,17 +100,32 @@ def business_as_usual(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         keeps = False  # "Hold bi-weekly 1:1 meetings": holding events, not holding a level
     if keeps and reading.measurement.baseline is not None and reading.direction != "maintain":
         keeps = False  # "Protect 100% of data, up from 60%": the numbers say it moves
+    stays = None if keeps else _subject_stays(reading, ctx)
     baseline, target, _unit = _numbers(kr, ctx)
     same = baseline is not None and target is not None and baseline == target
-    if keeps or same or kr.direction == "maintain":
+    if keeps or stays or same or kr.direction == "maintain":
         verb = (
-            reading.texts[lead.index]
+            stays
+            if stays
+            else reading.texts[lead.index]
             if keeps and lead is not None
             else "same target as baseline"
             if same
             else "direction: maintain"
         )
         yield Hit(kr, {"verb": verb})
+
+
+def _subject_stays(reading: Any, ctx: Context) -> str | None:
+    """A metric said to stay where it is: "Gross churn stays at 1.5% monthly", "Uptime
+    remains above 99.9%" (the verb, after its subject, then a bound and a number); not when
+    something else in the key result moves ("… while signups double")."""
+    texts = reading.texts
+    for index in range(1, min(len(texts) - 2, 8)):
+        if texts[index] in words("staying_verbs") and texts[index + 1] in words("level_bounds") | {"at"}:
+            if any(w[:1].isdigit() for w in texts[index + 2 : index + 4]) and not _change_beside(texts, index + 2, ctx):
+                return texts[index]
+    return None
 
 
 def _hosting(reading: Any) -> bool:

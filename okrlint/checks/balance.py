@@ -10,6 +10,7 @@ from okrlint.checks.base import Context, Hit
 from okrlint.models import MAX_TEXT_CHARS, KeyResult, Objective, OKRDocument
 from okrlint.reading import not_a_duration, quoted, share_of
 from okrlint.reading.grammar import word_set, words
+from okrlint.reading.input_metrics import capped
 
 # Words that leave an OKR waiting on a decision or on another level. A number left to fill in
 # ("XX%", "$X,XXX", "[target]") is not a cascade: M201 reports it (reading/measurability.py).
@@ -106,6 +107,8 @@ def _pushes(reading: Any, term: tuple[str, ...]) -> bool:
     if any(w in _TIMED for w in term):
         # "Managers get promoted faster" has no figure to push: M202 says enough there.
         return reading.has_measure and (direction == "decrease" or "faster" in term)
+    if capped(reading.source):
+        return False  # "At most 3 meetings a week": a count capped is no volume pushed
     return direction != "decrease" and (
         reading.has_measure or (lead is not None and lead.kind == "outcome")
     )

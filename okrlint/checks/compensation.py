@@ -53,7 +53,8 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         following = texts[end] if end < len(texts) else ""
         if following in _HR_PROCESS:
             continue  # "referral bonus claims processed": running the scheme, not earning it
-        window = set(texts[max(0, start - 4) : start]) | set(texts[end : end + 5])
+        # (six words before: "so everyone qualifies for the year-end bonus" reads "year", "end")
+        window = set(texts[max(0, start - 6) : start]) | set(texts[end : end + 5])
         paid = _people_paid(texts, end)
         if following in _PRODUCT_SENSE and not window & _EXPLICIT_PAY_LINK and not paid:
             continue  # "bonus feature", "payout for drivers" (but "payout for the team")

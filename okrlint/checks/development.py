@@ -135,7 +135,9 @@ def _organisational(reading: Any, terms: list[tuple[int, int, tuple[str, ...]]])
         texts[i] == "for" and texts[i + 1] in _BENEFICIARY_DETERMINERS
         for i in range(end, len(texts) - 1)
     )
-    named = start > 0 and reading.source[reading.words[start].start].isupper()
+    written = reading.source[reading.words[start].start : reading.words[end - 1].end]
+    # (an exam's acronym is the exam, not a name the organisation gives: "Pass the CKA")
+    named = start > 0 and written[:1].isupper() and not written.isupper()
     # what is certified is the organisation: "a certified Salesforce AppExchange partner"
     # or a place the organisation runs, named before it: "HDI Support Center certification",
     # "Great Place to Work certification"

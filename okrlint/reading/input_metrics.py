@@ -59,7 +59,7 @@ _SERVED_IN_TIME = re.compile(r"\bwithin\s+(?:\d|an?\s|one\b)", re.IGNORECASE)
 def effort(reading: Reading) -> str | None:
     """What an input metric counts: outputs ("12 streams", "3 articles"), effort ("200 cold
     calls") or vanity reach ("page views", "followers"), not customers, users or revenue."""
-    if reading.direction == "decrease" or _NEGATED.match(reading.source):
+    if reading.direction == "decrease" or _NEGATED.match(reading.source) or capped(reading.source):
         # fewer calls or meetings for the same result is efficiency, an outcome; a cap on
         # effort ("Not spend more than 5 hours in research") counts no work done
         return None
@@ -124,6 +124,19 @@ def effort(reading: Reading) -> str | None:
 _NEGATED = re.compile(
     r"\s*(?:do\s+)?(?:not|never)\b[^.;]{0,40}?\b(?:more|longer|over|above|exceed\w*)\b", re.IGNORECASE
 )
+
+
+# A cap on a count: "No more than 2 regression issues", "at most 3 escalations", "< 5 reopened
+# tickets": fewer is the aim, which is no effort pushed (an efficiency or a quality bar).
+_CAPPED = re.compile(
+    r"\b(?:no|not)\s+more\s+than\s+\d|\bat\s+most\s+\d|\bfewer\s+than\s+\d|(?:^|\s)[<≤]\s?\d",
+    re.IGNORECASE,
+)
+
+
+def capped(source: str) -> bool:
+    """Whether a count in the key result is capped ("No more than 2 regression issues")."""
+    return _CAPPED.search(source) is not None
 
 
 def _to_a_place(texts: Sequence[str], start: int, end: int) -> bool:
