@@ -551,3 +551,16 @@ def test_no_praise_for_results_or_targets_that_are_not_there(cli: CliRun, tmp_pa
     assert texts["outcomes"] not in partner["strengths"]
     best = card(document, "Make this the best place to work")
     assert texts["stretch"] not in best["strengths"]
+
+
+def test_findings_about_the_whole_plan_are_no_one_objectives(cli: CliRun, in_repo: Path) -> None:
+    # Too many objectives or key results for an owner, no cycle in a file: listed once in the
+    # summary, charged to no card (they landed on whichever objective crossed the count).
+    document = coach_json(cli, "--today", "2026-05-20", "examples/")
+    plan = {(n["path"], n["code"]) for n in document["summary"]["plan"]}
+    assert ("examples/bad/sales-team.yaml", "F304") in plan
+    assert ("examples/bad/sales-team.yaml", "F301") in plan
+    assert ("examples/bad/people-team.txt", "M204") in plan
+    for c in document["objectives"]:
+        assert not {i["code"] for i in c["improvements"]} & {"F301", "F304", "M204"}, c["title"]
+    assert card(document, "Keep the people we have")["breakdown"][2]["points"] == 10  # focus intact

@@ -137,6 +137,13 @@ def _summary(summary: Summary) -> list[str]:
         f"<p>At risk: {count(summary.at_risk, 'key result')}. No recent check-in: "
         f"{summary.stale}. Past their date and open: {summary.overdue}.</p>"
     )
+    if summary.plan:
+        parts.append("<h3>About the whole plan</h3><ul>")
+        for note in summary.plan:
+            parts.append(
+                f"<li><code>{_e(note.path)}:{note.line}</code>: {_e(note.message)} ({_e(note.code)})</li>"
+            )
+        parts.append("</ul>")
     if summary.unreadable:
         files = ", ".join(f"<code>{_e(p)}</code>" for p in summary.unreadable)
         parts.append(f"<p>Could not be read: {files}</p>")

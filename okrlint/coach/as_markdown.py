@@ -76,6 +76,9 @@ def _summary(summary: Summary) -> list[str]:
         f"At risk: {count(summary.at_risk, 'key result')}. No recent check-in: {summary.stale}. "
         f"Past their date and open: {summary.overdue}.",
     ]
+    if summary.plan:
+        lines += ["", "**About the whole plan**", ""]
+        lines += [f"- `{_code(n.path)}:{n.line}`: {md(n.message)} ({n.code})" for n in summary.plan]
     if summary.unreadable:
         lines += [
             "",

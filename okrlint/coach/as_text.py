@@ -94,6 +94,9 @@ def _summary(summary: Summary, paint: _Painter) -> list[str]:
         f"  At risk: {count(summary.at_risk, 'key result')}; no recent check-in: {summary.stale}; "
         f"past their date and open: {summary.overdue}."
     )
+    if summary.plan:
+        lines.append(paint.bold("  About the whole plan"))
+        lines += [f"    - {n.path}:{n.line}: {n.message} ({n.code})" for n in summary.plan]
     if summary.unreadable:
         lines.append(f"  Could not be read: {', '.join(summary.unreadable)}")
     for paragraph in (summary.scoring, summary.note):

@@ -54,7 +54,9 @@ def build(
 ) -> CoachReport:
     """One card per objective, sorted by path and line, and the summary of the set."""
     documents = [r.document for r in results if r.document is not None]
-    placed, loose = place(report.findings, documents)
+    plan_level = set(data.profile().score.plan_level)
+    plan = [f for f in report.findings if f.code in plan_level]
+    placed, loose = place([f for f in report.findings if f.code not in plan_level], documents)
     cards = [
         _card(
             document,
@@ -73,7 +75,7 @@ def build(
     return CoachReport(
         today=today.isoformat(),
         objectives=cards,
-        summary=summarise(cards, report, loose, sets, texts),
+        summary=summarise(cards, report, loose, sets, texts, plan),
     )
 
 

@@ -49,6 +49,8 @@ class ScoreWeights(_Kebab):
     # A rule whose cost is not its severity's: an info finding that still leaves a key result
     # unscorable (no starting value) costs more than a style hint.
     price: dict[str, float] = Field(default_factory=dict)
+    # Rules about the whole plan, not one objective: shown in the summary, charged to no card.
+    plan_level: list[str] = Field(default_factory=list)
     dimensions: list[Dimension] = Field(min_length=1)
 
     @model_validator(mode="after")

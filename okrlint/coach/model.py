@@ -129,6 +129,16 @@ class OwnerTrend(_Frozen):
     cycles: list[CycleScore]
 
 
+class PlanNote(_Frozen):
+    """A finding about the whole plan (too many objectives, too many key results for one
+    owner, no cycle in the file): no one objective's score pays for it."""
+
+    path: str
+    line: int
+    code: str
+    message: str
+
+
 class Summary(_Frozen):
     files: int
     objectives: int
@@ -141,6 +151,7 @@ class Summary(_Frozen):
     stale: int
     overdue: int
     unreadable: list[str]
+    plan: list[PlanNote] = []
     note: str  # the score rates the writing, never people
     scoring: str  # how the score is made, in one sentence
 

@@ -13,6 +13,7 @@ from okrlint.coach.model import (
     CycleScore,
     ObjectiveScore,
     OwnerTrend,
+    PlanNote,
     Summary,
     Theme,
 )
@@ -27,6 +28,7 @@ def summarise(
     loose: Sequence[Finding],
     sets: dict[str, QuestionSet],
     texts: Texts,
+    plan: Sequence[Finding] = (),
 ) -> Summary:
     """Scores in file order (never ranked), themes by how often they recur, cycles by owner."""
     scores = [ObjectiveScore(path=c.path, line=c.line, title=c.title, score=c.score) for c in cards]
@@ -44,6 +46,10 @@ def summarise(
         stale=sum(1 for f in report.findings if f.code == "H701"),
         overdue=sum(1 for f in report.findings if f.code == "H702"),
         unreadable=sorted({f.path for f in loose if f.code == "E001"}),
+        plan=[
+            PlanNote(path=f.path, line=f.range.start.line, code=f.code, message=f.message)
+            for f in sorted(plan, key=Finding.sort_key)
+        ],
         note=" ".join(texts.note.split()),
         scoring=one_line(),
     )
