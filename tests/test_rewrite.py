@@ -131,3 +131,16 @@ def test_the_task_hint_rewrites_the_statement_as_the_means(key_result: str, hint
     text = f"cycle: 2026-Q1\nobjectives:\n  - title: Hire well\n    key_results:\n      - \"{key_result}\"\n"
     hints = [f.suggestion or "" for f in lint_text(text).findings if f.code == "O101"]
     assert hints and hints[0].endswith(hint_tail)
+
+
+def test_suggestions_read_as_english() -> None:
+    from okrlint import lint_text
+
+    text = (
+        "cycle: 2026-Q2\nobjectives:\n  - title: Sell more\n    key_results:\n"
+        "      - Design and ship both pricing pages\n      - Try to reach 40% week-one activation\n"
+    )
+    hints = {f.code: f.suggestion for f in lint_text(text).findings}
+    assert hints["O101"].endswith("by designing and shipping both pricing pages")
+    # the target's rewrite drops the hedge A404 reports on the same key result
+    assert hints["M203"] == "Reach 40% week-one activation (currently <value>)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,6 +11,7 @@ from okrlint.models import KeyResult, OKRDocument
 from okrlint.nlp import statement_body
 from okrlint.reading.baseline import change_without_start
 from okrlint.reading.deliverable import completion
+from okrlint.reading.forms import base_forms, can_be_verb
 from okrlint.reading.grammar import words
 from okrlint.reading.reading import Reading
 from okrlint.rewrite import gerund, with_baseline
@@ -38,7 +40,7 @@ def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         source = statement_body(kr.title).rstrip(".")
         start = reading.words[lead.index].start
         end = reading.words[lead.end - 1].end
-        means = gerund(lead.base) + source[end:]  # "documented" -> "documenting"
+        means = gerund(lead.base) + _second_verb_gerund(source[end:])  # "documented" -> "documenting"
         activity = source[start:end].lower()
     else:
         means = f"getting this done: {kr.title.rstrip('.')}"
@@ -108,6 +110,21 @@ def _status_phrase(reading: Reading, status: str) -> str:
 _PHRASE_ENDS = words("phrase_breaks") | words("object_ends") | words("clause_starts")
 
 
+def _second_verb_gerund(rest: str) -> str:
+    """The words after the leading verb, a second verb joined to it made a gerund as well
+    ("Design and ship both pages" -> "by designing and shipping both pages")."""
+    joined = _JOINED_VERB.match(rest)
+    if joined is None:
+        return rest
+    verb = joined.group("verb")
+    if not can_be_verb(verb) or verb not in base_forms(verb):
+        return rest
+    return rest[: joined.start("verb")] + gerund(verb) + rest[joined.end("verb") :]
+
+
+_JOINED_VERB = re.compile(r"\s*,?\s*(?:and|or|&)\s+(?P<verb>[a-z]+)\b")
+
+
 def not_measurable(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """Nobody could say at the end whether it was met (M201): a vague aim, a direction with
     no target, a placeholder, work that never ends. A done-or-not deliverable is measurable."""
@@ -160,7 +177,14 @@ def missing_baseline(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
     if target:
         measured = reading.measurement.target
         at = measured.start if measured else None
-        yield Hit(kr, {"target": target, "with_baseline": with_baseline(reading.source, at)})
+        source = reading.source
+        lead = reading.lead
+        if lead is not None and lead.index > 0 and ctx.analyzer.lexicons["hedges"].match_at(reading.texts, 0):
+            # "Try to reach 40%": the rewrite drops the hedge A404 reports, not keep it
+            cut = reading.words[lead.index].start
+            source = source[cut].upper() + source[cut + 1 :]
+            at = at - cut if at is not None and at >= cut else None
+        yield Hit(kr, {"target": target, "with_baseline": with_baseline(source, at)})
 
 
 def not_time_bound(document: OKRDocument, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
