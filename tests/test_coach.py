@@ -564,3 +564,15 @@ def test_findings_about_the_whole_plan_are_no_one_objectives(cli: CliRun, in_rep
     for c in document["objectives"]:
         assert not {i["code"] for i in c["improvements"]} & {"F301", "F304", "M204"}, c["title"]
     assert card(document, "Keep the people we have")["breakdown"][2]["points"] == 10  # focus intact
+
+
+def test_findings_that_together_empty_a_dimension_come_first(cli: CliRun, in_repo: Path) -> None:
+    # Two individual scorecards take all of Separation: fixing either alone gains little while
+    # the other remains, yet together they are the objective's largest loss.
+    document = coach_json(cli, "--today", "2026-05-20", "examples/")
+    hiring = card(document, "Hire great people faster")
+    separation = next(b for b in hiring["breakdown"] if b["key"] == "separation")
+    assert separation["points"] == 0
+    first = hiring["improvements"][:2]
+    assert [i["code"] for i in first] == ["P503", "P503"]
+    assert sum(i["impact"] for i in first) == pytest.approx(separation["max"], abs=0.2)

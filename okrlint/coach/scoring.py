@@ -53,9 +53,14 @@ def rounded(value: float) -> int:
 def impact(
     finding: Placed, placed: Sequence[Placed], key_results: int, weights: ScoreWeights
 ) -> float:
-    """Points the objective gains when this one finding is fixed."""
-    rest = [p for p in placed if p is not finding]
-    return total(rest, key_results, weights) - total(placed, key_results, weights)
+    """Points the objective gains for this finding: its share of what fixing every finding of
+    its rule on the objective gains. Alone, a finding's own gain; beside others of its rule,
+    an equal share of theirs together (two P503 findings that empty Separation each show half
+    of its 15 points, where one fixed alone would show almost nothing while the other still
+    empties it)."""
+    same = [p for p in placed if p.finding.code == finding.finding.code]
+    rest = [p for p in placed if p.finding.code != finding.finding.code]
+    return (total(rest, key_results, weights) - total(placed, key_results, weights)) / len(same)
 
 
 def _points(
