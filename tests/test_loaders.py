@@ -1395,3 +1395,19 @@ def test_a_tables_baseline_target_and_owner_columns_fill_its_key_results() -> No
     codes = {(f.code, f.range.start.line) for f in lint_text(text, format="markdown").findings}
     # measured by its cells: no "names no target", no "task", and 87% -> 95% is 8 points on a rate
     assert not {code for code, line in codes if line in (5, 7)} & {"M201", "O101", "A402"}
+
+
+@pytest.mark.parametrize(
+    ("first_line", "cycle"),
+    [
+        ("Riverside Food Bank, draft OKRs for April to June 2026", "2026-Q2"),
+        ("Support team goals, Jan–Mar 2027", "2027-Q1"),
+        ("Platform OKRs, July through December 2026", "2026-H2"),
+        ("Platform OKRs, February to April 2026", None),  # two months of two quarters: no cycle
+        ("Notes from the April to June 2026 offsite", None),  # no OKR word: a note, not the set's name
+    ],
+)
+def test_a_text_drafts_first_line_names_its_period(first_line: str, cycle: str | None) -> None:
+    text = f"{first_line}\n\nObjective: Feed every family\nKR: Households reached from 38% to 50%\n"
+    document = load(text, "draft.txt", "text").document
+    assert document is not None and document.cycle == cycle

@@ -10,6 +10,11 @@ from pathlib import PurePosixPath
 
 from okrlint.measure import parse_deadline
 
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CYCLE = re.compile(
     r"(?<![\w.])(?:"
     r"(?P<y1>(?:19|20)\d\d)[\s\-/_.]{0,3}(?P<p1>[QH][1-4])"  # 2019 Q1, 2024-H1, 2026.Q2
@@ -20,6 +25,8 @@ _CYCLE = re.compile(
     r"|CY\s?'?(?P<cy>(?:\d\d){1,2})[\s\-/]{0,3}(?P<cq>[QH][1-4])"  # CY26-Q4: a calendar year
     # "the first half of 2026", "the third quarter of 2026"
     r"|(?P<nth>first|second|third|fourth)\s+(?P<part>half|quarter)\s+of\s+(?P<y3>(?:19|20)\d\d)"
+    # "April to June 2026", "Jan–Mar 2026", "July through December 2026": a quarter or a half
+    rf"|(?P<m1>{_MONTH})\.?\s*(?:to|through|thru|until|-|–|—)\s*(?P<m2>{_MONTH})\.?,?\s+(?P<y5>(?:19|20)\d\d)"
     r"|(?P<q>Q[1-4])"  # Q4: no year
     r")(?![\w])",
     re.IGNORECASE,
@@ -59,6 +66,14 @@ def find_cycle(text: str) -> str | None:
         fiscal = "FY" + re.sub(r"\D", "", groups["fy"] or groups["fy2"])
         quarter = groups["fq"] or groups["fq2"]
         return f"{fiscal}-{quarter.upper()}" if quarter else fiscal
+    if groups["m1"]:
+        first = _MONTHS.index(groups["m1"][:3].lower()) + 1
+        last = _MONTHS.index(groups["m2"][:3].lower()) + 1
+        if last - first == 2 and first % 3 == 1:
+            return f"{groups['y5']}-Q{(first + 2) // 3}"  # April to June: the second quarter
+        if last - first == 5 and first in (1, 7):
+            return f"{groups['y5']}-H{1 if first == 1 else 2}"
+        return None  # months that are neither a quarter nor a half name no cycle
     if groups["qn"]:
         return f"{groups['y4']}-Q{groups['qn']}"
     if groups["q"]:
