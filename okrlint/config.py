@@ -252,6 +252,9 @@ class RuleSelection:
         if code == "E001":
             # A file that cannot be parsed was not checked at all: only an explicit ignore hides it.
             return "E001" not in ignores
+        rule = self.rulebook.rules.get(code)
+        if rule is not None and rule.opt_in and code not in self._select:
+            return False  # an opt-in rule runs only when its code is selected ("ALL" is not enough)
         return chosen > dropped
 
     def severity(self, code: str) -> Severity | None:

@@ -103,6 +103,9 @@ class RuleSpec(_Strict):
     fix: str | None = None
     # The check reads English words; on a file in another language it stays silent.
     english_only: bool = Field(default=False, alias="english-only")
+    # Off unless selected by its code (a profile or the config's `extend-select`): a practice
+    # some methods ask for and others do not ("google" asks every objective for its type).
+    opt_in: bool = Field(default=False, alias="opt-in")
     supersedes: list[str] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
     examples: Examples

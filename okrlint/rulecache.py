@@ -23,7 +23,7 @@ from typing import Any
 from okrlint import __version__
 from okrlint.resources import data_dir
 
-_FORMAT = 1  # bump when the records' shape changes
+_FORMAT = 2  # bump when the records' shape changes
 _CORPORA = {"labelled", "real"}  # evaluation data: large, and no rule reads it
 
 
@@ -179,6 +179,7 @@ def _build_records() -> list[dict[str, Any]]:
                 "category": rule.category,
                 "scope": rule.scope,
                 "severity": rule.severity.value,
+                "opt_in": rule.opt_in,
                 "params": rule.params,
                 "coaching": rule.coaching.model_dump(mode="json"),
                 "suggestion": list(rule.suggestion),

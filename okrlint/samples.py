@@ -53,9 +53,11 @@ def load_case(case: ExampleCase, name: str = "example") -> list[LoadResult]:
     ]
 
 
-def settings_for(case: ExampleCase) -> Settings:
-    """The settings an example runs with: the defaults, on the example's date if it gives one."""
-    return Settings(today=case.today)
+def settings_for(case: ExampleCase, rule: RuleSpec | None = None) -> Settings:
+    """The settings an example runs with: the defaults, on the example's date if it gives one,
+    with the example's rule selected when it is opt-in."""
+    chosen = [rule.code] if rule is not None and rule.opt_in else []
+    return Settings(today=case.today, extend_select=chosen)
 
 
 def suggested_rewrites(rule: RuleSpec, limit: int = 2) -> list[tuple[str, str]]:
@@ -64,7 +66,7 @@ def suggested_rewrites(rule: RuleSpec, limit: int = 2) -> list[tuple[str, str]]:
 
     pairs = []
     for index, case in enumerate(rule.examples.bad):
-        report = lint_results(load_case(case, f"{rule.code}-bad-{index}"), settings_for(case))
+        report = lint_results(load_case(case, f"{rule.code}-bad-{index}"), settings_for(case, rule))
         for finding in report.findings:
             if finding.code == rule.code and finding.suggestion:
                 pairs.append((finding.node.text or case.describe(), finding.suggestion))

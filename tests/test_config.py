@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from okrlint.cli import main
@@ -186,3 +187,27 @@ def test_inspect_reads_with_the_same_config_as_check(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["inspect", "--format", "json", str(tmp_path / "okrs.yaml")])
     records = json.loads(result.stdout)
     assert records[0]["verb"] == "instrument" and records[0]["verb_kind"] == "activity"
+
+
+UNTYPED = (
+    "cycle: 2026-Q2\nobjectives:\n  - title: Make checkout fast at peak\n    key_results:\n"
+    "      - Checkout p95 from 2.4 s to 1.2 s\n      - Failed payments at peak from 3% to 1%\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("settings", "reported"),
+    [
+        ({}, False),  # opt-in: off by default
+        ({"select": ["ALL"]}, False),  # "ALL" is not a choice of this rule
+        ({"select": ["A4"]}, False),  # nor is a prefix
+        ({"extend_select": ["A407"]}, True),
+        ({"profile": "google"}, True),  # Google's playbook asks every objective for its type
+        ({"profile": "google", "ignore": ["A407"]}, False),
+    ],
+)
+def test_an_opt_in_rule_runs_only_when_chosen_by_its_code(settings: dict, reported: bool) -> None:
+    import okrlint
+
+    codes = [f.code for f in okrlint.lint_text(UNTYPED, config=okrlint.Settings(**settings)).findings]
+    assert ("A407" in codes) is reported

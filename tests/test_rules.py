@@ -27,7 +27,7 @@ CASES = [
 @pytest.mark.parametrize(("rule", "kind", "index"), CASES)
 def test_rule_example(rule: RuleSpec, kind: str, index: int) -> None:
     case = getattr(rule.examples, kind)[index]
-    report = lint_results(load_case(case, f"{rule.code}-{kind}"), settings_for(case))
+    report = lint_results(load_case(case, f"{rule.code}-{kind}"), settings_for(case, rule))
     fired = [f for f in report.findings if f.code == rule.code]
     if kind == "bad":
         assert fired, f"{rule.code} should fire on: {case.describe()}"

@@ -41,6 +41,7 @@ CHECKS: dict[str, Check] = {
     "hedged-language": ambition.hedged_language,
     "sandbagging-scores": ambition.sandbagging_scores,
     "confidence-out-of-range": ambition.confidence_out_of_range,
+    "untyped-objective": ambition.untyped_objective,
     "development-goal": development.development_goal,
     "compensation-link": compensation.compensation_link,
     "individual-scorecard": individual.individual_scorecard,

@@ -8,7 +8,7 @@ from typing import Any
 
 from okrlint.checks.base import Context, Hit
 from okrlint.measure import comparable, field_quantity, in_unit_of
-from okrlint.models import KeyResult, ObjectiveType, OKRDocument, Scoring
+from okrlint.models import KeyResult, Objective, ObjectiveType, OKRDocument, Scoring
 from okrlint.reading import base_forms, quoted
 from okrlint.reading.grammar import word_set, words
 from okrlint.rewrite import without_span
@@ -311,6 +311,14 @@ def confidence_out_of_range(kr: KeyResult, params: dict[str, Any], ctx: Context)
         yield Hit(
             kr, {"confidence": f"{kr.confidence:g}", "reading": "closer to a wish than a plan"}
         )
+
+
+def untyped_objective(objective: Objective, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """An objective that does not say whether it is committed or aspirational (A407, opt-in:
+    the `google` profile selects it). Without the type nobody knows whether 0.7 is a good
+    score or a miss."""
+    if objective.type is None and objective.key_results:
+        yield Hit(objective, {"title": objective.title})
 
 
 def _scale(document: OKRDocument) -> float:

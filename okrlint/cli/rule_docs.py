@@ -27,19 +27,19 @@ def rules(output_format: str) -> None:
     if output_format == "markdown":
         click.echo("| code | name | category | default | finds |\n|---|---|---|---|---|")
         for r in book:
-            click.echo(
-                f"| {r['code']} | {r['name']} | {r['category']} | {r['severity']} | {r['title']} |"
-            )
+            default = f"{r['severity']}, opt-in" if r.get("opt_in") else r["severity"]
+            click.echo(f"| {r['code']} | {r['name']} | {r['category']} | {default} | {r['title']} |")
         return
     if output_format == "json":
         keys = ("code", "name", "title", "category", "scope", "severity", "params", "coaching")
-        data = [{key: r[key] for key in keys} for r in book]
+        data = [{**{key: r[key] for key in keys}, "opt_in": bool(r.get("opt_in"))} for r in book]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     width = max(len(r["name"]) for r in book)
     for r in book:
         name, category, severity = r["name"], r["category"], r["severity"]
-        click.echo(f"{r['code']}  {name:<{width}}  {category:<13} {severity:<8} {r['title']}")
+        opt_in = " (opt-in: select it by code)" if r.get("opt_in") else ""
+        click.echo(f"{r['code']}  {name:<{width}}  {category:<13} {severity:<8} {r['title']}{opt_in}")
 
 
 @main.command()

@@ -47,6 +47,10 @@ _FILLER = re.compile(
 )
 
 
+# Words that name an OKR set in a title or a description ("draft OKRs for April to June 2026").
+NAMES_OKRS = re.compile(r"\b(?:okrs?|objectives|goals)\b", re.IGNORECASE)
+
+
 def find_cycle(text: str) -> str | None:
     """The first cycle named in `text`, normalised ("2019-Q1", "2024-H1", "FY25", "Q4")."""
     match = _CYCLE.search(text)

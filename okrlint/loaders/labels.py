@@ -246,7 +246,11 @@ def _scoped_objective() -> re.Pattern[str]:
         # (not "Primary objective:", "Main objective:": a business plan's prose says those)
         r"|(?:company|team|department(?:al)?|quarterly|annual|yearly)(?:[- ]wide)?)"
         # Possessive: "Q1 Objective" and 50,000 spaces were re-split for 70 s.
-        rf"\s++(?=(?:{vocabulary().strong_objective}){_NO_LETTER}\s*+(?:#?\s*+\d{{1,3}})?\s*+[:：])",
+        rf"\s++(?=(?:{vocabulary().strong_objective}){_NO_LETTER}\s*+(?:#?\s*+\d{{1,3}})?\s*+[:：])"
+        # an owner or team before an upper-case "OKR", as a handbook writes each team's:
+        # "Infrastructure OKR: …", "CEO OKR: …", "VP Eng OKR 2: …"
+        r"|(?-i:[A-Z][\w&/.-]{0,30})(?:\s(?-i:[A-Z][\w&/.-]{0,30})){0,2}"
+        r"\s++(?=(?-i:OKR)\s*+(?:#?\s*+\d{1,3})?\s*+[:：])",
         re.I,
     )
 
