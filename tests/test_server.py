@@ -317,3 +317,22 @@ async def test_a_config_mistake_is_shown_once_not_on_every_change(
         await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     shown = [m.message for m in client.messages[before:]]
     assert len(shown) == 1 and "ignre" in shown[0]
+
+
+async def test_a_burst_of_changes_ends_with_the_diagnostics_of_the_last(
+    client: LanguageClient, project: Path
+) -> None:
+    path = project / "burst.yaml"
+    plain = HEDGED.replace("🚀 Hopefully reach", "Reach")
+    await _open(client, path, plain)
+    uri = path.as_uri()
+    for version in range(2, 12):  # typed faster than the pause: linted once, at the end
+        text = plain + "#" * version if version < 11 else HEDGED
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert "A404" in [d.code for d in client.diagnostics[uri]]

@@ -8,6 +8,7 @@ analysis of unchanged texts stay loaded between edits, so re-linting one file is
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Sequence
@@ -60,6 +61,7 @@ class OkrLanguageServer(LanguageServer):
         # opened or closed (walking and parsing them on every keystroke would not stay fast).
         self.context_cache: dict[Path, list[LoadResult]] = {}
         self._told: set[str] = set()  # config problems already shown to the user
+        self.latest_change: dict[str, int] = {}  # the newest version each document was changed to
 
     # -- settings ------------------------------------------------------------------------------
     def settings_for(self, path: Path) -> Settings:
@@ -245,9 +247,20 @@ def _did_open(ls: OkrLanguageServer, params: types.DidOpenTextDocumentParams) ->
     ls.lint_document(params.text_document.uri)
 
 
+# Typing sends a change per keystroke: a burst is linted once, after this pause, so a large
+# file is not analysed again for every version the user has already typed past (changes that
+# queued while a long analysis ran are coalesced too). Short, to keep a re-lint's round trip
+# under DESIGN §10's 100 ms.
+DEBOUNCE_SECONDS = 0.05
+
+
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-def _did_change(ls: OkrLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
-    ls.lint_document(params.text_document.uri)
+async def _did_change(ls: OkrLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
+    uri, version = params.text_document.uri, params.text_document.version
+    ls.latest_change[uri] = version
+    await asyncio.sleep(DEBOUNCE_SECONDS)
+    if ls.latest_change.get(uri) == version:  # no newer change came in the meantime
+        ls.lint_document(uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
