@@ -542,3 +542,14 @@ def test_version_rules_and_explain_import_neither_spacy_nor_pydantic(tmp_path: P
         )
         assert done.stderr.strip().splitlines()[-1] == "[]", args
         assert done.stdout.strip()
+
+
+def test_a_thousand_status_marks_before_a_key_result() -> None:
+    # every mark was stripped by one more recursive call: a RecursionError, after seconds
+    from okrlint.loaders import load
+
+    started = time.perf_counter()
+    result = load("## Objective: Grow\n\n- " + "✅ " * 1000 + "Grow ARR from $2M to $3M\n", "okrs.md", "markdown")
+    assert time.perf_counter() - started < 1.0
+    assert result.document is not None
+    assert [kr.title for kr in result.document.objectives[0].key_results] == ["Grow ARR from $2M to $3M"]

@@ -806,3 +806,23 @@ def test_utf16_and_broken_json_are_named_for_what_they_are(cli: CheckRun, workdi
     messages = {f["path"]: f["message"] for f in run.json()["findings"]}
     assert "UTF-16" in messages["u.txt"] and "save the file as UTF-8" in messages["u.txt"]
     assert "Invalid JSON" in messages["b.json"]
+
+
+def test_each_config_says_what_fails_its_files_and_stdin_gets_its_own(cli: CheckRun, write) -> None:
+    write("a/okrs.yaml", TASK_AND_OUTCOME)
+    write("b/okrs.yaml", TASK_AND_OUTCOME)
+    write("a/.okrlint.toml", 'fail-on = "never"\n')
+    write("b/.okrlint.toml", 'fail-on = "never"\n')
+    assert cli("check", "a", "b").exit_code == 0  # each folder's own fail-on, not the parent's default
+    write(".okrlint.toml", 'ignore = ["O101"]\n')
+    write("c/.okrlint.toml", 'select = ["O101"]\n')
+    write("d/okrs.yaml", TASK_AND_OUTCOME)  # no config of its own: the root's ignore holds
+    run = cli("check", "--format", "json", "--stdin-filename", "c/x.yaml", "-", "d/okrs.yaml", input=TASK_AND_OUTCOME)
+    assert [(f["path"], f["code"]) for f in run.json()["findings"]] == [("c/x.yaml", "O101")]
+
+
+@pytest.mark.parametrize("command", [("coach", "okrs.yaml"), ("schema",)])
+def test_a_folder_is_no_output_file_for_any_command(cli: CheckRun, write, command: tuple[str, ...]) -> None:
+    write("okrs.yaml", ONE_KR_YAML)
+    run = cli(command[0], "-o", "out/", *command[1:])
+    assert run.exit_code == 2 and "is a folder" in run.stderr and not Path("out").exists()

@@ -1411,3 +1411,39 @@ def test_a_text_drafts_first_line_names_its_period(first_line: str, cycle: str |
     text = f"{first_line}\n\nObjective: Feed every family\nKR: Households reached from 38% to 50%\n"
     document = load(text, "draft.txt", "text").document
     assert document is not None and document.cycle == cycle
+
+
+def test_table_cells_are_read_as_written_and_a_date_is_no_target() -> None:
+    text = (
+        "## Objective: Deliver more meals\n\n| Key result | Baseline | Target |\n|---|---|---|\n"
+        "| Grow weekly meal deliveries | 950 | 1,200 |\n\n## Objective: Cut cost\n\n"
+        "| Key result | Owner | Target |\n|---|---|---|\n"
+        "| Cut cost per delivery from $7.40 to $6.10 | Ana | June 30 |\n"
+        "| Raise on-time delivery from 87% to 95% | Cy | Q2 |\n"
+    )
+    document = load(text, "okrs.md", "markdown").document
+    assert document is not None
+    krs = [kr for o in document.objectives for kr in o.key_results]
+    assert [(kr.baseline, kr.target) for kr in krs] == [("950", "1,200"), (None, None), (None, None)]
+    codes = [f.code for f in lint_text(text, format="markdown").findings]
+    assert "A403" not in codes and "M203" not in codes  # 950 -> 1,200 is no 792x; the starts are stated
+
+
+def test_a_summary_table_ahead_of_the_full_sections_is_no_second_set() -> None:
+    text = (
+        "# Platform OKRs Q2 2026\n\n## Summary\n\n| Objective | Key Result | Status |\n|---|---|---|\n"
+        "| Make deploys boring | 95% of services on the golden pipeline | on track |\n"
+        "| Make deploys boring | Median deploy time under 10 minutes | at risk |\n\n"
+        "## Objective 1: Make deploys boring\n\n- 95% of services on the golden pipeline\n"
+        "- Median deploy time under 10 minutes\n"
+    )
+    assert _outline(load(text, "okrs.md", "markdown")) == [
+        ("Make deploys boring", ["95% of services on the golden pipeline", "Median deploy time under 10 minutes"])
+    ]
+
+
+def test_a_quarter_in_brackets_without_a_year_leaves_the_files_cycle() -> None:
+    text = "---\ncycle: 2026-Q4\n---\n\n## Objective: Win the enterprise market (Q4)\n\n- ARR from $2M to $3M\n- NRR from 100% to 110%\n"
+    document = load(text, "okrs.md", "markdown").document
+    assert document is not None
+    assert [document.cycle_of(o) for o in document.objectives] == ["2026-Q4"]

@@ -336,3 +336,22 @@ async def test_a_burst_of_changes_ends_with_the_diagnostics_of_the_last(
         )
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert "A404" in [d.code for d in client.diagnostics[uri]]
+
+
+async def test_an_excluded_open_draft_is_no_part_of_the_project(tmp_path: Path) -> None:
+    from pygls.workspace import Workspace
+
+    from okrlint.config import Settings
+    from okrlint.server import OkrLanguageServer
+
+    (tmp_path / "pyproject.toml").write_text('[tool.okrlint]\nexclude = ["drafts/"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    draft = tmp_path / "drafts" / "old.yaml"
+    text = "cycle: 2026-Q2\nobjectives:\n  - id: CO-9\n    title: Old aim\n    key_results: [ARR from $1M to $2M]\n"
+    server = OkrLanguageServer()
+    server.protocol._workspace = Workspace(tmp_path.as_uri())
+    server.workspace.put_text_document(
+        types.TextDocumentItem(uri=draft.as_uri(), language_id="yaml", version=1, text=text)
+    )
+    settings = Settings.from_project(tmp_path)
+    assert server._open_documents(tmp_path.resolve(), settings) == {}

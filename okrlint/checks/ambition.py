@@ -122,6 +122,8 @@ def _subject_stays(reading: Any, ctx: Context) -> str | None:
     something else in the key result moves ("… while signups double")."""
     texts = reading.texts
     for index in range(1, min(len(texts) - 2, 8)):
+        if texts[index] in _SECOND_CLAUSE:
+            return None  # "Double signups while CAC stays under $50": the stay is a guard
         if texts[index] in words("staying_verbs") and texts[index + 1] in words("level_bounds") | {"at"}:
             if any(w[:1].isdigit() for w in texts[index + 2 : index + 4]) and not _change_beside(texts, index + 2, ctx):
                 return texts[index]

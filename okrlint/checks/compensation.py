@@ -23,7 +23,7 @@ _PAY_CONDITIONS = _words("pay_conditions")
 _PAY_CONTEXT = _words("pay_context")
 _HR_PROCESS = _words("hr_process")
 _PRODUCT_SENSE = _words("product_sense")
-_RAISE_AS_NOUN_AFTER = _words("raise_as_noun_after")
+_RAISE_AS_VERB_AFTER = _words("raise_as_verb_after")
 _EXPLICIT_PAY_LINK = _words("explicit_pay_link")
 _PAY_RECIPIENTS = _words("pay_recipients")
 _PAY_KINDS = _words("pay_kinds")
@@ -53,12 +53,14 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         following = texts[end] if end < len(texts) else ""
         if following in _HR_PROCESS:
             continue  # "referral bonus claims processed": running the scheme, not earning it
-        # (six words before: "so everyone qualifies for the year-end bonus" reads "year", "end")
-        window = set(texts[max(0, start - 6) : start]) | set(texts[end : end + 5])
+        window = set(texts[max(0, start - 4) : start]) | set(texts[end : end + 5])
+        if set(texts[max(0, start - 6) : start]) & _EXPLICIT_PAY_LINK:
+            # "so everyone qualifies for the year-end bonus": a pay link six words back
+            window |= set(texts[max(0, start - 6) : start]) & _EXPLICIT_PAY_LINK
         paid = _people_paid(texts, end)
         if following in _PRODUCT_SENSE and not window & _EXPLICIT_PAY_LINK and not paid:
             continue  # "bonus feature", "payout for drivers" (but "payout for the team")
-        if term == ("raise",) and (start == 0 or texts[start - 1] not in _RAISE_AS_NOUN_AFTER):
+        if term == ("raise",) and _raise_is_a_verb(reading, start):
             continue  # "Raise NPS…", "and, if possible, raise win rate…": the verb ("a raise" is pay)
         if (
             term == ("promoted",)
@@ -72,6 +74,16 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         if window & _PAY_CONTEXT and not _inside_the_metric(reading, start):
             yield _pay_hit(kr, reading, start, term)
             return
+
+
+def _raise_is_a_verb(reading: Any, start: int) -> bool:
+    """Whether "raise" at `start` is the verb: it leads, or follows a word a verb follows
+    ("and, if possible, raise win rate…", "we will raise…"); elsewhere it is pay ("each
+    manager's raise", "Link raises to OKR scores", "gets a raise")."""
+    lead = reading.lead
+    if start == 0 or (lead is not None and start == lead.index):
+        return True
+    return reading.texts[start - 1] in _RAISE_AS_VERB_AFTER
 
 
 def _in_a_name(reading: Any, start: int) -> bool:

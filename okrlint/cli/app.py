@@ -20,6 +20,22 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PATHS = click.Path(path_type=Path, allow_dash=True, readable=False)
 
 
+class _OutputFile(click.ParamType):
+    """A report's file name: a name ending in '/' or an existing folder is refused (Path() would
+    drop the '/' and the report would become a file named like the folder)."""
+
+    name = "file"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        text = os.fspath(value)
+        if text.endswith(("/", os.sep)) or Path(text).is_dir():
+            self.fail(f"{text}: is a folder; give a file name", param, ctx)
+        return Path(text)
+
+
+OUTPUT_FILE = _OutputFile()
+
+
 class UsageProblem(Exception):
     """A problem the user can fix (bad path, config, rule name): one line, exit 2."""
 

@@ -14,6 +14,7 @@ from okrlint.cli.app import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    OUTPUT_FILE,
     PATHS,
     UsageProblem,
     config_option,
@@ -47,7 +48,7 @@ FORMAT_NAMES = ["text", "json", "jsonl", "github", "sarif", "rdjson"]
     "--output",
     "-o",
     "output_file",
-    type=click.Path(dir_okay=False),  # a str: Path() would drop the '/' that marks a folder
+    type=OUTPUT_FILE,
     default=None,
     help="Write the report to this file instead of stdout.",
 )
@@ -104,7 +105,7 @@ FORMAT_NAMES = ["text", "json", "jsonl", "github", "sarif", "rdjson"]
 def check(
     paths: tuple[Path, ...],
     output_format: str,
-    output_file: str | None,
+    output_file: Path | None,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -129,8 +130,8 @@ def check(
 
     # No path: the folder here, or stdin when it is given a name (as ruff reads it).
     paths = paths or ((Path("-"),) if stdin_filename else (Path("."),))
-    _check_options(output_format, output_file, statistics, diff)
-    output_path = Path(output_file) if output_file is not None else None
+    _check_options(output_format, statistics, diff)
+    output_path = output_file
     flags = {
         "select": _split(select),
         "extend_select": _split(extend_select),
@@ -143,8 +144,13 @@ def check(
     stdin = sys.stdin.buffer.read(settings.max_file_size + 1) if has_stdin(paths) else None
     found = discover(paths, settings, skip_non_okr)
     from_stdin = read_stdin(paths, settings, stdin_filename, stdin)
-    # Each file with its nearest config (--config: every file with that one).
-    groups = _groups(found, config, settings, flags, ignore, explicit=config_path is not None)
+    # Each file with its nearest config (--config: every file with that one); stdin with the
+    # config nearest its --stdin-filename.
+    stdin_config = run_config((Path(stdin_filename),), config_path) if stdin_filename and from_stdin else config
+    groups = _groups(
+        found, config, settings, flags, ignore, explicit=config_path is not None,
+        stdin=(stdin_config, from_stdin),
+    )
 
     if not found.files and not from_stdin:
         if not found.errors and not found.warnings and found.excluded:
@@ -159,17 +165,17 @@ def check(
     if fix or diff:
         from okrlint.api import read_all
 
-        outcome = _merged_fixes(
-            [
-                fix_results(
-                    read_all(part, part_settings) + (from_stdin if part_settings is settings else []),
-                    part_settings,
-                    unsafe=unsafe_fixes,
-                    context=context,
-                )
-                for part_settings, part in groups
-            ]
-        )
+        outcomes = [
+            fix_results(
+                read_all(part, part_settings) + list(extra),
+                part_settings,
+                unsafe=unsafe_fixes,
+                context=context,
+            )
+            for part_settings, part, extra in groups
+        ]
+        parts = [(part_settings, o.report) for (part_settings, _p, _e), o in zip(groups, outcomes, strict=True)]
+        outcome = _merged_fixes(outcomes)
         report = outcome.report
         if diff:
             print_diff(outcome, found, stdin)
@@ -185,19 +191,16 @@ def check(
 
         outcome = None
         with _progress(len(found.files), quiet) as advance:
-            report = merge(
-                [
+            parts = [
+                (
+                    part_settings,
                     lint_found(
-                        part,
-                        part_settings,
-                        extra=from_stdin if part_settings is settings else (),
-                        context=context,
-                        jobs=jobs,
-                        progress=advance,
-                    )
-                    for part_settings, part in groups
-                ]
-            )
+                        part, part_settings, extra=extra, context=context, jobs=jobs, progress=advance
+                    ),
+                )
+                for part_settings, part, extra in groups
+            ]
+            report = merge([part_report for _s, part_report in parts])
 
     options = {
         "statistics": statistics,
@@ -215,20 +218,19 @@ def check(
     _warn(found)
     if found.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(_exit_code(report, settings.fail_on))
+    # each file's own config says which findings fail the run ("fail-on")
+    sys.exit(max(_exit_code(part_report, part_settings.fail_on) for part_settings, part_report in parts))
 
 
 PROGRESS_FILES = 50
 
 
-def _check_options(output_format: str, output_file: str | None, statistics: bool, diff: bool) -> None:
+def _check_options(output_format: str, statistics: bool, diff: bool) -> None:
     """Options that cannot work together are refused, not silently dropped."""
     if statistics and output_format != "text":
         raise UsageProblem(f"--statistics counts findings in text; it does not go with --format {output_format}")
     if diff and output_format != "text":
         raise UsageProblem(f"--diff prints a unified diff; it does not go with --format {output_format}")
-    if output_file is not None and (output_file.endswith(("/", "\\")) or Path(output_file).is_dir()):
-        raise UsageProblem(f"{output_file}: is a folder; --output-file takes a file name")
 
 
 def _settings(config: Path | None, flags: dict[str, Any], ignore: tuple[str, ...]) -> Any:
@@ -248,26 +250,27 @@ def _groups(
     ignore: tuple[str, ...],
     *,
     explicit: bool,
-) -> list[tuple[Any, Any]]:
-    """(settings, the files they govern) per config; the run's own settings come first-class:
-    they also lint stdin, so they are always among the groups."""
+    stdin: tuple[Path | None, list[Any]],
+) -> list[tuple[Any, Any, list[Any]]]:
+    """(settings, the files they govern, stdin if it is theirs) per config."""
     from okrlint.config import PatternSet
     from okrlint.projects import by_config
     from okrlint.sources import Discovery
 
+    stdin_config, from_stdin = stdin
     if explicit:
-        return [(settings, found)]
-    groups: list[tuple[Any, Any]] = []
+        return [(settings, found, from_stdin)]
+    groups: list[tuple[Any, Any, list[Any]]] = []
     for governing, files in by_config(found.files, config):
-        if governing == config:
-            groups.append((settings, Discovery(files=files)))
-            continue
-        own = _settings(governing, flags, ignore)
-        patterns = PatternSet(own.exclude, own.root)  # the nearer config's excludes hold too
-        groups.append((own, Discovery(files=[f for f in files if not patterns.matches(f[0])])))
-    if not any(part_settings is settings for part_settings, _part in groups):
-        groups.append((settings, Discovery()))  # stdin, when no file is the run config's
-    return groups
+        own = settings if governing == config else _settings(governing, flags, ignore)
+        if governing != config:
+            patterns = PatternSet(own.exclude, own.root)  # the nearer config's excludes hold too
+            files = [f for f in files if not patterns.matches(f[0])]
+        groups.append((own, Discovery(files=files), from_stdin if governing == stdin_config else []))
+    if from_stdin and not any(governing == stdin_config for governing, _files in by_config(found.files, config)):
+        own = settings if stdin_config == config else _settings(stdin_config, flags, ignore)
+        groups.append((own, Discovery(), from_stdin))
+    return groups or [(settings, Discovery(), [])]
 
 
 def _merged_fixes(outcomes: list[Any]) -> Any:

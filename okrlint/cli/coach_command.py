@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from okrlint.cli.app import (
+    OUTPUT_FILE,
     PATHS,
     UsageProblem,
     config_option,
@@ -39,7 +40,7 @@ COACH_FORMATS = ["text", "markdown", "html", "json"]
     "--output-file",
     "-o",
     "output",
-    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    type=OUTPUT_FILE,
     default=None,
     help="Write the report to this file instead of stdout.",
 )

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from okrlint.cli.app import PATHS, UsageProblem, guarded, main, stdin_filename_option, visible
+from okrlint.cli.app import (
+    OUTPUT_FILE,
+    PATHS,
+    UsageProblem,
+    guarded,
+    main,
+    stdin_filename_option,
+    visible,
+)
 from okrlint.cli.inputs import gather, settings_for
 
 
@@ -56,7 +64,7 @@ def inspect(paths: tuple[Path, ...], output_format: str, stdin_filename: str | N
     "--output-file",
     "-o",
     "output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=OUTPUT_FILE,
     default=None,
     help="Write the schema to this file instead of stdout.",
 )

@@ -57,17 +57,20 @@ def _status_marks(text: str) -> tuple[str, bool]:
     "🎯 Ship a PWA", "Sign 3 partners 🔴"), and whether one of them marks it done ("✅",
     "✔"). A colour or a target symbol says nothing of progress."""
     words = text.split()
-    if len(words) < 2:
-        return text, False
-    first, last = _symbols(words[0]), _symbols(words[-1])
-    if not (first or last):
-        return text, False
-    kept = words[1 if first else 0 : -1 if last else None]
-    if not kept:
-        return text, False
-    start = text.index(kept[0], len(words[0]) if first else 0)
-    end = text.rindex(kept[-1]) + len(kept[-1])
-    marks = (words[0] if first else "") + (words[-1] if last else "")
+    first = 0
+    while first < len(words) and _symbols(words[first]):
+        first += 1
+    last = len(words)
+    while last > first and _symbols(words[last - 1]):
+        last -= 1
+    if (first == 0 and last == len(words)) or first >= last:
+        return text, False  # no mark, or nothing but marks
+    marks = "".join(words[:first] + words[last:])
+    start = 0
+    for word in words[:first]:
+        start = text.index(word, start) + len(word)
+    start = text.index(words[first], start)
+    end = text.rindex(words[last - 1]) + len(words[last - 1]) if last < len(words) else len(text.rstrip())
     return text[start:end], any(ch in _DONE_MARKS for ch in marks)
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 
 from okrlint.loaders.assembly_state import OpenObjective
 from okrlint.loaders.csv_values import EMPTY, cell_value
-from okrlint.loaders.cycles import deadline_date
+from okrlint.loaders.cycles import deadline_date, find_cycle
 from okrlint.loaders.heading_reading import HeadingReading
 from okrlint.loaders.labels import Line, Role
 from okrlint.loaders.line_kinds import (
@@ -34,6 +34,8 @@ from okrlint.loaders.outline_hints import (
 )
 from okrlint.loaders.paragraph_reading import ParagraphReading
 from okrlint.loaders.vocabulary import vocabulary
+from okrlint.measure import parse_deadline
+from okrlint.measure.numbers import parse_quantities
 from okrlint.models import KeyResult, Objective
 
 
@@ -67,6 +69,11 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
         # objectives it is prose ("We will review progress every Monday").
         # Table rows may repeat an objective for each owner; prose restates it in a check-in.
         objectives = without_restatements(objectives, self._rows)
+        # A summary table ahead of sections that state the same objectives again in full:
+        # the sections are the set, the table only sums it up.
+        summed = {_plain_title(o.title) for o in objectives if id(o) in self._summary_table}
+        if summed & {_plain_title(o.title) for o in objectives if id(o) not in self._summary_table}:
+            objectives = [o for o in objectives if id(o) not in self._summary_table]
         # A review that restates each objective over its result ("**Objective:** … /
         # **Result:** ✅ Done") beside the set itself: the set is linted, not the review.
         if any(o.key_results for o in objectives):
@@ -97,7 +104,9 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
                 # "## Overview" over "* Objective / Key Result Owner(s) Score": the set itself
                 self._captioned_objectives(block.items[1:])
             elif isinstance(block, Table) and self._set_table(block):
+                read = len(self.objectives)
                 self._table(block)  # "## Summary" over an Objective | Key Result table: the set
+                self._summary_table.update(id(o) for o in self.objectives[read:])
             elif any(s.kind == "other" for s in self._sections):
                 self._horizon(block)  # "## Time horizon": prose that may state the cycle
             elif isinstance(block, Paragraph) and self._line_results(blocks, index):
@@ -211,6 +220,13 @@ def _fill(kr: KeyResult, fields: tuple[tuple[str, str], ...]) -> None:
     for what, text in fields:
         if EMPTY.match(text.strip()) or getattr(kr, what) is not None:
             continue
+        if what in ("baseline", "target", "current"):
+            # as written, for the rules' own number reader ("1,200" is twelve hundred, where a
+            # spreadsheet cell's "1,2" may be a decimal); a date or a quarter in a "Target"
+            # column is when, not how much, and leaves the text's own target standing
+            if _a_level(text):
+                setattr(kr, what, text.strip())
+            continue
         value = cell_value(what, text)
         if what == "due":
             try:
@@ -219,3 +235,14 @@ def _fill(kr: KeyResult, fields: tuple[tuple[str, str], ...]) -> None:
                 continue  # a date the reader cannot place is left unread, not guessed
         elif value is not None:
             setattr(kr, what, value)
+
+
+def _a_level(text: str) -> bool:
+    """Whether a cell holds an amount ("1,200", "$7.40", "87%"), not a date or a cycle."""
+    if find_cycle(text) or parse_deadline(f"by {text}") or not any(ch.isdigit() for ch in text):
+        return False
+    return parse_quantities(text) != []
+
+
+def _plain_title(title: str) -> str:
+    return " ".join(title.lower().split()).rstrip(".")

@@ -83,6 +83,7 @@ class AssemblyState:
         self._adopted: OpenObjective | None = None  # the one that key-result headings were given to
         self._kr_caption_row: int | None = None  # the row of the last "Key results:" line
         self._tables = 0  # tables read so far
+        self._summary_table: set[int] = set()  # objectives read from a table under "## Summary"
         self._graded: set[int] = set()  # objectives followed by a review's "Result: …" line
         self._rows: dict[int, int] = {}  # objectives read from table rows: the table's number
         self._paragraph_objectives = False  # a one-line paragraph over a list was an objective

@@ -113,8 +113,8 @@ def trailing_cycle(title: str) -> tuple[str, str | None]:
     if match is None or match.start() == 0:
         return title, None
     cycle = cycle_heading(match.group(1))
-    if cycle is None or not _CYCLE.fullmatch(match.group(1).strip()):
-        return title, None
+    if cycle is None or not _CYCLE.fullmatch(match.group(1).strip()) or re.fullmatch(r"[QH][1-4]", cycle):
+        return title, None  # "(Q4)" names no year: the file's own cycle says which Q4
     return title[: match.start()].rstrip().rstrip(" -–—:"), cycle
 
 

@@ -270,9 +270,9 @@ def _up_or_down(text: str, quantities: list[Quantity]) -> tuple[str, Quantity] |
 _UP_DOWN = re.compile(r"(?:^|\s)(?P<dir>up|down)\s+(?P<by>by\s+)?$", re.IGNORECASE)
 # Verbs that take "up" or "down" as a particle: the amount is their object, not a change.
 _PHRASAL_HOSTS = frozenset(
-    "add back break build catch clean cut end fill follow free keep level lock look mark narrow "
-    "open pick ramp round scale set show shut sign slow speed spin stand start step sum team "
-    "tie trade turn warm wind write wrap".split()
+    "add back boil break bring build burn catch clean close cut end fill follow free keep knock "
+    "level lock look mark narrow open pay pick ramp roll round scale set show shut sign slow "
+    "speed spin stand start step sum team tie tone trade turn warm water wind write wrap".split()
 )
 
 

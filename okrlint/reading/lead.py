@@ -200,6 +200,8 @@ def _subject_then_change(texts: Sequence[str], index: int, measurement: Measurem
     headline = (measurement.relative_change or "").lower().split()[:1]
     for at in range(index + 2, min(len(texts), index + 9)):
         verb = texts[at]
+        if verb in words("clause_starts") or verb in words("subject_clause_breaks"):
+            return False  # "Launch pricing page so conversion improves": a verb, then its aim
         if verb in ("up", "down") and headline == [verb]:
             return True
         if (

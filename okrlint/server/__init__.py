@@ -170,10 +170,13 @@ class OkrLanguageServer(LanguageServer):
         from okrlint.measure.dates import date_order
 
         edited: dict[str, LoadResult] = {}
+        excluded = PatternSet(settings.exclude, settings.root)
         for uri, document in sorted(self.workspace.text_documents.items()):
             path = Path(to_fs_path(uri) or uri)
             fmt = format_for(path.name)
-            if fmt is None or not path.resolve().is_relative_to(root):
+            if fmt is None or not path.resolve().is_relative_to(root) or excluded.matches(path):
+                continue  # (an excluded draft is no part of the project, open or not)
+            if not (path.suffix.lower() == ".okr" or looks_like_okrs(document.source, fmt)):
                 continue
             with date_order(settings.date_order):
                 result = load(document.source, display_path(path), fmt)
