@@ -69,6 +69,22 @@ async def _open(
     return list(client.diagnostics[uri])
 
 
+async def _code_actions(
+    client: LanguageClient,
+    path: Path,
+    diagnostic: types.Diagnostic,
+    only: list[types.CodeActionKind] | None = None,
+) -> list[types.Command | types.CodeAction] | None:
+    """The code actions the server offers on a diagnostic (of the kinds in `only`, if given)."""
+    return await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic], only=only),
+        )
+    )
+
+
 async def test_diagnostics_on_open_with_utf16_columns(
     client: LanguageClient, project: Path
 ) -> None:
@@ -138,13 +154,7 @@ async def test_code_action_applies_the_fix(client: LanguageClient, project: Path
     path = project / "actions.yaml"
     diagnostics = await _open(client, path, HEDGED)
     hedge = next(d for d in diagnostics if d.code == "A404")
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
-            range=hedge.range,
-            context=types.CodeActionContext(diagnostics=[hedge]),
-        )
-    )
+    actions = await _code_actions(client, path, hedge)
     assert actions
     quick = next(
         a
@@ -282,13 +292,7 @@ async def test_code_actions_only_of_the_kinds_asked_for(
     path = project / "only.yaml"
     diagnostics = await _open(client, path, HEDGED)
     hedge = next(d for d in diagnostics if d.code == "A404")
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
-            range=hedge.range,
-            context=types.CodeActionContext(diagnostics=[hedge], only=only),
-        )
-    )
+    actions = await _code_actions(client, path, hedge, only)
     assert {str(a.kind) for a in actions or [] if isinstance(a, types.CodeAction)} == kinds
 
 
