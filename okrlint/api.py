@@ -153,7 +153,7 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Settings | None 
     the settings of its nearest `[tool.okrlint]` or `.okrlint.toml` (`Settings.from_project`),
     the walk those of the folder all the paths share; with `config`, every file gets it."""
     from okrlint.config import build_settings, find_config
-    from okrlint.projects import by_config, merge
+    from okrlint.projects import governed, merge
 
     if isinstance(paths, (str, os.PathLike)):
         raise TypeError("lint_paths takes a list of paths, not one path")
@@ -165,12 +165,8 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Settings | None 
         raise FileNotFoundError("; ".join(found.errors))
     if config is not None:
         return lint_found(found, settings)
-    reports = []
-    for governing, files in by_config(found.files, run_config):
-        own = settings if governing == run_config else build_settings(governing, {})[0].resolved()
-        patterns = PatternSet(own.exclude, own.root)
-        part = Discovery(files=[f for f in files if governing == run_config or not patterns.matches(f[0])])
-        reports.append(lint_found(part, own))
+    groups = governed(found.files, run_config, settings, lambda c: build_settings(c, {})[0].resolved())
+    reports = [lint_found(Discovery(files=files), own) for _config, own, files in groups]
     return merge(reports) if reports else lint_found(found, settings)
 
 

@@ -9,10 +9,10 @@ owner, parents) see the files of one project at a time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from okrlint.config import find_config
+from okrlint.config import PatternSet, Settings, find_config
 from okrlint.findings import Finding, Report
 
 
@@ -29,6 +29,26 @@ def by_config(
             folders[folder] = find_config(path) or fallback
         groups.setdefault(folders[folder], []).append((path, fmt))
     return sorted(groups.items(), key=lambda item: str(item[0] or ""))
+
+
+def governed(
+    files: Sequence[tuple[Path, str]],
+    run_config: Path | None,
+    run_settings: Settings,
+    settings_of: Callable[[Path | None], Settings],
+) -> list[tuple[Path | None, Settings, list[tuple[Path, str]]]]:
+    """(config, its settings, the files it governs) for each config: the run's own settings for
+    its files, `settings_of(config)` for a nearer one, whose excludes then hold for its files
+    (the walk used the run's)."""
+    groups = []
+    for config, part in by_config(files, run_config):
+        if config == run_config:
+            groups.append((config, run_settings, list(part)))
+            continue
+        own = settings_of(config)
+        excluded = PatternSet(own.exclude, own.root)
+        groups.append((config, own, [f for f in part if not excluded.matches(f[0])]))
+    return groups
 
 
 def merge(reports: Sequence[Report]) -> Report:

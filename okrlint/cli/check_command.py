@@ -131,7 +131,6 @@ def check(
     # No path: the folder here, or stdin when it is given a name (as ruff reads it).
     paths = paths or ((Path("-"),) if stdin_filename else (Path("."),))
     _check_options(output_format, statistics, diff)
-    output_path = output_file
     flags = {
         "select": _split(select),
         "extend_select": _split(extend_select),
@@ -210,7 +209,7 @@ def check(
         "unsafe_fixes": unsafe_fixes,
     }
     to_stderr = outcome is not None and stdin is not None  # stdout holds the fixed text
-    _emit(report, output_format, output_path, options, to_stderr)
+    _emit(report, output_format, output_file, options, to_stderr)
     if outcome is not None and outcome.fixed and output_format == "text" and output_file is None:
         total = sum(outcome.fixed.values())
         noun = "finding" if total == 1 else "findings"
@@ -253,21 +252,18 @@ def _groups(
     stdin: tuple[Path | None, list[Any]],
 ) -> list[tuple[Any, Any, list[Any]]]:
     """(settings, the files they govern, stdin if it is theirs) per config."""
-    from okrlint.config import PatternSet
-    from okrlint.projects import by_config
+    from okrlint.projects import governed
     from okrlint.sources import Discovery
 
     stdin_config, from_stdin = stdin
     if explicit:
         return [(settings, found, from_stdin)]
-    groups: list[tuple[Any, Any, list[Any]]] = []
-    for governing, files in by_config(found.files, config):
-        own = settings if governing == config else _settings(governing, flags, ignore)
-        if governing != config:
-            patterns = PatternSet(own.exclude, own.root)  # the nearer config's excludes hold too
-            files = [f for f in files if not patterns.matches(f[0])]
-        groups.append((own, Discovery(files=files), from_stdin if governing == stdin_config else []))
-    if from_stdin and not any(governing == stdin_config for governing, _files in by_config(found.files, config)):
+    parts = governed(found.files, config, settings, lambda c: _settings(c, flags, ignore))
+    groups: list[tuple[Any, Any, list[Any]]] = [
+        (own, Discovery(files=files), from_stdin if governing == stdin_config else [])
+        for governing, own, files in parts
+    ]
+    if from_stdin and all(governing != stdin_config for governing, _own, _files in parts):
         own = settings if stdin_config == config else _settings(stdin_config, flags, ignore)
         groups.append((own, Discovery(), from_stdin))
     return groups or [(settings, Discovery(), [])]
