@@ -105,13 +105,17 @@ def verified(result: LoadResult, candidates: Sequence[Candidate]) -> list[bool]:
     while pending:
         batch: list[int] = []
         rest: list[int] = []
+        places: set[tuple[int, int]] = set()
         last_start, last_end = (0, 0), (0, 0)
         for index in pending:
             start, end = _extent(candidates[index].fix)
-            if batch and (start < last_end or start == last_start):
+            if batch and (start < last_end or start == last_start or candidates[index].place in places):
+                # (two fixes of one title, a hedge at its start and a pay clause at its end,
+                # each give their own title: checked together, neither would match)
                 rest.append(index)
                 continue
             batch.append(index)
+            places.add(candidates[index].place)
             last_start, last_end = start, end
         taken = [candidates[index].fix for index in batch]
         edits = [edit for fix in taken for edit in fix.edits]

@@ -826,3 +826,10 @@ def test_a_folder_is_no_output_file_for_any_command(cli: CheckRun, write, comman
     write("okrs.yaml", ONE_KR_YAML)
     run = cli(command[0], "-o", "out/", *command[1:])
     assert run.exit_code == 2 and "is a folder" in run.stderr and not Path("out").exists()
+
+
+def test_inspect_says_when_it_read_objectives_but_no_key_results(cli: CheckRun, write) -> None:
+    write("plan.md", "## Objective: Win the north\n\nSome notes.\n\n## Objective: Keep the south\n\nMore notes.\n")
+    run = cli("inspect", "plan.md")
+    assert run.exit_code == 0 and run.stdout == ""
+    assert "plan.md: 2 objectives read, no key results under them" in run.stderr

@@ -163,3 +163,20 @@ def test_json_edits_apply_to_the_text_they_were_computed_on(cli, write) -> None:
         == "      - 🚀 reach $3M in qualified pipeline   # stretch"
     )
     assert json.dumps(finding["fix"])  # plain JSON
+
+
+def test_two_fixes_of_one_key_result_are_both_offered_and_applied() -> None:
+    # a hedge at the start and a pay clause at the end of the same title: each fix gives its
+    # own title, so they are checked apart, and --fix applies both
+    import okrlint
+
+    text = (
+        "cycle: 2026-Q2\nobjectives:\n  - title: Sell\n    key_results:\n"
+        "      - Hopefully hit 110% of quota so the team qualifies for the Q4 bonus\n"
+        "      - Cut churn from 5% to 3%\n"
+    )
+    fixable = {f.code for f in okrlint.lint_text(text).findings if f.fix is not None}
+    assert {"A404", "P502"} <= fixable
+    fixed, report = okrlint.fix_text(text)
+    assert "      - Hit 110% of quota\n" in fixed
+    assert not {"A404", "P502"} & {f.code for f in report.findings}

@@ -56,6 +56,13 @@ def inspect(paths: tuple[Path, ...], output_format: str, stdin_filename: str | N
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     else:
         click.echo(visible(format_inspection(records)), nl=False)
+    for result in results:
+        document = result.document
+        if document is not None and document.objectives and not any(o.key_results for o in document.objectives):
+            # said, not left silent: the reader found objectives and no key result under any
+            count = len(document.objectives)
+            noun = "objective" if count == 1 else "objectives"
+            click.echo(visible(f"{document.path}: {count} {noun} read, no key results under them"), err=True)
 
 
 @main.command()
