@@ -1447,3 +1447,27 @@ def test_a_quarter_in_brackets_without_a_year_leaves_the_files_cycle() -> None:
     document = load(text, "okrs.md", "markdown").document
     assert document is not None
     assert [document.cycle_of(o) for o in document.objectives] == ["2026-Q4"]
+
+
+def test_a_text_draft_without_marks_reads_the_lines_under_each_objective_label() -> None:
+    text = (
+        "Finance OKRs FY25 Q3\n"
+        "Objective: Close the books in 5 days\n"
+        "Monthly close completed in 5 business days\n"
+        "Zero audit adjustments above $50k\n"
+        "Objective: A forecast we can bet on\n"
+        "Quarterly revenue forecast within 3% of actual\n"
+        "\n"
+        "Notes from the finance offsite are in the shared drive.\n"
+    )
+    result = load(text, "finance.txt", "text")
+    assert _outline(result) == [
+        ("Close the books in 5 days", ["Monthly close completed in 5 business days", "Zero audit adjustments above $50k"]),
+        ("A forecast we can bet on", ["Quarterly revenue forecast within 3% of actual"]),
+    ]
+    # a file that marks its key results anywhere keeps unmarked lines as prose
+    marked = text.replace("Quarterly revenue", "KR: Quarterly revenue")
+    assert _outline(load(marked, "finance.txt", "text")) == [
+        ("Close the books in 5 days", []),
+        ("A forecast we can bet on", ["Quarterly revenue forecast within 3% of actual"]),
+    ]

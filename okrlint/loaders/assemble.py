@@ -51,6 +51,11 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
         self._objective_labels = any(
             self._role(text, heading).role in OBJECTIVE_LABELS for text, heading in texts
         ) or names_objectives(blocks)
+        # A draft with no list, no key-result label and no key-results caption anywhere leaves
+        # its key results unmarked under each objective label (paragraph_reading).
+        self._marked_results = any(isinstance(b, (ListBlock, Table, Heading)) for b in blocks) or any(
+            self._role(text, heading).role in (Role.KEY_RESULT, Role.KR_SECTION) for text, heading in texts
+        )
         # Key-result headings ("# 🏢 KR1: New logos", one per slide) label a file too.
         self._fallback = not self._objective_labels and not any(
             heading and self._role(text, heading).role == Role.KEY_RESULT for text, heading in texts

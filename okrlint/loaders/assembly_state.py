@@ -88,6 +88,7 @@ class AssemblyState:
         self._rows: dict[int, int] = {}  # objectives read from table rows: the table's number
         self._paragraph_objectives = False  # a one-line paragraph over a list was an objective
         self._last_kr_row: int | None = None  # the last row of the last key result read
+        self._marked_results = True  # the file marks key results somewhere (list, label, caption)
         self._label_only: set[int] = set()  # opened by a label alone ("### Objective 1")
         self._result_headings: set[int] = set()  # plain headings whose sub-headings are results
         self._heading_objectives: set[int] = set()  # objectives opened by such headings

@@ -33,6 +33,10 @@ from okrlint.models import KeyResult
 _CYCLE_ONLY = re.compile(rf"[\W_]*+(?:{CYCLE_TOKEN}[\W_]*+){{1,3}}", re.IGNORECASE)
 
 
+# At most this many words on a line read as a key result under an objective label.
+_SHORT_LINE = 30
+
+
 class ParagraphReading(AssemblyState):
     """Reads paragraphs and the lines of text files."""
 
@@ -123,6 +127,8 @@ class ParagraphReading(AssemblyState):
                 last_kr = self._add_kr_tracked(lines, line.text)
                 index += len(last_kr[1]) if last_kr is not None else 1
                 continue
+            elif separate and self._bare_result_line(line, role):
+                self._add_kr([line], line.text)  # "Objective: …" over unmarked lines: its results
             elif index == len(lines) - 1 and EXAMPLE_LEAD_IN.search(" ".join(l.text for l in lines)):
                 # "This is an example of a good OKR:" introduces an example, not the team's own
                 self._kr_line, self._skip, last_kr = False, True, None
@@ -134,6 +140,17 @@ class ParagraphReading(AssemblyState):
             index += 1
         if lines and EXAMPLE_LEAD_IN.search(" ".join(line.text for line in lines)):
             self._example_next = True  # "An example:" alone: the next paragraph is one
+
+    def _bare_result_line(self, line: TextLine, role: Line) -> bool:
+        """In a text draft pasted without any list or key-result label ("Objective: Close the
+        books in 5 days" over "Monthly close completed in 5 business days"), the short lines
+        right under an objective label, with no blank line between, are its key results."""
+        current = self._current
+        if current is None or self._marked_results or role.role != Role.PLAIN or current.weak:
+            return False
+        span = current.objective.span
+        above = self._last_kr_row if current.objective.key_results else (span.start.line - 1 if span else None)
+        return above is not None and line.row == above + 1 and len(line.text.split()) <= _SHORT_LINE
 
     @staticmethod
     def _wrapped_word(line: TextLine, index: int, separate: bool) -> bool:
