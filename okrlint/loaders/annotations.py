@@ -78,11 +78,12 @@ def _symbols(word: str) -> bool:
     """A word made of emoji and pictographic symbols only ("✅", "🟡", "⚡️"); not arrows,
     degrees or a trademark sign, which stand for words."""
     return all(
-        ch in _JOINERS or (ord(ch) >= 0x2300 and unicodedata.category(ch) == "So") for ch in word
-    ) and any(ch not in _JOINERS for ch in word)
+        ch in EMOJI_JOINERS or (ord(ch) >= 0x2300 and unicodedata.category(ch) == "So") for ch in word
+    ) and any(ch not in EMOJI_JOINERS for ch in word)
 
 
-_JOINERS = "\ufe0e\ufe0f\u200d"
+# Variation selectors and the zero-width joiner inside an emoji ("⚡️", "👩‍💻").
+EMOJI_JOINERS = "\ufe0e\ufe0f\u200d"
 _DONE_MARKS = "✅✔☑✓"
 
 

@@ -21,6 +21,7 @@ from okrlint.loaders.line_kinds import (
     EXAMPLE_HEADING,
     block_texts,
     hard_section,
+    plain_text,
     without_restatements,
 )
 from okrlint.loaders.list_reading import ListReading
@@ -76,8 +77,8 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
         objectives = without_restatements(objectives, self._rows)
         # A summary table ahead of sections that state the same objectives again in full:
         # the sections are the set, the table only sums it up.
-        summed = {_plain_title(o.title) for o in objectives if id(o) in self._summary_table}
-        if summed & {_plain_title(o.title) for o in objectives if id(o) not in self._summary_table}:
+        summed = {plain_text(o.title).rstrip(".") for o in objectives if id(o) in self._summary_table}
+        if summed & {plain_text(o.title).rstrip(".") for o in objectives if id(o) not in self._summary_table}:
             objectives = [o for o in objectives if id(o) not in self._summary_table]
         # A review that restates each objective over its result ("**Objective:** … /
         # **Result:** ✅ Done") beside the set itself: the set is linted, not the review.
@@ -247,7 +248,3 @@ def _a_level(text: str) -> bool:
     if find_cycle(text) or parse_deadline(f"by {text}") or not any(ch.isdigit() for ch in text):
         return False
     return parse_quantities(text) != []
-
-
-def _plain_title(title: str) -> str:
-    return " ".join(title.lower().split()).rstrip(".")

@@ -9,12 +9,11 @@ import re
 from pathlib import PurePosixPath
 
 from okrlint.measure import parse_deadline
+from okrlint.measure.dates import _MONTHS
 
-_MONTH = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Month names as the dates reader spells them ("April", "Sept", "Jun"); their first three
+# letters order them.
+_MONTH_ORDER = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CYCLE = re.compile(
     r"(?<![\w.])(?:"
     r"(?P<y1>(?:19|20)\d\d)[\s\-/_.]{0,3}(?P<p1>[QH][1-4])"  # 2019 Q1, 2024-H1, 2026.Q2
@@ -26,7 +25,7 @@ _CYCLE = re.compile(
     # "the first half of 2026", "the third quarter of 2026"
     r"|(?P<nth>first|second|third|fourth)\s+(?P<part>half|quarter)\s+of\s+(?P<y3>(?:19|20)\d\d)"
     # "April to June 2026", "Jan–Mar 2026", "July through December 2026": a quarter or a half
-    rf"|(?P<m1>{_MONTH})\.?\s*(?:to|through|thru|until|-|–|—)\s*(?P<m2>{_MONTH})\.?,?\s+(?P<y5>(?:19|20)\d\d)"
+    rf"|(?P<m1>{_MONTHS})\.?\s*(?:to|through|thru|until|-|–|—)\s*(?P<m2>{_MONTHS})\.?,?\s+(?P<y5>(?:19|20)\d\d)"
     r"|(?P<q>Q[1-4])"  # Q4: no year
     r")(?![\w])",
     re.IGNORECASE,
@@ -35,7 +34,7 @@ _CYCLE = re.compile(
 CYCLE_TOKEN = r"(?:Q[1-4]|H[12]|FY\s?'?\d{2,4}|(?:19|20)\d\d)"
 _YEAR_ONLY = re.compile(r"(?<![\w.'’])((?:19|20)\d\d)(?![\w.'’])")
 # Words a cycle heading may carry besides the cycle: "Q3 2024 OKRs", "Objectives for H1 2025".
-_OKR_WORDS = re.compile(
+OKR_WORDS = re.compile(
     r"\b(?:okrs?|objectives?|key\s+results?|goals?|plans?|targets?|ziele|objetivos|objectifs|mål)\b",
     re.IGNORECASE,
 )
@@ -45,10 +44,6 @@ _FILLER = re.compile(
     r"|current|closed|active|draft|final|done|completed?|archived|past|previous|next|upcoming|planned|approved)\b",
     re.IGNORECASE,
 )
-
-
-# Words that name an OKR set in a title or a description ("draft OKRs for April to June 2026").
-NAMES_OKRS = re.compile(r"\b(?:okrs?|objectives|goals)\b", re.IGNORECASE)
 
 
 def find_cycle(text: str) -> str | None:
@@ -71,8 +66,8 @@ def find_cycle(text: str) -> str | None:
         quarter = groups["fq"] or groups["fq2"]
         return f"{fiscal}-{quarter.upper()}" if quarter else fiscal
     if groups["m1"]:
-        first = _MONTHS.index(groups["m1"][:3].lower()) + 1
-        last = _MONTHS.index(groups["m2"][:3].lower()) + 1
+        first = _MONTH_ORDER.index(groups["m1"][:3].lower()) + 1
+        last = _MONTH_ORDER.index(groups["m2"][:3].lower()) + 1
         if last - first == 2 and first % 3 == 1:
             return f"{groups['y5']}-Q{(first + 2) // 3}"  # April to June: the second quarter
         if last - first == 5 and first in (1, 7):
@@ -95,11 +90,11 @@ def cycle_heading(text: str) -> str | None:
     rest = _CYCLE.sub(" ", text) if cycle else text
     if cycle is None:
         year = _YEAR_ONLY.search(text)
-        if year is None or not (_OKR_WORDS.search(text) or text.strip(" #*:") == year.group(1)):
+        if year is None or not (OKR_WORDS.search(text) or text.strip(" #*:") == year.group(1)):
             return None  # a year alone ("### 2020") or with OKR words ("2022 Objectives")
         cycle, rest = year.group(1), _YEAR_ONLY.sub(" ", text, count=1)
-    has_okr_word = _OKR_WORDS.search(rest) is not None
-    words = _FILLER.sub(" ", _OKR_WORDS.sub(" ", rest)).split()
+    has_okr_word = OKR_WORDS.search(rest) is not None
+    words = _FILLER.sub(" ", OKR_WORDS.sub(" ", rest)).split()
     if not words or (has_okr_word and len(words) <= 3):
         return cycle
     return None

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from okrlint.loaders.builder import DocumentBuilder
-from okrlint.loaders.cycles import NAMES_OKRS, cycle_heading, find_cycle, path_cycle
+from okrlint.loaders.cycles import OKR_WORDS, cycle_heading, find_cycle, path_cycle
 from okrlint.loaders.found import Found
 from okrlint.loaders.vocabulary import phrase_key, vocabulary
 
@@ -31,7 +31,7 @@ def settle_cycle(builder: DocumentBuilder, found: Found, lines: list[str]) -> No
         return
     for name in ("description", "summary", "subtitle"):
         value = fields.get(name)
-        if isinstance(value, str) and NAMES_OKRS.search(value) and (cycle := find_cycle(value)):
+        if isinstance(value, str) and OKR_WORDS.search(value) and (cycle := find_cycle(value)):
             # front matter describing the page: "OKRs for FY25-Q3 across the division"
             fields["cycle"], fields["cycle_source"] = cycle, f"front matter {name}"
             return

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
+from okrlint.loaders.annotations import EMOJI_JOINERS
 from okrlint.loaders.cycles import CYCLE_TOKEN, cycle_heading, find_cycle
 from okrlint.loaders.vocabulary import phrase_key, vocabulary
 
@@ -134,8 +135,6 @@ def _patterns() -> _Patterns:
     )
 
 
-# Variation selectors and the zero-width joiner inside an emoji ("⚡️", "👩‍💻").
-_JOINERS = "\ufe0e\ufe0f\u200d"
 _UNJOINED = r"(?!-[^\W\d_])"
 _PRIORITY = re.compile(r"^[\[(]P\d{1,2}[\])]\s*(?=\S)")
 # Tokens that name an OKR or a cycle in front of a heading's words: "`2022.C1` Initiatives",
@@ -172,7 +171,7 @@ def classify(text: str, *, heading: bool = False) -> Line:
 def _without_pictographs(text: str) -> str:
     """The text after a run of leading emoji and symbols ("🚀 ", "✅ ", "⚡️ ")."""
     end = 0
-    while end < len(text) and (unicodedata.category(text[end]) in ("So", "Sk") or text[end] in _JOINERS):
+    while end < len(text) and (unicodedata.category(text[end]) in ("So", "Sk") or text[end] in EMOJI_JOINERS):
         end += 1
     if end == 0 or (end < len(text) and not text[end].isspace() and text[end] not in ":："):
         return text

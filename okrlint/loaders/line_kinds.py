@@ -110,7 +110,7 @@ def without_restatements(objectives: list[Objective], rows: dict[int, int]) -> l
     kept: list[Objective] = []
     # The statements that carry key results, wherever they stand: a caption list may name the
     # objectives before the section that gives each its results ("1) Upgrade Mainnet …").
-    stated = {(o.cycle, _plain(o.title).rstrip(".")) for o in objectives if o.key_results}
+    stated = {(o.cycle, plain_text(o.title).rstrip(".")) for o in objectives if o.key_results}
     # Exact repeats are looked up; the comparison of shortened titles is pairwise, so it is
     # left out of a file with more objectives than any hand-written set (a generated file of
     # thousands took seconds).
@@ -121,7 +121,7 @@ def without_restatements(objectives: list[Objective], rows: dict[int, int]) -> l
     for objective in objectives:
         results = [kr.title for kr in objective.key_results]
         cycle = objective.cycle
-        if not results and (cycle, _plain(objective.title).rstrip(".")) in stated:
+        if not results and (cycle, plain_text(objective.title).rstrip(".")) in stated:
             continue
         if not results and (
             (cycle, objective.title) in with_results
@@ -143,7 +143,7 @@ def without_restatements(objectives: list[Objective], rows: dict[int, int]) -> l
             )
         ):
             continue
-        table_key = (cycle, _plain(objective.title), tuple(_plain(r) for r in results))
+        table_key = (cycle, plain_text(objective.title), tuple(plain_text(r) for r in results))
         if results and id(objective) in rows and in_tables.get(table_key, set()) - {rows[id(objective)]}:
             continue  # a review table repeating the plan's rows ("Modulo" there, "Módulo" here)
         kept.append(objective)
@@ -158,7 +158,7 @@ def without_restatements(objectives: list[Objective], rows: dict[int, int]) -> l
 _MAX_FUZZY = 400
 
 
-def _plain(text: str) -> str:
+def plain_text(text: str) -> str:
     """Text compared without case or accents."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
