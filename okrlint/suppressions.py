@@ -43,6 +43,7 @@ class Directive:
 
     line: int  # 1-based
     comment: tuple[int, int]  # columns of the whole comment, markers included
+    span: tuple[int, int]  # columns of the directive itself, inside the comment
     alone: bool  # nothing but the comment on its line
     file: bool
     codes: list[Listed] | None  # None: every rule
@@ -87,6 +88,7 @@ def parse(source: str, fmt: str, rulebook: Rulebook) -> Suppressions:
                 Directive(
                     line=row,
                     comment=(start, end),
+                    span=(start + match.start(), start + match.end()),
                     alone=alone,
                     file=is_file,
                     codes=_listed(match, start, rulebook),
@@ -225,8 +227,20 @@ def _directive_span(directive: Directive, start: int, end: int) -> Range:
 
 
 def _removal(directive: Directive, line: str, line_count: int) -> Edit:
-    """Remove the whole comment: its line when it stands alone, else it and the space before."""
+    """Remove the directive. The author's note beside it ("# okrlint: disable=O101 -- agreed
+    with Sam") stays, as a plain comment (ruff's RUF100 fix keeps it too); a comment holding
+    only the directive goes: its line when it stands alone, else it and the space before."""
     start, end = directive.comment
+    note = _note(directive, line)
+    if note:
+        opening, closing = ("<!-- ", " -->") if line.startswith("<!--", start) else ("# ", "")
+        return Edit(
+            range=Range(
+                start=Position(line=directive.line, column=start + 1),
+                end=Position(line=directive.line, column=end + 1),
+            ),
+            replacement=f"{opening}{note}{closing}",
+        )
     if directive.alone and directive.line < line_count:
         return Edit(
             range=Range(
@@ -243,6 +257,21 @@ def _removal(directive: Directive, line: str, line_count: int) -> Edit:
         ),
         replacement="",
     )
+
+
+# What joins a directive to the note after it: "-- reason", "— reason", ": reason", "; reason".
+_JOINERS = " \t-–—:;,|"
+
+
+def _note(directive: Directive, line: str) -> str:
+    """The words of the comment that are not the directive, or "" when there are none."""
+    start, end = directive.comment
+    html = line.startswith("<!--", start)
+    inside = (start + 4, end - 3) if html else (start + 1, end)
+    before = line[inside[0] : directive.span[0]].strip(_JOINERS + "#")
+    after = line[directive.span[1] : inside[1]].strip(_JOINERS)
+    note = " ".join(part for part in (before, after) if part)
+    return note if any(char.isalnum() for char in note) else ""
 
 
 def _code_removal(directive: Directive, listed: Listed, line: str) -> Edit:

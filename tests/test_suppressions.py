@@ -137,6 +137,42 @@ def test_a_directive_on_its_own_line_goes_with_its_line(cli, write) -> None:
     assert path.read_text() == TASK.format(comment="")
 
 
+@pytest.mark.parametrize(
+    ("name", "before", "after"),
+    [
+        (
+            "okrs.yaml",
+            TASK.format(comment="  # okrlint: disable=M203 -- agreed with Sam at planning"),
+            TASK.format(comment="  # agreed with Sam at planning"),
+        ),
+        (
+            "okrs.yaml",
+            TASK.format(comment="  # see #12 okrlint: disable=M203"),
+            TASK.format(comment="  # see #12"),
+        ),
+        (
+            "okrs.md",
+            "## Objective: Delight customers\n\n"
+            "- Launch the app <!-- okrlint: disable=M203: legal asked -->\n"
+            "- Raise NPS from 30 to 45\n",
+            "## Objective: Delight customers\n\n"
+            "- Launch the app <!-- legal asked -->\n"
+            "- Raise NPS from 30 to 45\n",
+        ),
+    ],
+    ids=["yaml-after", "yaml-before", "markdown"],
+)
+def test_the_fix_keeps_the_authors_note_beside_a_stale_directive(
+    cli, write, name: str, before: str, after: str
+) -> None:
+    # Only the directive is stale; the words beside it are the author's, so they stay.
+    path = write(name, before)
+    assert "E004" in _codes(cli, name)
+    cli("check", "--fix", name)
+    assert path.read_text() == after
+    assert "E004" not in _codes(cli, name)
+
+
 def test_an_unused_directive_for_a_rule_not_selected_is_not_reported(cli, write) -> None:
     write("okrs.yaml", TASK.format(comment="  # okrlint: disable=M203"))
     assert _codes(cli, "okrs.yaml", "--select", "O1,E") == ["O101"]
