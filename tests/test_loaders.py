@@ -1471,3 +1471,40 @@ def test_a_text_draft_without_marks_reads_the_lines_under_each_objective_label()
         ("Close the books in 5 days", []),
         ("A forecast we can bet on", ["Quarterly revenue forecast within 3% of actual"]),
     ]
+
+
+def test_tab_separated_cells_after_a_statement_are_not_part_of_it() -> None:
+    # Pasted from a sheet: the owner and score cells follow the statement after tabs.
+    text = (
+        "Q3 2026 OKRs\n\n"
+        "Objective 1: Make onboarding effortless\tOwner: Ana\tStatus: on track\n"
+        "KR1: Raise day-7 activation from 31% to 40%\tAna\t0.5\n"
+        "KR2:\tCut time to first invite from 2 days to 6 hours\tLi\n"
+    )
+    result = load(text, "okrs.txt", "text")
+    assert _outline(result) == [
+        (
+            "Make onboarding effortless",
+            ["Raise day-7 activation from 31% to 40%", "Cut time to first invite from 2 days to 6 hours"],
+        )
+    ]
+    kr = result.document.objectives[0].key_results[1]  # type: ignore[union-attr]
+    assert kr.span is not None and (kr.span.start.line, kr.span.start.column) == (5, 6)
+
+
+def test_a_tab_separated_table_in_a_text_file_is_read_like_a_pipe_table() -> None:
+    # A sheet copied into a .txt: a header row naming the columns, the objective cell left
+    # blank on its second key result.
+    text = (
+        "Objective\tKey result\tOwner\tProgress\n"
+        "Make onboarding effortless\tRaise day-7 activation from 31% to 40%\tAna\t50%\n"
+        "\tCut time to first invite from 2 days to 6 hours\tLi\n"
+        "Grow the partner channel\tSign 12 certified partners\tMo\t10%\n"
+    )
+    assert _outline(load(text, "okrs.txt", "text")) == [
+        (
+            "Make onboarding effortless",
+            ["Raise day-7 activation from 31% to 40%", "Cut time to first invite from 2 days to 6 hours"],
+        ),
+        ("Grow the partner channel", ["Sign 12 certified partners"]),
+    ]

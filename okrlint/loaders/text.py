@@ -20,7 +20,7 @@ from okrlint.loaders.outline import Block, Item, ListBlock, Paragraph, Prebuilt,
 from okrlint.loaders.spans import locator
 from okrlint.loaders.statements import statement_objectives
 from okrlint.loaders.template import OBJECTIVE_ONLY, TEMPLATE, due_date, key_results
-from okrlint.loaders.text_tables import pipe_table
+from okrlint.loaders.text_tables import first_cell, pipe_table
 from okrlint.measure import parse_deadline
 from okrlint.models import KeyResult, LoadResult, Objective, Span
 
@@ -82,13 +82,20 @@ def _blocks(
         if not line or line.startswith("#") or _normal(line) in boilerplate:
             continue
         indent = len(raw) - len(raw.lstrip())
-        if row >= skip_until and line.count("|") >= 2 and (table := pipe_table(lines, row))[0]:
+        tabbed = "\t" in line
+        if (
+            row >= skip_until
+            and (line.count("|") >= 2 or tabbed)
+            and (table := pipe_table(lines, row))[0]
+        ):
             open_items.clear()
             blocks.append(table[0])  # "ID | Objective | Key Result": a pasted spreadsheet
             skip_until = table[1]
             continue
         if row < skip_until:
             continue
+        if tabbed:
+            line = first_cell(line)  # "KR1: Raise activation…<tab>Ana<tab>0.5": owner, score
         if field := _FIELD.match(line):
             _document_field(builder, field, row, indent)
             continue
