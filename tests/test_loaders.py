@@ -1508,3 +1508,26 @@ def test_a_tab_separated_table_in_a_text_file_is_read_like_a_pipe_table() -> Non
         ),
         ("Grow the partner channel", ["Sign 12 certified partners"]),
     ]
+
+
+def test_key_results_on_their_objectives_line_are_read_when_labelled_in_sequence() -> None:
+    # A board deck's snapshot: one bullet per objective, its key results "(a) …; (b) …" after it.
+    text = (
+        "# Board update: OKR snapshot, Q2 2026\n\n"
+        "- **O1 Expand into Ireland** (0.7): (a) 40 Irish customers signed; (b) €1.5M pipeline\n"
+        "- **O2 Ship the API platform**: KR1 public API GA, KR2 25 partners building on it\n"
+        "- **O3 Keep the lights on**: (a) uptime 99.9%\n"
+        "- **O4 Faster, safer releases**: (b) lead time under a day; (c) no sev-1 incidents\n"
+    )
+    result = load(text, "board.md", "markdown")
+    assert _outline(result) == [
+        ("Expand into Ireland", ["40 Irish customers signed", "€1.5M pipeline"]),
+        ("Ship the API platform", ["public API GA", "25 partners building on it"]),
+        # one labelled result is not a sequence, and a sequence must start at (a)
+        ("Keep the lights on: (a) uptime 99.9%", []),
+        ("Faster, safer releases: (b) lead time under a day; (c) no sev-1 incidents", []),
+    ]
+    first = result.document.objectives[0]  # type: ignore[union-attr]
+    assert first.progress == 0.7
+    spans = [(kr.span.start.line, kr.span.start.column) for kr in first.key_results if kr.span]
+    assert spans == [(3, 41), (3, 72)]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from okrlint.loaders.annotations import split_annotation
 from okrlint.loaders.cycles import trailing_cycle
 from okrlint.loaders.found import Found
+from okrlint.loaders.inline_results import inline_key_results
 from okrlint.loaders.labels import Line, Role, classify, label_cycle
 from okrlint.loaders.line_kinds import DEFINITION, ID_YEAR, LABEL_REFERENCES, sentences
 from okrlint.loaders.outline import Item, TextLine
@@ -118,6 +119,9 @@ class AssemblyState:
         self._kr_line = self._skip = False
         pending = role.role == Role.OBJECTIVE_LABEL
         title = line.text.strip() if pending else role.title
+        inline = None if pending else inline_key_results(title)
+        if inline is not None:
+            title = inline[0]  # "O1 Expand into the UK: (a) 40 UK customers; (b) …"
         title, annotation = split_annotation(title)
         title, stated = trailing_cycle(title)  # "Win the enterprise market (Q3 2026)"
         objective = Objective(title=title, span=self.locate(title, line.row, line.row + 1))
@@ -138,6 +142,8 @@ class AssemblyState:
         if pending:
             self._label_only.add(id(objective))
         self._current = OpenObjective(objective, level, from_heading, role.weak, pending)
+        for result in inline[1] if inline is not None else ():
+            self._make_kr(self._current, [result], [line])
 
     def _state_objective(self, current: OpenObjective, lines: list[TextLine], *, relabel: bool = False) -> None:
         """The statement of an objective whose label stood alone (or gave only an id)."""
