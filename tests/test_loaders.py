@@ -1531,3 +1531,35 @@ def test_key_results_on_their_objectives_line_are_read_when_labelled_in_sequence
     assert first.progress == 0.7
     spans = [(kr.span.start.line, kr.span.start.column) for kr in first.key_results if kr.span]
     assert spans == [(3, 41), (3, 72)]
+
+
+def test_confluence_wiki_markup_pasted_into_a_text_file_is_read() -> None:
+    # A Confluence/Jira page's source: "h2." headings, "#" numbered items with bold labels,
+    # "*" bullets under a non-OKR section, a macro and a "||" table.
+    text = (
+        "h1. Support OKRs — 2026 Q1\n"
+        "\n"
+        "{info}Scores are updated at each sprint review.{info}\n"
+        "\n"
+        "h2. Objective 1: Answers customers never have to chase\n"
+        "\n"
+        "# *KR1* First response under 2 hours for 90% of tickets (from 61%)\n"
+        "# *KR2* Reopened tickets from 12% to 5%\n"
+        "\n"
+        "h3. Risks\n"
+        "\n"
+        "* Hiring freeze may delay the night shift\n"
+        "\n"
+        "||Owner||Team||\n"
+        "|Dana|Tier 1|\n"
+    )
+    result = load(text, "support.txt", "text")
+    assert _outline(result) == [
+        (
+            "Answers customers never have to chase",
+            ["First response under 2 hours for 90% of tickets (from 61%)", "Reopened tickets from 12% to 5%"],
+        )
+    ]
+    kr = result.document.objectives[0].key_results[0]  # type: ignore[union-attr]
+    assert kr.span is not None and (kr.span.start.line, kr.span.start.column) == (7, 9)
+    assert result.document.cycle == "2026-Q1"  # type: ignore[union-attr]

@@ -21,6 +21,7 @@ from okrlint.loaders.spans import locator
 from okrlint.loaders.statements import statement_objectives
 from okrlint.loaders.template import OBJECTIVE_ONLY, TEMPLATE, due_date, key_results
 from okrlint.loaders.text_tables import first_cell, pipe_table
+from okrlint.loaders.wiki_markup import is_wiki_markup, plain_lines
 from okrlint.measure import parse_deadline
 from okrlint.models import KeyResult, LoadResult, Objective, Span
 
@@ -51,6 +52,8 @@ def load_text(text: str, path: str) -> LoadResult:
         builder.empty_file(text)
         return builder.result(text)
     lines = [_DIRECTIVE.sub("", raw) for raw in text.split("\n")]
+    if is_wiki_markup(lines):
+        lines = plain_lines(lines)  # a Confluence or Jira page's source: "h2. Objective 1: …"
     shared: list[tuple[KeyResult, str]] = []
     blocks = _blocks(lines, builder, shared)
     assembler = Assembler(locator(lines, path), separate_lines=True)
