@@ -13,7 +13,7 @@ import re
 # The label of an inline key result, after a separator or the objective's colon: "(a)", "a)",
 # "(1)", "1)", "KR1", "KR 2:". Its letter or number is checked for sequence afterwards.
 _LABEL = re.compile(
-    r"(?:^|(?<=[;:,·|–—-])|(?<=\s))\s*(?:\((?P<paren>[a-h]|[1-9])\)|(?P<close>[a-h]|[1-9])\)"
+    r"(?:^|(?<=[;:,·|–—\s-]))(?:\((?P<paren>[a-h]|[1-9])\)|(?P<close>[a-h]|[1-9])\)"
     r"|(?P<kr>KR)\s?(?P<number>[1-9])\s*[:.)–—-]?)\s+",
     re.IGNORECASE,
 )

@@ -189,6 +189,12 @@ def vague_aim(reading: Reading) -> bool:
         vague = vague_words.match_at(texts, lead.index)
         if vague or lead.base in _IMPROVE:
             return not _deliverable_object(reading, lead.end)
+        if lead.base in words("direction_only_verbs") and not reading.measurement.quantities:
+            # "Increase repeat visits"; fewer things of a kind is a count going down ("Reduce
+            # upgrade-related issues"), but a thing made smaller is work ("Shorten the FAQ").
+            return not _deliverable_object(reading, lead.end) or (
+                reading.direction == "decrease" and _plural_object(reading, lead.end)
+            )
         rest = texts[lead.end : lead.end + 5]
         if lead.base in _STATING and vague_words.find(rest):
             return True  # "Make the platform more robust", "Deliver a best-in-class experience"
@@ -205,6 +211,10 @@ def vague_aim(reading: Reading) -> bool:
             return True  # "Build a community of mentors", "Foster a feedback culture"
     if comparative_state(reading):
         return True  # "Customers are happier with support", "The API is more reliable"
+    if (lead is None or lead.noun_reading or lead.kind == "other") and texts[:1] and (
+        texts[0] in words("leading_comparatives") and not reading.measurement.quantities
+    ):
+        return not _deliverable_object(reading, 1)  # "Fewer truck rolls for callbacks"
     mental = reading.lex["mental-verbs"]
     people = reading.lex["people-nouns"]
     for index, word in enumerate(texts[1:4], 1):
@@ -236,17 +246,42 @@ def comparative_state(reading: Reading) -> bool:
     improves" (a direction, not a deliverable; "X is better than Y" is a comparison, read as
     an outcome before this)."""
     texts = reading.texts
-    for index, word in enumerate(texts[1:5], 1):
+    lead = reading.lead
+    # A subject may carry a phrase ("Pupils' confidence in maths improves") when no verb leads.
+    phrased = lead is None or lead.noun_reading or lead.kind == "other"
+    for index, word in enumerate(texts[1:8] if phrased else texts[1:5], 1):
         if word in _OBJECT_ENDS:
+            if phrased and index + 1 < len(texts):
+                continue
             return False
         if word in words("copulas"):
             complement = texts[index + 1] if index + 1 < len(texts) else ""
             if complement.endswith("ing") and _moves(complement, reading):
                 return _metric_in(texts[:index], reading)  # "Satisfaction is trending upward"
             return complement in ("more", "less") or (bool(complement) and graded(complement))
-        if word.endswith("s") and _moves(word, reading):
-            return _metric_in(texts[:index], reading)  # "Developer happiness improves"
+        if (word.endswith("s") and _moves(word, reading)) or (phrased and word in words("trend_verbs")):
+            # "Developer happiness improves", "Ratings trend upward": not a thing made better
+            subject = texts[:index]
+            return _metric_in(subject, reading) or (phrased and not _output_in(subject, reading))
+        if phrased and _moved(word, reading) and _ends_clause(texts, index):
+            # "Contamination in blue bins reduced": a measure said to have moved, no target
+            return not _output_in(texts[:index], reading)
     return False
+
+
+def _moved(word: str, reading: Reading) -> bool:
+    """A past participle of a verb that moves a measure ("reduced", "improved", "lowered")."""
+    return word.endswith("ed") and _moves(word, reading)
+
+
+def _ends_clause(texts: list[str], index: int) -> bool:
+    following = texts[index + 1] if index + 1 < len(texts) else None
+    return following is None or following in _OBJECT_ENDS
+
+
+def _output_in(subject: list[str], reading: Reading) -> bool:
+    outputs = reading.lex["output-nouns"]
+    return any(outputs.match_at(subject, i) for i in range(len(subject)))
 
 
 def _moves(word: str, reading: Reading) -> bool:
@@ -293,6 +328,16 @@ def _deliverable_object(reading: Reading, start: int) -> bool:
     output, intangible = reading.lex["output-nouns"], reading.lex["intangible-nouns"]
     # "collaboration" is counted as an output ("3 collaborations") but improved as a quality
     return any(output.match_at(rest, i) and not intangible.match_at(rest, i) for i in range(len(rest)))
+
+
+def _plural_object(reading: Reading, start: int) -> bool:
+    """Whether the verb's object, up to its first preposition, ends in a plural noun."""
+    head = ""
+    for word in reading.texts[start : start + 5]:
+        if word in _OBJECT_ENDS:
+            break
+        head = word
+    return len(head) > 3 and head.endswith("s") and not head.endswith("ss") and can_be_noun(head)
 
 
 def _has_verb_after_subject(reading: Reading) -> bool:
