@@ -132,4 +132,6 @@ def _inside_the_metric(reading: Any, start: int) -> bool:
 def _pay_hit(kr: KeyResult, reading: Any, start: int, term: tuple[str, ...]) -> Hit:
     """The finding, with the text minus its pay clause when that cut is clean."""
     kept = without_pay_clause(reading.source, reading.words[start].start)
-    return Hit(kr, {"term": " ".join(term), "kept": kept})
+    # quoted as written ("OTE", "Merit budget"), not as the lexicon spells it
+    written = reading.source[reading.words[start].start : reading.words[start + len(term) - 1].end]
+    return Hit(kr, {"term": written, "kept": kept})

@@ -91,6 +91,8 @@ def counted(
         return Counted(quantity, "result")
     index = after
     while index < len(texts) and texts[index] in _MODIFIERS:
+        if texts[index] == "in" and texts[index + 1 : index + 2] and texts[index + 1] in words("determiners"):
+            break  # "from 10 to 25 in the Q2 pulse survey": where it is measured, not what
         index += 1
     # The noun phrase ends at punctuation ("3 analytics views: error chart, …"): words with
     # more than a space between them belong to different phrases.
@@ -344,10 +346,20 @@ def measured_results(
         for q in measurement.quantities
         # "Hold 4 town halls within 90 days": the days say when, not how much (but "Close
         # the books in 10 days" measures the close)
-        if deadline is None
-        or (len(measurement.quantities) == 1 and not _WINDOW.match(deadline.text))
-        or not (deadline.start <= q.start < deadline.end)
+        if (
+            deadline is None
+            or (len(measurement.quantities) == 1 and not _WINDOW.match(deadline.text))
+            or not (deadline.start <= q.start < deadline.end)
+        )
+        and not _scale_top(q.start, texts, words_)
     ]
+
+
+def _scale_top(start: int, texts: Sequence[str], words_: Sequence[Word]) -> bool:
+    """Whether the number is the top of a rating scale ("4.4 out of 5 in the June survey"):
+    it counts nothing, so the noun after it is not what is counted."""
+    at = next((i for i, word in enumerate(words_) if word.start >= start), None)
+    return at is not None and at >= 2 and list(texts[at - 2 : at]) == ["out", "of"]
 
 
 def counts_outputs(items: list[Counted]) -> bool:
