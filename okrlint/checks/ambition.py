@@ -220,13 +220,21 @@ def unrealistic_target(kr: KeyResult, params: dict[str, Any], ctx: Context) -> I
     limit = float(params["max-change-factor"])
     baseline, target, unit = _numbers(kr, ctx)
     if baseline is not None and target is not None and baseline > 0 and target > 0 and not _amount_of_change(kr, ctx):
-        factor = max(target / baseline, baseline / target)
-        if factor > limit:
-            times = f"{factor:.0f}x"
+        if target > baseline and target / baseline > limit:
+            times = f"{target / baseline:.0f}x"
             article = "an" if times.startswith(("8", "11x", "18")) else "a"  # "an 18x change"
             claim = f"{article} {times} change in one cycle"
             yield Hit(kr, {"claim": claim, "limit": f"{limit:g}x"})
             return
+        # A cut is bounded by all of it: judged by the share it removes, since removing a
+        # manual step or clearing a backlog can take a count from 40 to 3 in one quarter.
+        removed = 1 - target / baseline
+        if target < baseline and removed > float(params["max-cut-share"]):
+            claim = f"a {removed:.0%} cut in one cycle"
+            yield Hit(kr, {"claim": claim, "limit": f"{limit:g}x"})
+            return
+    if ctx.objective is not None and ctx.objective.type == ObjectiveType.COMMITTED:
+        return  # "Zero ransomware incidents" in a committed objective: a bar held, not a stretch
     perfection = _PERFECTION.search(kr.title)
     if perfection and (
         quoted(kr.title, perfection.start(), perfection.end())
