@@ -17,6 +17,7 @@ from okrlint.coach.layout import (
     count,
     percent,
     progress_cell,
+    questions_heading,
 )
 from okrlint.coach.model import Card, CoachReport, Summary
 
@@ -193,7 +194,7 @@ def _card(card: Card, number: int) -> list[str]:
         parts.append("</ol>")
     else:
         parts.append(f"<p>{NOTHING_TO_FIX if card.score is not None else NOTHING_FOUND_UNREAD}</p>")
-    parts.append("<h3>Questions for the next check-in</h3>")
+    parts.append(f"<h3>{questions_heading(card)}</h3>")
     parts.append('<ul class="questions">')
     parts += [
         f'<li><span class="stage">{STAGE_NAMES[q.stage]}:</span> {_e(q.text)}</li>'

@@ -17,6 +17,7 @@ from okrlint.coach.layout import (
     count,
     percent,
     progress_cell,
+    questions_heading,
 )
 from okrlint.coach.model import Card, CoachReport, Summary
 
@@ -110,7 +111,7 @@ def _card(card: Card) -> list[str]:
         lines.append(f"   {label}: {md(item.rewrite)}")
     if not card.improvements:
         lines.append(NOTHING_TO_FIX if card.score is not None else NOTHING_FOUND_UNREAD)
-    lines += ["", "### Questions for the next check-in", ""]
+    lines += ["", f"### {questions_heading(card)}", ""]
     lines += [f"- **{STAGE_NAMES[q.stage]}:** {md(q.text)}" for q in card.questions]
     progress = card.progress
     lines += ["", "### Progress", "", md(progress.description)]

@@ -12,6 +12,7 @@ from okrlint.coach.layout import (
     count,
     percent,
     progress_cell,
+    questions_heading,
 )
 from okrlint.coach.model import Card, CoachReport, Summary
 
@@ -49,7 +50,7 @@ def _card(card: Card, paint: _Painter) -> list[str]:
         lines.append(f"       {REWRITE_LABELS[item.kind].lower()}: {item.rewrite}")
     if not card.improvements:
         lines.append("    (nothing to change in the writing)" if card.score is not None else f"    ({NOTHING_FOUND_UNREAD})")
-    lines.append(paint.bold("  Questions for the next check-in"))
+    lines.append(paint.bold(f"  {questions_heading(card)}"))
     lines += [f"    {STAGE_NAMES[q.stage] + ':':<9} {q.text}" for q in card.questions]
     progress = card.progress
     lines.append(paint.bold("  Progress") + f"  {progress.description}")

@@ -29,6 +29,7 @@ from okrlint.coach.progress import (
     describe,
     guidance,
     missed,
+    unrecorded,
     read_key_results,
     reasons_text,
 )
@@ -113,10 +114,16 @@ def _card(
     parts = breakdown(placed, count, weights)
     cycle = cycle_of(document, objective, today)
     readings = read_key_results(
-        objective, document, cycle, today, profile.progress, done_words.terms
+        objective, document, cycle, today, profile.progress, done_words.terms, stale_days
     )
     cycle_questions = _cycle_questions(objective, readings, cycle, sets)
-    about = [(p.finding.code, p.finding.node.text or objective.title) for p in ranked]
+    # Once the cycle is over, "where does it stand this week?" (H701) has no week left to ask
+    # about: the final score is the question (H702's, and the grading guidance's).
+    about = [
+        (p.finding.code, p.finding.node.text or objective.title)
+        for p in ranked
+        if not (cycle.state == "ended" and p.finding.code == "H701")
+    ]
     span = objective.span
     language = unread_language(objective, document)
     return Card(
@@ -188,7 +195,7 @@ def _risk_question(reading: Reading, sets: dict[str, data.QuestionSet]) -> Quest
     if not reading.at_risk:
         return None
     if reading.overdue:
-        source = "missed"
+        source = "missed"  # past its date: what it taught, not how to catch up
     else:
         source = "at-risk-behind" if "behind" in reading.reasons else "at-risk-confidence"
     return ask(sets, source, reading.kr.title)
@@ -202,7 +209,8 @@ def _cycle_questions(
     if cycle.state == "ended" and readings:
         if all_met(objective, readings):
             found.append(ask(sets, "all-met", ""))
-        found.extend(ask(sets, "missed", r.kr.title) for r in missed(readings)[:1])
+        found.extend(ask(sets, "missed", r.kr.title) for r in missed(objective, readings)[:1])
+        found.extend(ask(sets, "unrecorded", r.kr.title) for r in unrecorded(readings)[:1])
     return [q for q in found if q is not None]
 
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from okrlint.coach.model import Card
+
 BAR_WIDTH = 20
 STAGE_NAMES = {"goal": "Goal", "reality": "Reality", "options": "Options", "will": "Will"}
 
@@ -32,3 +37,8 @@ def progress_cell(progress: float | None, grade: float | None) -> str:
 
 def percent(value: float | None, missing: str = "–") -> str:
     return missing if value is None else f"{value:.0%}"
+
+
+def questions_heading(card: Card) -> str:
+    """The questions are for the next check-in while the cycle runs, for its review after."""
+    return "Questions for the cycle review" if card.progress.state == "ended" else "Questions for the next check-in"

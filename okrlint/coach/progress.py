@@ -86,31 +86,42 @@ def read_key_results(
     today: dt.date,
     rules: ProgressRules,
     done_words: Iterable[Any],
+    stale_days: int,
 ) -> list[Reading]:
     """The progress of each key result of a tracked document (none for a plan without data)."""
     if not tracked(document):
         return []
     words = list(done_words)
-    return [_reading(kr, document, cycle, today, rules, words) for kr in objective.key_results]
+    return [
+        _reading(kr, objective, document, cycle, today, rules, words, stale_days)
+        for kr in objective.key_results
+    ]
 
 
 def _reading(
     kr: KeyResult,
+    objective: Objective,
     document: OKRDocument,
     cycle: Cycle,
     today: dt.date,
     rules: ProgressRules,
     done_words: list[Any],
+    stale_days: int,
 ) -> Reading:
     state = state_of(kr, document, today, done_words)
-    confidence = [c.confidence for c in check_ins_until(kr, today) if c.confidence is not None]
+    check_ins = check_ins_until(kr, today)
+    confidence = [c.confidence for c in check_ins if c.confidence is not None]
     expected = None
     if cycle.start is not None and state.due is not None and state.due > cycle.start:
         gone = (today - cycle.start).days / (state.due - cycle.start).days
         expected = min(1.0, max(0.0, gone))
     reasons: list[str] = []
     words: dict[str, str] = {}
-    if not state.closed:
+    overdue = state.due is not None and state.due < today
+    # Before its date, a reading older than the check-in rhythm says little of where a key
+    # result stands today (H701 asks for a new one), so it is not called behind on that.
+    fresh = bool(check_ins) and (today - max(c.date for c in check_ins)).days <= stale_days
+    if not state.closed and (overdue or fresh or not kr.check_ins):
         if (
             expected is not None
             and state.share is not None
@@ -127,7 +138,8 @@ def _reading(
         ):
             reasons.append("confidence")
             words.update(first=f"{window[0]:g}", last=f"{window[-1]:g}")
-    overdue = state.due is not None and state.due < today
+    if overdue and (value := _final_of(state)) is not None and value >= _healthy(objective):
+        reasons, words = [], {}  # past its date at 0.7 of an aspirational target: a good result
     return Reading(kr, state, expected, confidence, reasons, words, overdue)
 
 
@@ -147,14 +159,32 @@ def reasons_text(reading: Reading, texts: Texts) -> list[str]:
     return [texts.at_risk[reason].format_map(reading.words) for reason in reading.reasons]
 
 
-def missed(readings: list[Reading]) -> list[Reading]:
-    """Key results that ended short of their target: a score under 1, or unscored and short."""
-    return [
-        r
-        for r in readings
-        if (r.state.grade is not None and r.state.grade < 1.0)
-        or (r.state.grade is None and not r.state.done)
-    ]
+def missed(objective: Objective, readings: list[Reading]) -> list[Reading]:
+    """Key results that ended short of their target: a score under 1, or unscored and short of
+    it; on an aspirational objective, only those under the healthy band (0.6 to 0.7 is a
+    good result there, not a miss). A key result with no result recorded is `unrecorded`."""
+    floor = _healthy(objective)
+    return [r for r in readings if (value := _final_of(r.state)) is not None and value < floor]
+
+
+def _healthy(objective: Objective) -> float:
+    """The final score from which a key result is a good result: 0.6 on an aspirational
+    objective (Google's healthy 0.6 to 0.7), 1.0 where it is a promise or untyped."""
+    return 0.6 if objective.type == ObjectiveType.ASPIRATIONAL else 1.0
+
+
+def unrecorded(readings: list[Reading]) -> list[Reading]:
+    """Key results with no score, no progress and no done mark at the end: nothing says how
+    they ended, so nothing is presumed."""
+    return [r for r in readings if not r.state.done and r.state.grade is None and r.state.share is None]
+
+
+def _final_of(state: KeyResultState) -> float | None:
+    if state.grade is not None:
+        return state.grade
+    if state.done:
+        return 1.0
+    return state.share
 
 
 def all_met(objective: Objective, readings: list[Reading]) -> bool:
@@ -174,12 +204,14 @@ def guidance(
         return []
     kind = {ObjectiveType.ASPIRATIONAL: "aspirational", ObjectiveType.COMMITTED: "committed"}
     lines = [texts.grading[kind.get(objective.type, "untyped")]]  # type: ignore[arg-type]
-    for reading in missed(readings):
+    for reading in missed(objective, readings):
         lines.append(
             texts.grading["missed"].format_map(
                 {"text": short(reading.kr.title), **_result(reading)}
             )
         )
+    for reading in unrecorded(readings):
+        lines.append(texts.grading["unrecorded"].format_map({"text": short(reading.kr.title)}))
     if all_met(objective, readings):
         lines.append(texts.grading["all-met"])
     return lines
