@@ -376,6 +376,9 @@ def _apply_suppressions(
                 rule, Hit(None, {"problem": problem.message}, span=span), path, span, _FILE, None
             )
             finding = _finding(item, selection)
+            if problem.edit is None:
+                kept.append(finding)
+                continue
             fix = Fix(
                 applicability="safe", message="Remove the stale directive", edits=(problem.edit,)
             )

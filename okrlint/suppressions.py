@@ -17,12 +17,15 @@ from okrlint.findings import Edit, Finding, Range
 from okrlint.models import Position
 from okrlint.rulebook import Rulebook
 
+# A code or rule name: "O101", "task-not-outcome"; hyphens only inside it, so the "-->" closing
+# "<!--okrlint: disable=O102-->" is not read as part of the code.
+_CODE = r"\w{1,64}(?:-\w{1,64}){0,8}"
 _DIRECTIVE = re.compile(
-    r"okrlint:[ \t]{0,20}disable(?P<file>-file)?(?:[ \t]{0,20}=[ \t]{0,20}"
-    r"(?P<codes>[\w-]{1,64}(?:[ \t]{0,20},[ \t]{0,20}[\w-]{1,64}){0,100}))?",
+    r"okrlint:[ \t]{0,20}disable(?P<file>-file)?(?:[ \t]{0,20}(?P<equals>=)[ \t]{0,20}"
+    rf"(?P<codes>{_CODE}(?:[ \t]{{0,20}},[ \t]{{0,20}}{_CODE}){{0,100}})?)?",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"[\w-]+")
+_TOKEN = re.compile(_CODE)
 
 
 @dataclass
@@ -64,7 +67,8 @@ class Suppressions:
             if 0 not in directive.covers and finding.range.start.line not in directive.covers:
                 continue
             if directive.codes is None:
-                directive.used = hit = True
+                if finding.category != "input":
+                    directive.used = hit = True  # a file okrlint cannot read is never hidden
                 continue
             for listed in directive.codes:
                 if listed.code == finding.code:
@@ -100,7 +104,9 @@ def parse(source: str, fmt: str, rulebook: Rulebook) -> Suppressions:
 
 def _listed(match: re.Match[str], offset: int, rulebook: Rulebook) -> list[Listed] | None:
     if match.group("codes") is None:
-        return None
+        # "disable" alone covers every rule (ruff's bare noqa); "disable=" with nothing after
+        # it names none, which E004 reports rather than read as "everything"
+        return [] if match.group("equals") else None
     base = offset + match.start("codes")
     listed = []
     for token in _TOKEN.finditer(match.group("codes")):
@@ -170,7 +176,7 @@ class Problem:
 
     message: str
     range: Range
-    edit: Edit
+    edit: Edit | None
 
 
 def problems(suppressions: Suppressions, source: str, enabled: set[str]) -> Iterator[Problem]:
@@ -187,6 +193,13 @@ def problems(suppressions: Suppressions, source: str, enabled: set[str]) -> Iter
                     whole,
                     _removal(directive, line, len(lines)),
                 )
+            continue
+        if not directive.codes:
+            yield Problem(
+                "Directive names no rule after '='; name the rules to disable (`okrlint rules`)",
+                _directive_span(directive, start, end),
+                None,  # what the author meant to disable is theirs to say
+            )
             continue
         stale = [listed for listed in directive.codes if _stale(listed, enabled)]
         if not stale:

@@ -176,3 +176,42 @@ def test_the_fix_keeps_the_authors_note_beside_a_stale_directive(
 def test_an_unused_directive_for_a_rule_not_selected_is_not_reported(cli, write) -> None:
     write("okrs.yaml", TASK.format(comment="  # okrlint: disable=M203"))
     assert _codes(cli, "okrs.yaml", "--select", "O1,E") == ["O101"]
+
+
+def test_html_comment_closed_without_a_space_ends_the_code(cli, write) -> None:
+    # "<!--okrlint: disable=O102-->": the "--" closes the comment, it is not part of the code.
+    write(
+        "okrs.md",
+        "## Objective: Grow the blog audience\n\n"
+        "- Publish 20 blog posts <!--okrlint: disable=O102-->\n"
+        "- Raise NPS from 30 to 40\n",
+    )
+    assert "O102" not in _codes(cli, "okrs.md")
+    assert "E004" not in _codes(cli, "okrs.md")
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("okrs.yaml", TASK.format(comment="  # okrlint: disable=")),
+        (
+            "okrs.md",
+            "## Objective: Delight customers\n\n- Launch the app <!-- okrlint: disable= -->\n"
+            "- Raise NPS from 30 to 45\n",
+        ),
+    ],
+    ids=["yaml", "markdown"],
+)
+def test_an_empty_code_list_disables_nothing_and_is_reported_without_a_fix(cli, write, name, text) -> None:
+    path = write(name, text)
+    findings = cli("check", "--format", "json", name).json()["findings"]
+    codes = [f["code"] for f in findings]
+    assert "O101" in codes and codes.count("E004") == 1
+    assert next(f for f in findings if f["code"] == "E004")["fix"] is None
+    cli("check", "--fix", name)
+    assert path.read_text() == text  # what the author meant to disable is theirs to say
+
+
+def test_a_bare_directive_never_hides_a_file_okrlint_cannot_read(cli, write) -> None:
+    write("okrs.yaml", "cycle: 2026-Q2\nobjectives:\n  - title: x\n    key_results: [a, b  # okrlint: disable\n")
+    assert _codes(cli, "okrs.yaml") == ["E001"]
