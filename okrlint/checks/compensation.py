@@ -53,7 +53,9 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
         following = texts[end] if end < len(texts) else ""
         if following in _HR_PROCESS:
             continue  # "referral bonus claims processed": running the scheme, not earning it
-        window = set(texts[max(0, start - 4) : start]) | set(texts[end : end + 5])
+        # four words back, numbers aside: "Tie 20% of the bonus to NPS" links the pay
+        before = [w for w in texts[max(0, start - 8) : start] if any(c.isalpha() for c in w)][-4:]
+        window = set(before) | set(texts[end : end + 5])
         if set(texts[max(0, start - 6) : start]) & _EXPLICIT_PAY_LINK:
             # "so everyone qualifies for the year-end bonus": a pay link six words back
             window |= set(texts[max(0, start - 6) : start]) & _EXPLICIT_PAY_LINK
