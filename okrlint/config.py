@@ -298,11 +298,13 @@ def load_profile(name: str) -> dict[str, Any]:
 def find_config(start: Path) -> Path | None:
     """The nearest .okrlint.toml, or pyproject.toml with [tool.okrlint], walking up from `start`."""
     start = Path(os.path.abspath(start))
-    folder = start if start.is_dir() else start.parent
+    # os.path's tests, not Path's: in a folder that cannot be searched they answer False
+    # where Path.is_dir raises; its files are reported unreadable (E001), the run goes on.
+    folder = start if os.path.isdir(start) else start.parent
     for candidate in [folder, *folder.parents]:
         for name in CONFIG_FILES:
             path = candidate / name
-            if not path.is_file():
+            if not os.path.isfile(path):
                 continue
             if name == "pyproject.toml":
                 tool = _read_toml(path).get("tool", {})

@@ -7,6 +7,7 @@ a file named on the command line is read wherever its symlink points, as other t
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
@@ -73,7 +74,9 @@ def discover(
                 if fmt and real not in seen and _holds_okrs(file, fmt, path):
                     seen.add(real)
                     found.files.append((file, fmt))
-            if len(found.files) == before:
+            if len(found.files) == before and not any(
+                w.startswith(f"{_shown(path)}: cannot read this folder") for w in found.warnings
+            ):
                 found.warnings.append(
                     f"{path}: no OKR files found (looked for .okr files, and YAML, Markdown,"
                     " text and CSV files that hold objectives with key results)"
@@ -108,7 +111,11 @@ def _holds_okrs(path: Path, fmt: str, root: Path | None = None) -> bool:
             head = handle.read(_SNIFF_BYTES)
     except OSError:
         return True  # cannot tell: lint it, so the read error is reported (E001)
-    text = normal_newlines(head.decode("utf-8-sig", errors="replace"))
+    # A UTF-16 file (PowerShell's Out-File, a sheet saved as "Unicode text") is looked at in its
+    # own encoding: an OKR file in it is linted, so it gets its E001 ("save it as UTF-8")
+    # rather than being passed over in silence.
+    encoding = "utf-16" if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
+    text = normal_newlines(head.decode(encoding, errors="replace"))
     # Named by the walk's folder, not the repository's: "okr-tools/README.md" is no OKR file.
     shown = path.relative_to(root).as_posix() if root is not None else path.as_posix()
     return looks_like_okrs(text, fmt, shown)
@@ -120,8 +127,13 @@ def _walk(root: Path, patterns: PatternSet, warnings: list[str]) -> list[Path]:
     files = []
     ignores = _GitIgnores(root)
     inside = os.path.realpath(root)
+    def unreadable(error: OSError) -> None:
+        # A folder that cannot be listed is told, not skipped in silence (os.walk's default).
+        where = Path(error.filename) if error.filename else root
+        warnings.append(f"{_shown(where)}: cannot read this folder ({_reason(error)}); its files were not checked")
+
     # followlinks=False: a symlinked folder is never entered (no loops, nothing outside).
-    for folder, dirs, names in os.walk(root):
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
         here = Path(folder)
         ignores.enter(here)
         dirs[:] = sorted(
@@ -218,17 +230,17 @@ class _GitIgnores:
         start = Path(os.path.abspath(root))
         chain = [start]
         for parent in start.parents:
-            if (chain[-1] / ".git").exists():
+            if os.path.exists(chain[-1] / ".git"):  # (False, not an error, where unsearchable)
                 break
             chain.append(parent)
-        if not (chain[-1] / ".git").exists():
+        if not os.path.exists(chain[-1] / ".git"):
             chain = [start]  # not in a repository: only the walked tree's own files
         for folder in reversed(chain[1:]):
             self._load(folder)
 
     def _load(self, folder: Path) -> None:
         file = folder / ".gitignore"
-        if not file.is_file():
+        if not os.path.isfile(file):
             return
         from pathspec import GitIgnoreSpec
 

@@ -497,6 +497,62 @@ def test_unreadable_file_found_by_walking_a_directory(write, cli, monkeypatch) -
     assert _at(run, "F303") == [("okrs/a.yaml", 4, 12)]
 
 
+def _lock(monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
+    """The folder cannot be searched, as with mode 000 for a user other than root: listing it
+    or reaching anything inside it fails."""
+    def inside(path: Any) -> bool:
+        parts = Path(os.path.abspath(os.fspath(path))).parts
+        return folder in parts[:-1]
+
+    def guard(original: Any) -> Any:
+        def call(path: Any, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(path, (str, os.PathLike)) and (
+                inside(path) or (original is os_scandir and Path(os.fspath(path)).name == folder)
+            ):
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return original(path, *args, **kwargs)
+
+        return call
+
+    os_scandir = os.scandir
+    for name in ("stat", "lstat", "open", "scandir"):
+        monkeypatch.setattr(os, name, guard(getattr(os, name)))
+
+
+def test_a_file_in_a_folder_that_cannot_be_searched_is_e001_and_the_run_goes_on(
+    write, cli, companion, monkeypatch
+) -> None:
+    write("okrs/locked/b.yaml", GOOD_YAML)
+    _lock(monkeypatch, "locked")
+    run = _check(cli, "okrs/locked/b.yaml", companion)
+    assert run.exit_code == 1
+    assert _at(run, "E001") == [("okrs/locked/b.yaml", 1, 1)]
+    _companion_linted(run)
+
+
+def test_a_walk_tells_of_a_folder_it_cannot_read(write, cli, monkeypatch) -> None:
+    write("okrs/a.yaml", ONE_KR_YAML)
+    write("okrs/locked/b.yaml", GOOD_YAML)
+    _lock(monkeypatch, "locked")
+    run = _check(cli, "okrs")
+    assert _at(run, "F303") == [("okrs/a.yaml", 4, 12)]
+    assert run.stderr_lines == [
+        "okrlint: warning: okrs/locked: cannot read this folder (permission denied);"
+        " its files were not checked"
+    ]
+
+
+def test_a_walk_reports_an_okr_file_saved_as_utf16(write, cli) -> None:
+    # PowerShell's Out-File and "Unicode text" from a sheet write UTF-16: the file is an OKR
+    # file all the same, and the author needs to hear that it cannot be read as it is.
+    write("okrs/a.yaml", ONE_KR_YAML)
+    path = write("okrs/q2.yaml", "")
+    path.write_text(GOOD_YAML, encoding="utf-16")
+    run = _check(cli, "okrs")
+    assert _at(run, "E001") == [("okrs/q2.yaml", 1, 1)]
+    assert "UTF-16" in _message(run, "E001")
+
+
 # -- a real process -----------------------------------------------------------------------------
 @pytest.mark.skipif(shutil.which("okrlint") is None, reason="console script not installed")
 def test_binary_file_through_the_console_script(tmp_path: Path) -> None:
