@@ -175,6 +175,7 @@ class PatternSet:
         self.patterns = list(patterns)
         self.root = root.resolve()
         self._spec = GitIgnoreSpec.from_lines(self.patterns) if self.patterns else None
+        self._configs: dict[Path, bool] = {}  # folder -> holds a config of its own
 
     def matches(self, path: str | Path, is_dir: bool = False) -> bool:
         """Whether `path` (absolute, or relative to the working directory) is matched."""
@@ -184,6 +185,22 @@ class PatternSet:
         if relative is None:
             return False
         return bool(self._spec.match_file(relative + ("/" if is_dir else "")))
+
+    def excludes(self, path: str | Path, is_dir: bool = False) -> bool:
+        """Whether these patterns exclude `path`: they match it and it is theirs to decide, no
+        config between their folder and it governing it instead (as ruff, each file's nearest
+        config decides; a team's folder with its own config answers to that config alone)."""
+        return self.matches(path, is_dir) and not self._governed_below(Path(os.path.abspath(path)), is_dir)
+
+    def _governed_below(self, path: Path, is_dir: bool) -> bool:
+        folder = path if is_dir else path.parent
+        while folder != self.root and self.root in folder.parents:
+            if folder not in self._configs:
+                self._configs[folder] = config_in(folder) is not None
+            if self._configs[folder]:
+                return True
+            folder = folder.parent
+        return False
 
 
 def relative_to(path: Path, root: Path) -> str | None:
@@ -302,15 +319,23 @@ def find_config(start: Path) -> Path | None:
     # where Path.is_dir raises; its files are reported unreadable (E001), the run goes on.
     folder = start if os.path.isdir(start) else start.parent
     for candidate in [folder, *folder.parents]:
-        for name in CONFIG_FILES:
-            path = candidate / name
-            if not os.path.isfile(path):
+        found = config_in(candidate)
+        if found is not None:
+            return found
+    return None
+
+
+def config_in(folder: Path) -> Path | None:
+    """The config file in `folder` itself (its parents aside), if it holds one."""
+    for name in CONFIG_FILES:
+        path = folder / name
+        if not os.path.isfile(path):
+            continue
+        if name == "pyproject.toml":
+            tool = _read_toml(path).get("tool", {})
+            if not isinstance(tool, dict) or "okrlint" not in tool:
                 continue
-            if name == "pyproject.toml":
-                tool = _read_toml(path).get("tool", {})
-                if not isinstance(tool, dict) or "okrlint" not in tool:
-                    continue
-            return path
+        return path
     return None
 
 

@@ -64,7 +64,7 @@ def discover(
             found.errors.append(f"{_shown(path)}: {problem}")
             continue
         if info is not None and stat.S_ISDIR(info.st_mode):
-            if patterns.matches(path, is_dir=True):
+            if patterns.excludes(path, is_dir=True):
                 found.excluded.append(path)
                 continue
             before = len(found.files)
@@ -83,7 +83,7 @@ def discover(
                 )
             continue
         fmt = format_for(path.name)
-        if patterns.matches(path):
+        if patterns.excludes(path):
             found.excluded.append(path)
         elif fmt is None:
             found.errors.append(
@@ -141,7 +141,7 @@ def _walk(root: Path, patterns: PatternSet, warnings: list[str]) -> list[Path]:
             for d in dirs
             if not d.startswith(".")
             and d not in _SKIPPED_DIRS
-            and not patterns.matches(here / d, is_dir=True)
+            and not patterns.excludes(here / d, is_dir=True)
             and not ignores.ignored(here / d, is_dir=True)
         )
         for name in sorted(names):
@@ -149,7 +149,7 @@ def _walk(root: Path, patterns: PatternSet, warnings: list[str]) -> list[Path]:
             if (
                 not name.startswith(".")
                 and format_for(name) is not None
-                and not patterns.matches(path)
+                and not patterns.excludes(path)
                 and not ignores.ignored(path, is_dir=False)
             ):
                 skipped = _walked_file_problem(path, inside)

@@ -669,6 +669,42 @@ def test_each_file_gets_its_nearest_config_whatever_the_order(cli: CheckRun, wri
     assert [f["path"] for f in run.json()["findings"]] == ["a/okrs.yaml"]
 
 
+@pytest.mark.parametrize(
+    "paths",
+    [
+        ("teams/sec/drafts/d.yaml",),
+        ("teams/sec/drafts/d.yaml", "teams/web/okrs.yaml"),
+        ("teams/sec",),
+        (".",),
+        ("teams",),
+    ],
+)
+def test_a_team_config_decides_its_own_files_exclusion_whatever_else_is_named(
+    cli: CheckRun, write, paths: tuple[str, ...]
+) -> None:
+    # The company excludes drafts; a team with its own config does not: its drafts are linted
+    # whichever other paths are named, and the other teams' drafts never are.
+    write(".okrlint.toml", 'exclude = ["**/drafts/**"]\n')
+    write("teams/sec/.okrlint.toml", 'ignore = ["M203"]\n')
+    write("teams/sec/drafts/d.yaml", TASK_AND_OUTCOME)
+    write("teams/web/okrs.yaml", TASK_AND_OUTCOME)
+    write("teams/web/drafts/w.yaml", TASK_AND_OUTCOME)
+    run = cli("check", "--format", "json", "--select", "O101", *paths, "teams/web/drafts/w.yaml")
+    found = {f["path"] for f in run.json()["findings"]}
+    assert "teams/sec/drafts/d.yaml" in found and "teams/web/drafts/w.yaml" not in found
+
+
+def test_coach_reads_each_file_with_its_nearest_config_as_check_does(cli: CheckRun, write) -> None:
+    write("a/okrs.yaml", TASK_AND_OUTCOME)
+    write("b/okrs.yaml", TASK_AND_OUTCOME)
+    write("b/.okrlint.toml", 'ignore = ["O101"]\nexclude = ["drafts/"]\n')
+    write("b/drafts/c.yaml", TASK_AND_OUTCOME)
+    cards = cli("coach", "--format", "json", "--today", "2026-08-01", ".").json()["objectives"]
+    fixes = {c["path"]: [i["code"] for i in c["improvements"]] for c in cards}
+    assert set(fixes) == {"a/okrs.yaml", "b/okrs.yaml"}  # b's drafts are excluded by b's config
+    assert "O101" in fixes["a/okrs.yaml"] and "O101" not in fixes["b/okrs.yaml"]
+
+
 def test_the_config_named_on_the_command_line_governs_every_file(cli: CheckRun, write) -> None:
     write("a/okrs.yaml", TASK_AND_OUTCOME)
     write("b/okrs.yaml", TASK_AND_OUTCOME)

@@ -28,7 +28,15 @@ from okrlint.cli.app import (
     visible,
 )
 from okrlint.cli.fix_output import print_diff, write_fixes
-from okrlint.cli.inputs import discover, has_stdin, read_stdin, run_config
+from okrlint.cli.inputs import (
+    config_groups,
+    discover,
+    has_stdin,
+    read_stdin,
+    run_config,
+    settings_with,
+    split_codes,
+)
 
 FORMAT_NAMES = ["text", "json", "jsonl", "github", "sarif", "rdjson"]
 
@@ -132,21 +140,21 @@ def check(
     paths = paths or ((Path("-"),) if stdin_filename else (Path("."),))
     _check_options(output_format, statistics, diff)
     flags = {
-        "select": _split(select),
-        "extend_select": _split(extend_select),
+        "select": split_codes(select),
+        "extend_select": split_codes(extend_select),
         "fail_on": fail_on,
         "profile": profile,
         "today": today_value(today),
     }
     config = run_config(paths, config_path, stdin_filename)
-    settings = _settings(config, flags, ignore)
+    settings = settings_with(config, flags, ignore)
     stdin = sys.stdin.buffer.read(settings.max_file_size + 1) if has_stdin(paths) else None
     found = discover(paths, settings, skip_non_okr)
     from_stdin = read_stdin(paths, settings, stdin_filename, stdin)
     # Each file with its nearest config (--config: every file with that one); stdin with the
     # config nearest its --stdin-filename.
     stdin_config = run_config((Path(stdin_filename),), config_path) if stdin_filename and from_stdin else config
-    groups = _groups(
+    groups = config_groups(
         found, config, settings, flags, ignore, explicit=config_path is not None,
         stdin=(stdin_config, from_stdin),
     )
@@ -232,43 +240,6 @@ def _check_options(output_format: str, statistics: bool, diff: bool) -> None:
         raise UsageProblem(f"--diff prints a unified diff; it does not go with --format {output_format}")
 
 
-def _settings(config: Path | None, flags: dict[str, Any], ignore: tuple[str, ...]) -> Any:
-    """A config's settings with the command line on top: --ignore adds to the configured
-    ignores; --select replaces the configured selection."""
-    from okrlint.config import build_settings
-
-    settings, _origin = build_settings(config, flags)
-    return settings.merged({"ignore": [*settings.ignore, *(_split(ignore) or [])]})
-
-
-def _groups(
-    found: Any,
-    config: Path | None,
-    settings: Any,
-    flags: dict[str, Any],
-    ignore: tuple[str, ...],
-    *,
-    explicit: bool,
-    stdin: tuple[Path | None, list[Any]],
-) -> list[tuple[Any, Any, list[Any]]]:
-    """(settings, the files they govern, stdin if it is theirs) per config."""
-    from okrlint.projects import governed
-    from okrlint.sources import Discovery
-
-    stdin_config, from_stdin = stdin
-    if explicit:
-        return [(settings, found, from_stdin)]
-    parts = governed(found.files, config, settings, lambda c: _settings(c, flags, ignore))
-    groups: list[tuple[Any, Any, list[Any]]] = [
-        (own, Discovery(files=files), from_stdin if governing == stdin_config else [])
-        for governing, own, files in parts
-    ]
-    if from_stdin and all(governing != stdin_config for governing, _own, _files in parts):
-        own = settings if stdin_config == config else _settings(stdin_config, flags, ignore)
-        groups.append((own, Discovery(), from_stdin))
-    return groups or [(settings, Discovery(), [])]
-
-
 def _merged_fixes(outcomes: list[Any]) -> Any:
     """The fix outcomes of several groups as one."""
     from okrlint.api import FixOutcome
@@ -294,11 +265,6 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]
         length=total, label="Checking", file=sys.stderr, show_pos=True, width=30
     ) as bar:
         yield bar.update
-
-
-def _split(values: tuple[str, ...]) -> list[str] | None:
-    items = [part.strip() for value in values for part in value.split(",") if part.strip()]
-    return items or None
 
 
 def _warn(found: Any) -> None:

@@ -20,7 +20,7 @@ from okrlint.cli.app import (
     today_value,
     use_colour,
 )
-from okrlint.cli.inputs import gather, settings_for
+from okrlint.cli.inputs import config_groups, discover, read_stdin, run_config, settings_with
 
 COACH_FORMATS = ["text", "markdown", "html", "json"]
 
@@ -62,7 +62,7 @@ def coach(
 ) -> None:
     """A report card per objective: score, strengths, fixes, check-in questions, progress."""
     from okrlint.coach.run import explain_score as explain
-    from okrlint.coach.run import render, run
+    from okrlint.coach.run import render, run_groups
 
     if explain_score:
         click.echo(explain(), nl=False)
@@ -71,13 +71,24 @@ def coach(
         paths = (Path("-"),)  # a name for stdin and no path: stdin, as check reads it
     if not paths:
         raise UsageProblem("give the OKR files or folders to coach (or '-' for stdin)")
-    settings = settings_for(paths, config_path, {"profile": profile, "today": today_value(today)})
-    results, found = gather(paths, settings, stdin_filename)
+    from okrlint.api import read_all
+
+    flags = {"profile": profile, "today": today_value(today)}
+    config = run_config(paths, config_path, stdin_filename)
+    settings = settings_with(config, flags, ())
+    found = discover(paths, settings)
     for error in found.errors:
         raise UsageProblem(error)
-    if not results:
+    from_stdin = read_stdin(paths, settings, stdin_filename, None)
+    # Each file with its nearest config, as `check` lints it: the same findings, the same scores.
+    stdin_config = run_config((Path(stdin_filename),), config_path) if stdin_filename and from_stdin else config
+    groups = config_groups(
+        found, config, settings, flags, (), explicit=config_path is not None, stdin=(stdin_config, from_stdin)
+    )
+    parts = [(own, read_all(part, own) + list(extra)) for own, part, extra in groups]
+    if not any(results for _own, results in parts):
         raise UsageProblem("no OKR files to coach")
-    text = render(run(results, settings), output_format, colour=use_colour() and output is None)
+    text = render(run_groups(parts, settings), output_format, colour=use_colour() and output is None)
     if output is None:
         click.echo(text, nl=False, color=output_format == "text" and use_colour())
         return

@@ -98,3 +98,46 @@ def _statable(path: Path) -> bool:
     except (OSError, ValueError):
         return False
     return True
+
+
+def settings_with(config: Path | None, flags: dict[str, Any], ignore: tuple[str, ...]) -> Any:
+    """A config's settings with the command line on top: --ignore adds to the configured
+    ignores; --select replaces the configured selection."""
+    from okrlint.config import build_settings
+
+    settings, _origin = build_settings(config, flags)
+    return settings.merged({"ignore": [*settings.ignore, *(split_codes(ignore) or [])]})
+
+
+def config_groups(
+    found: Any,
+    config: Path | None,
+    settings: Any,
+    flags: dict[str, Any],
+    ignore: tuple[str, ...],
+    *,
+    explicit: bool,
+    stdin: tuple[Path | None, list[Any]],
+) -> list[tuple[Any, Any, list[Any]]]:
+    """(settings, the files they govern, stdin if it is theirs) per config."""
+    from okrlint.projects import governed
+    from okrlint.sources import Discovery
+
+    stdin_config, from_stdin = stdin
+    if explicit:
+        return [(settings, found, from_stdin)]
+    parts = governed(found.files, config, settings, lambda c: settings_with(c, flags, ignore))
+    groups: list[tuple[Any, Any, list[Any]]] = [
+        (own, Discovery(files=files), from_stdin if governing == stdin_config else [])
+        for governing, own, files in parts
+    ]
+    if from_stdin and all(governing != stdin_config for governing, _own, _files in parts):
+        own = settings if stdin_config == config else settings_with(stdin_config, flags, ignore)
+        groups.append((own, Discovery(), from_stdin))
+    return groups or [(settings, Discovery(), [])]
+
+
+def split_codes(values: tuple[str, ...]) -> list[str] | None:
+    """Codes given to --select/--ignore, comma-separated or repeated; None when none were."""
+    items = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    return items or None

@@ -12,6 +12,7 @@ from okrlint.coach.explain import explain_score
 from okrlint.coach.model import CoachReport
 from okrlint.config import RuleSelection, Settings
 from okrlint.models import LoadResult
+from okrlint.projects import merge
 
 FORMATS: dict[str, Callable[[CoachReport], str]] = {
     "text": as_text.render,
@@ -20,12 +21,19 @@ FORMATS: dict[str, Callable[[CoachReport], str]] = {
     "json": as_json.render,
 }
 
-__all__ = ["FORMATS", "explain_score", "render", "run"]
+__all__ = ["FORMATS", "explain_score", "render", "run", "run_groups"]
 
 
 def run(results: Sequence[LoadResult], settings: Settings) -> CoachReport:
     """Lint the loaded files exactly as `check` does, then coach from that report."""
-    report = lint_results(list(results), settings)
+    return run_groups([(settings, results)], settings)
+
+
+def run_groups(parts: Sequence[tuple[Settings, Sequence[LoadResult]]], settings: Settings) -> CoachReport:
+    """As `run`, each part's files linted with its own settings (each file with its nearest
+    config, as `check` lints it); `settings` are the run's (its date, its check-in rhythm)."""
+    report = merge([lint_results(list(results), own) for own, results in parts])
+    results = [result for _own, part in parts for result in part]
     stale_days = int(RuleSelection(settings, default_rulebook()).params("H701")["stale-days"])
     return build(
         results,
