@@ -65,6 +65,9 @@ _CURRENT = re.compile(
     rf"|\b(?:up|down)\s+from\s+(?P<w>\S*(?:{_NUMBER})\S*)"
     rf"|\b(?:currently|today)\s+(?:at\s+|is\s+)?(?P<x>\S*(?:{_NUMBER})\S*)"
     rf"|\bfrom\s+(?:the\s+)?(?:current(?:ly)?|avg\.?|average|a\s+baseline\s+of)\s+(?P<y>\S*(?:{_NUMBER})\S*)"
+    # the start written last, a bare amount ending the text: "Reach $3M ARR from $2M" (not
+    # "from 10 partners", where the number counts a source)
+    rf"|\bfrom\s+(?P<e>[^\s\d]{{0,3}}(?:{_NUMBER_BOUNDED})[^\s\d]{{0,3}})\s*\.?\s*$"
     # The time word after the value, inside brackets: "(38% today)", "(340 ms now)".
     rf"|\((?:(?:about|around|roughly|approx\.?|approximately|~|≈)\s*)?"
     # Bounded: what precedes the number in its word ("$", "~", "USD") and the number itself
@@ -308,7 +311,7 @@ def _baseline_target(
             return baseline, target
     current = _CURRENT.search(text)
     if current:
-        where = next(current.start(g) for g in ("v", "w", "x", "y", "z") if current.group(g))
+        where = next(current.start(g) for g in ("v", "w", "x", "y", "e", "z") if current.group(g))
         baseline = _first_at_or_after(quantities, where)
         if baseline is not None:
             others = [q for q in quantities if q is not baseline and not _window(text, q)]
