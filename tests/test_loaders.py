@@ -1563,3 +1563,13 @@ def test_confluence_wiki_markup_pasted_into_a_text_file_is_read() -> None:
     kr = result.document.objectives[0].key_results[0]  # type: ignore[union-attr]
     assert kr.span is not None and (kr.span.start.line, kr.span.start.column) == (7, 9)
     assert result.document.cycle == "2026-Q1"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("title", "cycle"),
+    [("# Search team — Q3 2026", "2026-Q3"), ("# Platform 2026-Q3", "2026-Q3"), ("# Platform 2026", None)],
+)
+def test_a_page_title_naming_its_team_and_quarter_gives_the_cycle(title: str, cycle: str | None) -> None:
+    text = f"{title}\n\n## Objective 1: Make search feel instant\n\n- KR1: Cut p95 latency from 900 ms to 300 ms\n"
+    result = load(text, "okrs.md", "markdown")
+    assert result.document is not None and result.document.cycle == cycle

@@ -1,7 +1,9 @@
 """The document's cycle, from the first place that gives one: a field or front matter, a
-`Cycle:` line, a heading, the file's path; else a deadline stated for the whole file."""
+`Cycle:` line, a heading, the file's path, the page's title; else a deadline stated for the whole file."""
 
 from __future__ import annotations
+
+import re
 
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.cycles import OKR_WORDS, cycle_heading, find_cycle, path_cycle
@@ -58,5 +60,26 @@ def settle_cycle(builder: DocumentBuilder, found: Found, lines: list[str]) -> No
     if cycle := path_cycle(builder.path):
         fields["cycle"], fields["cycle_source"] = cycle, "path"
         return
+    if builder.format == "markdown" and (titled := _title_cycle(lines)):
+        # "# Search team — Q3 2026": a page's title names its team and its quarter
+        fields["cycle"], fields["cycle_source"] = titled[0], f"title, line {titled[1] + 1}"
+        return
     if found.deadline is not None:
         fields["cycle_source"] = f"stated deadline, line {found.deadline[1] + 1}"
+
+
+def _title_cycle(lines: list[str]) -> tuple[str, int] | None:
+    """A quarter or half with its year in a Markdown page's title, its first line when that is
+    a heading, beside a few words naming the team ("# Platform 2026-Q3"); a bare year says
+    too little. (In a text draft a "#" line is a note: "# see the wiki for 2026 Q2".)"""
+    row = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if row is None or not lines[row].lstrip().startswith("#"):
+        return None
+    title = lines[row].strip().lstrip("#").strip(" *_=")
+    cycle = find_cycle(title)
+    if cycle is None or not _DATED_PART.search(cycle) or len(title.split()) > 8:
+        return None
+    return cycle, row
+
+
+_DATED_PART = re.compile(r"\d{4}-[QH][1-4]$")
