@@ -869,3 +869,18 @@ def test_inspect_says_when_it_read_objectives_but_no_key_results(cli: CheckRun, 
     run = cli("inspect", "plan.md")
     assert run.exit_code == 0 and run.stdout == ""
     assert "plan.md: 2 objectives read, no key results under them" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (TASK_AND_OUTCOME, "O101"),  # okrlint's YAML layout, not a text draft with no key results
+        ("# Q3 2026\n\n## Objective: Grow\n\n- Launch the app\n- Cut churn from 5% to 3%\n", "O101"),
+        ("Objective: Grow\nKR: Launch the app\nKR: Cut churn from 5% to 3%\n", "O101"),
+    ],
+    ids=["yaml", "markdown", "text"],
+)
+def test_unnamed_stdin_is_read_in_the_format_it_is_written_in(cli: CheckRun, text: str, code: str) -> None:
+    run = cli("check", "--format", "json", "-", input=text)
+    codes = [f["code"] for f in run.json()["findings"]]
+    assert code in codes and "F303" not in codes and "E002" not in codes

@@ -81,7 +81,13 @@ def read_stdin(
     name = stdin_filename or "-"
     if stdin is None:
         stdin = sys.stdin.buffer.read(settings.max_file_size + 1)  # enough to tell too big
-    return [load_bytes(stdin, name, format_for(name) or "text", settings.max_file_size)]
+    fmt = format_for(name)
+    if fmt is None:
+        from okrlint.loaders.sniff import stdin_format
+
+        # no name to go by: okrlint's YAML is told by its `objectives:` key, as a walk tells it
+        fmt = stdin_format(stdin[:65536].decode("utf-8", errors="replace"))
+    return [load_bytes(stdin, name, fmt, settings.max_file_size)]
 
 
 def has_stdin(paths: tuple[Path, ...]) -> bool:
