@@ -884,3 +884,30 @@ def test_unnamed_stdin_is_read_in_the_format_it_is_written_in(cli: CheckRun, tex
     run = cli("check", "--format", "json", "-", input=text)
     codes = [f["code"] for f in run.json()["findings"]]
     assert code in codes and "F303" not in codes and "E002" not in codes
+
+
+@pytest.mark.parametrize(
+    ("args", "codes"),
+    [
+        (("--select", "O101"), ["O101"]),  # replaces the profile's extend-select too
+        (("--ignore", "A4"), ["O101"]),  # the command line comes last: it drops A407
+        (("--ignore", "ALL"), []),
+        (("--extend-select", "O1"), ["A407", "O101"]),  # adds to the profile's, keeps it
+        ((), ["A407", "O101"]),
+    ],
+)
+def test_command_line_selection_is_layered_over_the_configs_profile(
+    cli: CheckRun, write, args: tuple[str, ...], codes: list[str]
+) -> None:
+    write(".okrlint.toml", 'profile = "google"\n')
+    write("okrs.yaml", TASK_AND_OUTCOME)
+    run = cli("check", "--format", "json", *args, "okrs.yaml")
+    assert sorted({f["code"] for f in run.json()["findings"]} & {"A407", "O101"}) == codes
+
+
+def test_an_unknown_code_on_the_command_line_is_blamed_on_the_option(cli: CheckRun, write) -> None:
+    write(".okrlint.toml", 'profile = "google"\n')
+    write("okrs.yaml", TASK_AND_OUTCOME)
+    run = cli("check", "--extend-select", "O1O1", "okrs.yaml")
+    assert run.exit_code == 2
+    assert run.stderr_lines[0].startswith("okrlint: error: --extend-select: unknown rule or prefix 'O1O1'")

@@ -107,12 +107,48 @@ def _statable(path: Path) -> bool:
 
 
 def settings_with(config: Path | None, flags: dict[str, Any], ignore: tuple[str, ...]) -> Any:
-    """A config's settings with the command line on top: --ignore adds to the configured
-    ignores; --select replaces the configured selection."""
+    """A config's settings with the command line on top, as ruff layers them: --select
+    replaces the configured selection (its extend-select too), --extend-select adds to it, and
+    --ignore comes last, so it also drops what the config (or its profile) selected."""
     from okrlint.config import build_settings
 
-    settings, _origin = build_settings(config, flags)
-    return settings.merged({"ignore": [*settings.ignore, *(split_codes(ignore) or [])]})
+    cli_select, cli_extend = flags.get("select"), flags.get("extend_select") or []
+    cli_ignore = split_codes(ignore) or []
+    _check_codes("--select", cli_select or [])
+    _check_codes("--extend-select", cli_extend)
+    _check_codes("--ignore", cli_ignore)
+    rest = {key: value for key, value in flags.items() if key not in ("select", "extend_select")}
+    settings, _origin = build_settings(config, rest)
+    select = cli_select if cli_select is not None else settings.select
+    extend = [*([] if cli_select is not None else settings.extend_select), *cli_extend]
+
+    def kept(codes: list[str]) -> list[str]:
+        covered = [c.upper() for c in cli_ignore]
+        return [c for c in codes if c.upper() == "ALL" or not any(i == "ALL" or c.upper().startswith(i) for i in covered)]
+
+    return settings.merged(
+        {
+            "select": kept(select) if select is not None and cli_select is None else select,
+            "extend_select": kept(extend) if cli_ignore else extend,
+            "ignore": [*settings.ignore, *cli_ignore],
+        }
+    )
+
+
+def _check_codes(option: str, codes: list[str]) -> None:
+    """A code or name on the command line that names no rule is the command line's error."""
+    from okrlint.api import default_rulebook
+    from okrlint.config import did_you_mean
+
+    rulebook = default_rulebook()
+    for code in codes:
+        text = code.strip()
+        if text.upper() == "ALL" or rulebook.get(text) is not None:
+            continue
+        if any(rule.startswith(text.upper()) for rule in rulebook.rules):
+            continue
+        hint = did_you_mean(text, [*rulebook.rules, *rulebook.by_name])
+        raise UsageProblem(f"{option}: unknown rule or prefix '{code}'{hint}")
 
 
 def config_groups(
