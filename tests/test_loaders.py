@@ -1573,3 +1573,38 @@ def test_a_page_title_naming_its_team_and_quarter_gives_the_cycle(title: str, cy
     text = f"{title}\n\n## Objective 1: Make search feel instant\n\n- KR1: Cut p95 latency from 900 ms to 300 ms\n"
     result = load(text, "okrs.md", "markdown")
     assert result.document is not None and result.document.cycle == cycle
+
+
+@pytest.mark.parametrize(
+    ("text", "cycle"),
+    [
+        ("2e trimestre 2025", "2025-Q2"),
+        ("1er trimestre 2026", "2026-Q1"),
+        ("2º trimestre de 2025", "2025-Q2"),
+        ("2. Quartal 2026", "2026-Q2"),
+        ("Trimestre 3 2025", "2025-Q3"),
+        ("T4 2025", "2025-Q4"),
+        ("Tier T2 servers", None),
+    ],
+)
+def test_quarters_named_in_other_languages(text: str, cycle: str | None) -> None:
+    from okrlint.loaders.cycles import find_cycle
+
+    assert find_cycle(text) == cycle
+
+
+def test_rc_labels_the_key_results_of_a_french_or_spanish_draft() -> None:
+    text = (
+        "OKR — 2e trimestre 2026\n\n"
+        "OBJECTIF 1 : Faire revenir les ados à la médiathèque\n\n"
+        "   RC 1.1 : 250 nouvelles inscriptions de 12-17 ans (T1 : 120)\n"
+        "   RC 1.2 : 40 % des collèges du secteur accueillis une fois\n"
+    )
+    result = load(text, "okr.txt", "text")
+    assert _outline(result) == [
+        (
+            "Faire revenir les ados à la médiathèque",
+            ["250 nouvelles inscriptions de 12-17 ans (T1 : 120)", "40 % des collèges du secteur accueillis une fois"],
+        )
+    ]
+    assert result.document is not None and result.document.cycle == "2026-Q2"

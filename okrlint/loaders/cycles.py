@@ -26,6 +26,12 @@ _CYCLE = re.compile(
     r"|(?P<nth>first|second|third|fourth)\s+(?P<part>half|quarter)\s+of\s+(?P<y3>(?:19|20)\d\d)"
     # "April to June 2026", "Jan–Mar 2026", "July through December 2026": a quarter or a half
     rf"|(?P<m1>{_MONTHS})\.?\s*(?:to|through|thru|until|-|–|—)\s*(?P<m2>{_MONTHS})\.?,?\s+(?P<y5>(?:19|20)\d\d)"
+    # the quarter in the languages read for structure: "2e trimestre 2025", "2. Quartal 2026",
+    # "Trimestre 3 de 2025", "T2 2025" (French and Spanish)
+    r"|(?P<qn2>[1-4])\s?(?:e|er|ère|ème|º|ª|o|a|\.)?\s*(?:trimestre|quartal|kwartaal|kvartal|trimestre)"
+    r"\s+(?:de\s+|del\s+|di\s+)?(?P<y6>(?:19|20)\d\d)"
+    r"|(?:trimestre|quartal|kwartaal|kvartal)\s+(?P<qn3>[1-4]),?\s+(?:de\s+|del\s+|di\s+)?(?P<y7>(?:19|20)\d\d)"
+    r"|T(?P<tq>[1-4])[\s\-/]{0,3}(?P<ty>(?:19|20)\d\d)"
     r"|(?P<q>Q[1-4])"  # Q4: no year
     r")(?![\w])",
     re.IGNORECASE,
@@ -75,6 +81,9 @@ def find_cycle(text: str) -> str | None:
         return None  # months that are neither a quarter nor a half name no cycle
     if groups["qn"]:
         return f"{groups['y4']}-Q{groups['qn']}"
+    for number, year in (("qn2", "y6"), ("qn3", "y7"), ("tq", "ty")):
+        if groups[number]:
+            return f"{groups[year]}-Q{groups[number]}"
     if groups["q"]:
         return groups["q"].upper()
     period = (groups["p1"] or groups["p2"]).upper()
