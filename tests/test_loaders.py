@@ -1608,3 +1608,29 @@ def test_rc_labels_the_key_results_of_a_french_or_spanish_draft() -> None:
         )
     ]
     assert result.document is not None and result.document.cycle == "2026-Q2"
+
+
+def test_lettered_key_results_hard_wrapped_in_an_email_are_read_whole() -> None:
+    # An update sent by email: "KR a)" labels, lines wrapped at 72 columns and indented
+    # under the label; a numbered list of requests after the objectives is not theirs.
+    text = (
+        "Subject: Q3 OKRs - mid-quarter check-in\n\n"
+        "OBJECTIVE 1. Renewing a permit takes one visit to one website\n"
+        "   KR a) Online renewal open to 80% of eligible residents by\n"
+        "         Sept 30 (we're at 55%)\n"
+        "   KR b) Completion rate of the online flow above 85%\n\n"
+        "A few things I need from you:\n\n"
+        "1. Product leads: update the tracker before Wednesday noon.\n"
+    )
+    result = load(text, "update.txt", "text")
+    assert _outline(result) == [
+        (
+            "Renewing a permit takes one visit to one website",
+            [
+                "Online renewal open to 80% of eligible residents by Sept 30 (we're at 55%)",
+                "Completion rate of the online flow above 85%",
+            ],
+        )
+    ]
+    first = result.document.objectives[0].key_results[0]  # type: ignore[union-attr]
+    assert first.span is not None and (first.span.start.line, first.span.end.line) == (4, 5)

@@ -46,8 +46,9 @@ class Line:
 _NUMBER = r"(?:#\s*)?(?!(?:19|20)\d\d(?![\d.]))\d{1,4}(?:\.\d{1,4}){0,4}[a-z]?(?!\.?\d)"
 _ID = r"['\"`‘’“”][\w.\-]{1,24}['\"`‘’“”]"
 _REF = rf"(?:{_NUMBER}|{_ID})"
-# A capital letter for an id, before a separator only: "Objective A:", "KR B2:", "KR A.1 -".
-_LETTER_REF = r"(?-i:[A-Z])(?:\.?\d{1,2}(?:\.\d{1,2})?)?(?![\w])"
+# A capital letter for an id, before a separator only: "Objective A:", "KR B2:", "KR A.1 -";
+# or a small letter closed by a bracket or colon, as an outline letters them: "KR a) …".
+_LETTER_REF = r"(?:(?-i:[A-Z])(?:\.?\d{1,2}(?:\.\d{1,2})?)?(?![\w])|(?-i:[a-h])(?=[):]))"
 _SEPARATOR = r"[:：.)）\-–—|、]"
 # After a label's word, a dash is a separator only with a space beside it: "Objective - Grow",
 # not "Objective-level status" (a compound word).

@@ -132,6 +132,13 @@ def _blocks(
             continue
         if bullet is None:
             open_items.clear()
+            if _wraps_key_result(blocks, lines, row, indent):
+                # "   KR a) Online renewal available to 80% of residents by\n         Sept 30":
+                # a hard-wrapped line, indented under its key result's label, continues it
+                previous = blocks[-1]
+                assert isinstance(previous, Paragraph)
+                blocks[-1] = Paragraph([*previous.lines, TextLine(strip_emphasis(line), row)], separate=False)
+                continue
             blocks.append(Paragraph([TextLine(strip_emphasis(line), row)], separate=True))
             continue
         item = Item([TextLine(strip_emphasis(line[bullet.end() :].strip()), row)])
@@ -275,3 +282,16 @@ def _date_shared_deadlines(builder: DocumentBuilder, shared: list[tuple[KeyResul
         if kr.due is None and parse_deadline(kr.title) is None:
             kr.shared_deadline = phrase
             kr.due = due_date(phrase, str(cycle) if cycle else None)
+
+
+def _wraps_key_result(blocks: list[Block], lines: list[str], row: int, indent: int) -> bool:
+    """Whether the unlabelled line at `row` continues the key result on the line above it:
+    that line labels a key result, and this one is indented past the label's start."""
+    previous = blocks[-1] if blocks else None
+    if not isinstance(previous, Paragraph) or previous.lines[-1].row != row - 1 or row == 0:
+        return False
+    first = previous.lines[0].text
+    above = lines[previous.lines[0].row]
+    if indent <= len(above) - len(above.lstrip()) or classify(lines[row].strip()).role != Role.PLAIN:
+        return False
+    return classify(first).role == Role.KEY_RESULT
