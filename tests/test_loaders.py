@@ -1634,3 +1634,24 @@ def test_lettered_key_results_hard_wrapped_in_an_email_are_read_whole() -> None:
     ]
     first = result.document.objectives[0].key_results[0]  # type: ignore[union-attr]
     assert first.span is not None and (first.span.start.line, first.span.end.line) == (4, 5)
+
+
+def test_an_issue_trackers_table_of_typed_rows_is_read_by_type_and_parent() -> None:
+    # A tracker's export: a type column, a summary column, epics mixed in, and a key result
+    # added late at the bottom that names its objective in the Parent column.
+    text = (
+        "# Payments — OKRs Q2 2026\n\n"
+        "| Key | Issue Type | Summary | Parent | Status |\n"
+        "|-----|------------|---------|--------|--------|\n"
+        "| PAY-1 | Objective | Make paying a bill effortless | | IN PROGRESS |\n"
+        "| PAY-2 | Key Result | Checkout completion from 71% to 85% | PAY-1 | TO DO |\n"
+        "| PAY-3 | Objective | Earn back merchants' trust | | TO DO |\n"
+        "| PAY-4 | Key Result | Disputes per 1,000 payments from 4.1 to 2.5 | PAY-3 | TO DO |\n"
+        "| PAY-5 | Epic | Rebuild the ledger | PAY-1 | IN PROGRESS |\n"
+        "| PAY-9 | Key Result | Median payout time under 24 hours | PAY-1 | TO DO |\n"
+    )
+    result = load(text, "okrs.md", "markdown")
+    assert _outline(result) == [
+        ("Make paying a bill effortless", ["Checkout completion from 71% to 85%", "Median payout time under 24 hours"]),
+        ("Earn back merchants' trust", ["Disputes per 1,000 payments from 4.1 to 2.5"]),
+    ]

@@ -61,6 +61,8 @@ def read_table(tokens: list[Token], start: int, lines: list[str]) -> tuple[Table
     header, body = [_text(cell) for cell in rows[0]], rows[1:]
     if table := _numbered_kr_columns(header, body, lines):
         return table, index + 1
+    if table := _typed_rows(header, body, lines):
+        return table, index + 1
     kr_column = _kr_column(header, body)
     if kr_column is None:
         table = _labelled_cells(body, lines) or _bold_outline(body, lines)
@@ -128,6 +130,51 @@ def _numbered_kr_columns(header: list[str], body: list[list[Token]], lines: list
         table.rows.append(TableRow(objective, results[0] if results else None))
         table.rows.extend(TableRow(None, result) for result in results[1:])
     return table
+
+
+def _typed_rows(header: list[str], body: list[list[Token]], lines: list[str]) -> Table | None:
+    """An issue tracker's export (`| Key | Issue Type | Summary | Parent |`): a column names
+    each row's type, objectives and key results both among them, and a text column holds the
+    words; other rows (epics, tasks) are no part of the set. A key result goes under the
+    objective its Parent cell names, else under the objective above it."""
+    from okrlint.loaders.csv_columns import id_columns, text_column, type_column
+    from okrlint.loaders.item_kind import KEY_RESULT, OBJECTIVE, item_kind
+
+    cells = [[_text(cell) for cell in row] for row in body]
+    # Only the cells that name a type count (an epic's row names none), so the column is
+    # found among the rows of the set.
+    typed = type_column([[value if item_kind(value) else "" for value in row] for row in cells])
+    if typed is None:
+        return None
+    named = sum(1 for row in cells if typed < len(row) and item_kind(row[typed]) is not None)
+    words = text_column(header, {typed})
+    if words is None or named * 2 < len(body):
+        return None
+    ids = id_columns(header)
+    parent = next((i for i, name in enumerate(header) if name.strip().lower() in _PARENT_HEADERS), None)
+    groups: list[tuple[TextLine, list[TextLine]]] = []
+    by_id: dict[str, list[TextLine]] = {}
+    for row, values in zip(body, cells, strict=True):
+        kind = item_kind(values[typed]) if typed < len(values) else None
+        text = _cell(row, words, lines)
+        if text is None or kind not in (OBJECTIVE, KEY_RESULT):
+            continue
+        if kind == OBJECTIVE:
+            groups.append((text, []))
+            by_id.update({values[c]: groups[-1][1] for c in ids if c < len(values) and values[c]})
+            continue
+        owner = values[parent] if parent is not None and parent < len(values) else ""
+        results = by_id.get(owner) or (groups[-1][1] if groups else None)
+        if results is not None:
+            results.append(text)
+    table = Table([])
+    for objective, results in groups:
+        table.rows.append(TableRow(objective, results[0] if results else None))
+        table.rows.extend(TableRow(None, result) for result in results[1:])
+    return table if table.rows else None
+
+
+_PARENT_HEADERS = ("parent", "parent id", "parent key", "parent issue")
 
 
 # "1. Ship the MVP<br>2. Reach 95% accuracy": numbered key results in one cell, one per line.
