@@ -29,9 +29,9 @@ from okrlint.coach.progress import (
     describe,
     guidance,
     missed,
-    unrecorded,
     read_key_results,
     reasons_text,
+    unrecorded,
 )
 from okrlint.coach.questions import ask, choose
 from okrlint.coach.scoring import breakdown, impact, score

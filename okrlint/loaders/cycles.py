@@ -81,9 +81,9 @@ def find_cycle(text: str) -> str | None:
         return None  # months that are neither a quarter nor a half name no cycle
     if groups["qn"]:
         return f"{groups['y4']}-Q{groups['qn']}"
-    for number, year in (("qn2", "y6"), ("qn3", "y7"), ("tq", "ty")):
-        if groups[number]:
-            return f"{groups[year]}-Q{groups[number]}"
+    for quarter_group, year_group in (("qn2", "y6"), ("qn3", "y7"), ("tq", "ty")):
+        if groups[quarter_group]:
+            return f"{groups[year_group]}-Q{groups[quarter_group]}"
     if groups["q"]:
         return groups["q"].upper()
     period = (groups["p1"] or groups["p2"]).upper()
