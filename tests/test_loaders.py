@@ -1655,3 +1655,23 @@ def test_an_issue_trackers_table_of_typed_rows_is_read_by_type_and_parent() -> N
         ("Make paying a bill effortless", ["Checkout completion from 71% to 85%", "Median payout time under 24 hours"]),
         ("Earn back merchants' trust", ["Disputes per 1,000 payments from 4.1 to 2.5"]),
     ]
+
+
+def test_an_okr_tools_json_export_with_metrics_and_owner_records_is_read() -> None:
+    # Goals with "metrics" for key results, owners as records, tasks beside them.
+    text = (
+        '{"goals": [{"name": "Make renewals a non-event", "owner": {"name": "Tomás F.", "type": "user"},\n'
+        '  "metrics": [{"name": "Gross revenue retention from 88% to 93%", "owner": {"name": "Ana"}},\n'
+        '              {"name": "Renewals signed 30 days before term from 40% to 70%"}],\n'
+        '  "tasks": [{"name": "Hire a renewals manager"}]}]}\n'
+    )
+    result = load(text, "export.json", "yaml")
+    assert _outline(result) == [
+        (
+            "Make renewals a non-event",
+            ["Gross revenue retention from 88% to 93%", "Renewals signed 30 days before term from 40% to 70%"],
+        )
+    ]
+    assert not [d for d in result.diagnostics if d.code == "E002"]
+    objective = result.document.objectives[0]  # type: ignore[union-attr]
+    assert objective.owner == "Tomás F." and objective.key_results[0].owner == "Ana"

@@ -230,6 +230,12 @@ class DocumentBuilder:
     def validated(self, model: type[M], pairs: Pairs, span: Span, what: str) -> M | None:
         """Validate, dropping each invalid field with a located E002 instead of failing."""
         data = {key: plain(value) for key, (_k, value) in pairs.items()}
+        owner = data.get("owner")
+        if isinstance(owner, dict):
+            # an OKR tool's export: `owner: {name: Keisha Marsh, type: user}`
+            named = next((owner[k] for k in _OWNER_NAME_KEYS if isinstance(owner.get(k), str)), None)
+            if named:
+                data["owner"] = named
         title_keys = _TITLE_KEYS.get(model, ())
         title_key = next((key for key in title_keys if key in data), None)
         node_span = pairs[title_key][1].span if title_key else _first(span)
@@ -343,6 +349,10 @@ class DocumentBuilder:
                 self.problem(
                     "E002", f"score {kr.score:g} is out of range for {scale} scoring{hint}", kr.span
                 )
+
+
+# The keys of an owner given as a record, the first found naming the owner.
+_OWNER_NAME_KEYS = ("name", "displayName", "display_name", "fullName", "login", "email")
 
 
 def _nodes(document: OKRDocument) -> Iterator[Objective | KeyResult]:
