@@ -1675,3 +1675,25 @@ def test_an_okr_tools_json_export_with_metrics_and_owner_records_is_read() -> No
     assert not [d for d in result.diagnostics if d.code == "E002"]
     objective = result.document.objectives[0]  # type: ignore[union-attr]
     assert objective.owner == "Tomás F." and objective.key_results[0].owner == "Ana"
+
+
+def test_meeting_notes_with_the_set_under_a_cycle_heading_read_only_the_set() -> None:
+    # Notes of a planning meeting: sections of bullets around the one section that holds
+    # the agreed objectives, each with its key results nested under it.
+    text = (
+        "# Team offsite — notes, March 12\n\n"
+        "## 1. Q1 review\n- Revenue landed ~0.7, expansion weak.\n- Hiring 0.4: two offers declined.\n\n"
+        "## 2. Q2 OKRs (agreed)\n\n"
+        "1. **Close the gap to profitability** (owner: Chris)\n"
+        "   - Monthly net burn under €400k by June (March: €610k)\n"
+        "   - Gross margin from 61% to 66%\n"
+        "2. **Make expansion revenue a habit**\n"
+        "   - Net revenue retention 112% → 118%\n\n"
+        "## 3. Hiring plan\n- Open: 2 AEs, 1 SRE.\n- Freeze everything else until the burn is on track.\n"
+    )
+    result = load(text, "notes.md", "markdown")
+    assert [title for title, _krs in _outline(result)] == [
+        "Close the gap to profitability",
+        "Make expansion revenue a habit",
+    ]
+    assert result.document is not None and result.document.objectives[0].owner == "Chris"

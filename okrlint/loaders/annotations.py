@@ -87,6 +87,10 @@ EMOJI_JOINERS = "\ufe0e\ufe0f\u200d"
 _DONE_MARKS = "✅✔☑✓"
 
 
+# (From the end of a word only, as _TRAILING: a run of spaces is not rescanned from each.)
+_TRAILING_OWNER = re.compile(
+    r"(?<!\s)\s*+[(（]\s*+(?:owners?|dri|lead|responsible)\s*+[:：]\s*+(?P<who>[^()（）:：]{1,40})[)）]\s*+$", re.IGNORECASE
+)
 _LEADING_BOX = re.compile(r"^\[(?P<box>[xX✓✔ ])\]\s+(?=\S)")
 
 
@@ -108,6 +112,10 @@ def split_annotation(text: str) -> tuple[str, Annotation | None]:
         done = box.group("box") != " "
         rest, inner = split_annotation(text[box.end() :])
         return rest, Annotation(progress=1.0 if done else 0.0, owner=inner.owner if inner else None)
+    if (owned := _TRAILING_OWNER.search(text)) and text[: owned.start()].strip():
+        # "Close the gap to profitability (owner: Chris)": who owns it, not what it says
+        rest, found = split_annotation(text[: owned.start()].rstrip())
+        return rest, replace(found or Annotation(), owner=owned.group("who").strip())
     match = _TRAILING.search(text)
     if match is None or not text[: match.start()].strip():
         return text, None

@@ -84,6 +84,7 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
         # **Result:** ✅ Done") beside the set itself: the set is linted, not the review.
         if any(o.key_results for o in objectives):
             objectives = [o for o in objectives if o.key_results or id(o) not in self._graded]
+        objectives = self._outside_the_set(objectives)
         lone = [o for o in objectives if id(o) in self._lone and not o.key_results]
         if lone and len(lone) < len(objectives):
             objectives = [o for o in objectives if all(o is not other for other in lone)]
@@ -96,6 +97,19 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
                     if kr.due is None and kr.shared_deadline is None:
                         kr.shared_deadline, kr.due = phrase, deadline_date(phrase)
         return objectives
+
+    def _outside_the_set(self, objectives: list[Objective]) -> list[Objective]:
+        """Meeting notes with the set in one section ("## Q4 OKRs (agreed)" over its list of
+        objectives) and other sections of bullets ("## Hiring plan"): with no labels, a plain
+        heading over a list reads as an objective, but beside a set under a cycle's heading,
+        the plain headings outside any cycle are the notes around it."""
+        if not self._fallback:
+            return objectives
+        plain = {id(opened.objective) for opened in self._plain_headings}
+        in_a_cycle = [o for o in objectives if o.key_results and o.cycle and id(o) not in plain]
+        if not in_a_cycle:
+            return objectives
+        return [o for o in objectives if id(o) not in plain or o.cycle]
 
     def _blocks(self, blocks: list[Block]) -> None:
         for index, block in enumerate(blocks):
