@@ -619,3 +619,17 @@ def test_after_the_cycle_a_key_result_with_no_result_recorded_is_not_presumed_mi
     assert any("learned from 'Raise trial-to-paid" in g for g in guidance)
     texts = [q["text"] for q in ended["questions"]]
     assert not any("falling short on 'Grow mid-market ARR" in t for t in texts)
+
+
+def test_strengths_are_claimed_only_where_they_can_be_seen(cli: CliRun, write) -> None:
+    # Targets with no start show no "real change"; an effort count is volume pushed; a
+    # person's own set is not praised for keeping personal development out.
+    write(
+        "okrs.yaml",
+        "cycle: 2026-Q3\nscope: person\nobjectives:\n  - title: Find product-market fit\n"
+        "    key_results:\n      - Talk to 50 customers\n      - Get 100 weekly active users\n",
+    )
+    strengths = card(coach_json(cli, "--today", "2026-08-01", "okrs.yaml"), "Find product-market fit")["strengths"]
+    joined = " ".join(strengths)
+    assert "real change" not in joined and "speed or volume" not in joined
+    assert "personal development" not in joined

@@ -153,7 +153,7 @@ def _card(
             objective.title,
             profile.report.questions,
             profile.report.questions_per_stage,
-            "retrospective" if cycle.state == "ended" else "general",
+            _general_set(objective, cycle),
         ),
         hygiene=[
             HygieneNote(
@@ -167,6 +167,14 @@ def _card(
         ],
         progress=_progress(objective, cycle, readings, today, sets),
     )
+
+
+def _general_set(objective: Objective, cycle: Cycle) -> str:
+    """The questions for any objective: a retrospective once the cycle is over; for one with
+    no key results yet, questions that ask for them, not about them."""
+    if cycle.state == "ended":
+        return "retrospective"
+    return "general" if objective.key_results else "general-unmeasured"
 
 
 def _improvement(p: Placed, placed: list[Placed], count: int) -> Improvement:

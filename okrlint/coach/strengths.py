@@ -9,7 +9,7 @@ from okrlint.checks.hygiene import due_date
 from okrlint.coach.attribution import Placed
 from okrlint.coach.data import Texts
 from okrlint.coach.progress import Cycle, Reading
-from okrlint.models import KeyResult, Objective, OKRDocument
+from okrlint.models import KeyResult, Objective, OKRDocument, Scope
 
 
 def strengths(
@@ -36,9 +36,11 @@ def strengths(
             on_kr.setdefault(p.key_result, set()).update((p.finding.category, p.finding.code))
     # A target counts when it is a result's: a task's count or a pay link's share ask for no
     # change in an outcome ("Tie 20% of each manager's bonus to engagement").
-    targeted = any(
-        _targeted(kr) and not on_kr.get(i, set()) & {"outcome", "separation", "C604"} for i, kr in enumerate(krs)
-    )
+    results = [i for i, kr in enumerate(krs) if not on_kr.get(i, set()) & {"outcome", "separation", "C604"}]
+    targeted = any(_targeted(krs[i]) for i in results)
+    # Real change is claimed only where it can be seen: a target beside its start.
+    started = any(_targeted(krs[i]) and _started(krs[i]) for i in results)
+    codes = {code for found in on_kr.values() for code in found}
     holds = {
         "measured": bool(krs) and all(_measured(kr, document) for kr in krs),
         # (a key result waiting on a target, or one nobody could measure, states no result)
@@ -46,9 +48,11 @@ def strengths(
         "focused": 2 <= count <= 5 and "focus" not in categories,
         # (said of targets only where there are some: tasks with no number ask for nothing,
         # and push nothing for speed or volume)
-        "stretch": targeted and "ambition" not in categories,
-        "separate": bool(krs) and "separation" not in categories,
-        "balanced": count >= 2 and targeted and not categories & {"balance", "alignment"},
+        "stretch": started and "ambition" not in categories,
+        # (a person's own set is personal development by design: nothing to keep apart)
+        "separate": bool(krs) and "separation" not in categories and document.scope != Scope.PERSON,
+        # (an effort count is volume pushed, whatever C601 says of the objective)
+        "balanced": count >= 2 and targeted and not categories & {"balance", "alignment"} and "O102" not in codes,
         "why": bool(objective.why),
         "typed": objective.type is not None,
         "confidence": bool(krs) and all(kr.confidence is not None for kr in krs),
@@ -80,6 +84,12 @@ def _measured(kr: KeyResult, document: OKRDocument) -> bool:
         reading is not None and reading.deadline is not None
     )
     return baseline and target and dated
+
+
+def _started(kr: KeyResult) -> bool:
+    """A starting value, from the fields or the text."""
+    reading = kr.measurement
+    return kr.baseline is not None or (reading is not None and reading.baseline is not None)
 
 
 def _targeted(kr: KeyResult) -> bool:
