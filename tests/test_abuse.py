@@ -553,3 +553,14 @@ def test_a_thousand_status_marks_before_a_key_result() -> None:
     assert time.perf_counter() - started < 1.0
     assert result.document is not None
     assert [kr.title for kr in result.document.objectives[0].key_results] == ["Grow ARR from $2M to $3M"]
+
+
+def test_html_tables_nested_deep_or_spanning_huge_rowspans_are_read_quickly() -> None:
+    text = (
+        "# OKRs\n\n<table>\n<tr><th>Objective</th><th>Key result</th></tr>\n"
+        + '<tr><td rowspan="99999">Grow</td><td>Cut churn from 5% to 3%</td></tr>\n'
+        + "<tr><td>x</td></tr>\n" * 3000
+        + "<table>" * 2000
+        + "</table>\n"
+    )
+    _timed(lambda: okrlint.lint_text(text, format="markdown"))

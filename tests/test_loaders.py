@@ -1697,3 +1697,28 @@ def test_meeting_notes_with_the_set_under_a_cycle_heading_read_only_the_set() ->
         "Make expansion revenue a habit",
     ]
     assert result.document is not None and result.document.objectives[0].owner == "Chris"
+
+
+def test_an_html_table_with_an_objective_spanning_rows_is_read() -> None:
+    # A wiki page's team section: who leads it, then an HTML table whose objective cell
+    # spans its key results' rows (entities and inline tags in the cells).
+    text = (
+        "# Q2 2026 OKRs by team\n\n"
+        "## Checkout\n\n"
+        "**Team lead:** Femi Adebayo\n\n"
+        "<table>\n"
+        "  <tr><th>Objective</th><th>Key results</th><th>Owner</th></tr>\n"
+        '  <tr><td rowspan="2"><b>Checkout never loses a sale</b></td>\n'
+        "      <td>Payment error rate below 0.3% (now 0.9%)</td><td>Femi</td></tr>\n"
+        "  <tr><td>Checkout p95 latency &lt; 800&nbsp;ms</td><td>Jo</td></tr>\n"
+        "  <tr><td>Make refunds boring</td><td>Refund tickets from 120 to 40 a week</td><td>Jo</td></tr>\n"
+        "</table>\n"
+    )
+    result = load(text, "teams.md", "markdown")
+    assert _outline(result) == [
+        ("Checkout never loses a sale", ["Payment error rate below 0.3% (now 0.9%)", "Checkout p95 latency < 800 ms"]),
+        ("Make refunds boring", ["Refund tickets from 120 to 40 a week"]),
+    ]
+    first = result.document.objectives[0]  # type: ignore[union-attr]
+    assert first.span is not None and first.span.start.line == 9
+    assert [kr.span.start.line for kr in first.key_results if kr.span] == [10, 11]

@@ -216,11 +216,14 @@ def _classify(text: str, *, heading: bool = False) -> Line:
             return Line(Role.KR_SECTION)
     if heading and patterns.example_heading.match(bare) and _OKR_WORDS.search(bare):
         return Line(Role.OTHER_SECTION)  # "Examples of objectives and key results we used"
+    metadata = _metadata(text)
+    if metadata is not None and not heading and metadata.value and len(metadata.key.split()) > 1:
+        return metadata  # "Team lead: Femi" is who leads, not a "Team" section of members
     if (patterns.other_heading if heading else patterns.other_line).match(bare) and not (
         heading and _OKR_WORDS.search(bare) and not patterns.explainer.match(bare)
     ):
         return Line(Role.OTHER_SECTION)
-    if metadata := _metadata(text):
+    if metadata is not None:
         return metadata
     return Line(Role.PLAIN, text)
 

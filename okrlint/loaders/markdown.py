@@ -13,6 +13,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from okrlint.loaders.assemble import Assembler
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.document_cycle import settle_cycle
+from okrlint.loaders.html_tables import html_table
 from okrlint.loaders.inline import NUMBERING, SUBNUMBER, anchor_start, plain_lines
 from okrlint.loaders.outline import (
     Block,
@@ -155,6 +156,9 @@ def _read(
             ]
             if rows:
                 add(Paragraph(rows, separate=True))
+            index += 1
+        elif kind == "html_block" and token.map and (table := html_table(token.content, token.map[0])):
+            add(table)  # `<table>` with a cell spanning rows: a wiki's or README's table
             index += 1
         elif kind == "html_block":
             _html(token, details, out)
