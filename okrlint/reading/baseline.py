@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from okrlint.measure.measurement import CHANGE_COMPARATIVES, CHANGE_VERBS
-from okrlint.reading.forms import base_forms
+from okrlint.reading.forms import base_forms, can_be_verb
 from okrlint.reading.grammar import words
 from okrlint.reading.mentions import REDACTED
 
@@ -112,6 +112,8 @@ def change_without_start(reading: Reading) -> str | None:
     before = reading.source[: target.start]
     if _DIRECTION_TO.search(before) or _target_cell(before):
         return target.text  # "Grow MAU to 50k", "Reduce churn to less than 1%"
+    if _headline_to(reading, before):
+        return target.text  # "MAU to 50k", "Churn down to 2%": a change's headline, no start
     if lead is not None and lead.base in _LEVEL_VERBS and _metric_level(reading, target.start):
         return target.text  # "Get online reviews to 4.1 stars", "Have an NPS of 70"
     if (
@@ -124,6 +126,35 @@ def change_without_start(reading: Reading) -> str | None:
     if _total_reached(reading, target.start):
         return target.text  # "Newsletter subscriptions have reached 10,000"
     return None
+
+
+# "… to 50k", "… down to 2%", "… up to > 90%": the target after a bare "to", ending the words.
+_HEADLINE_TO = re.compile(
+    r"\b(?:(?:up|down)\s+)?to\s+(?:(?:less|more|fewer) than\s+|at (?:least|most)\s+|under\s+|over\s+"
+    r"|below\s+|above\s+|[<>≤≥]=?\s*)?[^\s\w]{0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _headline_to(reading: Reading, before: str) -> bool:
+    """A metric named, then "to" its target, with no verb before it and no other number: a
+    change written as a headline ("MAU to 50k", "DNA rate down to 3%", "Server members to
+    15k"); not work that takes things somewhere ("Send 500 invoices to 20 clinics")."""
+    found = _HEADLINE_TO.search(before)
+    if found is None or not before[: found.start()].strip():
+        return False
+    if any(q.start < found.start() for q in reading.measurement.quantities):
+        return False
+    said = before[: found.start()].split()[1:]
+    if any(word.lower().endswith("ed") and can_be_verb(word.lower()) for word in said) or "out" in said:
+        return False  # "Auto-replenishment rolled out to 40 stores": taken somewhere, a task
+    lead = reading.lead
+    first = reading.source.split()[0] if reading.source.split() else ""
+    # (a compound adjective first, "Partner-sourced share of …", is no verb; "Up-sell" is one)
+    if lead is None or lead.noun_reading or lead.kind == "other" or first.rsplit("-", 1)[-1].endswith("ed") and "-" in first:
+        return True
+    # "Churn down to 2%": a verb does not take "down to" straight after it, a metric does
+    return found.group(0).lower().startswith(("down", "up")) and lead.end == len(before[: found.start()].split())
 
 
 def _total_reached(reading: Reading, start: int) -> bool:
