@@ -89,7 +89,8 @@ _DONE_MARKS = "✅✔☑✓"
 
 # (From the end of a word only, as _TRAILING: a run of spaces is not rescanned from each.)
 _TRAILING_OWNER = re.compile(
-    r"(?<!\s)\s*+[(（]\s*+(?:owners?|dri|lead|responsible)\s*+[:：]\s*+(?P<who>[^()（）:：]{1,40})[)）]\s*+$", re.IGNORECASE
+    r"(?<!\s)\s*+[(（\[]\s*+(?:owners?|dri|lead|responsible)\s*+[:：]\s*+(?P<who>[^()（）\[\]:：]{1,40})[)）\]]\s*+$",
+    re.IGNORECASE,
 )
 _LEADING_BOX = re.compile(r"^\[(?P<box>[xX✓✔ ])\]\s+(?=\S)")
 

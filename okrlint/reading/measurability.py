@@ -38,7 +38,9 @@ _PLACEHOLDER = re.compile(
     # "[target]", "[metric]" (but not a redacted "[N5]" or "[redacted]", nor a date left to
     # fill: "[date]")
     r"|\[(?!\$?[A-Z]\d*\]|[A-Z]\d*\]|(?:date|quarter|year|month|day|deadline)\b[^\]]{0,20}\]"
-    r"|(?:redacted|confidential|private|omitted|removed)\])[a-z][^\]]{0,30}\]"
+    r"|(?:redacted|confidential|private|omitted|removed)\]"
+    # (nor who owns it: "[owner: risk-ml]", "[DRI: Ana]")
+    r"|(?:owners?|dri|lead|assignee)\s*:)[a-z][^\]]{0,30}\]"
     r"|\b(?:TBD|TBC|TODO)\b|\?\?+|<(?:target|metric|baseline)>"
 )
 # Verbs that state a quality rather than produce a thing: with a vague word, an aim.

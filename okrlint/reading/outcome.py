@@ -102,8 +102,8 @@ def has_outcome(reading: Reading) -> bool:
     if measurement.rank and not activity:
         return True  # "top 5 on Hacker News": a standing ("identify the top-5 pain points")
     if any(item.kind == "unknown" for item in items):
-        if _spreading_a_deliverable(reading):
-            return False  # "Expand the review process to 3 new teams": a rollout
+        if _spreading_a_deliverable(reading) or (not activity and _ROLLED_OUT.search(reading.source)):
+            return False  # "Expand the review process to 3 new teams", "App live in 34 stores": a rollout
         if any(item.kind == "unknown" and habit(reading, item) for item in items):
             return False  # "20 pushups each day", "24 date nights": a habit kept, effort
         if not activity and _counted_after_the_predicate(reading, items):
@@ -157,6 +157,15 @@ _NONE_SUFFER = re.compile(
 
 
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+# A deliverable said done in a number of places: "Auto-replenishment rolled out to 40 stores",
+# "Loyalty app launched in all 34 restaurants": how far a rollout reached, a task.
+_ROLLED_OUT = re.compile(
+    r"\b(?:rolled\s+out|launched|deployed|installed|released|introduced|live|available)\s+"
+    r"(?:to|in|at|across|on)\s+(?:all\s+|every\s+|the\s+)?\d[\d,]*\s+[a-z]",
+    re.IGNORECASE,
+)
 
 
 def _spreading_a_deliverable(reading: Reading) -> bool:
