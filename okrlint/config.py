@@ -288,9 +288,17 @@ class RuleSelection:
             rule = self.rulebook.rules[code]
             thresholds = self.settings.thresholds
             self._params[code] = {
-                key: thresholds.get(key, value) for key, value in rule.params.items()
+                key: _like(thresholds[key], value) if key in thresholds else value
+                for key, value in rule.params.items()
             }
         return self._params[code]
+
+
+def _like(configured: float, default: Any) -> Any:
+    """A configured threshold in the type of the rule's own value: "2 or fewer", not "2.0"."""
+    if isinstance(default, int) and not isinstance(default, bool) and float(configured).is_integer():
+        return int(configured)
+    return configured
 
 
 def thresholds(rulebook: Rulebook) -> set[str]:
@@ -380,12 +388,28 @@ def _explain(error: ValidationError, origin: str) -> ConfigError:
     return ConfigError(f"{origin}: {message}")
 
 
+def _check_lexicons(table: Any, origin: str) -> None:
+    """A `[lexicon]` name that is no bundled lexicon, named with its file and the closest name."""
+    if not isinstance(table, dict):
+        return  # the model reports a value of the wrong type
+    known = sorted(path.stem for path in (data_dir("corpora") / "lexicons").glob("*.txt"))
+    for name in sorted(table):
+        if name not in known:
+            raise ConfigError(f"{origin}: unknown lexicon '{name}' in 'lexicon'{did_you_mean(name, known)}")
+
+
 def build_settings(config_path: Path | None, flags: dict[str, Any]) -> tuple[Settings, str]:
     """Merge profile, config file and flags; returns the settings and where they came from."""
     file_data = read_config(config_path) if config_path else {}
     origin = str(config_path) if config_path else "command line"
     if "today" in file_data:
         raise ConfigError(f"{origin}: unknown key 'today' (it is the --today option)")
+    if config_path is not None and config_path.name != "pyproject.toml" and "tool" in file_data:
+        raise ConfigError(
+            f"{origin}: unknown key 'tool'; [tool.okrlint] belongs in pyproject.toml,"
+            " in .okrlint.toml write its keys at the top level"
+        )
+    _check_lexicons(file_data.get("lexicon"), origin)
     try:
         from_file = Settings.model_validate(file_data)
     except ValidationError as error:

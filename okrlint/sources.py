@@ -168,6 +168,8 @@ def _walked_file_problem(path: Path, inside: str) -> str | None:
         return _reason(error)
     if link:
         target = os.path.realpath(path)
+        if not os.path.exists(target):
+            return "a symlink to nothing (its target is missing)"
         if os.path.commonpath([inside, target]) != inside:
             return "a symlink to a file outside the folder checked"
     info, problem = _stat(path)

@@ -142,3 +142,28 @@ def test_stdin_finds_its_config_from_stdin_filename(write, cli) -> None:
 def test_a_missing_context_path_is_a_usage_error(write, cli) -> None:
     write("okrs.yaml", GOOD_YAML)
     _one_line_error(cli("check", "--context", "nope", "okrs.yaml"), "--context", "nope")
+
+
+@pytest.mark.parametrize(
+    ("config", "needles"),
+    [
+        ('[lexicon]\nactivity-verb = ["standups"]\n', (".okrlint.toml", "unknown lexicon 'activity-verb'", "did you mean 'activity-verbs'")),
+        ('[tool.okrlint]\nprofile = "google"\n', (".okrlint.toml", "unknown key 'tool'", "belongs in pyproject.toml")),
+    ],
+    ids=["lexicon", "tool-table"],
+)
+def test_config_mistakes_name_the_file_and_the_fix(write, cli, config: str, needles: tuple[str, ...]) -> None:
+    write("okrs.yaml", GOOD_YAML)
+    write(".okrlint.toml", config)
+    _one_line_error(cli("check", "okrs.yaml"), *needles)
+
+
+def test_a_whole_number_threshold_is_shown_as_one(write, cli) -> None:
+    write(".okrlint.toml", "[thresholds]\nmax-key-results = 2\n")
+    write(
+        "okrs.yaml",
+        "cycle: 2026-Q2\nobjectives:\n  - title: Grow\n    key_results:"
+        " [Raise NPS from 30 to 40, Cut churn from 3% to 2%, Lift ARR from $2M to $3M]\n",
+    )
+    message = cli("check", "--format", "json", "--select", "F302", "okrs.yaml").json()["findings"][0]["message"]
+    assert "2 or fewer" in message and "2.0" not in message
