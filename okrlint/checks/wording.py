@@ -204,7 +204,10 @@ def not_time_bound(document: OKRDocument, params: dict[str, Any], ctx: Context) 
 
 
 def ambiguous_metric(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """Counts "users" or "customers" without saying which ones (M205)."""
-    noun = ctx.analyzer.read(kr.title).unqualified_population
-    if noun:
+    """Counts "users" or "customers" without saying which ones (M205); not where the people
+    are the work's objects ("Talk to 50 customers", "Interview 20 users"): which ones count
+    matters to a result, and the flaw there is counting effort (O102) or a task (O101)."""
+    reading = ctx.analyzer.read(kr.title)
+    noun = reading.unqualified_population
+    if noun and reading.effort is None and reading.task is None:
         yield Hit(kr, {"noun": noun})
