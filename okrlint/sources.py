@@ -168,8 +168,11 @@ def _walked_file_problem(path: Path, inside: str) -> str | None:
         return _reason(error)
     if link:
         target = os.path.realpath(path)
-        if not os.path.exists(target):
-            return "a symlink to nothing (its target is missing)"
+        try:
+            os.stat(path)
+        except OSError as error:
+            # a loop is told as one; a target that is gone, as a symlink to nothing
+            return _reason(error) if error.errno == errno.ELOOP else "a symlink to nothing (its target is missing)"
         if os.path.commonpath([inside, target]) != inside:
             return "a symlink to a file outside the folder checked"
     info, problem = _stat(path)

@@ -44,7 +44,9 @@ def missing_counter_metric(
         if measured and pushed is None and _pushes(reading, measured[0][2]):
             pushed = (kr, " ".join(measured[0][2]))
     if pushed is not None:
-        yield Hit(objective, {"pushed": pushed[1], "kr": pushed[0].title})
+        title = pushed[0].title
+        short = title if len(title) <= 50 else title[:47].rstrip() + "…"
+        yield Hit(objective, {"pushed": pushed[1], "kr": short})
 
 
 # Speed words among the volume metrics (commented in corpora/english/balance.toml).

@@ -209,5 +209,7 @@ def ambiguous_metric(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
     matters to a result, and the flaw there is counting effort (O102) or a task (O101)."""
     reading = ctx.analyzer.read(kr.title)
     noun = reading.unqualified_population
-    if noun and reading.effort is None and reading.task is None:
+    lead = reading.lead
+    worked_on = lead is not None and lead.kind == "activity" and not lead.noun_reading
+    if noun and not (worked_on and (reading.effort is not None or reading.task is not None)):
         yield Hit(kr, {"noun": noun})
