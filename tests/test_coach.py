@@ -633,3 +633,16 @@ def test_strengths_are_claimed_only_where_they_can_be_seen(cli: CliRun, write) -
     joined = " ".join(strengths)
     assert "real change" not in joined and "speed or volume" not in joined
     assert "personal development" not in joined
+
+
+def test_fix_first_reaches_other_key_results_before_a_second_fix_to_one() -> None:
+    # Ranked by impact: three fixes to key result 0 lead, one to key result 1 follows; the
+    # card shows key result 1's before a third fix to key result 0, still in impact order.
+    from okrlint.coach.attribution import Placed
+    from okrlint.coach.build import _spread_over_key_results
+
+    ranked = [Placed(finding=None, key_result=k) for k in (0, 0, 0, 1)]  # type: ignore[arg-type]
+    chosen = _spread_over_key_results(ranked, 3)
+    assert [p.key_result for p in chosen] == [0, 0, 1]
+    assert chosen == [ranked[0], ranked[1], ranked[3]]
+    assert _spread_over_key_results(ranked[:3], 3) == ranked[:3]  # no other key result: all three

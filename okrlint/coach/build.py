@@ -144,8 +144,11 @@ def _card(
             language_read=language is None,
         ),
         improvements=[
-            _improvement(p, placed, count) for p in ranked if p.finding.category != _HYGIENE
-        ][: profile.report.improvements],
+            _improvement(p, placed, count)
+            for p in _spread_over_key_results(
+                [p for p in ranked if p.finding.category != _HYGIENE], profile.report.improvements
+            )
+        ],
         questions=choose(
             sets,
             about,
@@ -167,6 +170,21 @@ def _card(
         ],
         progress=_progress(objective, cycle, readings, today, sets),
     )
+
+
+def _spread_over_key_results(ranked: list[Placed], limit: int) -> list[Placed]:
+    """The `limit` fixes to make first, in order of impact, at most one per key result while
+    others wait: three fixes to one key result leave the rest of the objective unseen."""
+    picked: set[int] = set()  # positions in `ranked`
+    seen: set[int | None] = set()
+    for at, p in enumerate(ranked):
+        if len(picked) < limit and (p.key_result is None or p.key_result not in seen):
+            picked.add(at)
+            seen.add(p.key_result)
+    for at in range(len(ranked)):  # room left: the next fixes, wherever they are
+        if len(picked) < limit:
+            picked.add(at)
+    return [ranked[at] for at in sorted(picked)]
 
 
 def _general_set(objective: Objective, cycle: Cycle) -> str:
