@@ -138,3 +138,14 @@ def test_precision_traps_stay_silent() -> None:
     report = lint_text(f"cycle: 2026-Q2\nobjectives:\n  - title: Grow\n    key_results:\n{body}")
     separation = [f for f in report.findings if f.code in ("P501", "P502", "P503", "A401")]
     assert separation == []
+
+
+def test_p503_quotes_the_role_as_written() -> None:
+    from okrlint.api import lint_text
+
+    text = (
+        "cycle: 2026-Q3\nobjectives:\n  - title: Grow the pipeline\n    key_results:\n"
+        "      - Each AE books 15 discovery calls a week\n      - Win rate from 20% to 24%\n"
+    )
+    messages = [f.message for f in lint_text(text, path="okrs.yaml").findings if f.code == "P503"]
+    assert messages and "each AE individually" in messages[0]

@@ -48,7 +48,10 @@ def individual_scorecard(kr: KeyResult, params: dict[str, Any], ctx: Context) ->
         verb_at = _skip_hedges(texts, index + 1 + roles[0][1], lexicons["hedges"])
         verb = texts[verb_at] if verb_at < len(texts) else ""
         if verb == "to" or _scoring_verb(verb, lexicons):
-            yield Hit(kr, {"who": f"{word} {' '.join(roles[0][2])}"})
+            # quoted as written ("each AE", not "each ae")
+            last = index + roles[0][1]
+            who = f"{word} {reading.source[reading.words[index + 1].start : reading.words[last].end]}"
+            yield Hit(kr, {"who": who})
             return
 
 
