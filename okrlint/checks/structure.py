@@ -141,9 +141,26 @@ def contains_measure(
     node: Objective | KeyResult, params: dict[str, Any], ctx: Context
 ) -> Iterator[Hit]:
     """The text carries numbers used as measures (years, quarters, versions and ranks excepted)."""
-    quantities = ctx.analyzer(node.title).measurement.quantities
+    quantities = [
+        q for q in ctx.analyzer(node.title).measurement.quantities if not _names_a_release(node.title, q)
+    ]
     if quantities:
         yield Hit(node, {"numbers": ", ".join(dict.fromkeys(q.text for q in quantities))})
+
+
+# "Ship a 2.0 that people can upgrade to", "Make the 3.1 release boring": a release's number.
+_RELEASE_BEFORE = re.compile(r"\b(?:a|an|the|our|its|version|release|ship|launch)\s+$", re.IGNORECASE)
+_RELEASE_NUMBER = re.compile(r"\d{1,3}\.\d{1,3}(?:\.\d{1,3})?")
+
+
+def _names_a_release(title: str, quantity: Any) -> bool:
+    """A bare version number ("2.0", "3.1.4") after an article or a release word."""
+    return (
+        quantity.unit is None
+        and quantity.currency is None
+        and _RELEASE_NUMBER.fullmatch(quantity.text) is not None
+        and _RELEASE_BEFORE.search(title[: quantity.start]) is not None
+    )
 
 
 def duplicate_key_result(
