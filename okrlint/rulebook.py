@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
@@ -69,12 +70,27 @@ class ExampleCase(_Strict):
         on = f"\n(checked on {self.today.isoformat()})" if self.today else ""
         if self.document is not None:
             return self.document.strip() + on
-        return "\n---\n".join(doc.strip() for doc in self.documents or []) + on
+        # (several files, not one file of several YAML documents, which okrlint refuses)
+        return "\n# --- next file ---\n".join(doc.strip() for doc in self.documents or []) + on
+
+
+def _shown(value: Any) -> str:
+    """A field's value as YAML's flow style would write it, near enough: lists and records
+    compactly, text as it is."""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str).replace('"', "")
+    return str(value)
 
 
 def _title(value: str | dict[str, Any] | None) -> str:
+    """The title, and the fields beside it that decide the example ("Grow ARR from $2M to
+    $2.2M (confidence: 0.9)"): without them a bad and a good example can read the same."""
     if isinstance(value, dict):
-        return str(value.get("title", ""))
+        fields = ", ".join(
+            f"{key}: {_shown(field)}" for key, field in value.items() if key != "title" and field is not None
+        )
+        title = str(value.get("title", ""))
+        return f"{title} ({fields})" if fields else title
     return value or ""
 
 

@@ -911,3 +911,12 @@ def test_an_unknown_code_on_the_command_line_is_blamed_on_the_option(cli: CheckR
     run = cli("check", "--extend-select", "O1O1", "okrs.yaml")
     assert run.exit_code == 2
     assert run.stderr_lines[0].startswith("okrlint: error: --extend-select: unknown rule or prefix 'O1O1'")
+
+
+def test_explain_shows_the_fields_that_tell_a_bad_example_from_a_good_one(cli: CheckRun) -> None:
+    # A406's bad and good examples differ only in their confidence, which explain must show.
+    text = cli("explain", "A406").stdout
+    fires = text.split("Fires on")[1].split("Stays silent on")[0]
+    silent = text.split("Stays silent on")[1].split("Thresholds")[0]
+    assert "(confidence: 0.9)" in fires and "(confidence: 0.5)" in silent
+    assert not set(fires.strip().splitlines()) & set(silent.strip().splitlines())
