@@ -88,7 +88,7 @@ def discover(
         elif fmt is None:
             found.errors.append(
                 f"{_shown(path)}: unknown file type;"
-                " okrlint reads .yaml, .yml, .json, .md, .markdown, .txt, .okr, .csv and .tsv"
+                " okrlint reads .yaml, .yml, .json, .md, .markdown, .org, .txt, .okr, .csv and .tsv"
             )
         elif info is not None and not stat.S_ISREG(info.st_mode):
             found.errors.append(f"{_shown(path)}: not a regular file ({_kind(info.st_mode)})")

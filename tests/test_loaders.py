@@ -1722,3 +1722,27 @@ def test_an_html_table_with_an_objective_spanning_rows_is_read() -> None:
     first = result.document.objectives[0]  # type: ignore[union-attr]
     assert first.span is not None and first.span.start.line == 9
     assert [kr.span.start.line for kr in first.key_results if kr.span] == [10, 11]
+
+
+def test_an_org_mode_file_is_read_with_its_spans_and_shown_as_written() -> None:
+    text = (
+        "#+TITLE: OKRs 2026\n\n"
+        "* Q1 2026                                    :q1:\n"
+        "** Objective: Build a steady freelance pipeline [1/3]\n"
+        "   :PROPERTIES:\n   :CONFIDENCE: 0.6\n   :END:\n"
+        "*** DONE Land 3 retainer clients at €2k/month or more\n"
+        "    CLOSED: [2026-02-11 Wed]\n"
+        "*** TODO Newsletter leads from 2/month to 6/month\n"
+        "** Tasks                                     :admin:\n"
+        "*** TODO Renew professional liability insurance\n"
+    )
+    result = load(text, "okrs.org", "markdown")
+    assert _outline(result) == [
+        (
+            "Build a steady freelance pipeline",
+            ["Land 3 retainer clients at €2k/month or more", "Newsletter leads from 2/month to 6/month"],
+        )
+    ]
+    assert result.source == text and result.document is not None and result.document.cycle == "2026-Q1"
+    first = result.document.objectives[0].key_results[0]
+    assert first.span is not None and (first.span.start.line, first.span.start.column) == (8, 10)

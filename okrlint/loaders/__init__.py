@@ -15,6 +15,7 @@ EXTENSIONS = {
     ".json": "yaml",  # JSON is YAML; the YAML loader keeps the spans
     ".md": "markdown",
     ".markdown": "markdown",
+    ".org": "markdown",  # Org-mode, rewritten column for column (loaders/org_mode.py)
     ".txt": "text",
     ".okr": "text",
     ".csv": "csv",
@@ -69,6 +70,12 @@ def _load(text: str, path: str, fmt: str) -> LoadResult:
     if fmt == "markdown":
         from okrlint.loaders.markdown import load_markdown
 
+        if PurePath(path).suffix.lower() == ".org":
+            from okrlint.loaders.org_mode import markdown_text
+
+            # read as Markdown; shown as written
+            result = load_markdown(markdown_text(text), path).model_copy(update={"source": text})
+            return _require_objectives(result, fmt)
         return _require_objectives(load_markdown(text, path), fmt)
     if fmt == "text":
         from okrlint.loaders.text import load_text
