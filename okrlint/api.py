@@ -109,11 +109,17 @@ def _loaded(text: str, format: str, path: str, config: Settings | None) -> LoadR
 
 
 def collect(
-    paths: Iterable[str | os.PathLike[str]], settings: Settings, *, sniff_named: bool = False
+    paths: Iterable[str | os.PathLike[str]],
+    settings: Settings,
+    *,
+    sniff_named: bool = False,
+    sole_config: bool = False,
 ) -> Discovery:
     """The files a run over `paths` lints: directories walked (config excludes and
-    `.gitignore` honoured), named files kept unless excluded by config."""
-    patterns = PatternSet(settings.exclude, settings.root)
+    `.gitignore` honoured), named files kept unless excluded by config. `sole_config`: the
+    settings govern every file (a config given by name), so a folder's own config does not
+    take its files out of their excludes."""
+    patterns = PatternSet(settings.exclude, settings.root, nearest=not sole_config)
     return discover([Path(p) for p in paths], patterns, sniff_named=sniff_named)
 
 
@@ -160,7 +166,7 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Settings | None 
     paths = list(paths)
     run_config = None if config is not None else find_config(_anchor(paths))
     settings = (config if config is not None else build_settings(run_config, {})[0]).resolved()
-    found = collect(paths, settings)
+    found = collect(paths, settings, sole_config=config is not None)
     if found.errors:
         raise FileNotFoundError("; ".join(found.errors))
     if config is not None:

@@ -169,13 +169,16 @@ class Settings(BaseModel):
 class PatternSet:
     """Gitignore-style patterns anchored at one folder (the config file's), one matcher."""
 
-    def __init__(self, patterns: Iterable[str], root: Path) -> None:
+    def __init__(self, patterns: Iterable[str], root: Path, *, nearest: bool = True) -> None:
+        """`nearest`: each file answers to its nearest config, so these patterns exclude
+        nothing a config below their folder governs (False: they govern every file)."""
         from pathspec import GitIgnoreSpec
 
         self.patterns = list(patterns)
         self.root = root.resolve()
         self._spec = GitIgnoreSpec.from_lines(self.patterns) if self.patterns else None
         self._configs: dict[Path, bool] = {}  # folder -> holds a config of its own
+        self._nearest = nearest
 
     def matches(self, path: str | Path, is_dir: bool = False) -> bool:
         """Whether `path` (absolute, or relative to the working directory) is matched."""
@@ -190,7 +193,9 @@ class PatternSet:
         """Whether these patterns exclude `path`: they match it and it is theirs to decide, no
         config between their folder and it governing it instead (as ruff, each file's nearest
         config decides; a team's folder with its own config answers to that config alone)."""
-        return self.matches(path, is_dir) and not self._governed_below(Path(os.path.abspath(path)), is_dir)
+        if not self.matches(path, is_dir):
+            return False
+        return not (self._nearest and self._governed_below(Path(os.path.abspath(path)), is_dir))
 
     def _governed_below(self, path: Path, is_dir: bool) -> bool:
         folder = path if is_dir else path.parent

@@ -67,7 +67,7 @@ class Suppressions:
             if 0 not in directive.covers and finding.range.start.line not in directive.covers:
                 continue
             if directive.codes is None:
-                if finding.category != "input":
+                if finding.code != "E001":
                     directive.used = hit = True  # a file okrlint cannot read is never hidden
                 continue
             for listed in directive.codes:

@@ -920,3 +920,19 @@ def test_explain_shows_the_fields_that_tell_a_bad_example_from_a_good_one(cli: C
     silent = text.split("Stays silent on")[1].split("Thresholds")[0]
     assert "(confidence: 0.9)" in fires and "(confidence: 0.5)" in silent
     assert not set(fires.strip().splitlines()) & set(silent.strip().splitlines())
+
+
+def test_review_findings_on_the_command_line_stay_fixed(cli: CheckRun, write) -> None:
+    # A text draft piped with an okrlint directive stays text; --extend-select beats a
+    # wider --ignore of the same layer; a config named with --config governs every exclusion.
+    draft = "# okrlint: disable-file=M204\nObjective: Grow\nKR: Launch the app\nKR: Cut churn from 5% to 3%\n"
+    codes = [f["code"] for f in cli("check", "--format", "json", "-", input=draft).json()["findings"]]
+    assert "O101" in codes and "F303" not in codes and "M204" not in codes
+    write("okrs.yaml", TASK_AND_OUTCOME)
+    run = cli("check", "--format", "json", "--extend-select", "O101", "--ignore", "O1", "okrs.yaml")
+    assert "O101" in [f["code"] for f in run.json()["findings"]]
+    write("team/.okrlint.toml", 'select = ["O"]\n')
+    write("team/okrs.yaml", TASK_AND_OUTCOME)
+    write("ci.toml", 'exclude = ["team/"]\n')
+    run = cli("check", "--format", "json", "--config", "ci.toml", ".")
+    assert "team/okrs.yaml" not in {f["path"] for f in run.json()["findings"]}

@@ -1746,3 +1746,51 @@ def test_an_org_mode_file_is_read_with_its_spans_and_shown_as_written() -> None:
     assert result.source == text and result.document is not None and result.document.cycle == "2026-Q1"
     first = result.document.objectives[0].key_results[0]
     assert first.span is not None and (first.span.start.line, first.span.start.column) == (8, 10)
+
+
+def test_plain_headings_that_state_targets_stay_beside_a_drafted_cycle_section() -> None:
+    # Two unlabelled objectives with measured lists, then next quarter's draft under a cycle
+    # heading: the draft does not turn the set above it into notes.
+    text = (
+        "# Payments team\n\n"
+        "## Cut failed payments\n- Failed card payments from 4% to 2% by Sept 30\n"
+        "- Chargebacks from 120 to 60 a month by Sept 30\n\n"
+        "## Make payouts instant\n- Payouts settled in under 1 minute from 10% to 80%\n\n"
+        "## Q4 2026 OKRs (draft)\n- Expand into Germany\n  - 20 German merchants live by Dec 31\n"
+        "  - EUR payouts for 100% of German merchants by Dec 31\n"
+    )
+    titles = [title for title, _krs in _outline(load(text, "okrs.md", "markdown"))]
+    assert titles == ["Cut failed payments", "Make payouts instant", "Expand into Germany"]
+
+
+def test_review_findings_on_the_new_readers_stay_fixed() -> None:
+    # Repeated owner notes do not recurse; a short first key result in a tab-separated draft
+    # is no table header; "RC1:" in an English draft is a release candidate, not a key result;
+    # a "Status update:" line ends the key results before it.
+    many = "Objective: Grow\n- KR: Raise NPS from 30 to 45" + " (owner: a)" * 1500 + "\n"
+    assert _outline(load(many, "x.txt", "text"))[0][1] == ["Raise NPS from 30 to 45"]
+    tabbed = "Objective 1: Grow the UK\nKR1: 40 UK customers\tAna\t0.5\nKR2: Pipeline from £1M to £2M\tLi\n"
+    assert _outline(load(tabbed, "x.txt", "text"))[0][1] == ["40 UK customers", "Pipeline from £1M to £2M"]
+    release = "## Objective: Ship 2.0 safely\n\n- KR1: Crash-free sessions from 98% to 99.5%\n\nRC1: tag on Monday\n"
+    assert _outline(load(release, "x.md", "markdown"))[0][1] == ["Crash-free sessions from 98% to 99.5%"]
+    status = (
+        "## Objective: Make support a reason to stay\n\n- KR1: CSAT from 78% to 90%\n\n"
+        "Status update: on track\n\n- Hired two agents\n- New macros live\n"
+    )
+    assert _outline(load(status, "x.md", "markdown"))[0][1] == ["CSAT from 78% to 90%"]
+
+
+def test_html_tables_read_a_spanning_key_result_once_and_past_a_blank_line() -> None:
+    text = (
+        "# Q2 2026 OKRs\n\n<table>\n<tr><th>Objective</th><th>Key results</th></tr>\n"
+        '<tr><td rowspan="2">Checkout never loses a sale</td><td>\n   Payment errors from 0.9% to 0.3%\n</td></tr>\n\n'
+        "<tr><td>Apple Pay live on web</td></tr>\n"
+        '<tr><td>Keep payments flowing</td><td rowspan="2">Cut churn from 5% to 3%</td></tr>\n'
+        "<tr><td>Grow more</td></tr>\n</table>\n"
+    )
+    result = load(text, "x.md", "markdown")
+    outline = _outline(result)
+    assert outline[0] == ("Checkout never loses a sale", ["Payment errors from 0.9% to 0.3%", "Apple Pay live on web"])
+    assert [krs for title, krs in outline if title == "Keep payments flowing"] == [["Cut churn from 5% to 3%"]]
+    kr = result.document.objectives[0].key_results[0]  # type: ignore[union-attr]
+    assert kr.span is not None and (kr.span.start.line, kr.span.start.column) == (6, 4)

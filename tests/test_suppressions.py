@@ -215,3 +215,11 @@ def test_an_empty_code_list_disables_nothing_and_is_reported_without_a_fix(cli, 
 def test_a_bare_directive_never_hides_a_file_okrlint_cannot_read(cli, write) -> None:
     write("okrs.yaml", "cycle: 2026-Q2\nobjectives:\n  - title: x\n    key_results: [a, b  # okrlint: disable\n")
     assert _codes(cli, "okrs.yaml") == ["E001"]
+
+
+def test_a_bare_directive_still_hides_an_invalid_field(cli, write) -> None:
+    # Only a file okrlint cannot read is exempt from a bare directive (README), not E002.
+    text = TASK.format(comment="").replace("      - Raise NPS", "      # okrlint: disable\n      - {title: Raise NPS from 30 to 45, confidence: high}\n      - Raise NPS")
+    write("okrs.yaml", text)
+    codes = _codes(cli, "okrs.yaml")
+    assert "E002" not in codes and "E004" not in codes

@@ -45,7 +45,7 @@ def missing_counter_metric(
             pushed = (kr, " ".join(measured[0][2]))
     if pushed is not None:
         title = pushed[0].title
-        short = title if len(title) <= 50 else title[:47].rstrip() + "…"
+        short = title if len(title) <= 50 else title[:48].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"  # at a word
         yield Hit(objective, {"pushed": pushed[1], "kr": short})
 
 

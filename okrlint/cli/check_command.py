@@ -149,7 +149,7 @@ def check(
     config = run_config(paths, config_path, stdin_filename)
     settings = settings_with(config, flags, ignore)
     stdin = sys.stdin.buffer.read(settings.max_file_size + 1) if has_stdin(paths) else None
-    found = discover(paths, settings, skip_non_okr)
+    found = discover(paths, settings, skip_non_okr, sole_config=config_path is not None)
     from_stdin = read_stdin(paths, settings, stdin_filename, stdin)
     # Each file with its nearest config (--config: every file with that one); stdin with the
     # config nearest its --stdin-filename.

@@ -76,7 +76,7 @@ def coach(
     flags = {"profile": profile, "today": today_value(today)}
     config = run_config(paths, config_path, stdin_filename)
     settings = settings_with(config, flags, ())
-    found = discover(paths, settings)
+    found = discover(paths, settings, sole_config=config_path is not None)
     for error in found.errors:
         raise UsageProblem(error)
     from_stdin = read_stdin(paths, settings, stdin_filename, None)

@@ -63,10 +63,10 @@ def gather(
     return read_all(found, settings) + read_stdin(paths, settings, stdin_filename, stdin), found
 
 
-def discover(paths: tuple[Path, ...], settings: Any, sniff_named: bool = False) -> Any:
+def discover(paths: tuple[Path, ...], settings: Any, sniff_named: bool = False, *, sole_config: bool = False) -> Any:
     from okrlint.api import collect
 
-    return collect([p for p in paths if str(p) != "-"], settings, sniff_named=sniff_named)
+    return collect([p for p in paths if str(p) != "-"], settings, sniff_named=sniff_named, sole_config=sole_config)
 
 
 def read_stdin(
@@ -119,20 +119,38 @@ def settings_with(config: Path | None, flags: dict[str, Any], ignore: tuple[str,
     _check_codes("--ignore", cli_ignore)
     rest = {key: value for key, value in flags.items() if key not in ("select", "extend_select")}
     settings, _origin = build_settings(config, rest)
-    select = cli_select if cli_select is not None else settings.select
-    extend = [*([] if cli_select is not None else settings.extend_select), *cli_extend]
-
-    def kept(codes: list[str]) -> list[str]:
-        covered = [c.upper() for c in cli_ignore]
-        return [c for c in codes if c.upper() == "ALL" or not any(i == "ALL" or c.upper().startswith(i) for i in covered)]
-
+    # The config's selection is a layer below the command line: an --ignore drops what it
+    # selected; what the command line itself selects weighs against its --ignore by the
+    # longest prefix, as ruff weighs one layer's select and ignore.
+    from_config = settings.select if cli_select is None else None
+    config_extend = settings.extend_select if cli_select is None else []
     return settings.merged(
         {
-            "select": kept(select) if select is not None and cli_select is None else select,
-            "extend_select": kept(extend) if cli_ignore else extend,
+            "select": _kept(from_config, cli_ignore) if from_config is not None else cli_select,
+            "extend_select": [*_kept(config_extend, cli_ignore), *cli_extend],
             "ignore": [*settings.ignore, *cli_ignore],
         }
     )
+
+
+def _kept(selected: list[str], ignored: list[str]) -> list[str]:
+    """The selectors (codes, prefixes or names) an ignore on the command line leaves."""
+    if not ignored:
+        return list(selected)
+    from okrlint.api import default_rulebook
+
+    rulebook = default_rulebook()
+    covered = [i.upper() for i in ignored]
+
+    def code_of(selector: str) -> str:
+        rule = rulebook.get(selector)
+        return rule.code if rule is not None else selector.upper()
+
+    def dropped(selector: str) -> bool:
+        code = code_of(selector)
+        return any(i == "ALL" or code.startswith(code_of(i)) for i in covered)
+
+    return [s for s in selected if s.upper() == "ALL" or not dropped(s)]
 
 
 def _check_codes(option: str, codes: list[str]) -> None:

@@ -115,8 +115,12 @@ def split_annotation(text: str) -> tuple[str, Annotation | None]:
         return rest, Annotation(progress=1.0 if done else 0.0, owner=inner.owner if inner else None)
     if (owned := _TRAILING_OWNER.search(text)) and text[: owned.start()].strip():
         # "Close the gap to profitability (owner: Chris)": who owns it, not what it says
-        rest, found = split_annotation(text[: owned.start()].rstrip())
-        return rest, replace(found or Annotation(), owner=owned.group("who").strip())
+        # (a run of them is stripped in a loop: one recursion, however many there are)
+        who, bare = owned.group("who").strip(), text[: owned.start()].rstrip()
+        while (again := _TRAILING_OWNER.search(bare)) and bare[: again.start()].strip():
+            bare = bare[: again.start()].rstrip()
+        rest, found = split_annotation(bare)
+        return rest, replace(found or Annotation(), owner=who)
     match = _TRAILING.search(text)
     if match is None or not text[: match.start()].strip():
         return text, None

@@ -11,6 +11,7 @@ heading that owns a list is an objective and the list its key results.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from okrlint.loaders.assembly_state import OpenObjective
 from okrlint.loaders.csv_values import EMPTY, cell_value
@@ -38,6 +39,12 @@ from okrlint.loaders.vocabulary import vocabulary
 from okrlint.measure import parse_deadline
 from okrlint.measure.numbers import parse_quantities
 from okrlint.models import KeyResult, Objective
+
+# A target stated in a line: "from 4% to 2%", "→ 118%", a share, a bound, "by Sept 30".
+_TARGETED = re.compile(
+    r"\bfrom\b.{1,40}?\bto\b|→|->|\d\s?%|[<>≤≥]\s?\d|\bby\s+(?:the\s+)?(?:end\b|q[1-4]\b|[a-z]{3,9}\.?\s+\d{1,2}\b)",
+    re.IGNORECASE,
+)
 
 
 class Assembler(HeadingReading, ParagraphReading, ListReading):
@@ -109,7 +116,13 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
         in_a_cycle = [o for o in objectives if o.key_results and o.cycle and id(o) not in plain]
         if not in_a_cycle:
             return objectives
-        return [o for o in objectives if id(o) not in plain or o.cycle]
+        # (a plain heading whose list states targets is a set of its own: "## Cut failed
+        # payments" over "- Failed card payments from 4% to 2%" stays, beside next quarter's draft)
+        return [
+            o
+            for o in objectives
+            if id(o) not in plain or o.cycle or any(_TARGETED.search(kr.title) for kr in o.key_results)
+        ]
 
     def _blocks(self, blocks: list[Block]) -> None:
         for index, block in enumerate(blocks):

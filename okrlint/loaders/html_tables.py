@@ -52,6 +52,9 @@ class _Cells(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
+            if not "".join(self._cell).strip() and data.strip():
+                # the cell's line is where its text starts ("<td>\n  Payment error rate …")
+                self._cell_line = self.getpos()[0] - 1 + data[: len(data) - len(data.lstrip())].count("\n")
             self._cell.append(data)
 
 
@@ -79,8 +82,8 @@ def html_table(content: str, first_row: int) -> Table | None:
     )
     table = Table([])
     for row in rows[1:]:
-        objective = _line(row, objective_column, first_row, spread=False)
-        result = _line(row, kr_column, first_row, spread=True)
+        objective = _line(row, objective_column, first_row)
+        result = _line(row, kr_column, first_row)
         if objective is not None or result is not None:
             table.rows.append(TableRow(objective, result))
     return table if any(r.key_result for r in table.rows) else None
@@ -119,12 +122,12 @@ def _spread(rows: list[list[Cell]]) -> list[list[Cell | None]]:
     return spread
 
 
-def _line(row: list[Cell | None], column: int | None, first_row: int, *, spread: bool) -> TextLine | None:
+def _line(row: list[Cell | None], column: int | None, first_row: int) -> TextLine | None:
     """A cell as a line of the file; a copy of a cell spanning rows stands for nothing new
-    (an objective's cell is read once, on its first row)."""
+    (an objective's or a key result's cell is read once, on its first row)."""
     if column is None or column >= len(row) or row[column] is None:
         return None
     text, line, _header, span = row[column]  # type: ignore[misc]
-    if not text or not any(char.isalnum() for char in text) or (span == 0 and not spread):
+    if not text or not any(char.isalnum() for char in text) or span == 0:
         return None
     return TextLine(text, first_row + line)

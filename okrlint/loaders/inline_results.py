@@ -17,8 +17,6 @@ _LABEL = re.compile(
     r"|(?P<kr>KR)\s?(?P<number>[1-9])\s*[:.)–—-]?)\s+",
     re.IGNORECASE,
 )
-# The objective's statement ends at a colon or a dash before the first label.
-_HEAD_END = re.compile(r"\s*(?::|\s[–—-])\s*$")
 
 
 def inline_key_results(text: str) -> tuple[str, list[str]] | None:
@@ -34,8 +32,8 @@ def inline_key_results(text: str) -> tuple[str, list[str]] | None:
             sequence.append(label)
     if len(sequence) < 2:
         return None
-    head = text[: sequence[0].start()]
-    if not _HEAD_END.search(head) or not any(char.isalnum() for char in head):
+    head = text[: sequence[0].start()].rstrip()
+    if not _ends_statement(head) or not any(char.isalnum() for char in head):
         return None
     results = []
     for label, following in zip(sequence, [*sequence[1:], None]):
@@ -44,7 +42,13 @@ def inline_key_results(text: str) -> tuple[str, list[str]] | None:
         if not any(char.isalnum() for char in result):
             return None
         results.append(result)
-    return _HEAD_END.sub("", head), results
+    return head[:-1].rstrip(), results  # the statement without its colon or dash
+
+
+def _ends_statement(head: str) -> bool:
+    """Whether the text before the first label ends the objective's statement: a colon, or a
+    dash after a space (no pattern scanned from each space of a long run)."""
+    return head.endswith(":") or (head[-1:] in "–—-" and head[-2:-1].isspace())
 
 
 def _ordinal(label: re.Match[str]) -> int:

@@ -112,7 +112,10 @@ def _patterns() -> _Patterns:
             # A letter-scoped id after a hyphen: "KR-T3.1: …" (the third term's first result)
             rf"|(?:{words.key_result})\s*-\s*(?-i:[A-Z]{{1,2}})\d{{1,3}}(?:\.\d{{1,4}}){{0,3}}\s*[:：]\s*(?P<title5>\S.*)"
             # A numbered result: "Result #1: We define …" (never a bare "Result:", a report's word)
-            r"|result\s*+#?\s*+\d{1,2}\s*+[:：]\s*+(?P<title6>\S.*))$",
+            r"|result\s*+#?\s*+\d{1,2}\s*+[:：]\s*+(?P<title6>\S.*)"
+            # French and Spanish "RC 1.1 : …" (résultat clé, resultado clave), numbered under
+            # its objective: a bare "RC1:" is as likely a release candidate
+            r"|(?-i:RC)\s?\d{1,2}\.\d{1,2}\s*+[:：.)\-–—]\s*+(?P<title7>\S.*))$",
             re.I,
         ),
         kr_section_line=re.compile(
@@ -217,7 +220,13 @@ def _classify(text: str, *, heading: bool = False) -> Line:
     if heading and patterns.example_heading.match(bare) and _OKR_WORDS.search(bare):
         return Line(Role.OTHER_SECTION)  # "Examples of objectives and key results we used"
     metadata = _metadata(text)
-    if metadata is not None and not heading and metadata.value and len(metadata.key.split()) > 1:
+    if (
+        metadata is not None
+        and not heading
+        and metadata.value
+        and len(metadata.key.split()) > 1
+        and metadata.key.split()[-1] in vocabulary().metadata_keys
+    ):
         return metadata  # "Team lead: Femi" is who leads, not a "Team" section of members
     if (patterns.other_heading if heading else patterns.other_line).match(bare) and not (
         heading and _OKR_WORDS.search(bare) and not patterns.explainer.match(bare)
@@ -265,7 +274,7 @@ def _starts_kr(text: str) -> bool:
 
 def _title(match: re.Match[str]) -> str:
     return next(
-        (match.group(name) for name in ("title", "title2", "title3", "title4", "title5", "title6")
+        (match.group(name) for name in ("title", "title2", "title3", "title4", "title5", "title6", "title7")
          if name in match.re.groupindex and match.group(name)),
         "",
     ).strip()

@@ -22,6 +22,7 @@ from okrlint.loaders.outline import (
     Item,
     ListBlock,
     Paragraph,
+    Table,
     TextLine,
 )
 from okrlint.loaders.spans import locator
@@ -157,9 +158,9 @@ def _read(
             if rows:
                 add(Paragraph(rows, separate=True))
             index += 1
-        elif kind == "html_block" and token.map and (table := html_table(token.content, token.map[0])):
-            add(table)  # `<table>` with a cell spanning rows: a wiki's or README's table
-            index += 1
+        elif kind == "html_block" and token.map and (found := _html_table(tokens, index, lines)):
+            add(found[0])  # `<table>` with a cell spanning rows: a wiki's or README's table
+            index = found[1]
         elif kind == "html_block":
             _html(token, details, out)
             index += 1
@@ -206,6 +207,24 @@ def _read_indented(token: Token, lines: list[str]) -> list[Block]:
         inner_token.meta = {**(inner_token.meta or {}), "indented": depth}
     blocks, _ = _read(inner, 0, None, lines)
     return blocks
+
+
+def _html_table(tokens: list[Token], index: int, lines: list[str]) -> tuple[Table, int] | None:
+    """The HTML table opening in the block at tokens[index], read from the file's lines up to
+    its `</table>` (a blank line ends CommonMark's HTML block but not the table), and the
+    index of the first token after it."""
+    token = tokens[index]
+    if token.map is None or "<table" not in token.content.lower():
+        return None
+    start = token.map[0]
+    end = next((i for i in range(start, len(lines)) if "</table" in lines[i].lower()), token.map[1] - 1)
+    table = html_table("\n".join(lines[start : end + 1]), start)
+    if table is None:
+        return None
+    after = index + 1
+    while after < len(tokens) and ((where := tokens[after].map) is None or where[0] <= end):
+        after += 1
+    return table, after
 
 
 def _flush(out: list[Block], details: list[Details]) -> list[Block]:

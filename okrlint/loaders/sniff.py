@@ -238,13 +238,17 @@ def _named(text: str, path: str) -> bool:
     return bool(find_cycle(first.group(0)) or cycle_heading(first.group(0).lstrip("# ")))
 
 
+# A Markdown heading, not a "# okrlint: disable=…" comment of a text draft.
+_STDIN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?!okrlint:)\S.*$", re.M | re.I)
+
+
 def stdin_format(text: str) -> str:
     """The format of unnamed input (stdin with no --stdin-filename): YAML when it has
     okrlint's YAML layout (an `objectives:` key), Markdown when it has "#" headings (a text
     draft reads those as notes), else text."""
     if _okrlint_yaml(text):
         return "yaml"
-    return "markdown" if _HEADING.search(text) else "text"
+    return "markdown" if _STDIN_HEADING.search(text) else "text"
 
 
 def _okrlint_yaml(text: str) -> bool:

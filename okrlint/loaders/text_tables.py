@@ -29,7 +29,9 @@ def pipe_table(lines: list[str], start: int) -> tuple[Table | None, int]:
     the row after its last line."""
     delimiter = "|" if lines[start].count("|") >= 2 else "\t"
     header = _cells(lines[start], delimiter)
-    if len(header) < 2 or (delimiter == "\t" and any(len(name.split()) > 4 for name in header)):
+    if len(header) < 2 or (
+        delimiter == "\t" and any(len(name.split()) > 4 or re.search(r"[:：]\s*\S", name) for name in header)
+    ):
         return None, start + 1  # a tabbed row of statements ("KR1: Raise…<tab>Ana") heads no table
     end = start + 1
     # A tab row may end early (a sheet drops empty trailing cells), so one tab is enough.

@@ -67,7 +67,7 @@ _CURRENT = re.compile(
     rf"|\bfrom\s+(?:the\s+)?(?:current(?:ly)?|avg\.?|average|a\s+baseline\s+of)\s+(?P<y>\S*(?:{_NUMBER})\S*)"
     # the start written last, a bare amount ending the text: "Reach $3M ARR from $2M" (not
     # "from 10 partners", where the number counts a source)
-    rf"|\bfrom\s+(?P<e>[^\s\d]{{0,3}}(?:{_NUMBER_BOUNDED})[^\s\d]{{0,3}})\s*\.?\s*$"
+    rf"|\bfrom\s++(?P<e>[^\s\d]{{0,3}}(?:{_NUMBER_BOUNDED})[^\s\d]{{0,3}})\s*+\.?\s*+$"
     # The time word after the value, inside brackets: "(38% today)", "(340 ms now)".
     rf"|\((?:(?:about|around|roughly|approx\.?|approximately|~|≈)\s*)?"
     # Bounded: what precedes the number in its word ("$", "~", "USD") and the number itself

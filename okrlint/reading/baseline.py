@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from okrlint.measure.measurement import CHANGE_COMPARATIVES, CHANGE_VERBS
-from okrlint.reading.forms import base_forms, can_be_verb
+from okrlint.reading.forms import base_forms, can_be_noun, can_be_verb
 from okrlint.reading.grammar import words
 from okrlint.reading.mentions import REDACTED
 
@@ -150,11 +150,16 @@ def _headline_to(reading: Reading, before: str) -> bool:
         return False  # "Auto-replenishment rolled out to 40 stores": taken somewhere, a task
     lead = reading.lead
     first = reading.source.split()[0] if reading.source.split() else ""
+    if can_be_verb(first.lower()) and not can_be_noun(first.lower()):
+        return False  # "Respond to 95% of tickets", "Sign up to 500 users": a verb's "to"
     # (a compound adjective first, "Partner-sourced share of …", is no verb; "Up-sell" is one)
     if lead is None or lead.noun_reading or lead.kind == "other" or first.rsplit("-", 1)[-1].endswith("ed") and "-" in first:
         return True
     # "Churn down to 2%": a verb does not take "down to" straight after it, a metric does
-    return found.group(0).lower().startswith(("down", "up")) and lead.end == len(before[: found.start()].split())
+    particle = found.group(0).lower().split()[0]
+    # ("up" after an activity verb makes a phrasal verb: "Sign up to 500 users", "Scale up to 10")
+    phrasal = particle == "up" and lead.kind == "activity"
+    return particle in ("down", "up") and not phrasal and lead.end == len(before[: found.start()].split())
 
 
 def _total_reached(reading: Reading, start: int) -> bool:
