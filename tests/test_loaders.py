@@ -1480,13 +1480,16 @@ def test_tab_separated_cells_after_a_statement_are_not_part_of_it() -> None:
         "Objective 1: Make onboarding effortless\tOwner: Ana\tStatus: on track\n"
         "KR1: Raise day-7 activation from 31% to 40%\tAna\t0.5\n"
         "KR2:\tCut time to first invite from 2 days to 6 hours\tLi\n"
+        "Objective 2\tGrow the partner channel\tMo\n"
+        "Key result 1\tPartner-sourced revenue from $1.2M to $2M\tMo\n"
     )
     result = load(text, "okrs.txt", "text")
     assert _outline(result) == [
         (
             "Make onboarding effortless",
             ["Raise day-7 activation from 31% to 40%", "Cut time to first invite from 2 days to 6 hours"],
-        )
+        ),
+        ("Grow the partner channel", ["Partner-sourced revenue from $1.2M to $2M"]),
     ]
     kr = result.document.objectives[0].key_results[1]  # type: ignore[union-attr]
     assert kr.span is not None and (kr.span.start.line, kr.span.start.column) == (5, 6)

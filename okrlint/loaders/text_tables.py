@@ -67,9 +67,19 @@ def first_cell(line: str) -> str:
     cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
     if not cells:
         return line
-    if len(cells) > 1 and len(cells[0].split()) <= 2 and not _STATEMENT.search(cells[0]):
+    short = len(cells[0].split()) <= 2 and not _STATEMENT.search(cells[0])  # "KR1:", "O2 -"
+    if len(cells) > 1 and (short or (len(cells[0].split()) <= 4 and _label_only(cells[0]))):
         return f"{cells[0]} {cells[1]}"
     return cells[0]
+
+
+def _label_only(cell: str) -> bool:
+    """A label with no statement: "Objective 1", "Key result 2:", "Goal"."""
+    from okrlint.loaders.labels import Role, classify
+
+    # a label reads the word after it as its statement: "Key result 2: x" states "x"
+    probe = classify(cell.rstrip(":：") + ": x")
+    return probe.role in (Role.OBJECTIVE, Role.KEY_RESULT) and probe.title == "x"
 
 
 # Three letters in a row: a word, so a first cell holding one is more than a label ("KR1:").
