@@ -217,6 +217,21 @@ def relative_to(path: Path, root: Path) -> str | None:
         return None
 
 
+def selector_prefix(rulebook: Rulebook, selector: str) -> str | None:
+    """The code prefix a selector stands for (a code, a prefix, a name; "" for ALL), or None
+    when it names no rule."""
+    text = selector.strip()
+    if text.upper() == "ALL":
+        return ""
+    rule = rulebook.rules.get(text.upper()) or rulebook.by_name.get(text.lower())
+    if rule is not None:
+        return rule.code
+    prefix = text.upper()
+    if prefix and any(code.startswith(prefix) for code in rulebook.rules):
+        return prefix
+    return None
+
+
 class RuleSelection:
     """Which rules run, at what severity, with which thresholds — resolved against the rulebook."""
 
@@ -248,18 +263,11 @@ class RuleSelection:
                 raise ConfigError(f"{self.origin}: unknown threshold '{key}' in 'thresholds'{hint}")
 
     def _selector(self, selector: str, key: str) -> str:
-        """A code prefix for a selector given as a code, a prefix, a name or ALL."""
-        text = selector.strip()
-        if text.upper() == "ALL":
-            return ""
-        rule = self.rulebook.rules.get(text.upper()) or self.rulebook.by_name.get(text.lower())
-        if rule is not None:
-            return rule.code
-        prefix = text.upper()
-        if prefix and any(code.startswith(prefix) for code in self.rulebook.rules):
-            return prefix
-        hint = did_you_mean(text, [*self.rulebook.rules, *self.rulebook.by_name])
-        raise ConfigError(f"{self.origin}: unknown rule or prefix '{selector}' in '{key}'{hint}")
+        prefix = selector_prefix(self.rulebook, selector)
+        if prefix is None:
+            hint = did_you_mean(selector.strip(), [*self.rulebook.rules, *self.rulebook.by_name])
+            raise ConfigError(f"{self.origin}: unknown rule or prefix '{selector}' in '{key}'{hint}")
+        return prefix
 
     def enabled(self, code: str, path: str | None = None) -> bool:
         """Whether findings of `code` are reported (for `path`, with its per-file-ignores)."""

@@ -138,35 +138,23 @@ def _kept(selected: list[str], ignored: list[str]) -> list[str]:
     if not ignored:
         return list(selected)
     from okrlint.api import default_rulebook
+    from okrlint.config import selector_prefix
 
     rulebook = default_rulebook()
-    covered = [i.upper() for i in ignored]
-
-    def code_of(selector: str) -> str:
-        rule = rulebook.get(selector)
-        return rule.code if rule is not None else selector.upper()
-
-    def dropped(selector: str) -> bool:
-        code = code_of(selector)
-        return any(i == "ALL" or code.startswith(code_of(i)) for i in covered)
-
-    return [s for s in selected if s.upper() == "ALL" or not dropped(s)]
+    covered = [selector_prefix(rulebook, i) or "" for i in ignored]  # (checked: each names rules)
+    return [s for s in selected if not any((selector_prefix(rulebook, s) or s).startswith(c) for c in covered)]
 
 
 def _check_codes(option: str, codes: list[str]) -> None:
     """A code or name on the command line that names no rule is the command line's error."""
     from okrlint.api import default_rulebook
-    from okrlint.config import did_you_mean
+    from okrlint.config import did_you_mean, selector_prefix
 
     rulebook = default_rulebook()
     for code in codes:
-        text = code.strip()
-        if text.upper() == "ALL" or rulebook.get(text) is not None:
-            continue
-        if any(rule.startswith(text.upper()) for rule in rulebook.rules):
-            continue
-        hint = did_you_mean(text, [*rulebook.rules, *rulebook.by_name])
-        raise UsageProblem(f"{option}: unknown rule or prefix '{code}'{hint}")
+        if selector_prefix(rulebook, code) is None:
+            hint = did_you_mean(code.strip(), [*rulebook.rules, *rulebook.by_name])
+            raise UsageProblem(f"{option}: unknown rule or prefix '{code}'{hint}")
 
 
 def config_groups(
