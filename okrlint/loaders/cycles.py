@@ -109,6 +109,12 @@ def cycle_heading(text: str) -> str | None:
     return None
 
 
+def dated_part(cycle: str) -> bool:
+    """Whether a cycle is a quarter or half of a stated year ("2026-Q2", "FY25-H1"), not a
+    year alone or a quarter with no year."""
+    return re.search(r"-[QH][1-4]$", cycle) is not None
+
+
 def trailing_cycle(title: str) -> tuple[str, str | None]:
     """An objective's title without the cycle written in brackets at its end, and that cycle
     ("Win the enterprise market (Q3 2026)", "Ship v2 [H1 2026]"); the title as given when

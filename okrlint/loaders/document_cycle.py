@@ -2,11 +2,8 @@
 `Cycle:` line, a heading, the file's path, the page's title; else a deadline stated for the whole file."""
 
 from __future__ import annotations
-
-import re
-
 from okrlint.loaders.builder import DocumentBuilder
-from okrlint.loaders.cycles import OKR_WORDS, cycle_heading, find_cycle, path_cycle
+from okrlint.loaders.cycles import OKR_WORDS, cycle_heading, dated_part, find_cycle, path_cycle
 from okrlint.loaders.found import Found
 from okrlint.loaders.vocabulary import phrase_key, vocabulary
 
@@ -77,9 +74,7 @@ def _title_cycle(lines: list[str]) -> tuple[str, int] | None:
         return None
     title = lines[row].strip().lstrip("#").strip(" *_=")
     cycle = find_cycle(title)
-    if cycle is None or not _DATED_PART.search(cycle) or len(title.split()) > 8:
+    if cycle is None or not dated_part(cycle) or len(title.split()) > 8:
         return None
     return cycle, row
 
-
-_DATED_PART = re.compile(r"\d{4}-[QH][1-4]$")

@@ -12,7 +12,7 @@ from collections import Counter
 
 from okrlint.loaders.assemble import Assembler
 from okrlint.loaders.builder import DocumentBuilder, Located
-from okrlint.loaders.cycles import OKR_WORDS, cycle_heading, find_cycle
+from okrlint.loaders.cycles import OKR_WORDS, cycle_heading, dated_part, find_cycle
 from okrlint.loaders.document_cycle import settle_cycle
 from okrlint.loaders.inline import SUBNUMBER
 from okrlint.loaders.labels import Role, classify, strip_emphasis
@@ -202,7 +202,7 @@ def _title_cycle(lines: list[str]) -> tuple[str, int] | None:
             # a draft's first line names its set and period ("Riverside Food Bank, draft
             # OKRs for April to June 2026"): a quarter or half there is the draft's cycle
             found = find_cycle(line) if OKR_WORDS.search(line) else None
-            return (found, row) if found and re.search(r"-[QH][1-4]$", found) else None
+            return (found, row) if found and dated_part(found) else None
         if cycle := cycle_heading(line.lstrip("# ")):
             return cycle, row
     return None
