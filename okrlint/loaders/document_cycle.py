@@ -2,6 +2,7 @@
 `Cycle:` line, a heading, the file's path, the page's title; else a deadline stated for the whole file."""
 
 from __future__ import annotations
+
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.cycles import OKR_WORDS, cycle_heading, dated_part, find_cycle, path_cycle
 from okrlint.loaders.found import Found
