@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from okrlint.loaders.labels import Role, classify
 from okrlint.loaders.outline import Table, TableRow, TextLine
 from okrlint.loaders.tables import header_patterns
 
@@ -75,8 +76,6 @@ def first_cell(line: str) -> str:
 
 def _label_only(cell: str) -> bool:
     """A label with no statement: "Objective 1", "Key result 2:", "Goal"."""
-    from okrlint.loaders.labels import Role, classify
-
     # a label reads the word after it as its statement: "Key result 2: x" states "x"
     probe = classify(cell.rstrip(":：") + ": x")
     return probe.role in (Role.OBJECTIVE, Role.KEY_RESULT) and probe.title == "x"
