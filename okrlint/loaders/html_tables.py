@@ -19,14 +19,13 @@ _MAX_ROWSPAN = 200
 
 class _Cells(HTMLParser):
     """The rows of the first table in an HTML block: each cell's text, its line (0-based in
-    the block), whether it is a header cell and its rowspan."""
+    the block) and its rowspan; the first row is the header."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.rows: list[list[tuple[str, int, bool, int]]] = []
+        self.rows: list[list[tuple[str, int, int]]] = []
         self._cell: list[str] | None = None
         self._cell_line = 0
-        self._header = False
         self._span = 1
         self._depth = 0  # nested tables are read as text of their cell
 
@@ -36,7 +35,7 @@ class _Cells(HTMLParser):
         elif self._depth == 1 and tag == "tr":
             self.rows.append([])
         elif self._depth == 1 and tag in ("td", "th") and self.rows:
-            self._cell, self._cell_line, self._header = [], self.getpos()[0] - 1, tag == "th"
+            self._cell, self._cell_line = [], self.getpos()[0] - 1
             span = dict(attrs).get("rowspan") or "1"
             self._span = min(int(span), _MAX_ROWSPAN) if span.isdigit() and int(span) > 0 else 1
         elif tag == "br" and self._cell is not None:
@@ -47,7 +46,7 @@ class _Cells(HTMLParser):
             self._depth -= 1
         elif self._depth == 1 and tag in ("td", "th") and self._cell is not None and self.rows:
             text = html.unescape(_SPACES.sub(" ", "".join(self._cell))).strip()
-            self.rows[-1].append((text, self._cell_line, self._header, self._span))
+            self.rows[-1].append((text, self._cell_line, self._span))
             self._cell = None
 
     def handle_data(self, data: str) -> None:
@@ -89,7 +88,7 @@ def html_table(content: str, first_row: int) -> Table | None:
     return table if any(r.key_result for r in table.rows) else None
 
 
-Cell = tuple[str, int, bool, int]
+Cell = tuple[str, int, int]  # text, line in the block, rowspan (0: a copy spanning down)
 
 
 def _spread(rows: list[list[Cell]]) -> list[list[Cell | None]]:
@@ -104,7 +103,7 @@ def _spread(rows: list[list[Cell]]) -> list[list[Cell | None]]:
         while True:
             if column in carried:
                 cell, left = carried[column]
-                out.append((cell[0], cell[1], cell[2], 0))
+                out.append((cell[0], cell[1], 0))
                 if left <= 1:
                     del carried[column]
                 else:
@@ -115,8 +114,8 @@ def _spread(rows: list[list[Cell]]) -> list[list[Cell | None]]:
             if nxt is None:
                 break
             out.append(nxt)
-            if nxt[3] > 1:
-                carried[column] = (nxt, nxt[3] - 1)
+            if nxt[2] > 1:
+                carried[column] = (nxt, nxt[2] - 1)
             column += 1
         spread.append(out)
     return spread
@@ -127,7 +126,7 @@ def _line(row: list[Cell | None], column: int | None, first_row: int) -> TextLin
     (an objective's or a key result's cell is read once, on its first row)."""
     if column is None or column >= len(row) or row[column] is None:
         return None
-    text, line, _header, span = row[column]  # type: ignore[misc]
+    text, line, span = row[column]  # type: ignore[misc]
     if not text or not any(char.isalnum() for char in text) or span == 0:
         return None
     return TextLine(text, first_row + line)
