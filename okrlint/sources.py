@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from okrlint.config import PatternSet
-from okrlint.loaders import format_for, load, normal_newlines
+from okrlint.loaders import EXTENSIONS, format_for, load, normal_newlines
 from okrlint.loaders.sniff import looks_like_okrs
 from okrlint.models import Diagnostic, LoadResult, Span
 
@@ -25,6 +25,8 @@ from okrlint.models import Diagnostic, LoadResult, Span
 _SKIPPED_DIRS = {"node_modules", "__pycache__", "venv", "site-packages", "build", "dist"}
 # OKR markers sit near the top of a file; a bigger file is still sniffed by its start.
 _SNIFF_BYTES = 256 * 1024
+# For the message on a file okrlint does not read: ".yaml, .yml, … and .tsv".
+_READ_EXTENSIONS = ", ".join(list(EXTENSIONS)[:-1]) + " and " + list(EXTENSIONS)[-1]
 
 
 @dataclass
@@ -88,7 +90,7 @@ def discover(
         elif fmt is None:
             found.errors.append(
                 f"{_shown(path)}: unknown file type;"
-                " okrlint reads .yaml, .yml, .json, .md, .markdown, .org, .txt, .okr, .csv and .tsv"
+                f" okrlint reads {_READ_EXTENSIONS}"
             )
         elif info is not None and not stat.S_ISREG(info.st_mode):
             found.errors.append(f"{_shown(path)}: not a regular file ({_kind(info.st_mode)})")

@@ -16,6 +16,9 @@ EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".org": "markdown",  # Org-mode, rewritten column for column (loaders/org_mode.py)
+    ".adoc": "markdown",  # AsciiDoc, likewise (loaders/asciidoc.py)
+    ".asciidoc": "markdown",
+    ".rst": "text",  # reStructuredText, into the plain-text layout (loaders/restructured_text.py)
     ".txt": "text",
     ".okr": "text",
     ".csv": "csv",
@@ -26,6 +29,25 @@ EXTENSIONS = {
 def format_for(path: str) -> str | None:
     """The input format chosen by a file's extension, or None if okrlint does not read it."""
     return EXTENSIONS.get(PurePath(path).suffix.lower())
+
+
+def _rewritten(text: str, path: str) -> str | None:
+    """Markup that is read through another format's loader, rewritten column for column so
+    spans point into the file as written; None for a file read as it is."""
+    suffix = PurePath(path).suffix.lower()
+    if suffix == ".org":
+        from okrlint.loaders.org_mode import markdown_text as org_markdown
+
+        return org_markdown(text)
+    if suffix in (".adoc", ".asciidoc"):
+        from okrlint.loaders.asciidoc import markdown_text as asciidoc_markdown
+
+        return asciidoc_markdown(text)
+    if suffix == ".rst":
+        from okrlint.loaders.restructured_text import plain_text
+
+        return plain_text(text)
+    return None
 
 
 # What each prose format expects, for the finding on a file that holds no objectives.
@@ -70,16 +92,17 @@ def _load(text: str, path: str, fmt: str) -> LoadResult:
     if fmt == "markdown":
         from okrlint.loaders.markdown import load_markdown
 
-        if PurePath(path).suffix.lower() == ".org":
-            from okrlint.loaders.org_mode import markdown_text
-
+        if (markdown := _rewritten(text, path)) is not None:
             # read as Markdown; shown as written
-            result = load_markdown(markdown_text(text), path).model_copy(update={"source": text})
+            result = load_markdown(markdown, path).model_copy(update={"source": text})
             return _require_objectives(result, fmt)
         return _require_objectives(load_markdown(text, path), fmt)
     if fmt == "text":
         from okrlint.loaders.text import load_text
 
+        if (plain := _rewritten(text, path)) is not None:
+            result = load_text(plain, path).model_copy(update={"source": text})
+            return _require_objectives(result, fmt)
         return _require_objectives(load_text(text, path), fmt)
     if fmt in ("csv", "tsv"):
         from okrlint.loaders.csv_table import load_csv
