@@ -211,3 +211,21 @@ def test_the_unknown_type_message_lists_the_new_extensions(write, cli) -> None:
     run = cli("check", "notes.pdf")
     assert run.exit_code == 2
     assert ".org, .adoc, .asciidoc, .rst, .txt" in run.stderr
+
+
+def test_a_markdown_definition_list_is_terms_over_their_key_results() -> None:
+    # pandoc / PHP Markdown Extra definition lists: a term (plain or bold) over ":" lines;
+    # a ":" line inside code or after a list item is left as it is.
+    text = (
+        "# Growth OKRs Q2 2026\n\n"
+        "Make onboarding delightful\n:   Activation from 30% to 45%\n:   Time to first value under 5 min\n\n"
+        "**Keep customers longer**\n\n:   Monthly churn from 3% to 2%\n\n"
+        "```\nTerm\n: code, not a definition\n```\n"
+    )
+    result = load(text, "growth.md", "markdown")
+    assert _outline(result) == [
+        ("Make onboarding delightful", ["Activation from 30% to 45%", "Time to first value under 5 min"]),
+        ("Keep customers longer", ["Monthly churn from 3% to 2%"]),
+    ]
+    kr = result.document.objectives[1].key_results[0]  # type: ignore[union-attr]
+    assert kr.span is not None and (kr.span.start.line, kr.span.start.column) == (9, 5)

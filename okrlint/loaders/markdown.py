@@ -55,7 +55,7 @@ def load_markdown(text: str, path: str) -> LoadResult:
     lines = text.split("\n")
     # GFM tables and strikethrough on top of CommonMark (a struck-out KR is still a KR).
     parser = MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
-    tokens = parser.parse(_close_open_fence(lines))
+    tokens = parser.parse(_close_open_fence(_definitions_as_bullets(lines)))
     extra: list[Diagnostic] = []
     for token in tokens:
         if token.type == "front_matter":
@@ -68,6 +68,37 @@ def load_markdown(text: str, path: str) -> LoadResult:
     builder.objectives = assembler.read(blocks)
     settle_cycle(builder, assembler.found, lines)
     return builder.result(text, extra, layout=assembler.found)
+
+
+# A definition in a definition list (PHP Markdown Extra, pandoc, kramdown): ":   Activation
+# from 30% to 45%" under its term line.
+_DEFINITION = re.compile(r"^ {0,3}:(?=[ \t]+\S)")
+_NOT_A_TERM = re.compile(r"^\s*(?:[#|>:]|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$))")
+
+
+def _definitions_as_bullets(lines: list[str]) -> list[str]:
+    """Definition lists read as a term over a bulleted list ("Make onboarding delightful" over
+    ":   Activation from 30% to 45%"): each definition's ":" becomes a "-" in its column, which
+    CommonMark reads as a list under the term's paragraph. Code is left alone, and so is a ":"
+    line that follows no term (a blank line and then prose)."""
+    out = list(lines)
+    fence = ""
+    under_term = False  # the last non-blank line was a term or a definition
+    for index, line in enumerate(lines):
+        if (match := _FENCE.match(line)) is not None:
+            fence = "" if fence and match.group(1)[0] == fence[0] else (fence or match.group(1))
+            under_term = False
+            continue
+        if fence or not line.strip():
+            continue
+        if _DEFINITION.match(line) and under_term:
+            colon = line.index(":")
+            out[index] = line[:colon] + "-" + line[colon + 1 :]
+            continue
+        # a term: a line of text ("**Objective 1**" too), not a heading, list item, table row,
+        # quote or stray ":" line
+        under_term = not _NOT_A_TERM.match(line)
+    return out
 
 
 def _close_open_fence(lines: list[str]) -> str:
