@@ -170,6 +170,7 @@ def _misses(got: Reported, true: list[TrueNode]) -> list[str]:
 
 
 def walk_count(folder: Path, names: list[str]) -> tuple[int, int, list[str]]:
+    """How many of the files `names` a walk of the folder picks up, and those it missed."""
     files = folder / "files" if (folder / "files").is_dir() else folder
     found = {path.name for path, _fmt in discover([files]).files}
     missed = [name for name in names if name not in found]
@@ -226,7 +227,11 @@ def main() -> int:
         print(f"{score.name[:44]:44} {score.objectives.shown():28} {score.key_results.shown()}{mark}")
         if args.verbose:
             print("\n".join(score.misses))
-    found, total, walk_missed = walk_count(args.folder, [entry["file"] for entry in entries])
+    # A truth entry with no objectives is a file that holds no OKR set (a page about OKRs, a
+    # roadmap): the walk should pass it over.
+    found, total, walk_missed = walk_count(args.folder, [e["file"] for e in entries if e.get("objectives")])
+    not_okr = [e["file"] for e in entries if not e.get("objectives")]
+    wrongly, _pages, passed_over = walk_count(args.folder, not_okr)
     if (args.folder / "walk.yaml").is_file():
         okr, listed, explainers, others, missed = walk_repositories(args.folder)
         print(f"repository walks: {okr} of {listed} OKR files picked up; "
@@ -242,9 +247,11 @@ def main() -> int:
             key_results.add(score.key_results)
         print(f"{label} ({len(chosen)}): objectives {objectives.shown()}; "
               f"key results {key_results.shown()}")
-    print(f"directory walk: {found} of {total} OKR files picked up")
+    print(f"directory walk: {found} of {total} OKR files picked up"
+          + (f"; {wrongly} of {len(not_okr)} files holding no OKR set picked up" if not_okr else ""))
     if args.verbose:
         print("\n".join(f"    missed: {name}" for name in walk_missed))
+        print("\n".join(f"    picked up, holds no OKR set: {name}" for name in not_okr if name not in passed_over))
     return 0
 
 
