@@ -58,12 +58,32 @@ def test_currency_and_magnitudes() -> None:
         ("Grow MRR 3x", "3x", None),
         # one word between the share and the change word names what changes
         ("Speed up 3 screens (≥25% load-time improvement each)", "25%", None),
+        # a multiple written first, a minus sign after the metric, a change by an amount
+        ("Expansion revenue x2", "x2", "increase"),
+        ("Scrap cost -30%", "-30%", "decrease"),
+        ("Increase average monthly gift by £2", "by £2", None),
+        ("DSO reduced by 8 days", "by 8 days", None),
     ],
 )
 def test_relative_changes(text: str, change: str, direction: str | None) -> None:
     m = measure(text)
     assert m.relative_change == change
     assert m.direction == direction
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3x exercise sessions per week",  # how often, not a multiple
+        "NPS from -20 to -5",  # signed levels in a pair
+        "Reduce wait time to 10 minutes by 5 May",  # a level and a date
+        "Churn within 10-30% of plan",  # a range
+        "Grow revenue to $2M, helped by 3 new partners",  # "by" names who, after a level
+    ],
+)
+def test_what_is_not_a_change_stays_one(text: str) -> None:
+    m = measure(text)
+    assert m.relative_change is None, m.relative_change
 
 
 @pytest.mark.parametrize(

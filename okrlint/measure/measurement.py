@@ -86,7 +86,7 @@ _NOT_A_NAME = (
 _RELATIVE = re.compile(
     # The lookahead names every letter an alternative can start with: positions that start
     # none are passed over at once instead of trying each alternative (twice as fast).
-    r"(?=[bdtqhca\d.+])(?:"
+    r"(?=[bdtqhca\d.+x×\-−–])(?:"
     rf"\bby\s+(?P<by>(?:{_NUMBER})\s?(?:%|percent|pp|x|×|percentage points|points?|pts)"
     rf"|half|a\s+third|a\s+quarter)(?!\+?\s*of\b)"  # "attended by 90% of residents": who
     rf"|(?P<pct>(?:{_NUMBER_BOUNDED})\s?(?:%|percent|pts?|points?))\s+"  # bounded: tried at every digit
@@ -99,12 +99,17 @@ _RELATIVE = re.compile(
     rf"|(?<![\w.])(?P<mult>\d+(?:\.\d+)?\s?[x×])(?![\w])"
     rf"(?!{RHYTHM_LATER})"  # ("2x/month", "3x exercise sessions a week" say how often, not a multiple)
     rf"(?!\s\d)"  # ("Make 5x 4-bar snippets", "3x 5 minute videos": five of them)
+    # a multiple written first: "Expansion revenue x2", "×3 the sign-ups"
+    rf"|(?<![\w.])(?P<times>[x×]\s?\d+(?:\.\d+)?)(?![\w.%/])"
     # "21% QoQ", "200% YoY", "10% month over month": a change over a period
     rf"|(?P<period>(?:{_NUMBER_BOUNDED})\s?%\s*(?:QoQ|YoY|MoM|WoW|(?:quarter|year|month|week)[\s-]+over[\s-]+(?:quarter|year|month|week)))"
     rf"|\b(?P<magnitude>an?\s+order\s+of\s+magnitude)\b"
     # "+9% Coverage Increase", "+15 pts NPS": a plus sign writes a change, not a level
     # (the sign against the number: "X + 12%" adds to a placeholder)
     rf"|(?<![\w.+])(?P<signed>\+(?:{_NUMBER_BOUNDED})\s?(?:%|percent|pp|pts?|points?))(?![\w])"
+    # a minus sign after the metric's name: "Scrap cost -30%" (not a range "10-30%", nor a
+    # level written with its sign in a pair, "from -20% to -5%", which the pairs read first)
+    rf"|(?<=[a-z] )(?P<minus>[-−–](?:{_NUMBER_BOUNDED})\s?(?:%|percent|pp|pts?|points?))(?![\w])"
     r")",
     re.IGNORECASE,
 )
@@ -165,6 +170,11 @@ def measure(text: str, cycle_year: int | None = None) -> Measurement:
         moved = _moved_by(text, quantities)
         if moved is not None:
             relative_text = moved.text
+            target = None if target is moved else target
+    if relative_text is None and quantities:
+        amount = _changed_by(text, quantities)
+        if amount is not None:
+            relative_text, moved = amount
             target = None if target is moved else target
     if relative_text is None and quantities:
         headline = _up_or_down(text, quantities)
@@ -249,6 +259,18 @@ def _moved_by(text: str, quantities: list[Quantity]) -> Quantity | None:
     return None
 
 
+def _changed_by(text: str, quantities: list[Quantity]) -> tuple[str, Quantity] | None:
+    """A change by an amount in any unit after a verb of change: "Increase average monthly gift
+    by £2", "DSO reduced by 8 days" (a percentage after "by" is read by _RELATIVE): the words
+    from "by" to the amount, and the amount. Not "by" after a level ("to 40 by 5 May")."""
+    for quantity in quantities:
+        before = _BY_BEFORE.search(text[max(0, quantity.start - 100) : quantity.start])
+        if before is not None:
+            start = quantity.start - len(before.group(0)) + before.group(0).lower().rindex("by")
+            return text[start : quantity.end], quantity
+    return None
+
+
 def _up_or_down(text: str, quantities: list[Quantity]) -> tuple[str, Quantity] | None:
     """A change written as a headline: "Churn down 2 points", "Weekly active users up 30%",
     "Candidate experience score up by 0.5": the words from "up"/"down" to the amount, and
@@ -288,8 +310,15 @@ _VERB_BEFORE = re.compile(
     + r"(?:\s+(?!(?:to|from|by|of|at|in|on|for|with|than|under|over|below|above)\b)[a-z][\w'/-]*){0,5}\s+$",
     re.IGNORECASE,
 )
+# A verb of change, up to six words that set no level or source, then "by" right before the amount.
+_BY_BEFORE = re.compile(
+    CHANGE_VERBS
+    + r"(?:\s+(?!(?:to|from|by|of|at|in|on|for|with|than|under|over|below|above)\b)[a-z][\w'/-]*){0,6}"
+    r"\s+by\s+(?:about\s+|around\s+|~\s?)?$",
+    re.IGNORECASE,
+)
 _SHARE_AFTER = re.compile(r"\s*(?:of|in\s+the\s+(?:top|bottom))\b", re.IGNORECASE)
-_RELATIVE_WORDS = re.compile(r"doubl|tripl|quadrupl|halv|half|order of magnitude")
+_RELATIVE_WORDS = re.compile(r"doubl|tripl|quadrupl|halv|half|order of magnitude|(?<![\w.])[x×]\s?\d")
 
 
 def _baseline_target(
@@ -383,6 +412,8 @@ def _direction(
             return "decrease"
         if lowered.startswith(("double", "doubling", "triple", "tripling", "quadruple", "up ")):
             return "increase"
-        if lowered.startswith("down "):
+        if lowered.startswith(("down ", "-", "−", "–")):
             return "decrease"
+        if lowered.startswith(("x", "×", "+")):
+            return "increase"
     return None
