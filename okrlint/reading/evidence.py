@@ -81,6 +81,8 @@ def counted(
         return Counted(quantity, "result")
     if unit in _RESULT_UNITS and unit != "x":
         following = texts[after] if after < len(texts) else ""
+        if unit in _TIME_UNITS and _metric_before(texts, after, quantity, words_, lex):
+            return Counted(quantity, "result")  # a metric measured in time: "Downtime < 20 h/month"
         if unit in _TIME_UNITS and _rhythm(texts, after, words_, quantity):
             # "Lift weights 3 days a week", "Practice 60 minutes per week": how often or how
             # long the work is done, not a result measured ("Sleep 7.5 hours/night" reads so too)
@@ -91,8 +93,10 @@ def counted(
         return Counted(quantity, "result")
     index = after
     while index < len(texts) and texts[index] in _MODIFIERS:
-        if texts[index] == "in" and texts[index + 1 : index + 2] and texts[index + 1] in words("determiners"):
-            break  # "from 10 to 25 in the Q2 pulse survey": where it is measured, not what
+        if texts[index] == "in" and texts[index + 1 : index + 2] and texts[index + 1] not in words("in_compounds"):
+            # "from 10 to 25 in the Q2 pulse survey", "SUS ≥ 75 in moderated tests": where it
+            # is measured, not what; "12 in-depth interviews" counts interviews
+            break
         index += 1
     # The noun phrase ends at punctuation ("3 analytics views: error chart, …"): words with
     # more than a space between them belong to different phrases.

@@ -59,9 +59,15 @@ _SERVED_IN_TIME = re.compile(r"\bwithin\s+(?:\d|an?\s|one\b)", re.IGNORECASE)
 def effort(reading: Reading) -> str | None:
     """What an input metric counts: outputs ("12 streams", "3 articles"), effort ("200 cold
     calls") or vanity reach ("page views", "followers"), not customers, users or revenue."""
-    if reading.direction == "decrease" or _NEGATED.match(reading.source) or capped(reading.source):
+    if (
+        reading.direction == "decrease"
+        or _NEGATED.match(reading.source)
+        or capped(reading.source)
+        or _NONE_WANTED.search(reading.source)
+    ):
         # fewer calls or meetings for the same result is efficiency, an outcome; a cap on
-        # effort ("Not spend more than 5 hours in research") counts no work done
+        # effort ("Not spend more than 5 hours in research") counts no work done; nobody aims
+        # at zero outputs, so "Zero never events" counts harm avoided
         return None
     if share := _share_of_own_work(reading.source):
         return share
@@ -93,6 +99,10 @@ def effort(reading: Reading) -> str | None:
     for start, end, term in reading.lex["effort-metrics"].find(texts):
         if not _counted_head(reading, start, end) or not _measured_term(reading, start):
             continue
+        if texts[end - 1] != term[-1] and can_be_verb(term[-1]) and start and not texts[start - 1][:1].isdigit():
+            continue  # "No patient spends more than 4 hours": a verb, not the noun listed ("spend")
+        if "frequency" in texts[:start]:
+            continue  # "purchase frequency 2.8 visits/month": how often people come, a behaviour
         following = texts[end : end + 1]
         if following == ["per"] and any(w in words("product_users") for w in texts[end + 1 : end + 4]):
             continue  # "sessions per weekly active user": engagement, a rate of use
@@ -109,6 +119,8 @@ def effort(reading: Reading) -> str | None:
             continue  # "partner API calls per day": software calling a system is its use
         if term[-1] in ("visits", "visitors") and _to_a_place(texts, start, end):
             continue  # "library visits", "visits to the gallery": people coming, a result
+        if term[-1] == "subscribers" and set(before) & words("paying_subscribers"):
+            continue  # "Digital subscribers 48 000 → 62 000": paying customers
         if before and before[-1] in words("quality_filters"):
             continue  # "qualified meetings", "successful demos": the filter makes it a result
         if "of" in before[-2:]:
@@ -124,6 +136,11 @@ def effort(reading: Reading) -> str | None:
 _NEGATED = re.compile(
     r"\s*(?:do\s+)?(?:not|never)\b[^.;]{0,40}?\b(?:more|longer|over|above|exceed\w*)\b", re.IGNORECASE
 )
+
+
+# None of something as the target: "Zero never events", "No patient waits more than 4 hours",
+# "Critical findings open: 0".
+_NONE_WANTED = re.compile(r"^\W*(?:zero|no|0)\s+(?!more\b|less\b|fewer\b|longer\b)[a-z]|[:=]\s*0\s*$", re.IGNORECASE)
 
 
 # A cap on a count: "No more than 2 regression issues", "at most 3 escalations", "< 5 reopened
@@ -232,9 +249,15 @@ def _measured_term(reading: Reading, start: int) -> bool:
         return True  # the key result names it first: "Monthly organic traffic from 10k to 20k"
     for quantity in reading.measurement.quantities:
         after = first_word_from(reading.words, quantity.end)
-        if after < len(reading.words) and 0 <= start - after <= 3:
-            return True
+        between = reading.texts[after:start]
+        if after < len(reading.words) and 0 <= start - after <= 3 and not set(between) & _NOT_COUNTING:
+            return True  # "500 demos", "12 more blog posts"; not "SUS ≥ 75 in moderated tests"
     return any(w in _COUNT_NOUNS for w in reading.texts[max(0, start - 5) : start])
+
+
+# Words between a number and a noun that show the number does not count the noun: "scores 75
+# in moderated tests", "4.5 stars across 200 reviews".
+_NOT_COUNTING = frozenset({"in", "on", "at", "across", "during", "from", "via", "through", "over", "among", "per"})
 
 
 def _habit_kept(reading: Reading) -> str | None:
@@ -271,7 +294,14 @@ def _single_or_scope(reading: Reading, item: evidence.Counted) -> bool:
         and reading.words[lead.end].start >= item.quantity.start  # right after the verb
     ):
         return True
+    if before[-1:] in (["all"], ["every"]) or _OF_A_WHOLE.search(reading.source, 0, item.quantity.start):
+        return True  # "All 312 pages meet WCAG", "4 of 5 sampled papers": a share of a whole
     return before[-3:] in (["each", "of", "the"], ["all", "of", "the"], ["each", "of", "our"])
+
+
+# A number then "of" or "out of" right before the count: "4 of 5 sampled papers", "9 out of
+# 10 calls": the count is the whole a share is taken of.
+_OF_A_WHOLE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _recurring_activity(reading: Reading) -> str | None:

@@ -22,6 +22,7 @@ from okrlint.reading.deliverable import (
 from okrlint.reading.forms import base_forms
 from okrlint.reading.grammar import words
 from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET
+from okrlint.reading.words import first_word_ending_after
 from okrlint.reading.words import first_word_from
 
 if TYPE_CHECKING:
@@ -208,6 +209,10 @@ def _bare_count(
     quantity = item.quantity
     if quantity.unit or quantity.currency or not item.noun:
         return False
+    if item.kind == "result" and not item.phrase:
+        at = first_word_ending_after(words_, quantity.start)
+        if at and texts[at - 1] == item.noun[-1]:
+            return False  # the metric is named right before the number: "scores SUS ≥ 75"
     if not 0 <= item.at < len(words_) or words_[item.at].start < quantity.end:
         return True
     return not lex["metric-nouns"].match_at(texts, item.at)
