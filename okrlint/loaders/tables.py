@@ -74,8 +74,15 @@ def read_table(tokens: list[Token], start: int, lines: list[str]) -> tuple[Table
     )
     fields = _field_columns(header, {kr_column, objective_column})
     table = Table([])
+    written = ""  # the objective cell's text on the row above
     for row in body:
         objective = _cell(row, objective_column, lines)
+        if objective is not None:
+            # a sheet that repeats the objective on every row of its key results: one objective
+            objective, written = (None if objective.text == written else objective), objective.text
+        elif objective_column is None and (section := _section_row(row, kr_column, lines)) is not None:
+            table.rows.append(TableRow(section, None))  # "| **Objective 1: …** | | |" over its rows
+            continue
         pieces = _pieces(row, kr_column, lines)
         if not pieces:
             table.rows.append(TableRow(objective, None))
@@ -83,7 +90,25 @@ def read_table(tokens: list[Token], start: int, lines: list[str]) -> tuple[Table
         values = _field_values(row, fields) if len(pieces) == 1 else ()
         for number, piece in enumerate(pieces):
             table.rows.append(TableRow(objective if number == 0 else None, piece, values))
-    return table, index + 1
+    return _without_outline_numbers(table), index + 1
+
+
+# "1.1 Aided brand awareness from 14% to 22%": a key result's number in the outline.
+_OUTLINE_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+(?=\S)")
+
+
+def _without_outline_numbers(table: Table) -> Table:
+    """Key-result cells numbered as an outline ("1.1 …", "1.2 …", "2.1 …") lose the numbers,
+    which label them; only when every key result has one, so that a decimal opening a single
+    cell ("1.5 million visits") stays its figure."""
+    results = [row.key_result for row in table.rows if row.key_result is not None]
+    if len(results) < 2 or not all(_OUTLINE_NUMBER.match(line.text) for line in results):
+        return table
+    for row in table.rows:
+        if row.key_result is not None:
+            line = row.key_result
+            row.key_result = TextLine(_OUTLINE_NUMBER.sub("", line.text), line.row, line.bold)
+    return table
 
 
 # Columns beside the key result that say more of it: "| Key result | Baseline | Target |".
@@ -259,6 +284,19 @@ def _bold_outline(body: list[list[Token]], lines: list[str]) -> Table | None:
             rows.append(TableRow(None, line))
     krs = sum(1 for row in rows if row.key_result)
     return Table(rows, labelled=False) if seen_objective and krs >= 2 else None
+
+
+def _section_row(row: list[Token], column: int, lines: list[str]) -> TextLine | None:
+    """A row of a key-result table that names an objective across it: its key-result cell
+    labelled as an objective ("**Objective 1: Make Fernway known**"), or bold with every other
+    cell empty, as a spreadsheet's section row is."""
+    line = _line(row[column], lines) if column < len(row) else None
+    if line is None:
+        return None
+    others_empty = not any(_text(cell) for index, cell in enumerate(row) if index != column)
+    if classify(line.text).role == Role.OBJECTIVE or (line.bold and others_empty):
+        return TextLine(line.text, line.row, line.bold)
+    return None
 
 
 def _italic(cell: Token) -> bool:
