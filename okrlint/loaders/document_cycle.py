@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.cycles import OKR_WORDS, cycle_heading, dated_part, find_cycle, path_cycle
 from okrlint.loaders.found import Found
@@ -79,3 +81,22 @@ def _title_cycle(lines: list[str]) -> tuple[str, int] | None:
         return None
     return cycle, row
 
+
+def title_cycle(lines: list[str]) -> tuple[str, int] | None:
+    """The cycle of a title ("# 2026 Q1 OKRs", or a first line of text "Finance team OKRs, H2
+    2026") before the draft's first line of text, in a file no heading gives one."""
+    for row, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        if not _MARKDOWN_TITLE.match(line):
+            # a draft's first line names its set and period ("Riverside Food Bank, draft
+            # OKRs for April to June 2026"): a quarter or half there is the draft's cycle
+            found = find_cycle(line) if OKR_WORDS.search(line) else None
+            return (found, row) if found and dated_part(found) else None
+        if cycle := cycle_heading(line.lstrip("# ")):
+            return cycle, row
+    return None
+
+
+_MARKDOWN_TITLE = re.compile(r"#{1,6}\s")

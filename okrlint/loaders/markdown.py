@@ -12,7 +12,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from okrlint.loaders.assemble import Assembler
 from okrlint.loaders.builder import DocumentBuilder
-from okrlint.loaders.document_cycle import settle_cycle
+from okrlint.loaders.document_cycle import settle_cycle, title_cycle
 from okrlint.loaders.html_tables import html_table
 from okrlint.loaders.inline import NUMBERING, SUBNUMBER, anchor_start, plain_lines
 from okrlint.loaders.outline import (
@@ -55,7 +55,7 @@ def load_markdown(text: str, path: str) -> LoadResult:
     lines = text.split("\n")
     # GFM tables and strikethrough on top of CommonMark (a struck-out KR is still a KR).
     parser = MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
-    tokens = parser.parse(_close_open_fence(_definitions_as_bullets(lines)))
+    tokens = parser.parse(_close_open_fence(_indented_under_bold(_definitions_as_bullets(lines))))
     extra: list[Diagnostic] = []
     for token in tokens:
         if token.type == "front_matter":
@@ -66,6 +66,8 @@ def load_markdown(text: str, path: str) -> LoadResult:
     blocks, _ = _read(tokens, 0, None, lines)
     assembler = Assembler(locator(lines, path))
     builder.objectives = assembler.read(blocks)
+    if not assembler.found.heading_cycles and (titled := title_cycle(lines)):
+        assembler.found.heading_cycles.append(titled)  # "Finance team OKRs, H2 2026" atop the page
     settle_cycle(builder, assembler.found, lines)
     return builder.result(text, extra, layout=assembler.found)
 
@@ -98,6 +100,35 @@ def _definitions_as_bullets(lines: list[str]) -> list[str]:
         # a term: a line of text ("**Objective 1**" too), not a heading, list item, table row,
         # quote or stray ":" line
         under_term = not _NOT_A_TERM.match(line)
+    return out
+
+
+# A line all in bold ("**Get paid on time**"), and a line indented under it that is no list item.
+_BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S).+?\S\1[ \t]*$")
+_INDENTED_TEXT = re.compile(r"^ {2,}(?![-*+][ \t]|\d{1,9}[.)][ \t])\S")
+
+
+def _indented_under_bold(lines: list[str]) -> list[str]:
+    """Lines indented under a bold line, with no bullets ("**Get paid on time**" over
+    "    DSO down from 61 to 45 days"), as a document pasted into Markdown keeps them: CommonMark
+    would run them into the bold line's paragraph. Each becomes a list item, a "-" two columns
+    before its text, so the bold line is read over a list; the text keeps its column. Two such
+    lines at least, so a wrapped sentence is not cut into items."""
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        if not _BOLD_LINE.match(lines[index]):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and _INDENTED_TEXT.match(lines[end]):
+            end += 1
+        if end - index > 2:
+            for row in range(index + 1, end):
+                line = lines[row]
+                indent = len(line) - len(line.lstrip(" "))
+                out[row] = line[: indent - 2] + "- " + line[indent:]
+        index = end
     return out
 
 

@@ -288,6 +288,11 @@ class ParagraphReading(AssemblyState):
             return False  # prose introducing the list, or about the OKRs themselves
         if self._objective_list(following.items):
             return False  # the list holds its own objectives
+        if hard_section(line.text):
+            # "**Parked (not this half)**" over its list: work set aside, not an objective
+            self._close()
+            self._skip = True
+            return True
         objective = Line(Role.OBJECTIVE, line.text, weak=True)
         self._open(line, objective, self._section_level() + 0.5, from_heading=False)
         if self._current is not None:

@@ -12,8 +12,7 @@ from collections import Counter
 
 from okrlint.loaders.assemble import Assembler
 from okrlint.loaders.builder import DocumentBuilder, Located
-from okrlint.loaders.cycles import OKR_WORDS, cycle_heading, dated_part, find_cycle
-from okrlint.loaders.document_cycle import settle_cycle
+from okrlint.loaders.document_cycle import settle_cycle, title_cycle
 from okrlint.loaders.inline import SUBNUMBER
 from okrlint.loaders.labels import Role, classify, strip_emphasis
 from okrlint.loaders.outline import Block, Item, ListBlock, Paragraph, Prebuilt, TextLine
@@ -60,7 +59,7 @@ def load_text(text: str, path: str) -> LoadResult:
     builder.objectives = assembler.read(blocks)
     if not builder.objectives and not shared:
         builder.objectives = statement_objectives(lines, path)  # "Enhance my debugging skills"
-    if not assembler.found.heading_cycles and (titled := _title_cycle(lines)):
+    if not assembler.found.heading_cycles and (titled := title_cycle(lines)):
         assembler.found.heading_cycles.append(titled)  # "# 2026 Q1 OKRs" atop a .txt draft
     settle_cycle(builder, assembler.found, lines)
     _date_shared_deadlines(builder, shared)
@@ -191,26 +190,7 @@ def _next_sub(sub: re.Match[str], numbered: tuple[str, int, int], lines: list[st
     return after is not None and after.group(1, 2) == (number, "2")
 
 
-def _title_cycle(lines: list[str]) -> tuple[str, int] | None:
-    """The cycle of a Markdown-style title ("# 2026 Q1 OKRs") before the draft's first line of
-    text: its lines starting with "#" are otherwise notes, not read."""
-    for row, raw in enumerate(lines):
-        line = raw.strip()
-        if not line:
-            continue
-        if not _MARKDOWN_TITLE.match(line):
-            # a draft's first line names its set and period ("Riverside Food Bank, draft
-            # OKRs for April to June 2026"): a quarter or half there is the draft's cycle
-            found = find_cycle(line) if OKR_WORDS.search(line) else None
-            return (found, row) if found and dated_part(found) else None
-        if cycle := cycle_heading(line.lstrip("# ")):
-            return cycle, row
-    return None
 
-
-
-
-_MARKDOWN_TITLE = re.compile(r"#{1,6}\s")
 
 
 def _labelled(line: str) -> bool:

@@ -22,8 +22,7 @@ from okrlint.reading.deliverable import (
 from okrlint.reading.forms import base_forms
 from okrlint.reading.grammar import words
 from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET
-from okrlint.reading.words import first_word_ending_after
-from okrlint.reading.words import first_word_from
+from okrlint.reading.words import first_word_ending_after, first_word_from
 
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
