@@ -15,6 +15,7 @@ from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.document_cycle import settle_cycle, title_cycle
 from okrlint.loaders.html_tables import html_table
 from okrlint.loaders.inline import NUMBERING, SUBNUMBER, anchor_start, plain_lines
+from okrlint.loaders.labels import strip_emphasis
 from okrlint.loaders.outline import (
     Block,
     Details,
@@ -27,6 +28,7 @@ from okrlint.loaders.outline import (
 )
 from okrlint.loaders.spans import locator
 from okrlint.loaders.tables import read_table
+from okrlint.loaders.vocabulary import phrase_key, vocabulary
 from okrlint.loaders.yaml import YamlReader
 from okrlint.models import Diagnostic, LoadResult, Span
 
@@ -86,6 +88,7 @@ def _definitions_as_bullets(lines: list[str]) -> list[str]:
     out = list(lines)
     fence = ""
     under_term = False  # the last non-blank line was a term or a definition
+    metadata_term = False  # … or the name of a field ("Owner")
     for index, line in enumerate(lines):
         if (match := _FENCE.match(line)) is not None:
             fence = "" if fence and match.group(1)[0] == fence[0] else (fence or match.group(1))
@@ -97,9 +100,12 @@ def _definitions_as_bullets(lines: list[str]) -> list[str]:
             colon = line.index(":")
             out[index] = line[:colon] + "-" + line[colon + 1 :]
             continue
+        if _DEFINITION.match(line) and metadata_term:
+            continue  # "Owner" over ": Head of People": a field, left as one paragraph
         # a term: a line of text ("**Objective 1**" too), not a heading, list item, table row,
-        # quote or stray ":" line
-        under_term = not _NOT_A_TERM.match(line)
+        # quote or stray ":" line; a field's name ("Owner", "Cycle") is no objective's term
+        metadata_term = phrase_key(strip_emphasis(line.strip())) in vocabulary().metadata_keys
+        under_term = not _NOT_A_TERM.match(line) and not metadata_term
     return out
 
 
