@@ -129,6 +129,13 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             # An example's lead-in ("An example:") reaches only the paragraph right after it.
             self._example_next, self._example_here = False, self._example_next
+            if not isinstance(block, Paragraph):
+                self._lines_above = []
+            if self._separate_lines and self._kr_line:
+                if isinstance(block, Paragraph) and self._kr_listed:
+                    self._kr_line = self._kr_listed = False
+                elif isinstance(block, ListBlock):
+                    self._kr_listed = True
             if self._separate_lines and self._kr_line and self._ends_kr_lines(block, following):
                 continue
             if isinstance(block, Heading):

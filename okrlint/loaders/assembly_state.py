@@ -89,6 +89,12 @@ class AssemblyState:
         self._rows: dict[int, int] = {}  # objectives read from table rows: the table's number
         self._paragraph_objectives = False  # a one-line paragraph over a list was an objective
         self._last_kr_row: int | None = None  # the last row of the last key result read
+        # The plain and metadata lines read since the last block of any other kind: in a text
+        # file each line is its own paragraph, and a "Key results:" line looks back over them.
+        self._lines_above: list[TextLine] = []
+        # A "Key results:" line's results came as a list: a line of text after the list ends
+        # them (text files; "Supporting work: …" after an Asana goal's sub-goals).
+        self._kr_listed = False
         self._marked_results = True  # the file marks key results somewhere (list, label, caption)
         self._label_only: set[int] = set()  # opened by a label alone ("### Objective 1")
         self._result_headings: set[int] = set()  # plain headings whose sub-headings are results

@@ -41,6 +41,13 @@ class ParagraphReading(AssemblyState):
     """Reads paragraphs and the lines of text files."""
 
     def _paragraph(self, lines: list[TextLine], separate: bool) -> None:
+        self._paragraph_lines(lines, separate)
+        if all(self._role(line.text).role in (Role.PLAIN, Role.METADATA) for line in lines):
+            self._lines_above = [*self._lines_above, *lines][-8:]
+        else:
+            self._lines_above = []
+
+    def _paragraph_lines(self, lines: list[TextLine], separate: bool) -> None:
         index = 0
         last_kr: tuple[KeyResult, list[TextLine], str] | None = None
         while index < len(lines):
@@ -101,7 +108,16 @@ class ParagraphReading(AssemblyState):
             elif role.role == Role.KR_SECTION and self._wrapped_word(line, index, separate):
                 pass  # "metrics](…)" wrapped onto a line of its own inside prose: no caption
             elif role.role == Role.KR_SECTION:
+                if (current is None or current.objective.key_results) and (
+                    above := self._statement_above([*self._lines_above, *lines[:index]])
+                ) is not None:
+                    # "Reduce time-to-value" (its owner and status lines between) over "Key
+                    # results:": the statement the caption's results measure
+                    self._open(above, Line(Role.OBJECTIVE, above.text), self._section_level() + 0.5,
+                               from_heading=False, label=False)
+                    current = self._current
                 self._kr_line, self._skip, last_kr = True, False, None
+                self._kr_listed = False
                 self._kr_caption_row = line.row
                 self.found.labelled = self.found.labelled or not generic(line.text)
                 if current is not None:
@@ -212,6 +228,21 @@ class ParagraphReading(AssemblyState):
             self._kr_line = self._skip = False
             return
         self._open(line, role, self._section_level() + 0.5, from_heading=False)
+
+    def _statement_above(self, lines: list[TextLine]) -> TextLine | None:
+        """The statement right above a key-results caption, past its metadata lines ("Owner:
+        Elena", "Status: On track"): a short line of plain words, not a title naming OKRs, a
+        cycle or a sentence of prose."""
+        for line in reversed(lines):
+            role = self._role(line.text)
+            if role.role == Role.METADATA:
+                continue
+            text = line.text.strip()
+            plain = role.role == Role.PLAIN and 2 <= len(text.split()) <= 20
+            if not plain or text.endswith(":") or NAMES_OKRS.search(text) or sentences(text)[1:]:
+                return None
+            return None if _CYCLE_ONLY.fullmatch(text) else line
+        return None
 
     def _paragraph_objective(self, block: Paragraph, following: Block | None) -> bool:
         """In a file without objective labels, a one-line paragraph right above a list, where no
