@@ -30,7 +30,7 @@ from okrlint.loaders.spans import locator
 from okrlint.loaders.tables import read_table
 from okrlint.loaders.vocabulary import phrase_key, vocabulary
 from okrlint.loaders.yaml import YamlReader
-from okrlint.models import Diagnostic, LoadResult, Span
+from okrlint.models import Diagnostic, LoadResult, Objective, Span
 
 # Generated tables of contents: kramdown's "* TOC\n{:toc}", "[TOC]", GitLab's "[[_TOC_]]".
 _TOC_MARKER = re.compile(
@@ -59,15 +59,20 @@ def load_markdown(text: str, path: str) -> LoadResult:
     parser = MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
     tokens = parser.parse(_close_open_fence(_indented_under_bold(_definitions_as_bullets(lines))))
     extra: list[Diagnostic] = []
+    held: list[Objective] = []  # OKRs kept as data in the front matter (a Hugo or Jekyll page)
     for token in tokens:
         if token.type == "front_matter":
             extra.extend(_front_matter(token, path, builder))
+            held = _front_matter_okrs(token, lines, path)
     if not any(t.type == "front_matter" for t in tokens) and _unclosed_front_matter(lines):
         message = "front matter opened with '---' is never closed with '---'; it was not read"
         extra.append(Diagnostic(code="E001", message=message, span=Span.of(path, 1, 1, 1, 4)))
     blocks, _ = _read(tokens, 0, None, lines)
     assembler = Assembler(locator(lines, path))
     builder.objectives = assembler.read(blocks)
+    if held:
+        # the page's body renders the same OKRs from its front matter: the data is the set
+        builder.objectives = held
     if not assembler.found.heading_cycles and (titled := title_cycle(lines)):
         assembler.found.heading_cycles.append(titled)  # "Finance team OKRs, H2 2026" atop the page
     settle_cycle(builder, assembler.found, lines)
@@ -166,6 +171,25 @@ def _front_matter(token: Token, path: str, builder: DocumentBuilder) -> list[Dia
     if located is not None and isinstance(located.value, dict):
         builder.document_fields(located.value)
     return reader.diagnostics
+
+
+# A front-matter key that may hold OKRs as data ("okrs:", "objectives:", "goals:").
+_OKR_KEY = re.compile(r"^[ \t-]*(?:okrs?|objectives?|goals|key[_ -]?results|krs)[ \t]*:", re.IGNORECASE | re.MULTILINE)
+
+
+def _front_matter_okrs(token: Token, lines: list[str], path: str) -> list[Objective]:
+    """The objectives a page keeps as data in its front matter (`okrs: [{title, krs: […]}]`),
+    read by the YAML loader over the page with everything after the front matter blanked, so
+    lines and columns are the page's own; none when it holds no objective with key results."""
+    if token.map is None or not _OKR_KEY.search(token.content):
+        return []
+    from okrlint.loaders.yaml import load_yaml
+
+    closing = token.map[1] - 1  # the closing "---"
+    data = "\n".join(lines[:closing] + [""] * (len(lines) - closing))
+    document = load_yaml(data, path).document
+    objectives = document.objectives if document is not None else []
+    return objectives if any(objective.key_results for objective in objectives) else []
 
 
 def _read(

@@ -39,7 +39,7 @@ _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s")
 # A document pasted from a word processor keeps its bullet characters ("●", "○", "■") and its
 # outline's roman numerals ("ii.", "iv.").
 _BULLET = re.compile(
-    r"^(?:[-*•+·▪◦●○■□◆◇►▸‣⁃∙➤➢]|==|->|=>|\d{1,3}[.)、）]|[a-z][.)]|(?:ii|iii|iv|vi|vii|viii|ix)[.)])\s+"
+    r"^(?:[-–*•+·▪◦●○■□◆◇►▸‣⁃∙➤➢]|==|->|=>|\d{1,3}[.)、）]|[a-z][.)]|(?:ii|iii|iv|vi|vii|viii|ix)[.)])\s+"
     r"|^\d{1,3}、"
 )
 
