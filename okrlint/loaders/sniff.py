@@ -155,7 +155,7 @@ def _label_word() -> re.Pattern[str]:
 
 def _example_title(text: str) -> str | None:
     """The page's title (its first heading, past any front matter and code fences) when it
-    says the page holds examples: "# OKR Examples"."""
+    says the page holds examples ("# OKR Examples") or explains OKRs ("# What are OKRs")."""
     front = _FRONT_MATTER.match(text)
     fence = ""
     for line in text[front.end() if front else 0 :].split("\n"):
@@ -166,8 +166,22 @@ def _example_title(text: str) -> str | None:
             fence = stripped[:3]
         elif _HEADING.fullmatch(line):
             title = line.strip().lstrip("#").strip()
-            return title if EXAMPLE_HEADING.search(title) else None
+            return title if EXAMPLE_HEADING.search(title) or _explains_okrs(title) else None
     return None
+
+
+def _explains_okrs(title: str) -> bool:
+    """A title that opens an explanation of OKRs: "What are OKRs (and how we use them here)",
+    "How we do OKRs", "About OKRs"; not "Team OKRs" nor "How we grow: Q3 OKRs"."""
+    return bool(_EXPLAINER_TITLE().match(title)) and bool(_OKR_TERM.search(title)) and find_cycle(title) is None
+
+
+@cache
+def _EXPLAINER_TITLE() -> re.Pattern[str]:
+    return re.compile(rf"^\W*(?:{vocabulary().explainer})\b", re.IGNORECASE)
+
+
+_OKR_TERM = re.compile(r"\bokrs?\b|objectives\s+and\s+key\s+results", re.IGNORECASE)
 
 
 def _course(text: str) -> bool:
