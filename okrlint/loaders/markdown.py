@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from okrlint.loaders import docs_markup
 from okrlint.loaders.assemble import Assembler
 from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.document_cycle import settle_cycle, title_cycle
@@ -57,7 +58,7 @@ def load_markdown(text: str, path: str) -> LoadResult:
     lines = text.split("\n")
     # GFM tables and strikethrough on top of CommonMark (a struck-out KR is still a KR).
     parser = MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
-    tokens = parser.parse(_close_open_fence(_indented_under_bold(_definitions_as_bullets(lines))))
+    tokens = parser.parse(_close_open_fence(_indented_under_bold(_definitions_as_bullets(docs_markup.rewrite(lines)))))
     extra: list[Diagnostic] = []
     held: list[Objective] = []  # OKRs kept as data in the front matter (a Hugo or Jekyll page)
     for token in tokens:
