@@ -1,6 +1,7 @@
 """The block extensions of documentation sites, rewritten for the Markdown parser: MkDocs
 Material's admonitions (`!!! note "Title"` over a body indented four spaces) and content tabs
-(`=== "Key results"` over an indented body), and Docusaurus admonitions (`:::tip` … `:::`).
+(`=== "Key results"` over an indented body), Docusaurus admonitions (`:::tip` … `:::`) and
+Obsidian callouts (`> [!warning] Dependency` over quoted lines).
 CommonMark would read an indented body as code or as the marker's paragraph. Rows never move,
 so spans (found by searching each row of the file as written) still point into the file:
 
@@ -9,7 +10,8 @@ so spans (found by searching each row of the file as written) still point into t
   is moved four columns left and read;
 - a content tab's marker becomes its title alone ("Key results", "Initiatives"), a caption over
   the body, which is moved four columns left;
-- a Docusaurus fence (`:::note`, `:::`) is blanked; its body is ordinary Markdown.
+- a Docusaurus fence (`:::note`, `:::`) is blanked; its body is ordinary Markdown;
+- an Obsidian callout is an aside and is blanked, unless its title names a part of the set.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from okrlint.loaders.labels import Role, classify
 
 _ADMONITION = re.compile(r"^(?P<indent> {0,3})(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+(?P<title>\"[^\"]*\"))?[ \t]*$")
 _TAB = re.compile(r"^(?P<indent> {0,3})===\+?[ \t]+\"(?P<title>[^\"]+)\"[ \t]*$")
+# An Obsidian callout: "> [!warning] Dependency" over quoted lines.
+_CALLOUT = re.compile(r"^ {0,3}>[ \t]*\[![\w-]+\][+-]?(?P<title>.*)$")
 _DOCUSAURUS = re.compile(r"^ {0,3}:::(?:[a-z]+(?:[ \t].*)?)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BODY_INDENT = 4
@@ -27,7 +31,7 @@ _BODY_INDENT = 4
 
 def rewrite(lines: list[str]) -> list[str]:
     """The lines with documentation-site blocks made plain Markdown, row for row."""
-    if not any(("!!!" in line or "???" in line or "===" in line or ":::" in line) for line in lines):
+    if not any(("!!!" in line or "???" in line or "===" in line or ":::" in line or "[!" in line) for line in lines):
         return lines
     out = list(lines)
     fence = ""
@@ -50,6 +54,13 @@ def rewrite(lines: list[str]) -> list[str]:
             for row in range(index + 1, end):
                 body = lines[row]
                 out[row] = body[_BODY_INDENT:] if read and body.strip() else ("" if not read else body)
+            index = end
+            continue
+        if (callout := _CALLOUT.match(line)) is not None and not _names_a_part(callout.group("title").strip()):
+            end = index + 1
+            while end < len(lines) and lines[end].lstrip().startswith(">"):
+                end += 1
+            out[index:end] = [""] * (end - index)
             index = end
             continue
         if _DOCUSAURUS.match(line):
