@@ -57,6 +57,10 @@ class _Item:
     node_fields: bool = True  # the row's general columns (Owner, Status) describe this item
 
 
+# A sheet's summary row in the objective column: "TOTAL", "Overall", "Average progress".
+_TOTALS = re.compile(r"(?i)(?:grand\s+)?(?:totals?|sum|overall|average|avg\.?)(?:\s+(?:progress|score|scores))?:?")
+
+
 def load_csv(text: str, path: str, fmt: str = "csv") -> LoadResult:
     """Load a CSV (delimiter guessed: ',', ';', tab or '|') or TSV (tab) OKR file."""
     grid = read_cells(text, "\t" if fmt == "tsv" else guess_delimiter(text))
@@ -138,6 +142,8 @@ class _Sheet:
         for row in body:
             opened = None
             cell = _cell(row, objective_col.index) if objective_col is not None else None
+            if cell is not None and _TOTALS.fullmatch(cell.text.strip()):
+                continue  # "TOTAL,,,,47%": the sheet's summary row, no objective
             if cell is not None and (current is None or cell.text != last):
                 last = cell.text  # a repeated objective cell continues it, unread again
                 item = self._item(OBJECTIVE, row, cell)
