@@ -229,3 +229,23 @@ def test_a_markdown_definition_list_is_terms_over_their_key_results() -> None:
     ]
     kr = result.document.objectives[1].key_results[0]  # type: ignore[union-attr]
     assert kr.span is not None and (kr.span.start.line, kr.span.start.column) == (9, 5)
+
+
+def test_an_asciidoc_table_written_one_cell_per_line_is_read_row_by_row() -> None:
+    text = (
+        "= Library OKRs, Q2 2026\n\n== Objective B: Items reach people quickly\n\n"
+        '[cols="1,5,2",options="header"]\n|===\n|ID\n|Key result\n|Lead\n\n'
+        "|B1\n|Holds ready for pick-up within 4 days of the request\n|Circulation\n\n"
+        "|B2\n|Interlibrary loans delivered within 10 working days\n|Circulation\n|===\n\n"
+        "== Objective C: Close the digital skills gap\n\n* 300 residents finish the basics course\n"
+    )
+    result = load(text, "okrs.adoc", "markdown")
+    assert _outline(result) == [
+        (
+            "Items reach people quickly",
+            ["Holds ready for pick-up within 4 days of the request", "Interlibrary loans delivered within 10 working days"],
+        ),
+        ("Close the digital skills gap", ["300 residents finish the basics course"]),
+    ]
+    kr = result.document.objectives[0].key_results[0]  # type: ignore[union-attr]
+    assert kr.span is not None and (kr.span.start.line, kr.span.start.column) == (12, 2)  # its own cell

@@ -94,14 +94,14 @@ def _load(text: str, path: str, fmt: str) -> LoadResult:
 
         if (markdown := _rewritten(text, path)) is not None:
             # read as Markdown; shown as written
-            result = load_markdown(markdown, path).model_copy(update={"source": text})
+            result = load_markdown(markdown, path, written=text).model_copy(update={"source": text})
             return _require_objectives(result, fmt)
         return _require_objectives(load_markdown(text, path), fmt)
     if fmt == "text":
         from okrlint.loaders.text import load_text
 
         if (plain := _rewritten(text, path)) is not None:
-            result = load_text(plain, path).model_copy(update={"source": text})
+            result = load_text(plain, path, written=text).model_copy(update={"source": text})
             return _require_objectives(result, fmt)
         return _require_objectives(load_text(text, path), fmt)
     if fmt in ("csv", "tsv"):

@@ -11,7 +11,8 @@ written:
   a comment block's lines (`////`) are blanked whole;
 - listing and literal blocks (`----`, `....`) become code fences of the same width;
 - a table's `|===` lines are blanked and, when its first row is set apart by a blank line (the
-  AsciiDoc header row), that blank line becomes a Markdown delimiter row.
+  AsciiDoc header row), that blank line becomes a Markdown delimiter row; a table written one
+  cell per line has each row joined on the line of its longest cell (see `_one_cell_rows`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def markdown_text(text: str) -> str:
     in_comment = False
     fence: str | None = None  # the delimiter that closes the listing block being read
     table_row = -1  # the lines of the table being read, counted from its first row; -1 outside
+    skip_to = -1  # the last line of a table already rewritten whole
     for number, line in enumerate(lines):
         stripped = line.rstrip()
         if in_comment:
@@ -53,9 +55,18 @@ def markdown_text(text: str) -> str:
         if _FENCED.match(line):
             fence, out[number] = stripped, "`" * len(stripped)
             continue
+        if number <= skip_to:
+            continue  # a table already rewritten whole, its closing "|===" too
         if _TABLE.match(line):
             table_row = -1 if table_row >= 0 else 0
             out[number] = ""
+            if table_row == 0 and (closing := _closing(lines, number)) is not None:
+                cells = _one_cell_rows(lines, number, closing)
+                if cells is not None:
+                    out[number + 1 : closing] = cells
+                    out[closing] = ""
+                    table_row = -1
+                    skip_to = closing
             continue
         if table_row >= 0:
             out[number] = _table_line(lines, number, table_row)
@@ -88,6 +99,50 @@ def _line(line: str) -> str:
     if line.startswith(".") and len(line) > 1 and not line[1].isspace() and line[1] != ".":
         return " " + line[1:]  # a block title (".Key results"): its words, as a line of its own
     return line
+
+
+def _closing(lines: list[str], opening: int) -> int | None:
+    return next((i for i in range(opening + 1, len(lines)) if _TABLE.match(lines[i])), None)
+
+
+def _one_cell_rows(lines: list[str], opening: int, closing: int) -> list[str] | None:
+    """A table written one cell per line ("|B1", "|Holds ready …", "|Circulation"), rows set
+    apart by blank lines, as Markdown table rows: each row's cells joined on the line of its
+    longest cell (its text, where a finding should point), the header's on its first line with
+    the delimiter row under it; every other line of the table a "|" (an empty row). None when
+    the table writes its rows on one line each."""
+    body = lines[opening + 1 : closing]
+    cell_lines = [i for i, line in enumerate(body) if line.strip()]
+    if not cell_lines or any(body[i].strip().count("|") != 1 or not body[i].lstrip().startswith("|") for i in cell_lines):
+        return None
+    width = _declared_columns(lines, opening) or next(
+        (i for i, line in enumerate(body) if not line.strip()), len(body)
+    )
+    if width < 2 or len(cell_lines) % width:
+        return None
+    out = ["|"] * len(body)
+    rows = [cell_lines[i : i + width] for i in range(0, len(cell_lines), width)]
+    for number, row in enumerate(rows):
+        joined = " ".join(body[i].strip() for i in row) + " |"
+        if number == 0:
+            out[row[0]] = joined
+            out[row[0] + 1] = "|" + "---|" * width  # (the header's second cell line or its blank)
+            continue
+        longest = max(row, key=lambda i: len(body[i].strip()))
+        out[longest] = joined
+    return out
+
+
+# The column count a table declares: [cols="1,5,2,2"] or [cols="4*"].
+_COLS = re.compile(r'cols\s*=\s*"(?:(?P<times>\d+)\*|(?P<list>[^"]*))"')
+
+
+def _declared_columns(lines: list[str], opening: int) -> int | None:
+    above = lines[opening - 1] if opening else ""
+    found = _COLS.search(above) if _BLOCK_ATTRIBUTES.match(above) else None
+    if found is None:
+        return None
+    return int(found.group("times")) if found.group("times") else len(found.group("list").split(","))
 
 
 def _table_line(lines: list[str], number: int, row: int) -> str:

@@ -49,8 +49,10 @@ _HTML_HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]{0,200}>(?P<text>.{0,2000}?
 _TAG = re.compile(r"<[^>]{0,200}>")
 
 
-def load_markdown(text: str, path: str) -> LoadResult:
-    """Load OKRs from Markdown: front matter, then the objectives and key results of its blocks."""
+def load_markdown(text: str, path: str, written: str | None = None) -> LoadResult:
+    """Load OKRs from Markdown: front matter, then the objectives and key results of its blocks.
+    `written` is the file as written when `text` is a rewrite of it into Markdown (Org-mode,
+    AsciiDoc), row for row: titles are located in it."""
     builder = DocumentBuilder(path, "markdown")
     if not text.strip():
         builder.empty_file(text)
@@ -69,7 +71,7 @@ def load_markdown(text: str, path: str) -> LoadResult:
         message = "front matter opened with '---' is never closed with '---'; it was not read"
         extra.append(Diagnostic(code="E001", message=message, span=Span.of(path, 1, 1, 1, 4)))
     blocks, _ = _read(tokens, 0, None, lines)
-    assembler = Assembler(locator(lines, path))
+    assembler = Assembler(locator(written.split("\n") if written is not None else lines, path))
     builder.objectives = assembler.read(blocks)
     if held:
         # the page's body renders the same OKRs from its front matter: the data is the set

@@ -44,8 +44,9 @@ _BULLET = re.compile(
 )
 
 
-def load_text(text: str, path: str) -> LoadResult:
-    """Load a plain-text OKR draft."""
+def load_text(text: str, path: str, written: str | None = None) -> LoadResult:
+    """Load a plain-text OKR draft. `written` is the file as written when `text` is a rewrite
+    of it (reStructuredText), row for row: titles are located in it."""
     builder = DocumentBuilder(path, "text")
     if not text.strip():
         builder.empty_file(text)
@@ -55,7 +56,8 @@ def load_text(text: str, path: str) -> LoadResult:
         lines = plain_lines(lines)  # a Confluence or Jira page's source: "h2. Objective 1: …"
     shared: list[tuple[KeyResult, str]] = []
     blocks = _blocks(lines, builder, shared)
-    assembler = Assembler(locator(lines, path), separate_lines=True)
+    located = [_DIRECTIVE.sub("", raw) for raw in written.split("\n")] if written is not None else lines
+    assembler = Assembler(locator(located, path), separate_lines=True)
     builder.objectives = assembler.read(blocks)
     if not builder.objectives and not shared:
         builder.objectives = statement_objectives(lines, path)  # "Enhance my debugging skills"
