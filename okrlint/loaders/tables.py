@@ -79,7 +79,9 @@ def read_table(tokens: list[Token], start: int, lines: list[str]) -> tuple[Table
         objective = _cell(row, objective_column, lines)
         if objective is not None:
             # a sheet that repeats the objective on every row of its key results: one objective
-            objective, written = (None if objective.text == written else objective), objective.text
+            repeated = objective.text == written
+            written = objective.text
+            objective = None if repeated else objective
         elif objective_column is None and (section := _section_row(row, kr_column, lines)) is not None:
             table.rows.append(TableRow(section, None))  # "| **Objective 1: …** | | |" over its rows
             continue
