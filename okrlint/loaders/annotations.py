@@ -92,6 +92,11 @@ _TRAILING_OWNER = re.compile(
     r"(?<!\s)\s*+[(（\[]\s*+(?:owners?|dri|lead|responsible)\s*+[:：]\s*+(?P<who>[^()（）\[\]:：]{1,40})[)）\]]\s*+$",
     re.IGNORECASE,
 )
+# Tags ("#metric", "#team/growth": a letter first, so "#1" stays) and an Obsidian block id
+# ("^kr-macros") after the text. (From the end of a word, as _TRAILING.)
+_TRAILING_TAGS = re.compile(
+    r"(?<!\s)(?:(?:\s++#[A-Za-z][\w/-]{0,40})++(?:\s++\^[A-Za-z0-9-]{1,40})?|\s++\^[A-Za-z0-9-]{1,40})\s*+$"
+)
 _LEADING_BOX = re.compile(r"^\[(?P<box>[xX✓✔ ])\]\s+(?=\S)")
 
 
@@ -121,6 +126,10 @@ def split_annotation(text: str) -> tuple[str, Annotation | None]:
             bare = bare[: again.start()].rstrip()
         rest, found = split_annotation(bare)
         return rest, replace(found or Annotation(), owner=who)
+    if (tags := _TRAILING_TAGS.search(text)) and text[: tags.start()].strip():
+        # "Reopen rate below 6% #metric", "… ^kr-macros": a note-taking app's tags and block
+        # ids file the line; they are not what it says
+        return split_annotation(text[: tags.start()].rstrip())
     match = _TRAILING.search(text)
     if match is None or not text[: match.start()].strip():
         return text, None

@@ -16,7 +16,7 @@ from okrlint.loaders.builder import DocumentBuilder
 from okrlint.loaders.document_cycle import settle_cycle, title_cycle
 from okrlint.loaders.html_tables import html_table
 from okrlint.loaders.inline import NUMBERING, SUBNUMBER, anchor_start, plain_lines
-from okrlint.loaders.labels import strip_emphasis
+from okrlint.loaders.labels import Role, classify, strip_emphasis
 from okrlint.loaders.outline import (
     Block,
     Details,
@@ -176,6 +176,16 @@ def _front_matter(token: Token, path: str, builder: DocumentBuilder) -> list[Dia
     return reader.diagnostics
 
 
+def _italic_note(inline: Token) -> bool:
+    """A paragraph set wholly in italics that is plain text, not a label or caption ("*Key
+    results*" stays): a note beside the set, as a sheet's italic row is (tables.py)."""
+    children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+    if not children or children[0].type != "em_open" or children[-1].type != "em_close":
+        return False
+    text = " ".join(part.text for part in plain_lines(inline)).strip()
+    return classify(text).role == Role.PLAIN
+
+
 # A front-matter key that may hold OKRs as data ("okrs:", "objectives:", "goals:").
 _OKR_KEY = re.compile(r"^[ \t-]*(?:okrs?|objectives?|goals|key[_ -]?results|krs)[ \t]*:", re.IGNORECASE | re.MULTILINE)
 
@@ -221,6 +231,8 @@ def _read(
             row = token.map[0] if token.map else 0
             add(Heading(int(token.tag[1:]), TextLine(text, row)))
             index += 3
+        elif kind == "paragraph_open" and _italic_note(tokens[index + 1]):
+            index += 3  # "*Figures come from the badge system.*": a note set in italics
         elif kind == "paragraph_open":
             paragraph_lines = plain_lines(tokens[index + 1])
             if sub_items := _numbered_lines(paragraph_lines, number):
