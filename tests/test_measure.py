@@ -43,6 +43,19 @@ def test_baseline_and_target(
     assert m.direction == direction
 
 
+@pytest.mark.parametrize(
+    ("text", "baseline", "target"),
+    [
+        ("Improve CSAT from 92,0% to 92,5%", 92.0, 92.5),  # decimal commas before "%"
+        ("Grow users from 1,200 to 1,500", 1200.0, 1500.0),  # thousands
+    ],
+)
+def test_decimal_commas_before_a_percent(text: str, baseline: float, target: float) -> None:
+    m = measure(text)
+    assert m.baseline is not None and m.target is not None
+    assert (m.baseline.value, m.target.value) == (baseline, target)
+
+
 def test_currency_and_magnitudes() -> None:
     m = measure("Grow pipeline from €400k to €1.2M")
     assert m.baseline and m.baseline.currency == "EUR" and m.baseline.value == 400_000

@@ -125,6 +125,9 @@ def _subject_stays(reading: Any, ctx: Context) -> str | None:
         if texts[index] in _SECOND_CLAUSE:
             return None  # "Double signups while CAC stays under $50": the stay is a guard
         if texts[index] in words("staying_verbs") and texts[index + 1] in words("level_bounds") | {"at"}:
+            metrics = (reading.lex["metric-nouns"], reading.lex["quality-metrics"])
+            if texts[index] == "held" and not any(lex.find(texts[:index]) for lex in metrics):
+                return None  # "Open days held at 2 per month": events put on, not a metric kept
             if any(w[:1].isdigit() for w in texts[index + 2 : index + 4]) and not _change_beside(texts, index + 2, ctx):
                 return texts[index]
     return None

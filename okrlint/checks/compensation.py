@@ -30,6 +30,7 @@ _PAY_KINDS = _words("pay_kinds")
 _PROMOTION_AUXILIARIES = _words("promotion_auxiliaries")
 _PROMOTION_CONDITIONS = _words("promotion_conditions")
 _APPRAISAL_CONTEXT = _words("appraisal_context")
+_APPRAISAL_LINKS = _words("appraisal_links")
 
 
 def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -73,6 +74,11 @@ def compensation_link(kr: KeyResult, params: dict[str, Any], ctx: Context) -> It
             continue  # "Get promoted to senior PM" is a career step (P501), not pay
         if term in (("rating",), ("ratings",)) and not window & _APPRAISAL_CONTEXT:
             continue
+        if term in (("appraisal",), ("appraisals",)):
+            if set(texts[max(0, start - 8) : start]) & _APPRAISAL_LINKS:
+                yield _pay_hit(kr, reading, start, term)  # "… 4.3, used in managers' annual appraisal"
+                return
+            continue  # "Appraisals completed by March": running the review, no result tied to it
         if window & _PAY_CONTEXT and not _inside_the_metric(reading, start):
             yield _pay_hit(kr, reading, start, term)
             return

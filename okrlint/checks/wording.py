@@ -13,6 +13,7 @@ from okrlint.reading.baseline import change_without_start
 from okrlint.reading.deliverable import completion
 from okrlint.reading.forms import base_forms, can_be_verb
 from okrlint.reading.grammar import words
+from okrlint.reading.measurability import withheld
 from okrlint.reading.reading import Reading
 from okrlint.rewrite import gerund, with_baseline
 
@@ -24,8 +25,8 @@ def _has_numbers(kr: KeyResult) -> bool:
 def task(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """An activity or deliverable with no outcome measure (O101)."""
     reading = ctx.analyzer.read(kr.title)
-    if reading.task is None:
-        return
+    if reading.task is None or withheld(reading) is not None:
+        return  # (words withheld from the public copy: M201 says so; what is left is no task)
     lead = reading.lead
     activity_led = lead is not None and lead.kind == "activity" and not lead.noun_reading
     if kr.baseline is not None or (kr.target is not None and (kr.metric or not activity_led)):

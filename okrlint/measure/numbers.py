@@ -98,13 +98,15 @@ _UNITS = {
     "star": "stars",
 }
 # Thousands grouped by commas ("12,000") or by spaces, thin or not ("12 000", "12\u2009000"):
-# a space group is exactly three digits and ends the number ("Q3 2026" is not 32,026).
+# a space group is exactly three digits and ends the number ("Q3 2026" is not 32,026). A comma
+# with one or two digits after it before "%" is a decimal comma ("92,5%", as most of Europe
+# writes it).
 _SPACES = "\u00a0\u2009\u202f "
-_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?![\d\w-])|\d+)(?:\.\d+)?|\.\d+"
+_NUMBER = rf"(?:\d{{1,3}},\d{{1,2}}(?=\s?%)|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?![\d\w-])|\d+)(?:\.\d+)?|\.\d+"
 # The same, unable to start inside a longer digit run or to split one: for patterns that try
 # every place in a word for the number.
 _NUMBER_BOUNDED = (
-    rf"(?<!\d)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?![\d\w-])|\d{{1,15}})(?!\d)"
+    rf"(?<!\d)(?:\d{{1,3}},\d{{1,2}}(?=\s?%)|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?![\d\w-])|\d{{1,15}})(?!\d)"
     r"(?:\.\d+)?|\.\d+"
 )
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
@@ -160,6 +162,7 @@ _PLURAL_AFTER = re.compile(
 _LEVEL_VALUE = re.compile(r"\b(?:from|to|at|reach)\s+level\s?$", re.IGNORECASE)
 _ACRONYM_BEFORE = re.compile(r"\b(?:SOC|ISO|IEC|NIST|HIPAA|GDPR|PCI|WCAG|CMMI|ITIL|SLA)[\s-]?$")
 _DATE_LIKE = re.compile(r"^(?:19|20)\d\d$")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 
 
 class Quantity(BaseModel):
@@ -276,7 +279,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
             return None  # "Sev-1", "e-2", "24/7"
         if _ISO_DAY_BEFORE.search(before[-10:]):
             return None  # the day of an ISO date: "as of 2026-03-31"
-        value = float(_GROUPING.sub("", number))
+        value = float(number.replace(",", ".") if _DECIMAL_COMMA.fullmatch(number) else _GROUPING.sub("", number))
         if match.group("sign"):
             value = -value
     else:

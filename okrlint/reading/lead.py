@@ -115,6 +115,8 @@ def read_lead(
                 # Only a verb that does not take a metric as object can be a noun modifier:
                 # "Build time…", "Pass rate…" (but "Reduce churn" is a verb and its object).
                 noun = kind in ("activity", "binary") and _noun_reading(texts, index + 1, lex, words_, source)
+                if noun and index and _manner_adverb(texts[index - 1]):
+                    noun = False  # "Regularly measure offer acceptance rate": an adverb before a verb
                 return Lead(index, index + 1, form, kind, noun)
     if word in ("have", "having") and texts[index + 1 : index + 2] and texts[index + 1][:1].isdigit():
         rest = texts[index + 2 :]
@@ -130,6 +132,8 @@ def read_lead(
         # Any other verb that opens the key result: "Consolidate…", "Mitigate…", "Draft…".
         lemma = next((f for f in base_forms(word)[1:]), word)
         noun = _metric_name(texts, index, lex) or _a_subject_first(texts, index + 1, lex)
+        if noun and index and _manner_adverb(texts[index - 1]):
+            noun = False  # "Regularly measure offer acceptance rate": an adverb before a verb
         return Lead(index, index + 1, lemma, "activity", noun)
     if _gerund(word, forms):
         # "Capturing three use cases in a document": the work named as it goes on; a gerund

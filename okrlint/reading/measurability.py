@@ -25,7 +25,7 @@ from okrlint.reading.forms import (
     parts_of_speech,
 )
 from okrlint.reading.grammar import words
-from okrlint.reading.mentions import AGREED_TARGET, IMPLICIT_TARGET, REDACTED, quoted
+from okrlint.reading.mentions import AGREED_TARGET, HIDDEN, IMPLICIT_TARGET, REDACTED, quoted
 
 if TYPE_CHECKING:
     from okrlint.reading.reading import Reading
@@ -350,7 +350,9 @@ def not_measurable(reading: Reading) -> str | None:
     """Why nobody could say at the end whether it was met; None when they could."""
     if reading.placeholder:
         return f"'{reading.placeholder}' is a placeholder"
-    if REDACTED.search(reading.source) or AGREED_TARGET.search(reading.source):
+    if (hidden := withheld(reading)) is not None:
+        return f"its content is withheld ('{hidden}')"
+    if REDACTED.search(reading.source) or HIDDEN.search(reading.source) or AGREED_TARGET.search(reading.source):
         return None
     if IMPLICIT_TARGET.search(reading.source) and not reading.task:
         return None  # "Become profitable": the target is in the words
@@ -372,6 +374,20 @@ def not_measurable(reading: Reading) -> str | None:
     if reading.outcome_measure and _checkable_behaviour(reading):
         return None
     return "it names no target or done-condition"
+
+
+def withheld(reading: Reading) -> str | None:
+    """The marker of words withheld from a public copy ("[Internal only]") when nothing left
+    measures anything: no number, no change, no metric moved by an outcome verb."""
+    hidden = HIDDEN.search(reading.source)
+    if hidden is None or reading.has_measure:
+        return None
+    lead = reading.lead
+    if lead is not None and lead.kind in ("outcome", "activity") and not lead.noun_reading:
+        # "Grow ARR to $[redacted]": a target there, only not shown; "Ship the billing rewrite
+        # (details confidential)": a deliverable, done or not
+        return None
+    return hidden.group(0)
 
 
 def topic_area(reading: Reading) -> str | None:

@@ -33,6 +33,13 @@ def label_length(text: str) -> int:
 # A number redacted in a published OKR: bracketed ("[N0]", "[$N]") or bare, a letter N and a
 # digit or a dollar and a letter ("N6 WAU", "$N5 in new IARR", "at least $M in expansion").
 # Measurable (RUBRIC.md): the value exists and is withheld.
+# The key result's words withheld from the public copy: "Data literacy across the company:
+# [Internal only]", "(details confidential)". With no measure left, nobody outside could say
+# whether it was met (RUBRIC.md: hidden text is not measurable).
+HIDDEN = re.compile(
+    r"[\[(]\s*(?:details?\s+)?(?:internal(?:\s+only)?|confidential|redacted|hidden|private|not\s+public|omitted|removed)\s*[\])]",
+    re.IGNORECASE,
+)
 REDACTED = re.compile(r"\[_*\$?[A-Z]{1,2}\d{0,2}_*\]|(?<![\w$])\$?N\d{1,2}\b|(?<!\w)\$[NMK](?!\w)")
 
 
