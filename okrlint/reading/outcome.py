@@ -63,6 +63,8 @@ def has_outcome(reading: Reading) -> bool:
     people_won = not activity or counting
     # "100% of the 7 applications": the count is the whole the share is of, no target
     items = [item for item in items if not _whole_of_a_share(item, items, reading)]
+    # "Career ladders published for 5 job families": whom a deliverable reported done covers
+    items = [item for item in items if not _scope_of_done(item, reading)]
     results = [
         item
         for item in items
@@ -197,6 +199,18 @@ def _spreading_a_deliverable(reading: Reading) -> bool:
     obj = reading.texts[lead.end : at]
     lex = reading.lex
     return not any(lex[name].match_at(obj, i) for name in _METRIC_LEXICONS for i in range(len(obj)))
+
+
+def _scope_of_done(item: evidence.Counted, reading: Reading) -> bool:
+    """A count right after "for", following a word reporting a deliverable done ("Career
+    ladders published for 5 job families", "Runbooks written for 12 services"): the scope of
+    the work, not a result won."""
+    at = first_word_ending_after(reading.words, item.quantity.start)
+    if at < 2 or reading.texts[at - 1] != "for" or item.quantity.unit or item.kind == "result":
+        return False  # ("… meet branding guidelines for 12 weeks": a time held)
+    if set(item.noun) & words("product_users"):
+        return False  # "Onboarding completed for 300 new customers": customers won
+    return bool(reading.lex["completion-words"].find(reading.texts[: at - 1]))
 
 
 def _bare_count(
