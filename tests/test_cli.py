@@ -812,7 +812,7 @@ def test_colour_follows_no_color_and_force_color(
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (("--format", "json", "--statistics"), "--statistics"),
+        (("--format", "sarif", "--statistics"), "--statistics"),
         (("--format", "sarif", "--diff"), "--diff"),
         (("--output-file", "reports/"), "is a folder"),
     ],

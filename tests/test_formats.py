@@ -135,6 +135,18 @@ def test_statistics_is_one_row_per_code(cli) -> None:
     assert sum(int(row.split()[0]) for row in rows) == len(findings)
 
 
+def test_statistics_as_json_is_an_array_matching_the_table(cli) -> None:
+    table = cli("check", "--statistics", *EXAMPLES).stdout.splitlines()
+    rows = cli("check", "--statistics", "--format", "json", *EXAMPLES).json()
+    assert isinstance(rows, list) and rows
+    assert [(r["count"], r["code"]) for r in rows] == [
+        (int(line.split()[0]), line.split()[1]) for line in table if line[:5].strip().isdigit()
+    ]
+    f303 = next(r for r in rows if r["code"] == "F303")
+    assert f303["severities"] == ["error", "warning"] and f303["name"] == "too-few-key-results"
+    assert {r["fixable"] for r in rows} == {True, False}  # A404 can be fixed, O101 cannot
+
+
 @pytest.mark.parametrize(
     "env",
     [

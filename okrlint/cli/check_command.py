@@ -234,8 +234,10 @@ PROGRESS_FILES = 50
 
 def _check_options(output_format: str, statistics: bool, diff: bool) -> None:
     """Options that cannot work together are refused, not silently dropped."""
-    if statistics and output_format != "text":
-        raise UsageProblem(f"--statistics counts findings in text; it does not go with --format {output_format}")
+    if statistics and output_format not in ("text", "json"):
+        raise UsageProblem(
+            f"--statistics prints a table (text) or an array (json); it does not go with --format {output_format}"
+        )
     if diff and output_format != "text":
         raise UsageProblem(f"--diff prints a unified diff; it does not go with --format {output_format}")
 
@@ -295,6 +297,10 @@ def _emit(
     coloured = output_format == "text" and output_file is None and use_colour(err)
     if output_format == "text":
         output = format_text(report, TextOptions(color=coloured, **options))
+    elif output_format == "json" and options["statistics"]:
+        from okrlint.formatters.text import format_statistics_json
+
+        output = format_statistics_json(report, options["unsafe_fixes"])
     else:
         output = FORMATTERS[output_format](report)
     if output_file is not None:

@@ -3,9 +3,11 @@ the offending words underlined, a hint, then a summary; `--statistics` one row p
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from okrlint.findings import Finding, Report, Severity
 from okrlint.formatters.common import hint, source_line, visible, width
@@ -101,23 +103,42 @@ def _focus(line: str, start: int, end: int, message: str) -> tuple[int, int]:
     return start, max(end, start + 1)
 
 
-def _statistics(report: Report, options: TextOptions) -> list[str]:
-    """One row per code: count, code, [*] when all are fixable, name, severities."""
+def statistics_rows(report: Report, unsafe_fixes: bool = False) -> list[dict[str, Any]]:
+    """One row per code, most frequent first: its count, name, severities (most severe first)
+    and whether every finding of it is fixable. The text table and the JSON statistics."""
     counts = Counter(f.code for f in report.findings)
     names = {f.code: f.name for f in report.findings}
     levels: dict[str, set[Severity]] = {}
     fixes: Counter[str] = Counter()
     for f in report.findings:
         levels.setdefault(f.code, set()).add(f.severity)
-        fixes[f.code] += fixable(f, options.unsafe_fixes)
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    width_name = max((len(names[code]) for code, _ in rows), default=0)
-    out = []
-    for code, count in rows:
-        marker = "[*]" if fixes[code] == count else "   "
-        severity = "/".join(s.value for s in sorted(levels[code], key=lambda s: -s.rank))
-        out.append(f"{count:>5}  {code}  {marker} {names[code]:<{width_name}}  {severity}")
-    return out
+        fixes[f.code] += fixable(f, unsafe_fixes)
+    return [
+        {
+            "code": code,
+            "name": names[code],
+            "count": count,
+            "severities": [s.value for s in sorted(levels[code], key=lambda s: -s.rank)],
+            "fixable": fixes[code] == count,
+        }
+        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def format_statistics_json(report: Report, unsafe_fixes: bool = False) -> str:
+    """`--statistics --format json`: the rows as a JSON array, as ruff prints them."""
+    return json.dumps(statistics_rows(report, unsafe_fixes), indent=2, ensure_ascii=False) + "\n"
+
+
+def _statistics(report: Report, options: TextOptions) -> list[str]:
+    """One row per code: count, code, [*] when all are fixable, name, severities."""
+    rows = statistics_rows(report, options.unsafe_fixes)
+    width_name = max((len(row["name"]) for row in rows), default=0)
+    return [
+        f"{row['count']:>5}  {row['code']}  {'[*]' if row['fixable'] else '   '} {row['name']:<{width_name}}"
+        f"  {'/'.join(row['severities'])}"
+        for row in rows
+    ]
 
 
 def _summary(report: Report, options: TextOptions) -> list[str]:
