@@ -25,10 +25,11 @@ from hypothesis import strategies as st
 
 import okrlint
 from okrlint.formatters import FORMATTERS, TextOptions, format_text
-from okrlint.loaders import FORMATS, load
+from okrlint.loaders import FORMATS, format_for, load
 from okrlint.loaders.sniff import looks_like_okrs
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+REWRITTEN = ("fuzz.org", "fuzz.adoc", "fuzz.rst")
 # Processor seconds one call may take. Typical calls take milliseconds; the slowest inputs found by
 # fuzzing before issue 12 took 15 s (and some never returned).
 TIME_BOUND = 2.0
@@ -138,6 +139,31 @@ FRAGMENTS = [
     "\x1b[2J",
     "\u009b",
     "\u202e",
+    # the rewritten formats (Org, AsciiDoc, reStructuredText) and the documentation sites'
+    # blocks (MkDocs, Docusaurus, Obsidian), definition lists, bold lines over indented text
+    "====",
+    "----",
+    "....",
+    "////",
+    "|===",
+    ":toc: left",
+    "[cols=\"1,5,2\"]",
+    ".. note:: ",
+    ".. ",
+    "#. ",
+    "+-----+----+",
+    "+=====+====+",
+    "=====  =====",
+    "** ",
+    "* TODO ",
+    ":PROPERTIES:",
+    "!!! note \"Key results\"",
+    "=== \"Key results\"",
+    ":::tip",
+    "> [!warning] Risk",
+    ":   ",
+    "**Bold line**\n    indented",
+    "okrs:\n  - title: x\n    krs:\n      - name: y",
     "\x00",
     "\ufeff",
     "\ud800",
@@ -258,6 +284,9 @@ def test_no_input_raises_or_hangs(request: pytest.FixtureRequest) -> None:
         for each in FORMATS:
             _timed(f"load as {each}", lambda each=each: load(text, f"okrs/fuzz.{each}", each))
             _timed(f"sniff as {each}", lambda each=each: looks_like_okrs(text, each, "okrs/x"))
+        for name in REWRITTEN:  # read through another format's loader after a rewrite
+            fmt_of = format_for(name) or "text"
+            _timed(f"load {name}", lambda name=name, fmt_of=fmt_of: load(text, f"okrs/{name}", fmt_of))
         report = _timed("lint_text", lambda: okrlint.lint_text(text, format=fmt, path="f"))
         for name, formatter in FORMATTERS.items():
             _timed(f"--format {name}", lambda formatter=formatter: formatter(report))
