@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import fnmatch
 import math
 import os
 import re
@@ -66,6 +67,9 @@ class Settings(BaseModel):
         extra="forbid", alias_generator=_kebab, populate_by_name=True, validate_assignment=True
     )
 
+    # Another config file whose settings these build on (ruff's `extend`), relative to this
+    # file's folder: its keys apply first, these override them (tables key by key).
+    extend: str | None = None
     profile: str = "default"
     select: list[str] | None = None
     ignore: list[str] = Field(default_factory=list)
@@ -411,10 +415,69 @@ def _check_lexicons(table: Any, origin: str) -> None:
             raise ConfigError(f"{origin}: unknown lexicon '{name}' in 'lexicon'{did_you_mean(name, known)}")
 
 
+# Keys whose tables merge key by key when one config extends another (the rest are replaced).
+_TABLE_KEYS = ("per-file-ignores", "severity", "thresholds", "lexicon")
+_MAX_EXTENDS = 10
+
+
+def _extended(config_path: Path, data: dict[str, Any], seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """The config's keys on top of those of the file it extends (and that file's own base),
+    the base's `exclude` and `per-file-ignores` patterns re-anchored at this file's folder."""
+    target = data.pop("extend", None)
+    if target is None:
+        return data
+    origin = str(config_path)
+    if not isinstance(target, str) or not target.strip():
+        raise ConfigError(f"{origin}: 'extend' must be the path of another config file")
+    base_path = (config_path.parent / Path(target).expanduser()).resolve()
+    if base_path in seen or base_path == config_path.resolve():
+        chain = " -> ".join(str(p) for p in (*seen, config_path.resolve(), base_path))
+        raise ConfigError(f"{origin}: 'extend' makes a loop: {chain}")
+    if len(seen) >= _MAX_EXTENDS:
+        raise ConfigError(f"{origin}: 'extend' goes more than {_MAX_EXTENDS} files deep")
+    if not base_path.is_file():
+        raise ConfigError(f"{origin}: 'extend': {target}: no such config file")
+    base = _extended(base_path, read_config(base_path), (*seen, config_path.resolve()))
+    _reanchor(base, base_path.parent.resolve(), config_path.parent.resolve())
+    merged = {**base, **data}
+    for key in _TABLE_KEYS:
+        if isinstance(base.get(key), dict) and isinstance(data.get(key), dict):
+            merged[key] = {**base[key], **data[key]}
+    return merged
+
+
+def _reanchor(data: dict[str, Any], base_root: Path, root: Path) -> None:
+    """The base's gitignore-style patterns, rewritten to mean the same from `root` (a folder
+    at or below the base's): a pattern with no inner "/" matches at any depth and stays; an
+    anchored one keeps the part below `root`, or goes when it points elsewhere."""
+    if isinstance(data.get("exclude"), list):
+        data["exclude"] = [p for p in (_moved(p, base_root, root) for p in data["exclude"]) if p]
+    if isinstance(data.get("per-file-ignores"), dict):
+        moved = {_moved(k, base_root, root): v for k, v in data["per-file-ignores"].items()}
+        data["per-file-ignores"] = {k: v for k, v in moved.items() if k}
+
+
+def _moved(pattern: Any, base_root: Path, root: Path) -> Any:
+    if not isinstance(pattern, str) or base_root == root:
+        return pattern
+    below = relative_to(root, base_root)
+    if below is None:
+        return None  # the base's folder is not above this one: its patterns reach none of it
+    negated, body = (pattern.startswith("!"), pattern[1:] if pattern.startswith("!") else pattern)
+    if "/" not in body.rstrip("/") or body.startswith("**/"):
+        return pattern  # "drafts/", "*.bak", "**/old": at any depth, from here as from there
+    parts, prefix = body.lstrip("/").split("/"), below.split("/")
+    if len(parts) <= len(prefix) or not all(fnmatch.fnmatchcase(a, b) for a, b in zip(prefix, parts, strict=False)):
+        return None  # "teams/b/old/" seen from teams/a: not ours
+    return ("!" if negated else "") + "/" + "/".join(parts[len(prefix) :])
+
+
 def build_settings(config_path: Path | None, flags: dict[str, Any]) -> tuple[Settings, str]:
     """Merge profile, config file and flags; returns the settings and where they came from."""
     file_data = read_config(config_path) if config_path else {}
     origin = str(config_path) if config_path else "command line"
+    if config_path is not None:
+        file_data = _extended(config_path, file_data)
     if "today" in file_data:
         raise ConfigError(f"{origin}: unknown key 'today' (it is the --today option)")
     if config_path is not None and config_path.name != "pyproject.toml" and "tool" in file_data:
