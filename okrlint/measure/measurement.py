@@ -284,7 +284,7 @@ def _up_or_down(text: str, quantities: list[Quantity]) -> tuple[str, Quantity] |
         if not by and quantity.unit not in ("%", "points"):
             continue  # "Ramp up 5 engineers": a count, not a change
         host = text[: quantity.start - len(before.group(0))].split()[-1:]
-        if host and host[0].lower().strip(",;:") in _PHRASAL_HOSTS:
+        if host and host[0].lower().strip(",;:") in PHRASAL_HOSTS:
             continue
         start = quantity.start - len(before.group(0)) + before.group(0).index(before.group("dir"))
         return text[start : quantity.end], quantity
@@ -294,7 +294,7 @@ def _up_or_down(text: str, quantities: list[Quantity]) -> tuple[str, Quantity] |
 # "up", "down" (and "by") right before an amount, at the end of the text before it.
 _UP_DOWN = re.compile(r"(?:^|\s)(?P<dir>up|down)\s+(?P<by>by\s+)?$", re.IGNORECASE)
 # Verbs that take "up" or "down" as a particle: the amount is their object, not a change.
-_PHRASAL_HOSTS = frozenset(
+PHRASAL_HOSTS = frozenset(
     "add back boil break bring build burn catch clean close cut end fill follow free keep knock "
     "level lock look mark narrow open pay pick ramp roll round scale set show shut sign slow "
     "speed spin stand start step sum team tie tone trade turn warm water wind write wrap".split()

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from okrlint.loaders.annotations import owner_tag
+from okrlint.measure.measurement import PHRASAL_HOSTS
 from okrlint.reading.counted_kinds import clock_time
 from okrlint.reading.deliverable import graded, state_predicate
 from okrlint.reading.forms import (
@@ -187,6 +188,8 @@ def vague_aim(reading: Reading) -> bool:
     texts = reading.texts
     lead = reading.lead
     vague_words = reading.lex["vague-words"]
+    if headline_direction(texts):
+        return True  # "Parents engagement up", "Volunteer hours down": a direction, no target
     if lead is not None and not lead.noun_reading:
         vague = vague_words.match_at(texts, lead.index)
         if vague or lead.base in _IMPROVE:
@@ -240,6 +243,15 @@ def vague_aim(reading: Reading) -> bool:
     if found and not _has_verb_after_subject(reading):
         return True
     return False
+
+
+def headline_direction(texts: list[str]) -> bool:
+    """A headline that gives only a direction: a noun phrase and "up" or "down" last ("Parent
+    engagement up", "Support load down"), not a phrasal verb ("Set up", "Wind the pilot down")."""
+    if len(texts) < 2 or texts[-1] not in ("up", "down"):
+        return False
+    before = texts[-2]
+    return before not in PHRASAL_HOSTS and texts[0] not in PHRASAL_HOSTS  # ("Set up", "Wind the pilot down")
 
 
 def comparative_state(reading: Reading) -> bool:
