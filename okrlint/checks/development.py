@@ -70,8 +70,13 @@ def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
         yield Hit(kr, {"goal": kr.title})  # "Dana completes a financial modelling course"
     elif learning and not group:
         yield Hit(kr, {"goal": kr.title})  # "Attend KubeCon to learn about service meshes"
-    elif base in _READING_VERBS and not group and _BY_AUTHOR.search(kr.title):
-        yield Hit(kr, {"goal": kr.title})  # "Read Radical Candor by Kim Scott": a book
+    elif not group and (
+        base in _READING_VERBS and _BY_AUTHOR.search(kr.title)
+        or _reads(base, texts, lead) and _QUOTED_TITLE.search(kr.title)
+    ):
+        # "Read Radical Candor by Kim Scott", "Finish reading 'Designing Data-Intensive
+        # Applications'": a book
+        yield Hit(kr, {"goal": kr.title})
     elif (
         base in _LEARNING_VERBS
         and not group
@@ -87,6 +92,21 @@ def development_goal(kr: KeyResult, params: dict[str, Any], ctx: Context) -> Ite
         yield Hit(kr, {"goal": kr.title})
 
 
+def _reads(base: str, texts: list[str], lead: Any) -> bool:
+    """"Read" leads, or a verb of finishing before "reading" ("Finish reading …"): the verb
+    that makes a quoted title a book (where "Complete 'Website improvements'" is a project)."""
+    if base in ("read", "reread", "re-read"):
+        return True
+    after = texts[lead.end : lead.end + 1] if lead is not None else []
+    return base in ("finish", "complete", "start") and after == ["reading"]
+
+
+# A title in quotes, capitalised: "'Designing Data-Intensive Applications'", "“Thinking in Systems”".
+# (the quoted words are the object: nothing after them but punctuation or a time, not a noun
+# they name: "Read the 'Incident response' runbook" is a document)
+_QUOTED_TITLE = re.compile(
+    r"(?:^|\s)['\"“‘][A-Z][^'\"”’\n]{3,80}['\"”’](?=\s*(?:$|[.,;:(]|(?:by|this|before|in|during)\b))"
+)
 # A work and its author's full name after it ("… by Kim Scott"): a book being read.
 _BY_AUTHOR = re.compile(r"\S\s+by\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+\b")
 

@@ -28,6 +28,7 @@ from okrlint.loaders.csv_columns import (
     text_column,
     type_column,
 )
+from okrlint.loaders.csv_tree import children_of, parent_column, parent_key
 from okrlint.loaders.csv_values import EMPTY, cell_value
 from okrlint.loaders.cycles import find_cycle
 from okrlint.loaders.document_cycle import settle_cycle
@@ -102,7 +103,8 @@ class _Sheet:
             # header would cost ten passes over a large sheet.
             typed = type_column([[cell.text for cell in r] for r in body[:_TYPE_SAMPLE]])
             if typed is not None:
-                text = text_column(names, {typed}) or _role_text(columns)
+                text = text_column(names, {typed})
+                text = _role_text(columns) if text is None else text  # (column 0 is a column)
                 if text is not None:
                     self._start(at, columns)
                     self._typed_rows(body, typed, text, names)
@@ -110,6 +112,10 @@ class _Sheet:
             if any(c.what == "text" and c.role in (OBJECTIVE, KEY_RESULT) for c in columns):
                 self._start(at, columns)
                 self._role_rows(body)
+                return
+            if (tree := self._tree(names, body)) is not None:
+                self._start(at, columns)
+                self._tree_rows(body, *tree)
                 return
 
     def cycle_from_column(self) -> None:
@@ -165,9 +171,48 @@ class _Sheet:
             if opened is not None:
                 self._fill(opened, row, OBJECTIVE, all_fields=not own_row)
 
+    def _tree(self, names: list[str], body: list[list[Cell]]) -> tuple[int, int, int | None] | None:
+        """A goal tool's export with no type column: a title column, a parent column and at
+        least two rows whose parent is another row of the file (key results under goals)."""
+        parent, text = parent_column(names), text_column(names, set())
+        if parent is None or text is None or len(body) < 2:
+            return None
+        ids = id_columns(names)
+        id_col = max(ids, key=lambda i: len({_text(row, i) for row in body}), default=None)
+        links = children_of([(_text(r, id_col) if id_col is not None else "", _text(r, text), _text(r, parent)) for r in body])
+        return (text, parent, id_col) if len(links) >= 2 else None
+
+    def _tree_rows(self, body: list[list[Cell]], text: int, parent: int, id_col: int | None) -> None:
+        """Rows whose parent is another row are key results of it; the rest are objectives
+        (a key result of a key result, a tool's sub-goal, joins the objective above it)."""
+        keys = [(_text(r, id_col) if id_col is not None else "", _text(r, text), _text(r, parent)) for r in body]
+        links = children_of(keys)
+        objectives: dict[int, Objective] = {}
+        for row, cells in enumerate(body):
+            cell = _cell(cells, text)
+            if row in links or cell is None:
+                continue
+            item = self._item(OBJECTIVE, cells, cell)
+            if item is not None:
+                objectives[row] = self._objective(item)
+                self._fill(objectives[row], cells, OBJECTIVE, all_fields=True)
+        for row, cells in enumerate(body):
+            if row not in links or (cell := _cell(cells, text)) is None:
+                continue
+            top, seen = links[row], {row}
+            while top in links and top not in seen:  # a sub-goal: up to its objective
+                seen.add(top)
+                top = links[top]
+            item = self._item(KEY_RESULT, cells, cell)
+            if item is not None and top in objectives:
+                item.node_fields = True
+                self._add_kr(objectives[top], item)
+
     def _typed_rows(self, body: list[list[Cell]], typed: int, text: int, names: list[str]) -> None:
         ids = id_columns(names)
         id_col = max(ids, key=lambda i: len({_text(row, i) for row in body}), default=None)
+        parent_col = parent_column(names)
+        titles: dict[str, Objective] = {}  # an objective's title (and id), as a parent cell names it
         objectives: list[tuple[str, Objective]] = []
         pending: list[tuple[str, Objective | None, _Item]] = []
         for row in body:
@@ -183,8 +228,13 @@ class _Sheet:
                 if ident and objective.id is None:
                     objective.id = ident
                 objectives.append((ident, objective))
+                titles[parent_key(objective.title)] = objective
+                if ident:
+                    titles.setdefault(parent_key(ident), objective)
             else:
-                pending.append((ident, objectives[-1][1] if objectives else None, item))
+                # "Parent item" names the objective (a database export lists rows in any order)
+                named = titles.get(parent_key(_text(row, parent_col))) if parent_col is not None else None
+                pending.append((ident, named or (objectives[-1][1] if objectives else None), item))
         for ident, above, item in pending:
             parent = _parent(ident, objectives) or above
             if parent is not None:

@@ -56,6 +56,7 @@ _TITLE_SEPARATOR = r"(?:[:：.)）|、]{1,2}|(?<=\s)[\-–—]|[\-–—](?=\s))
 _NO_LETTER = r"(?![^\W\d_])"  # the word ends here: "Objectives" is not "Objective" + "s"
 _OPEN, _CLOSE = r"[\[(（]?", r"[\])）]?"
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.{1,60}?)\1")
+_WHOLE_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(\S(?:.{0,400}\S)?)\1\s*$")
 
 
 @dataclass(frozen=True)
@@ -300,10 +301,14 @@ def _metadata(text: str) -> Line | None:
 
 
 def strip_emphasis(text: str) -> str:
-    """Drop emphasis around a leading label: "**KR1:** Grow …" reads as "KR1: Grow …"."""
+    """Drop emphasis around a leading label ("**KR1:** Grow …" reads as "KR1: Grow …") or
+    around the whole line ("*O1: Teams build with the design system*", Slack's bold)."""
     match = _EMPHASIS.match(text)
     if match and len(match.group(2)) < 40:
         return match.group(2) + text[match.end() :]
+    whole = _WHOLE_EMPHASIS.match(text)
+    if whole and whole.group(1) not in whole.group(2):
+        return whole.group(2)
     return text
 
 

@@ -206,6 +206,15 @@ _RATIO = re.compile(r"^:(\d{1,4})(?![\d:\w])")
 _COLON_DIGIT = re.compile(r"^:\d")
 # Ordinals, dates, versions ("0.5.0"), "3D", "24/7", "7-day" (a qualifier) after a number.
 _NOT_A_MEASURE_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^[-/]\d|^\.\d|^[a-z]|^-[a-z]", re.I)
+# A product's name right before a bare number, past the text's first word ("to Postgres 16",
+# "on Python 3.12", "Upgrade to Java 21"): its version. Capitalised, not in capitals ("NPS 50"
+# is a metric at a level), and no word a Title Case sentence capitalises ("Grow Users To 500").
+_PRODUCT_BEFORE = re.compile(
+    r"(?<=\S)\s+(?!(?:To|From|By|Of|At|In|On|Under|Over|Below|Above|With|Than|For|And|Or|Per|Reach|Hit|Be|Level|Score|Rating|Grade)\b)"
+    r"[A-Z][a-z]{2,15}\s$"
+)
+# A version written with a wildcard or a "+" ("1.x", "2.X", "1.30+").
+_VERSION_AFTER = re.compile(r"^\.(?:[xX*]|\d+\+)(?![\w])|^\+\s+(?:only\b|everywhere\b)")
 _ISO_DAY_BEFORE = re.compile(r"\b\d{4}-\d{1,2}-$")
 _GROUPING = re.compile(rf"[,{_SPACES}]")
 _DENOMINATOR = re.compile(r"^/(\d{1,2})\b")
@@ -228,10 +237,13 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
                 or _ACRONYM_BEFORE.search(before[-8:])
                 or (_PARTS_BEFORE.search(before[-12:]) and _RANGE_AFTER.match(text, end))
                 or _PARTS_RANGE.search(before[-24:])
+                or _PRODUCT_BEFORE.search(before[-30:]) and not _PLURAL_AFTER.match(text[end:])
             )
             and not (_VERB_FIRST.match(before) and _PLURAL_AFTER.match(text[end:]))
         ):
-            return None  # "SOC 2", "ISO 27001", "p95", "Q3", "top 3", "v2"
+            return None  # "SOC 2", "ISO 27001", "p95", "Q3", "top 3", "v2", "Postgres 16"
+        if not (currency or unit or magnitude) and _VERSION_AFTER.match(after):
+            return None  # "from 1.x", "all clusters on 1.30+": a version
         if not (currency or unit or magnitude) and _DATE_LIKE.match(number):
             return None  # a year
         scale = _SCALE.match(after)

@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from okrlint.loaders.vocabulary import alternation
 from okrlint.reading import evidence
 from okrlint.reading.counted_kinds import habit, source_asked
 from okrlint.reading.forms import base_forms, can_be_verb, noun_lemmas
 from okrlint.reading.grammar import words
+from okrlint.reading.measurability import headline_direction
 from okrlint.reading.mentions import quoted
 from okrlint.reading.words import first_word_ending_after, first_word_from
 
@@ -93,7 +94,8 @@ def effort(reading: Reading) -> str | None:
     if worked:
         return worked
     lead = reading.lead
-    if not (reading.has_measure or "number" in reading.texts or (lead and lead.kind == "outcome")):
+    moved = reading.has_measure or "number" in reading.texts or (lead and lead.kind == "outcome")
+    if not (moved or headline_direction(reading.texts)):  # ("Followers up": moved, no target)
         return None
     texts = reading.texts
     for start, end, term in reading.lex["effort-metrics"].find(texts):
@@ -355,6 +357,12 @@ def _recurring_outputs(reading: Reading) -> str | None:
             size = outputs.match_at(texts, at) or efforts.match_at(texts, at)
             if size and _plural(texts[at + size - 1]):
                 return " ".join(texts[min(index, at) : max(index + 1, at + size)])
+            if at > index and (lead.noun_reading or lead.kind == "other"):
+                # a noun phrase naming one event or issue of a series ("Monthly community
+                # call", "Weekly volunteer newsletter"): how many is set by the calendar
+                single = _singular_effort(texts, at, efforts)
+                if single:
+                    return " ".join(texts[index : at + single])
     return None
 
 
@@ -376,6 +384,18 @@ def _top_outputs(reading: Reading) -> str | None:
         if texts[index] in words("object_ends"):
             return None
     return None
+
+
+def _singular_effort(texts: Sequence[str], at: int, efforts: Any) -> int:
+    """The size of an effort term whose last word is written in the singular at `at`, and
+    nothing after it ("community call" for "calls"): 0 when there is none."""
+    for size in (2, 1):
+        if at + size != len(texts):
+            continue
+        plural = [*texts[at : at + size - 1], texts[at + size - 1] + "s"]
+        if efforts.match_at(plural, 0) == size:
+            return size
+    return 0
 
 
 def _plural(word: str) -> bool:
