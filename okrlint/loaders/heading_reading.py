@@ -9,7 +9,13 @@ import re
 from okrlint.loaders.assembly_state import AssemblyState, Section
 from okrlint.loaders.cycles import cycle_heading
 from okrlint.loaders.labels import Line, Role
-from okrlint.loaders.line_kinds import EXAMPLE_HEADING, TERMS, generic, objectives_heading
+from okrlint.loaders.line_kinds import (
+    EXAMPLE_HEADING,
+    TERMS,
+    generic,
+    hard_section,
+    objectives_heading,
+)
 from okrlint.loaders.outline import Block, Heading, ListBlock, Paragraph, Table, TextLine
 from okrlint.loaders.outline_hints import result_subheadings
 
@@ -123,7 +129,7 @@ class HeadingReading(AssemblyState):
             return
         if current is not None and level <= current.level:
             self._close()
-        if role.role == Role.OTHER_SECTION and not (level == 1 and not seen):
+        if (role.role == Role.OTHER_SECTION or hard_section(line.text)) and not (level == 1 and not seen):
             # (the page's first H1 is its title: "# Team" heads a team's OKRs)
             self._sections.append(Section(level, "other", text=line.text))
             return
@@ -132,7 +138,7 @@ class HeadingReading(AssemblyState):
             if current is not None and current.tentative:
                 self._close()  # "## Quarterly" over "### Q1 2020": a grouping, not an objective
             self.found.heading_cycles.append((cycle, line.row))
-            self._sections.append(Section(level, "cycle", cycle))
+            self._sections.append(Section(level, "cycle", cycle, text=line.text))
             return
         # (under a weaker label, "## OKR 1: Endor", only a statement with nothing listed under
         # it: "### 95 percentile site launches under 10 minutes", not "### Tags" over stories)

@@ -286,7 +286,8 @@ def item_texts(items: list[Item]) -> Iterator[tuple[str, bool]]:
 
 @cache
 def _hard_section() -> re.Pattern[str]:
-    return re.compile(rf"^\W*{vocabulary().hard_section}\b", re.IGNORECASE)
+    # (not the first part of a hyphenated word: "project-agnostic" is no "Projects" section)
+    return re.compile(rf"^\W*{vocabulary().hard_section}\b(?!-)", re.IGNORECASE)
 
 
 def hard_section(text: str) -> bool:

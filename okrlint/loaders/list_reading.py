@@ -6,6 +6,7 @@ from __future__ import annotations
 from okrlint.loaders.assembly_state import AssemblyState
 from okrlint.loaders.labels import Line, Role
 from okrlint.loaders.line_kinds import (
+    NAMES_OKRS,
     PRIORITY_LED,
     QUESTION,
     aside,
@@ -113,9 +114,14 @@ class ListReading(AssemblyState):
         checklist is the work planned."""
         current = self._current
         texts = [first_text(item) for item in items if item.lines]
+        # a plain heading counts as labelled under a heading naming the OKRs of a cycle ("#
+        # Docs team — Q1 2025 OKRs" over "## 🎯 Ship a docs site" over its ticked results)
+        named_set = current is not None and current.from_heading and any(
+            section.kind == "cycle" and NAMES_OKRS.search(section.text) for section in self._sections
+        )
         return (
             current is not None
-            and not current.tentative
+            and (not current.tentative or named_set)
             and not current.objective.key_results
             and all(text.startswith(CHECKBOX) for text in texts)
             and not any(self._role(text[3:].strip()).role == Role.KEY_RESULT for text in texts)
