@@ -47,7 +47,8 @@ OKR_WORDS = re.compile(
 # The state a cycle heading may note beside it: "Q2 2025 (current)", "Q1 2025 (closed)".
 _FILLER = re.compile(
     r"[\W_]+|\b(?:for|the|of|and|in|set|cycle|quarter|our|team"
-    r"|current|closed|active|draft|final|done|completed?|archived|past|previous|next|upcoming|planned|approved)\b",
+    r"|current|closed|active|draft|final|done|completed?|archived|past|previous|next|upcoming|planned|approved"
+    r"|ongoing|progress|open|scored|graded|wip|tbc|proposed|agreed|review|reviewed)\b",
     re.IGNORECASE,
 )
 
