@@ -241,6 +241,8 @@ class Assembler(HeadingReading, ParagraphReading, ListReading):
         elif summary is not None and self._list_mode() == "kr" and role.role == Role.PLAIN:
             self._add_kr([summary], summary.text)
             return
+        elif summary is not None and role.role == Role.OTHER_SECTION:
+            return  # "<summary>Not doing this half</summary>": what it folds away holds no results
         self._blocks(details.blocks)
 
     def _prebuilt(self, block: Prebuilt) -> None:

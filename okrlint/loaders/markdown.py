@@ -348,22 +348,44 @@ MAX_DETAILS = 32
 
 
 def _html(token: Token, details: list[Details], out: list[Block]) -> None:
+    """Headings, <details> elements and lists written in HTML, in the order they come."""
     content, row = token.content, token.map[0] if token.map else 0
-    for match in _HTML_HEADING.finditer(content):
-        # "<h2>\n  Key result: Run a half marathon\n</h2>": a heading written in HTML
-        inner = match.group("text")
-        text = " ".join(_strip_markup(_TAG.sub("", inner)).split())
-        if text:
-            offset = match.start("text") + len(inner) - len(inner.lstrip())
-            line = row + content.count("\n", 0, offset)
-            block = Heading(int(match.group("level")), TextLine(text, line))
-            (details[-1].blocks if details else out).append(block)
-    for match in _DETAILS.finditer(content):
+    items: list[Item] = []  # the items of the HTML list open at the top level
+    depth = 0  # lists open: only a top-level list's items are read, nested ones are details
+
+    def add(block: Block) -> None:
+        (details[-1].blocks if details else out).append(block)
+
+    for match in _HTML_PART.finditer(content):
         tag = match.group(0)
-        if tag.lower().startswith("<details"):
+        lowered = tag[:12].lower()
+        if match.group("level"):
+            # "<h2>\n  Key result: Run a half marathon\n</h2>": a heading written in HTML
+            inner = match.group("text")
+            text = " ".join(_strip_markup(_TAG.sub("", inner)).split())
+            if text:
+                offset = match.start("text") + len(inner) - len(inner.lstrip())
+                add(Heading(int(match.group("level")), TextLine(text, row + content.count("\n", 0, offset))))
+        elif lowered.startswith(("<ul", "<ol")):
+            depth += 1
+        elif lowered.startswith(("</ul", "</ol")):
+            depth = max(0, depth - 1)
+            if depth == 0 and items:
+                add(ListBlock(items))
+                items = []
+        elif match.group("item") is not None:
+            if depth == 1:
+                inner = match.group("item")
+                text = " ".join(_strip_markup(_TAG.sub("", inner)).split())
+                offset = match.start("item") + len(inner) - len(inner.lstrip())
+                if text:
+                    items.append(Item([TextLine(text, row + content.count("\n", 0, offset))]))
+            if "<ul" in match.group("item").lower() or "<ol" in match.group("item").lower():
+                depth += 1  # an item that opens a nested list: its items are details
+        elif lowered.startswith("<details"):
             if len(details) < MAX_DETAILS:
                 details.append(Details(None))
-        elif tag.lower().startswith("</details"):
+        elif lowered.startswith("</details"):
             if details:
                 element = details.pop()
                 (details[-1].blocks if details else out).append(element)
@@ -372,6 +394,19 @@ def _html(token: Token, details: list[Details], out: list[Block]) -> None:
             text = _TAG.sub("", summary.group("text") if summary else "")
             line = row + content.count("\n", 0, match.start())
             details[-1].summary = TextLine(" ".join(_strip_markup(text).split()), line)
+    if items:
+        add(ListBlock(items))  # a list the block leaves open
+
+
+# The parts of an HTML block read, in one pass: headings, list openings and closings, list
+# items (up to the next item, closing or nested list), <details> and <summary>. Bounded.
+_HTML_PART = re.compile(
+    r"<h(?P<level>[1-6])\b[^>]{0,200}>(?P<text>.{0,2000}?)</h(?P=level)\s*>"
+    r"|</?[uo]l\b[^>]{0,200}>"
+    r"|<li\b[^>]{0,200}>(?P<item>(?:(?!</?li\b|</?[uo]l\b).){0,4000})(?:</li\s*>)?"
+    r"|<details\b[^>]{0,200}>|</details\s*>|<summary[^>]{0,200}>.*?</summary>",
+    re.I | re.S,
+)
 
 
 def _strip_markup(text: str) -> str:
