@@ -158,6 +158,9 @@ _ABBREVIATION = re.compile(r"\s*\((?:O|OKRs?|KRs?|Objectives?|Key Results?)\)\s*
 def classify(text: str, *, heading: bool = False) -> Line:
     """The role of one line (or heading) of plain text, emphasis and list markers removed."""
     line = _classify(text, heading=heading)
+    if line.role == Role.KEY_RESULT and _BARE_LABEL.match(text) and _ABOUT_A_RESULT.match(line.title):
+        # "KR 2.2 depends on the token migration": a sentence about a key result, not one
+        return Line(Role.PLAIN, text.strip())
     if line.role in (Role.OBJECTIVE, Role.KEY_RESULT) and line.title:
         marked = _without_pictographs(line.title)
         if marked != line.title and marked[:1] in ":：":
@@ -171,6 +174,17 @@ def classify(text: str, *, heading: bool = False) -> Line:
         if labelled.role != Role.PLAIN:
             return labelled
     return line
+
+
+# A key result's label run into a sentence, no colon or dash after it: "KR 2.2 depends on …".
+_BARE_LABEL = re.compile(r"^\W*(?:KRs?|key\s+results?)\s*\d{1,2}(?:\.\d{1,2})?\s+[a-z]", re.IGNORECASE)
+# What a sentence about a key result says of it after its label: a verb of its state or fate.
+_ABOUT_A_RESULT = re.compile(
+    r"(?:depends|relies|needs|requires|is|was|has|had|moves|moved|slipped|slips|will|may|might"
+    r"|could|should|got|gets|stays|remains|counts|looks)\s+(?:on|at|to|be|been|a|an|the|not|in|out|"
+    r"behind|ahead|done|blocked|late|moved|dropped|cut|re-scoped|descoped|the|[a-z]+ed)\b",
+    re.IGNORECASE,
+)
 
 
 def _without_pictographs(text: str) -> str:
