@@ -20,9 +20,11 @@ _TRAILING = re.compile(
     r"(?P<weight>\d{1,3})\s*+%\s*+[)）]"
     rf"|\s*+[(（]\s*+(?:progress|done|score|status)?\s*+[:=]?\s*+{_PERCENT}"
     r"\s*+(?:done|complete[d]?)?\s*+[)）]"
-    rf"|\s++[-–—]\s*+{_FRACTION}"
+    rf"|\s++[-–—]\s*+(?:(?:est(?:imate[d]?)?|score|forecast)\.?\s*+)?{_FRACTION}"
     r"|\s*+[(（]\s*+(?:score\s*+[:=]?\s*+)?(?P<score>0?\.\d{1,3}|1\.0{1,3})\s*+[)）]"
     r"|\s*+\[(?P<box>[xX✓✔ ])\]"
+    # "✔ 20 May", "✔ 84%": a done mark and when or how far, after a result met
+    r"|\s++(?P<met>[✔✅☑✓])\s*+(?:\d{1,3}(?:[.,]\d{1,2})?\s?%|\d{1,2}\s++[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s++\d{1,2})"
     # "(7/10)": a score out of ten; " – 2": a grade on the team's own scale (en or em dash)
     r"|\s*+[(（]\s*+(?P<tenths>\d{1,2})\s*+/\s*+10\s*+[)）]"
     r"|\s++[–—]\s?(?P<grade>10|\d))"

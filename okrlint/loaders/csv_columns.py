@@ -147,13 +147,17 @@ def id_columns(header: list[str]) -> list[int]:
     return found
 
 
+# Row types beside objectives and key results in a tracker's export: rows of work, not results.
+_OTHER_TYPE = re.compile(r"(?i)initiatives?|tasks?|projects?|epics?|milestones?|actions?|sub-?tasks?|stor(?:y|ies)")
+
+
 def type_column(rows: list[list[str]]) -> int | None:
     """The column whose values name each row's type: objectives and key results both appear,
-    and at least nine values in ten are such names."""
+    and at least nine values in ten are such names (or another row type: "Initiative")."""
     width = max((len(row) for row in rows), default=0)
     for index in range(width):
         values = [row[index] for row in rows if index < len(row) and row[index]]
-        kinds = [item_kind(value) for value in values]
+        kinds = [item_kind(value) or ("other" if _OTHER_TYPE.fullmatch(value.strip()) else None) for value in values]
         named = [kind for kind in kinds if kind is not None]
         if OBJECTIVE in named and KEY_RESULT in named and len(named) * 10 >= len(values) * 9:
             return index

@@ -85,9 +85,18 @@ def _title_cycle(lines: list[str]) -> tuple[str, int] | None:
 def title_cycle(lines: list[str]) -> tuple[str, int] | None:
     """The cycle of a title ("# 2026 Q1 OKRs", or a first line of text "Finance team OKRs, H2
     2026") before the draft's first line of text, in a file no heading gives one."""
+    named = False  # an HTML title above named the OKRs ("<h1>Ferry app maintainers' OKRs</h1>")
     for row, raw in enumerate(lines):
         line = raw.strip()
         if not line:
+            continue
+        if line.startswith("<") and row < _HTML_HEAD_ROWS:
+            # a README's HTML head: a centred title, then a line with the period
+            text = " ".join(_TAG.sub(" ", line).split())
+            named = named or bool(OKR_WORDS.search(text))
+            found = find_cycle(text) if text else None
+            if found and dated_part(found) and named:
+                return found, row
             continue
         if not _MARKDOWN_TITLE.match(line):
             # a draft's first line names its set and period ("Riverside Food Bank, draft
@@ -100,3 +109,5 @@ def title_cycle(lines: list[str]) -> tuple[str, int] | None:
 
 
 _MARKDOWN_TITLE = re.compile(r"#{1,6}\s")
+_TAG = re.compile(r"<[^>]{0,200}>")
+_HTML_HEAD_ROWS = 6

@@ -180,9 +180,10 @@ def classify(text: str, *, heading: bool = False) -> Line:
 _BARE_LABEL = re.compile(r"^\W*(?:KRs?|key\s+results?)\s*\d{1,2}(?:\.\d{1,2})?\s+[a-z]", re.IGNORECASE)
 # What a sentence about a key result says of it after its label: a verb of its state or fate.
 _ABOUT_A_RESULT = re.compile(
-    r"(?:depends|relies|needs|requires|is|was|has|had|moves|moved|slipped|slips|will|may|might"
+    r"(?:on|of|for|in|from)\s+O\d{1,2}\b"  # "KR2 on O1 feels high": which objective's result
+    r"|(?:depends|relies|needs|requires|is|was|has|had|moves|moved|slipped|slips|will|may|might"
     r"|could|should|got|gets|stays|remains|counts|looks)\s+(?:on|at|to|be|been|a|an|the|not|in|out|"
-    r"behind|ahead|done|blocked|late|moved|dropped|cut|re-scoped|descoped|the|[a-z]+ed)\b",
+    r"behind|ahead|done|blocked|late|moved|dropped|cut|re-scoped|descoped|[a-z]+ed)\b",
     re.IGNORECASE,
 )
 
