@@ -135,7 +135,7 @@ _PART_WORDS = (
 )
 _NAME_WORDS = (
     r"soc|iso|form|level|type|series|sev|p|v|version|gen|wcag|pci|top|no\.?|number|#|article|grade|"
-    rf"year|class|covid|web|industry|h|q|fy|release|pillar|ios|android|windows|macos|{_PART_WORDS}"
+    rf"year|class|covid|web|industry|h|q|fy|release|pillar|ios|android|windows|macos|week|day|scope|{_PART_WORDS}"
 )
 _NAME_BEFORE = re.compile(rf"(?:\b(?:{_NAME_WORDS}))[\s-]?$", re.IGNORECASE)
 # A plural part before the start of a range ("stages 2-4"; not "lessons 2 times a week")…

@@ -29,6 +29,19 @@ def clock_time(source: str) -> bool:
     return _CLOCK_TIME.search(source) is not None
 
 
+def one_unit_bound(source: str) -> bool:
+    """A bound of one unit of time written in words ("summarised in under a minute", "within
+    an hour"): how fast something happens, after a subject; after an imperative, a deadline."""
+    return _ONE_UNIT_BOUND.search(source) is not None
+
+
+_ONE_UNIT_BOUND = re.compile(
+    r"\b(?:under|within|in\s+(?:under|less\s+than)|less\s+than|below)\s+(?:a|an|one)\s+"
+    r"(?:second|minute|hour|day|week|business\s+day|working\s+day)\b",
+    re.IGNORECASE,
+)
+
+
 def habit(reading: Reading, item: evidence.Counted) -> bool:
     """A count of something done on a rhythm or of the days it is done on ("20 pushups each
     day", "40,000 words (minimum) each month", "24 date nights", "20 sober weekends"): a habit

@@ -36,6 +36,7 @@ _WINDOW = re.compile(r"(?:in|within|during)\s+the\s+first\b|by\b", re.IGNORECASE
 _MODIFIERS = words("count_modifiers")
 # After an amount of money these make it spend, an output ("$2m spent on ads").
 _SPENDING = words("spending")
+_EACH = frozenset({"every", "each", "any", "all"})
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Counted:
     """What one quantity measures."""
 
     quantity: Quantity
-    kind: str  # result | output | reach | people | share | unknown
+    kind: str  # result | output | reach | people | share | filter (which ones, no count) | unknown
     noun: tuple[str, ...] = ()  # the counted noun as listed in its lexicon, if any
     at: int = -1  # word index of the counted noun
     phrase: tuple[str, ...] = ()  # the noun phrase up to the counted noun ("page views")
@@ -73,7 +74,7 @@ def counted(
         return Counted(quantity, "result")  # "a 4.5/5 average rating": a level on a scale
     if _a_filter(quantity, texts, words_, lex):
         # "bids for purchases over $10k", "PDFs over 50 pages handled": which things, not a count
-        return Counted(quantity, "unknown", (), after)
+        return Counted(quantity, "filter", (), after)
     if quantity.currency:
         following = texts[after : after + 2]
         if any(w in _SPENDING for w in following):
@@ -129,6 +130,11 @@ def _a_filter(quantity: Quantity, texts: Sequence[str], words_: Sequence[Word], 
     if len(before) < 2 or before[-1] not in _BOUNDS:
         return False
     noun = before[-2]
+    earlier = texts[max(0, at - 6) : at - 2]
+    if any(lex[name].find(earlier) for name in ("metric-nouns", "quality-metrics")):
+        return False  # "p99 latency for /v2/orders under 450 ms": the metric named first is bounded
+    if set(texts[max(0, at - 5) : at - 2]) & _EACH:
+        return True  # "Every vendor contract over £10k has an owner": which ones, one by one
     metric = any(lex[name].match_at([noun], 0) for name in ("metric-nouns", "quality-metrics"))
     if metric and not quantity.currency:
         # "NPS above 40", "response latencies below 300 ms": a metric bounded; but an amount

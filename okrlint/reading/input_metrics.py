@@ -119,6 +119,8 @@ def effort(reading: Reading) -> str | None:
             continue  # a denominator: "revenue per call"
         if before and before[-1] in words("system_callers") and term[-1] in ("calls", "requests"):
             continue  # "partner API calls per day": software calling a system is its use
+        if texts[end : end + 1] and texts[end].endswith("ed") and texts[end + 1 : end + 2] in (["within"], ["in"], ["under"]):
+            continue  # "Calls answered within 60 s: 55% → 80%": a service level on them
         if term[-1] in ("visits", "visitors") and _to_a_place(texts, start, end):
             continue  # "library visits", "visits to the gallery": people coming, a result
         if term[-1] == "subscribers" and set(before) & words("paying_subscribers"):

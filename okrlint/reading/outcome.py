@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from okrlint.lexicons import Lexicon
 from okrlint.reading import evidence
-from okrlint.reading.counted_kinds import a_hire, clock_time, engaged, habit, source_asked
+from okrlint.reading.counted_kinds import a_hire, clock_time, engaged, habit, one_unit_bound, source_asked
 from okrlint.reading.deliverable import (
     CLAUSE_STARTS,
     OBJECT_ENDS,
@@ -94,6 +94,8 @@ def has_outcome(reading: Reading) -> bool:
         return True  # "No transactions accepted by our products have a fatal error": a quality bar
     if results or behaviour(reading) or clock_time(reading.source):
         return True  # … or a time to achieve: "Run a 17:59 5K", "a sub-3:00:00 marathon"
+    if not activity and one_unit_bound(reading.source):
+        return True  # "Referral PDFs summarised in under a minute": how fast, a level
     if IMPLICIT_TARGET.search(reading.source) and (not activity or (lead is not None and lead.base in words("copulas"))):
         return True  # "Break even on Hub operations", "Be cash-flow positive": profit at zero or above
     held = AGREED_TARGET.search(reading.source)
