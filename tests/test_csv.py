@@ -202,3 +202,19 @@ def test_rows_wrapped_whole_in_quotes_are_read_inside_them_with_exact_columns() 
     # A one-column sheet whose header holds no delimiter is left as it is.
     single = _doc('"Objective"\n"Grow revenue, margin and reach"\n')
     assert [o.title for o in single.objectives] == ["Grow revenue, margin and reach"]
+
+
+def test_summary_and_legend_rows_under_a_sheet_are_no_objectives() -> None:
+    text = (
+        "Objective,Key result,Owner,Progress\n"
+        "Make checkout effortless,Checkout conversion from 2.1% to 2.8%,Nora,43%\n"
+        ",Payment failures below 1.5% of attempts,Felix,71%\n"
+        ",,,\n"
+        "TOTAL,,,57%\n"
+        "\"Scores: 0.0-1.0, updated on the last Friday of each month\",,,\n"
+    )
+    from okrlint.loaders import load
+
+    result = load(text, "okrs.csv", "csv")
+    assert result.document is not None
+    assert [(o.title, len(o.key_results)) for o in result.document.objectives] == [("Make checkout effortless", 2)]

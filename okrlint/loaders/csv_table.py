@@ -62,6 +62,10 @@ class _Item:
 _TOTALS = re.compile(r"(?i)(?:grand\s+)?(?:totals?|sum|overall|average|avg\.?)(?:\s+(?:progress|score|scores))?:?")
 
 
+# A note or legend row in the objective column, alone on its row: "Scores: 0.0-1.0, …".
+_NOTE_ROW = re.compile(r"(?i)\s*(?:scores?|scoring|legend|key|notes?|source|status key|updated)\s*:")
+
+
 def load_csv(text: str, path: str, fmt: str = "csv") -> LoadResult:
     """Load a CSV (delimiter guessed: ',', ';', tab or '|') or TSV (tab) OKR file."""
     grid = read_cells(text, "\t" if fmt == "tsv" else guess_delimiter(text))
@@ -150,6 +154,8 @@ class _Sheet:
             cell = _cell(row, objective_col.index) if objective_col is not None else None
             if cell is not None and _TOTALS.fullmatch(cell.text.strip()):
                 continue  # "TOTAL,,,,47%": the sheet's summary row, no objective
+            if cell is not None and _NOTE_ROW.match(cell.text) and not any(_cell(row, c.index) for c in kr_cols):
+                continue  # "Scores: 0.0-1.0, updated monthly": a legend under the table
             if cell is not None and (current is None or cell.text != last):
                 last = cell.text  # a repeated objective cell continues it, unread again
                 item = self._item(OBJECTIVE, row, cell)
