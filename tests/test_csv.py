@@ -213,8 +213,6 @@ def test_summary_and_legend_rows_under_a_sheet_are_no_objectives() -> None:
         "TOTAL,,,57%\n"
         "\"Scores: 0.0-1.0, updated on the last Friday of each month\",,,\n"
     )
-    from okrlint.loaders import load
-
     result = load(text, "okrs.csv", "csv")
     assert result.document is not None
     assert [(o.title, len(o.key_results)) for o in result.document.objectives] == [("Make checkout effortless", 2)]
