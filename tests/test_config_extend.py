@@ -11,16 +11,8 @@ from click.testing import CliRunner
 
 from okrlint.cli import main
 from okrlint.config import ConfigError, Settings
+from tests.test_config import OKRS
 
-OKRS = """cycle: 2026-Q2
-objectives:
-  - title: Delight customers
-    key_results:
-      - Launch the new app
-      - Raise NPS from 30 to 45
-      - Raise CSAT from 80% to 90%
-      - Cut churn from 3% to 2%
-"""
 
 
 def _codes(*paths: Path) -> list[tuple[str, str]]:

@@ -132,15 +132,19 @@ def test_a_restructured_text_page_is_read_with_its_tables() -> None:
     assert result.source == RST  # shown as written, not as rewritten
 
 
-def test_restructured_text_spans_point_into_the_file_as_written() -> None:
-    result = load(RST, "okrs.rst", "text")
+def _spans_point_at_titles(result: LoadResult, text: str) -> None:
+    """Every objective and key result starts where its words start in the file as written."""
     assert result.document is not None
-    lines = RST.split("\n")
-    for objective in result.document.objectives:
-        for kr in objective.key_results:
-            assert kr.span is not None
-            start = kr.span.start
-            assert lines[start.line - 1][start.column - 1 :].startswith(kr.title[:12]), kr.title
+    lines = text.split("\n")
+    nodes = [n for o in result.document.objectives for n in (o, *o.key_results)]
+    for node in nodes:
+        assert node.span is not None
+        start = node.span.start
+        assert lines[start.line - 1][start.column - 1 :].startswith(node.title[:12]), node.title
+
+
+def test_restructured_text_spans_point_into_the_file_as_written() -> None:
+    _spans_point_at_titles(load(RST, "okrs.rst", "text"), RST)
 
 
 def test_the_restructured_text_rewrite_keeps_lines_and_columns() -> None:
@@ -171,17 +175,7 @@ def test_an_asciidoc_page_is_read_with_its_table() -> None:
 
 
 def test_asciidoc_spans_point_into_the_file_as_written() -> None:
-    result = load(ADOC, "okrs.adoc", "markdown")
-    assert result.document is not None
-    lines = ADOC.split("\n")
-    for objective in result.document.objectives:
-        assert objective.span is not None
-        start = objective.span.start
-        assert lines[start.line - 1][start.column - 1 :].startswith(objective.title)
-        for kr in objective.key_results:
-            assert kr.span is not None
-            start = kr.span.start
-            assert lines[start.line - 1][start.column - 1 :].startswith(kr.title[:12]), kr.title
+    _spans_point_at_titles(load(ADOC, "okrs.adoc", "markdown"), ADOC)
 
 
 def test_the_asciidoc_rewrite_keeps_lines_and_columns() -> None:
