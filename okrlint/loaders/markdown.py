@@ -131,8 +131,8 @@ def _indented_under_bold(lines: list[str]) -> list[str]:
     out = list(lines)
     index = 0
     while index < len(lines):
-        if not _BOLD_LINE.match(lines[index]):
-            index += 1
+        if not _BOLD_LINE.match(lines[index]) or lines[index].rstrip().rstrip("*_").endswith(":"):
+            index += 1  # ("**Usage:**" over indented commands: a caption over code, no list)
             continue
         end = index + 1
         while end < len(lines) and _INDENTED_TEXT.match(lines[end]):
